@@ -1,0 +1,29 @@
+// Builds the CLI into one ESM file (dist/cli.mjs). `--bench` also builds the benchmark (dist/bench.mjs).
+// Run by `npm run build`, which `npm install` runs through `prepare`.
+import {readFile} from 'node:fs/promises';
+import {build} from 'esbuild';
+
+const root = new URL('..', import.meta.url);
+const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+
+const common = {
+	absWorkingDir: root.pathname,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	logLevel: 'warning',
+	// Ink statically imports react-devtools-core; --external is not enough, esbuild hoists the import.
+	alias: {'react-devtools-core': './source/devtools-stub.ts'},
+	// CommonJS dependencies (signal-exit, pop-core) call require() on node built-ins.
+	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
+	// Otherwise the development builds of react and react-reconciler are bundled.
+	define: {'process.env.NODE_ENV': '"production"', __ECS_SG_VERSION__: JSON.stringify(pkg.version)},
+};
+
+await build({...common, entryPoints: ['source/cli.tsx'], outfile: 'dist/cli.mjs'});
+if (process.argv.includes('--bench')) {
+	await build({...common, minify: false, entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.mjs'});
+}

@@ -1,0 +1,66 @@
+// Entry point: parse argv, pick the command, set process.exitCode. The only exit site of the program.
+import {type ParsedArgs, parseArgs} from './commands/args.js';
+import {exitCodes, type Io, line, processIo} from './commands/io.js';
+import {cleanLine, detectLang, setLang, t} from './text/index.js';
+
+declare const __ECS_SG_VERSION__: string | undefined;
+const version = typeof __ECS_SG_VERSION__ === 'string' ? __ECS_SG_VERSION__ : '0.0.0-dev';
+
+/** `--lang` is read before the full parse so that even usage errors come in the chosen language. */
+function langFlag(argv: readonly string[]): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		if (arg === '--lang') return argv[i + 1];
+		if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+	}
+	return undefined;
+}
+
+async function dispatch(args: ParsedArgs, io: Io): Promise<number> {
+	switch (args.command) {
+		case 'create':
+			return (await import('./commands/create.js')).run(args, io);
+		case 'configure':
+			return (await import('./commands/configure.js')).run(args, io);
+		case 'sandbox':
+			return (await import('./commands/sandbox.js')).run(args, io);
+		case 'resume':
+			return (await import('./commands/resume.js')).run(args, io);
+		case 'rules':
+			return (await import('./commands/rules.js')).run(args, io);
+		case 'instances':
+			return (await import('./commands/instances.js')).run(args, io);
+	}
+}
+
+async function main(argv: readonly string[], io: Io): Promise<number> {
+	setLang(detectLang(langFlag(argv), io.env) ?? 'en');
+	const parsed = parseArgs(argv);
+	if (!parsed.ok) {
+		for (const error of parsed.errors) line(io.stderr, t('cli.error.prefix', {message: error}));
+		line(io.stderr, t('cli.hint.help'));
+		return exitCodes.usage;
+	}
+	const {args} = parsed;
+	if (args.help) {
+		line(io.stdout, t('cli.help'));
+		return exitCodes.ok;
+	}
+	if (args.version) {
+		line(io.stdout, version);
+		return exitCodes.ok;
+	}
+	return dispatch(args, io);
+}
+
+main(process.argv.slice(2), processIo()).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		// Never a stack trace: the message is enough to report, and stays free of secrets (no argv, no env).
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`${t('cli.error.unexpected', {message: cleanLine(message).slice(0, 300)})}\n`);
+		process.exitCode = exitCodes.cloud;
+	},
+);

@@ -1,0 +1,209 @@
+// Turns argv into a command and its flags, and never throws: every problem becomes one line of a usage error
+// (exit 2). Built on node:util parseArgs (no dependency, already on every Node 20) in its token mode, so that
+// unknown flags, flags of another command and missing values are all reported together.
+import {parseArgs as nodeParseArgs} from 'node:util';
+import {cleanLine, t} from '../text/index.js';
+
+export const commands = ['create', 'configure', 'sandbox', 'resume', 'rules', 'instances'] as const;
+export type Command = (typeof commands)[number];
+
+type Spec = {type: 'string' | 'boolean'; multiple?: boolean; short?: string; example?: string};
+
+const globalFlags = {
+	profile: {type: 'string', example: '--profile default'},
+	endpoint: {type: 'string', example: '--endpoint http://127.0.0.1:8080'},
+	sandbox: {type: 'boolean'},
+	lang: {type: 'string', example: '--lang zh'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const satisfies Record<string, Spec>;
+
+const commandFlags = {
+	create: {
+		region: {type: 'string', example: '--region cn-hangzhou'},
+		template: {type: 'string', example: '--template web-linux'},
+		name: {type: 'string', example: '--name web-sg'},
+		description: {type: 'string', example: '--description "web servers"'},
+		vpc: {type: 'string', example: '--vpc vpc-bp1qpo0kug3a20qqe0000'},
+		classic: {type: 'boolean'},
+		type: {type: 'string', example: '--type normal'},
+		source: {type: 'string', example: '--source 203.0.113.0/24'},
+		rule: {type: 'string', multiple: true, example: '--rule tcp:8080:10.0.0.0/8'},
+		'resource-group': {type: 'string', example: '--resource-group rg-acfmxazb4ph6aiy'},
+		tag: {type: 'string', multiple: true, example: '--tag env=dev'},
+		yes: {type: 'boolean'},
+		json: {type: 'boolean'},
+		'dry-run': {type: 'boolean'},
+		export: {type: 'string', example: '--export terraform'},
+		'allow-duplicate-name': {type: 'boolean'},
+	},
+	configure: {},
+	sandbox: {
+		port: {type: 'string', example: '--port 8080'},
+		state: {type: 'string', example: '--state sandbox.json'},
+		latency: {type: 'string', example: '--latency 100'},
+		fault: {type: 'string', multiple: true, example: '--fault CreateSecurityGroup:lose'},
+	},
+	resume: {
+		delete: {type: 'boolean'},
+		yes: {type: 'boolean'},
+		json: {type: 'boolean'},
+	},
+	rules: {
+		region: {type: 'string', example: '--region cn-hangzhou'},
+		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
+		rule: {type: 'string', multiple: true, example: '--rule tcp:22:203.0.113.4/32'},
+		egress: {type: 'boolean'},
+		yes: {type: 'boolean'},
+		json: {type: 'boolean'},
+	},
+	instances: {
+		region: {type: 'string', example: '--region cn-hangzhou'},
+		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
+		instance: {type: 'string', multiple: true, example: '--instance i-bp67acfmxazb4ph30000'},
+		yes: {type: 'boolean'},
+		json: {type: 'boolean'},
+	},
+} as const satisfies Record<Command, Record<string, Spec>>;
+
+export type GlobalOptions = {
+	profile?: string;
+	endpoint?: string;
+	sandbox: boolean;
+	lang?: string;
+};
+
+/** Flag values by name: strings, booleans, or lists for repeatable flags. Commands read what they own. */
+export type Flags = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+export type ParsedArgs = {
+	command: Command;
+	/** Words after the command (`configure use NAME`, `rules add`, ...). */
+	positionals: readonly string[];
+	/** True when the user typed the command word (so `ecs-sg` alone can mean "the wizard"). */
+	explicitCommand: boolean;
+	help: boolean;
+	version: boolean;
+	global: GlobalOptions;
+	flags: Flags;
+};
+
+export type ParseResult = {ok: true; args: ParsedArgs} | {ok: false; errors: string[]; lang?: string};
+
+const allSpecs: Record<string, Spec> = Object.assign({}, globalFlags, ...Object.values(commandFlags));
+
+const ownersOf = (flag: string): string =>
+	commands
+		.filter((c) => Object.hasOwn(commandFlags[c], flag))
+		.map((c) => `ecs-sg ${c}`)
+		.join(', ');
+
+function commandOf(argv: readonly string[]): {command: Command; explicit: boolean; index: number} {
+	// The command is the first word that is not a flag or a flag's value.
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		if (arg === '--') break;
+		if (arg.startsWith('-')) {
+			const name = arg.replace(/^--?/, '').split('=')[0] ?? '';
+			const spec = allSpecs[name] ?? Object.values(allSpecs).find((s) => s.short === name);
+			if (spec?.type === 'string' && !arg.includes('=')) i++;
+			continue;
+		}
+		if ((commands as readonly string[]).includes(arg))
+			return {command: arg as Command, explicit: true, index: i};
+		return {command: 'create', explicit: false, index: -1};
+	}
+	return {command: 'create', explicit: false, index: -1};
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+	const {command, explicit, index} = commandOf(argv);
+	const rest = argv.filter((_, i) => i !== index);
+	const own: Record<string, Spec> = {...globalFlags, ...commandFlags[command]};
+	const options = Object.fromEntries(
+		Object.entries(own).map(([name, spec]) => [
+			name,
+			{type: spec.type, multiple: spec.multiple ?? false, ...(spec.short ? {short: spec.short} : {})},
+		]),
+	);
+	const {tokens} = nodeParseArgs({
+		args: [...rest],
+		options,
+		strict: false,
+		allowPositionals: true,
+		tokens: true,
+	});
+
+	const errors: string[] = [];
+	const flags: Record<string, string | boolean | string[]> = {};
+	const positionals: string[] = [];
+	for (const token of tokens) {
+		if (token.kind === 'positional') {
+			positionals.push(token.value);
+			continue;
+		}
+		if (token.kind !== 'option') continue;
+		const shown = cleanLine(token.rawName);
+		const spec = own[token.name];
+		if (!spec) {
+			errors.push(
+				allSpecs[token.name]
+					? t('cli.error.flagNotForCommand', {flag: shown, command, owners: ownersOf(token.name)})
+					: t('cli.error.unknownFlag', {flag: shown}),
+			);
+			continue;
+		}
+		if (spec.type === 'boolean') {
+			if (token.value !== undefined) errors.push(t('cli.error.unexpectedValue', {flag: shown}));
+			else flags[token.name] = true;
+			continue;
+		}
+		const value = token.value;
+		// `--name --yes` would otherwise make "--yes" the name: treat a flag-looking value as a forgotten one.
+		const looksLikeFlag =
+			value !== undefined &&
+			!token.inlineValue &&
+			/^--?[a-z]/i.test(value) &&
+			own[value.replace(/^--?/, '').split('=')[0] ?? ''];
+		if (value === undefined || looksLikeFlag) {
+			errors.push(t('cli.error.missingValue', {flag: shown, example: spec.example ?? `${shown} VALUE`}));
+			continue;
+		}
+		if (spec.multiple) {
+			const list = (flags[token.name] as string[] | undefined) ?? [];
+			list.push(value);
+			flags[token.name] = list;
+		} else if (flags[token.name] !== undefined && flags[token.name] !== value) {
+			errors.push(t('cli.error.repeated', {flag: shown}));
+		} else {
+			flags[token.name] = value;
+		}
+	}
+
+	const lang = typeof flags.lang === 'string' ? flags.lang : undefined;
+	if (lang !== undefined && lang !== 'en' && lang !== 'zh')
+		errors.push(t('cli.error.badLang', {value: cleanLine(lang)}));
+	if (!explicit && positionals.length > 0) {
+		errors.unshift(t('cli.error.unknownCommand', {command: cleanLine(positionals[0])}));
+	}
+	if (errors.length > 0) return {ok: false, errors, lang};
+
+	const {profile, endpoint, sandbox, help, version, lang: _lang, ...commandOwn} = flags;
+	return {
+		ok: true,
+		args: {
+			command,
+			positionals,
+			explicitCommand: explicit,
+			help: help === true,
+			version: version === true,
+			global: {
+				profile: typeof profile === 'string' ? profile : undefined,
+				endpoint: typeof endpoint === 'string' ? endpoint : undefined,
+				sandbox: sandbox === true,
+				lang,
+			},
+			flags: commandOwn,
+		},
+	};
+}

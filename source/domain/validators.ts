@@ -1,0 +1,145 @@
+// One validator per field, shared by the wizard, the flags path and `configure`. Each returns undefined when
+// the value is acceptable, else a sentence (in the current language) naming the rule that was broken.
+// These mirror the API's server-side rules (design.md, "Validation rules"); the sandbox enforces the same
+// rules independently and test/property holds the two together.
+import type {Policy, Protocol, Tag} from '../cloud/port.js';
+import {cleanLine, t} from '../text/index.js';
+
+export type Problem = string | undefined;
+
+const chars = (s: string): number => [...s].length;
+const startsWithUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+const shown = (s: string): string => cleanLine(s);
+
+export const nameRules = {min: 2, max: 128} as const;
+export const descriptionRules = {min: 2, max: 256} as const;
+export const maxTags = 20;
+export const maxRulesPerCall = 100;
+export const maxRulesPerGroup = 200;
+
+export function validateName(name: string): Problem {
+	if (name.length === 0) return t('domain.name.empty');
+	if (startsWithUrl(name)) return t('domain.name.url');
+	const n = chars(name);
+	if (n < nameRules.min || n > nameRules.max) return t('domain.name.length', {count: n});
+	if (!/^\p{L}/u.test(name)) return t('domain.name.first', {char: shown([...name][0] ?? '')});
+	const bad = [...name].find((c) => !/[\p{L}\p{N}:._-]/u.test(c));
+	if (bad !== undefined)
+		return t('domain.name.char', {char: shown(bad) || `U+${bad.codePointAt(0)?.toString(16).toUpperCase()}`});
+	return undefined;
+}
+
+/** The description is optional: empty means "none". */
+export function validateDescription(description: string): Problem {
+	if (description.length === 0) return undefined;
+	if (startsWithUrl(description)) return t('domain.description.url');
+	const n = chars(description);
+	if (n < descriptionRules.min || n > descriptionRules.max) return t('domain.description.length', {count: n});
+	return undefined;
+}
+
+export const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+export function validateRegionId(id: string): Problem {
+	return regionIdPattern.test(id) ? undefined : t('domain.region.format', {value: shown(id)});
+}
+
+export function validateVpcId(id: string): Problem {
+	return /^vpc-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.vpc.format', {value: shown(id)});
+}
+
+export function validateGroupId(id: string): Problem {
+	return /^sg-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.group.format', {value: shown(id)});
+}
+
+export function validateInstanceId(id: string): Problem {
+	return /^i-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.instance.format', {value: shown(id)});
+}
+
+export function validateResourceGroupId(id: string): Problem {
+	return /^rg-[a-z0-9]{1,64}$/i.test(id) ? undefined : t('domain.resourceGroup.format', {value: shown(id)});
+}
+
+const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ipv4 = new RegExp(`^${octet}(\\.${octet}){3}$`);
+
+/** An IPv4 CIDR (prefix 0-32) or a single IPv4 address. */
+export function validateCidr(cidr: string): Problem {
+	const [address = '', prefix, extra] = cidr.split('/');
+	if (extra !== undefined || !ipv4.test(address)) return t('domain.cidr.format', {value: shown(cidr)});
+	if (prefix !== undefined && !/^(3[0-2]|[12]?\d)$/.test(prefix)) {
+		return t('domain.cidr.prefix', {value: shown(cidr)});
+	}
+	return undefined;
+}
+
+export const protocols: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all'];
+export const portlessProtocols: readonly Protocol[] = ['icmp', 'icmpv6', 'gre', 'all'];
+
+export function validateProtocol(protocol: string): Problem {
+	return (protocols as readonly string[]).includes(protocol.toLowerCase())
+		? undefined
+		: t('domain.rule.protocol', {value: shown(protocol)});
+}
+
+/** `portRange` in the API's `start/end` form, checked against its protocol. */
+export function validatePortRange(protocol: Protocol, portRange: string): Problem {
+	if ((portlessProtocols as readonly string[]).includes(protocol)) {
+		return portRange === '-1/-1'
+			? undefined
+			: t('domain.rule.portsNone', {protocol, value: shown(portRange)});
+	}
+	const match = /^(\d{1,5})\/(\d{1,5})$/.exec(portRange);
+	if (!match) return t('domain.rule.portsFormat', {value: shown(portRange)});
+	const from = Number(match[1]);
+	const to = Number(match[2]);
+	if (from < 1 || to > 65535 || from > to) return t('domain.rule.portsRange', {value: shown(portRange)});
+	return undefined;
+}
+
+export function validatePriority(priority: number): Problem {
+	return Number.isInteger(priority) && priority >= 1 && priority <= 100
+		? undefined
+		: t('domain.rule.priority', {value: String(priority)});
+}
+
+export function validatePolicy(policy: string): Problem {
+	return policy === 'accept' || policy === 'drop'
+		? undefined
+		: t('domain.rule.policy', {value: shown(policy)});
+}
+
+export function validateRuleDescription(description: string): Problem {
+	const n = chars(description);
+	if (n === 0) return undefined;
+	if (startsWithUrl(description)) return t('domain.rule.descriptionUrl');
+	return n > 512 ? t('domain.rule.descriptionLength', {count: n}) : undefined;
+}
+
+export function validateTagKey(key: string): Problem {
+	const n = chars(key);
+	if (n < 1 || n > 128) return t('domain.tag.keyLength', {count: n});
+	if (/^(aliyun|acs:)/i.test(key)) return t('domain.tag.keyPrefix', {value: shown(key)});
+	if (/https?:\/\//i.test(key)) return t('domain.tag.url');
+	return undefined;
+}
+
+export function validateTagValue(value: string): Problem {
+	const n = chars(value);
+	if (n > 128) return t('domain.tag.valueLength', {count: n});
+	if (/https?:\/\//i.test(value)) return t('domain.tag.url');
+	return undefined;
+}
+
+export function validateTags(tags: readonly Tag[]): Problem {
+	if (tags.length > maxTags) return t('domain.tag.count', {count: tags.length});
+	const seen = new Set<string>();
+	for (const tag of tags) {
+		const problem = validateTagKey(tag.key) ?? validateTagValue(tag.value);
+		if (problem) return problem;
+		if (seen.has(tag.key)) return t('domain.tag.duplicate', {key: shown(tag.key)});
+		seen.add(tag.key);
+	}
+	return undefined;
+}
+
+export const isPolicy = (value: string): value is Policy => value === 'accept' || value === 'drop';

@@ -1,0 +1,137 @@
+export const en = {
+	'cli.help': `ecs-sg: create an Alibaba Cloud ECS security group, step by step, the way the console does
+
+Usage
+  ecs-sg [create] [flags]          the wizard in a terminal; flags only otherwise (with --yes)
+  ecs-sg configure [--profile P]   store credentials (hidden input, verified before saving)
+         configure list | use P    show stored profiles (secrets masked) | switch the current one
+  ecs-sg sandbox [options]         run the local Alibaba Cloud stand-in in the foreground
+  ecs-sg resume [--delete] [--yes] finish (or delete) a create that was interrupted
+  ecs-sg rules [add|remove] ...    change the rules of an existing group
+  ecs-sg instances [add|remove] .. add or remove instances to or from a group
+
+Create flags (each answers one wizard step)
+  --region ID                      region, e.g. cn-hangzhou
+  --template NAME                  web-linux | web-windows | custom
+  --name NAME                      security group name (2-128 characters, starts with a letter)
+  --description TEXT               description (2-256 characters)
+  --vpc VPC_ID | --classic         the VPC to create the group in, or the legacy classic network
+  --type normal|enterprise         basic (normal, the default) or advanced (enterprise) group
+  --source CIDR                    source of the template's inbound rules (default 0.0.0.0/0)
+  --rule PROTO:PORTS:CIDR          extra inbound rule, repeatable: tcp:8080:10.0.0.0/8, icmp:-1:0.0.0.0/0
+  --resource-group ID              resource group, e.g. rg-acfmxazb4ph6aiy
+  --tag KEY=VALUE                  tag, repeatable (up to 20)
+  --yes                            create without asking for confirmation
+  --json                           print one JSON object on stdout and nothing else there
+  --dry-run                        show the plan and the equivalent commands; change nothing
+  --export aliyun|terraform        print the aliyun CLI commands or a Terraform file for the group
+  --allow-duplicate-name           allow a name already used in the same VPC (flags mode)
+
+Rules and instances flags
+  --group sg-ID                    the security group to change
+  --rule PROTO:PORTS:CIDR          rule to add or remove (rules add|remove), repeatable
+  --egress                         the rules are outbound (destination CIDR)
+  --instance i-ID                  instance to add or remove (instances add|remove), repeatable
+
+Sandbox options
+  --port N                         port on 127.0.0.1 (0 picks a free one; default 0)
+  --state FILE                     JSON state file that survives restarts
+  --latency MS                     delay every response
+  --fault ACTION:KIND[:COUNT]      make the next COUNT calls of ACTION fail as KIND (repeatable):
+                                   throttle, unavailable, internal, reset, hang, lose
+
+Global flags
+  --profile NAME                   use this stored profile
+  --endpoint URL                   send every API call (ECS and VPC) to this URL
+  --sandbox                        start the sandbox in-process and use it (no account needed)
+  --lang en|zh                     language of every screen and message
+  -h, --help                       show this help
+  -v, --version                    show the version
+
+Exit codes: 0 done, 1 the cloud or the network failed, 2 bad usage or input, 130 cancelled.
+Credentials are looked up in: --profile / ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_ACCESS_KEY_ID and
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current stored profile,
+~/.aliyun/config.json, ~/.alibabacloud/credentials.`,
+	'cli.error.prefix': 'Error: {message}',
+	'cli.error.unknownCommand':
+		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
+	'cli.error.unknownFlag': 'Unknown flag {flag}.',
+	'cli.error.flagNotForCommand':
+		'The flag {flag} does not apply to "ecs-sg {command}"; it belongs to {owners}.',
+	'cli.error.missingValue': 'The flag {flag} needs a value, e.g. {example}.',
+	'cli.error.unexpectedValue': 'The flag {flag} takes no value.',
+	'cli.error.unexpectedArgument': 'Unexpected argument "{argument}".',
+	'cli.error.badLang': 'The flag --lang takes "en" or "zh", not "{value}".',
+	'cli.error.repeated': 'The flag {flag} was given more than once; give it once.',
+	'cli.hint.help': 'Run "ecs-sg --help" to see every command and flag.',
+	'cli.error.unexpected':
+		'Something went wrong inside ecs-sg: {message}. Nothing else was changed. Please report this with the command you ran.',
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+	'cli.help': `ecs-sg：像控制台一样，一步步创建阿里云 ECS 安全组
+
+用法
+  ecs-sg [create] [参数]           在终端中运行向导；非终端环境下只用参数（需加 --yes）
+  ecs-sg configure [--profile P]   保存凭证（输入隐藏，保存前先向 API 验证）
+         configure list | use P    列出已保存的配置（密钥已遮盖）| 切换当前配置
+  ecs-sg sandbox [选项]            在前台运行本地的阿里云模拟服务（沙箱）
+  ecs-sg resume [--delete] [--yes] 完成（或删除）一次中断的创建
+  ecs-sg rules [add|remove] ...    修改已有安全组的规则
+  ecs-sg instances [add|remove] .. 将实例加入安全组或移出安全组
+
+创建参数（每个参数回答向导的一步）
+  --region ID                      地域，例如 cn-hangzhou
+  --template NAME                  web-linux | web-windows | custom
+  --name NAME                      安全组名称（2-128 个字符，以字母或中文开头）
+  --description TEXT               描述（2-256 个字符）
+  --vpc VPC_ID | --classic         安全组所在的专有网络（VPC），或旧版经典网络
+  --type normal|enterprise         普通安全组（normal，默认）或企业级安全组（enterprise）
+  --source CIDR                    模板入方向规则的授权对象（默认 0.0.0.0/0）
+  --rule PROTO:PORTS:CIDR          额外的入方向规则，可重复：tcp:8080:10.0.0.0/8、icmp:-1:0.0.0.0/0
+  --resource-group ID              资源组，例如 rg-acfmxazb4ph6aiy
+  --tag KEY=VALUE                  标签，可重复（最多 20 个）
+  --yes                            不再确认，直接创建
+  --json                           在标准输出上只打印一个 JSON 对象
+  --dry-run                        只显示计划和等效命令，不做任何更改
+  --export aliyun|terraform        输出可重建该安全组的 aliyun CLI 命令或 Terraform 文件
+  --allow-duplicate-name           允许使用同一 VPC 中已存在的名称（参数模式）
+
+规则与实例参数
+  --group sg-ID                    要修改的安全组
+  --rule PROTO:PORTS:CIDR          要添加或删除的规则（rules add|remove），可重复
+  --egress                         规则为出方向（目的 CIDR）
+  --instance i-ID                  要加入或移出的实例（instances add|remove），可重复
+
+沙箱选项
+  --port N                         监听 127.0.0.1 的端口（0 表示自动选择；默认 0）
+  --state FILE                     可在重启后保留的 JSON 状态文件
+  --latency MS                     每个响应延迟的毫秒数
+  --fault ACTION:KIND[:COUNT]      让接下来 COUNT 次 ACTION 调用以 KIND 方式失败（可重复）：
+                                   throttle、unavailable、internal、reset、hang、lose
+
+全局参数
+  --profile NAME                   使用此已保存的配置
+  --endpoint URL                   将所有 API 调用（ECS 和 VPC）发送到此地址
+  --sandbox                        在进程内启动沙箱并使用它（无需阿里云账号）
+  --lang en|zh                     所有界面和消息的语言
+  -h, --help                       显示本帮助
+  -v, --version                    显示版本
+
+退出码：0 完成，1 云服务或网络失败，2 用法或输入错误，130 已取消。
+凭证查找顺序：--profile / ALIBABA_CLOUD_PROFILE，环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和
+ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当前保存的配置，
+~/.aliyun/config.json，~/.alibabacloud/credentials。`,
+	'cli.error.prefix': '错误：{message}',
+	'cli.error.unknownCommand':
+		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',
+	'cli.error.unknownFlag': '未知参数 {flag}。',
+	'cli.error.flagNotForCommand': '参数 {flag} 不适用于“ecs-sg {command}”；它属于 {owners}。',
+	'cli.error.missingValue': '参数 {flag} 需要一个值，例如 {example}。',
+	'cli.error.unexpectedValue': '参数 {flag} 不接受值。',
+	'cli.error.unexpectedArgument': '多余的参数“{argument}”。',
+	'cli.error.badLang': '参数 --lang 只接受“en”或“zh”，而不是“{value}”。',
+	'cli.error.repeated': '参数 {flag} 出现了多次；请只给一次。',
+	'cli.hint.help': '运行“ecs-sg --help”查看所有命令和参数。',
+	'cli.error.unexpected': 'ecs-sg 内部出错：{message}。没有做其他更改。请连同你运行的命令一起报告此问题。',
+} as const;

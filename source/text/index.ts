@@ -1,0 +1,57 @@
+// The one message catalogue: every string drawn for a person comes from here, in English or Simplified Chinese.
+// Each room keeps its messages in catalogue/<room>.ts (an `en` object and a `zh` object with the same keys,
+// which the type system enforces); this file merges them and picks the language once, at start-up.
+import * as cli from './catalogue/cli.js';
+import * as cloud from './catalogue/cloud.js';
+import * as config from './catalogue/config.js';
+import * as domain from './catalogue/domain.js';
+import * as followup from './catalogue/followup.js';
+import * as submit from './catalogue/submit.js';
+import * as wizard from './catalogue/wizard.js';
+
+import {cleanLine} from './sanitize.js';
+
+export {cleanBlock, cleanDeep, cleanLine} from './sanitize.js';
+export {cut, fitWidth, table, width} from './width.js';
+
+const en = {...cli.en, ...cloud.en, ...config.en, ...domain.en, ...submit.en, ...wizard.en, ...followup.en};
+const zh: Record<MessageKey, string> = {
+	...cli.zh,
+	...cloud.zh,
+	...config.zh,
+	...domain.zh,
+	...submit.zh,
+	...wizard.zh,
+	...followup.zh,
+};
+
+export type MessageKey = keyof typeof en;
+export type Lang = 'en' | 'zh';
+export type Params = Readonly<Record<string, string | number>>;
+
+let current: Lang = 'en';
+
+export const setLang = (lang: Lang): void => {
+	current = lang;
+};
+export const lang = (): Lang => current;
+
+/** `--lang` wins; else a zh locale in LC_ALL, LC_MESSAGES or LANG (in POSIX precedence) picks Chinese. */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang | undefined {
+	if (flag !== undefined) return flag === 'en' || flag === 'zh' ? flag : undefined;
+	const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+	return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params?: Params): string {
+	const template = (current === 'zh' ? zh : en)[key];
+	if (!params) return template;
+	// Parameters are often untrusted (names from the API, what the user typed): clean them on the way in.
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		Object.hasOwn(params, name) ? cleanLine(params[name]) : whole,
+	);
+}
+
+/** For tests: every key in both languages. */
+export const catalogue = {en, zh} as const;
