@@ -134,3 +134,11 @@ export interface EcsApi {
 	joinSecurityGroup(regionId: string, groupId: string, instanceId: string): Promise<CallResult>;
 	leaveSecurityGroup(regionId: string, groupId: string, instanceId: string): Promise<CallResult>;
 }
+
+/** A call the adapter is about to try again (throttling, 5xx, network): for progress displays. */
+export type RetryEvent = {action: string; attempt: number; delayMs: number; code: string};
+
+export interface RetryObservable {
+	/** Listen to retries of every call made through this api; returns the unsubscribe function. */
+	onRetry(listener: (event: RetryEvent) => void): () => void;
+}

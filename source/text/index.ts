@@ -6,6 +6,7 @@ import * as cloud from './catalogue/cloud.js';
 import * as config from './catalogue/config.js';
 import * as domain from './catalogue/domain.js';
 import * as followup from './catalogue/followup.js';
+import * as sandbox from './catalogue/sandbox.js';
 import * as submit from './catalogue/submit.js';
 import * as wizard from './catalogue/wizard.js';
 
@@ -14,7 +15,16 @@ import {cleanLine} from './sanitize.js';
 export {cleanBlock, cleanDeep, cleanLine} from './sanitize.js';
 export {cut, fitWidth, table, width} from './width.js';
 
-const en = {...cli.en, ...cloud.en, ...config.en, ...domain.en, ...submit.en, ...wizard.en, ...followup.en};
+const en = {
+	...cli.en,
+	...cloud.en,
+	...config.en,
+	...domain.en,
+	...submit.en,
+	...wizard.en,
+	...followup.en,
+	...sandbox.en,
+};
 const zh: Record<MessageKey, string> = {
 	...cli.zh,
 	...cloud.zh,
@@ -23,6 +33,7 @@ const zh: Record<MessageKey, string> = {
 	...submit.zh,
 	...wizard.zh,
 	...followup.zh,
+	...sandbox.zh,
 };
 
 export type MessageKey = keyof typeof en;
