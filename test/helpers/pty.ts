@@ -83,9 +83,10 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
 		return lines.join('\n').trimEnd();
 	};
-	let done = false;
-	void exited.then(() => {
-		done = true;
+	let exitedAt: number | undefined;
+	void exited.then(async () => {
+		await sleep(100); // the last output may still be in flight
+		exitedAt = Date.now();
 	});
 	return {
 		screen,
@@ -102,10 +103,9 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 				await flush();
 				const text = screen();
 				if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-				if (Date.now() > deadline || (done && Date.now() > deadline - timeoutMs + 200)) {
-					if (Date.now() > deadline || done) {
-						throw new Error(`Timed out waiting for ${String(needle)}; the screen was:\n${text}`);
-					}
+				// Once the program has exited the screen cannot change: fail at once rather than at the deadline.
+				if (Date.now() > deadline || exitedAt !== undefined) {
+					throw new Error(`Timed out waiting for ${String(needle)}; the screen was:\n${text}`);
 				}
 				await sleep(25);
 			}
