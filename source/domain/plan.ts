@@ -1,0 +1,146 @@
+// Answers -> the calls that create the group: one CreateSecurityGroup, then one AuthorizeSecurityGroup per
+// 100 inbound rules. Pure: the random parts (plan id, ClientToken) can be injected, so tests pin them.
+import {randomUUID} from 'node:crypto';
+import type {RuleBatch, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
+import type {CreateGroupInput, Rule, Tag} from '../cloud/port.js';
+import type {Answers} from './answers.js';
+import {uniqueRules} from './rules.js';
+import {maxRulesPerCall} from './validators.js';
+
+export type PlanOptions = {
+	/** The plan (and journal entry) id; default a random UUID. */
+	newId?: () => string;
+	/** The base of every ClientToken in the plan; default `ecs-sg-<plan id>`. At most 60 ASCII characters. */
+	newToken?: () => string;
+};
+
+/** The API's limit on a ClientToken. */
+export const maxTokenLength = 64;
+
+/** Splits a list into runs of at most `size`, in order. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+}
+
+/** The NIC type a group's rules use: VPC groups are always intranet; the classic network defaults to internet. */
+export const nicTypeOf = (answers: Pick<Answers, 'network'>): RuleBatch['nicType'] =>
+	answers.network === 'classic' ? 'internet' : 'intranet';
+
+export function planFromAnswers(answers: Answers, options: PlanOptions = {}): SubmitPlan {
+	const id = options.newId?.() ?? randomUUID();
+	// One token per plan, made here and never again: retries and `resume` reuse it, so a create whose answer was
+	// lost returns the same group instead of making a second one. Batches get the same base plus their number.
+	const base = (options.newToken?.() ?? `ecs-sg-${id}`).slice(0, maxTokenLength - 4);
+	const create: CreateGroupInput = {
+		regionId: answers.regionId,
+		name: answers.name,
+		type: answers.type,
+		tags: answers.tags.map((tag) => ({...tag})),
+		clientToken: base,
+	};
+	if (answers.network === 'vpc' && answers.vpcId) create.vpcId = answers.vpcId;
+	if (answers.description !== '') create.description = answers.description;
+	if (answers.resourceGroupId) create.resourceGroupId = answers.resourceGroupId;
+
+	// The plan carries inbound rules only (the console's create flow adds no outbound ones); identical rules
+	// would be accepted and ignored by the API, so they are dropped here and the counts stay honest.
+	const inbound: Rule[] = uniqueRules(answers.rules.filter((r) => r.direction === 'ingress')).map((r) => ({
+		...r,
+	}));
+	const nicType = nicTypeOf(answers);
+	const authorize: RuleBatch[] = chunk(inbound, maxRulesPerCall).map((rules, i) => ({
+		rules,
+		nicType,
+		clientToken: `${base}-a${i + 1}`,
+	}));
+	return {id, regionId: answers.regionId, create, authorize};
+}
+
+/** Every rule of the plan, in the order the calls carry them. */
+export const planRules = (plan: SubmitPlan): Rule[] => plan.authorize.flatMap((b) => b.rules);
+
+/** Everything needed to describe or recreate a group: from a plan (before) or a result (after). */
+export type GroupSpec = {
+	regionId: string;
+	vpcId?: string;
+	name: string;
+	description?: string;
+	type: CreateGroupInput['type'];
+	resourceGroupId?: string;
+	tags: Tag[];
+	rules: Rule[];
+	nicType: RuleBatch['nicType'];
+};
+
+export function specOf(source: SubmitPlan | SubmitResult): GroupSpec {
+	if ('create' in source) {
+		const {create} = source;
+		return {
+			regionId: create.regionId,
+			...(create.vpcId ? {vpcId: create.vpcId} : {}),
+			name: create.name,
+			...(create.description ? {description: create.description} : {}),
+			type: create.type,
+			...(create.resourceGroupId ? {resourceGroupId: create.resourceGroupId} : {}),
+			tags: create.tags,
+			rules: planRules(source),
+			nicType: source.authorize[0]?.nicType ?? (create.vpcId ? 'intranet' : 'internet'),
+		};
+	}
+	return {
+		regionId: source.regionId,
+		...(source.vpcId ? {vpcId: source.vpcId} : {}),
+		name: source.name,
+		...(source.description ? {description: source.description} : {}),
+		type: source.type,
+		...(source.resourceGroupId ? {resourceGroupId: source.resourceGroupId} : {}),
+		tags: source.tags ?? [],
+		rules: source.rules,
+		nicType: source.nicType ?? (source.vpcId ? 'intranet' : 'internet'),
+	};
+}
+
+/** CreateSecurityGroup's parameters in the API's names and order (ClientToken only when asked for). */
+export function createParams(spec: GroupSpec, clientToken?: string): [string, string][] {
+	const params: [string, string][] = [['RegionId', spec.regionId]];
+	if (spec.vpcId) params.push(['VpcId', spec.vpcId]);
+	params.push(['SecurityGroupName', spec.name]);
+	if (spec.description) params.push(['Description', spec.description]);
+	params.push(['SecurityGroupType', spec.type]);
+	if (spec.resourceGroupId) params.push(['ResourceGroupId', spec.resourceGroupId]);
+	spec.tags.forEach((tag, i) => {
+		params.push([`Tag.${i + 1}.Key`, tag.key], [`Tag.${i + 1}.Value`, tag.value]);
+	});
+	if (clientToken) params.push(['ClientToken', clientToken]);
+	return params;
+}
+
+/** AuthorizeSecurityGroup's parameters for one batch, with `Permissions.N.*` (N from 1). */
+export function authorizeParams(
+	regionId: string,
+	groupId: string,
+	rules: readonly Rule[],
+	nicType: RuleBatch['nicType'],
+	clientToken?: string,
+): [string, string][] {
+	const params: [string, string][] = [
+		['RegionId', regionId],
+		['SecurityGroupId', groupId],
+	];
+	rules.forEach((rule, i) => {
+		const p = `Permissions.${i + 1}.`;
+		params.push(
+			[`${p}IpProtocol`, rule.protocol],
+			[`${p}PortRange`, rule.portRange],
+			[`${p}SourceCidrIp`, rule.cidr],
+			[`${p}Policy`, rule.policy],
+			[`${p}Priority`, String(rule.priority)],
+			[`${p}NicType`, nicType],
+		);
+		if (rule.description) params.push([`${p}Description`, rule.description]);
+	});
+	if (clientToken) params.push(['ClientToken', clientToken]);
+	return params;
+}
