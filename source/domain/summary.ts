@@ -57,7 +57,11 @@ export function planLines(plan: SubmitPlan): string[] {
 	];
 	plan.authorize.forEach((batch, i) => {
 		const params = authorizeParams(plan.regionId, t('submit.plan.fromStep1'), [], batch.nicType);
-		params.push(['Permissions.1-N', t('submit.plan.seeRules')], ['ClientToken', batch.clientToken]);
+		params.push(
+			[`Permissions.1-${batch.rules.length}.*`, t('submit.plan.seeRules')],
+			['Permissions.N.NicType', batch.nicType],
+			['ClientToken', batch.clientToken],
+		);
 		lines.push(
 			`  ${t('submit.plan.authorize', {n: i + 2, count: batch.rules.length, params: showParams(params)})}`,
 		);
