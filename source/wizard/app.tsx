@@ -1,0 +1,306 @@
+// The wizard's root: owns the reducer and every effect (loading, prefetching, the same-name check, submitting,
+// remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
+// the finished ones.
+import {Static, Text, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
+import type {SubmitResult} from '../cloud/engine-types.js';
+import {CloudError} from '../cloud/errors.js';
+import type {SecurityGroupSummary} from '../cloud/port.js';
+import type {JournalEntry} from '../config/types.js';
+import type {Answers} from '../domain/answers.js';
+import {cleanLine, lang, t} from '../text/index.js';
+import {CloudData} from './cloud-data.js';
+import {Spinner} from './components/spinner.js';
+import type {WizardServices} from './services.js';
+import {
+	activeSteps,
+	assertNever,
+	completeAnswers,
+	type InitialInput,
+	initialState,
+	type WizardState,
+	wizardReducer,
+} from './state.js';
+import {CancelledScreen, DoneScreen, FailedScreen, ReusedScreen} from './steps/ending.js';
+import {NetworkStep} from './steps/network.js';
+import {RegionStep} from './steps/region.js';
+import {ReviewStep} from './steps/review.js';
+import type {StepProps} from './steps/step-props.js';
+import {SubmittingScreen} from './steps/submitting.js';
+import {defaultSeed, type TemplateSeed, TemplateStep} from './steps/template.js';
+import {DescriptionStep, NameStep} from './steps/text-step.js';
+import {UnfinishedScreen} from './steps/unfinished.js';
+import {VpcStep} from './steps/vpc.js';
+import {summaryLine} from './summary.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+export type WizardOutcome =
+	| {status: 'done'; result: SubmitResult}
+	| {status: 'reused'; group: SecurityGroupSummary; regionId: string}
+	| {status: 'failed'; error: CloudError; groupId?: string; journalId?: string}
+	| {status: 'cancelled'; during: 'editing' | 'submitting'; groupId?: string}
+	| {status: 'planned'; answers: Answers};
+
+export type AppProps = {
+	readonly services: WizardServices;
+	readonly initial: InitialInput;
+	/** --source and --rule, for templates the flags did not pick. */
+	readonly seed?: TemplateSeed;
+	/** The language of region names; default from the current message language. */
+	readonly language?: 'en-US' | 'zh-CN';
+	/** Told the outcome just before the app exits (Ink's waitUntilExit also resolves with it). */
+	readonly onExit?: (outcome: WizardOutcome) => void;
+};
+
+export function outcomeOf(state: WizardState): WizardOutcome | undefined {
+	switch (state.status) {
+		case 'editing':
+		case 'submitting':
+			return undefined;
+		case 'done':
+			if (state.reused)
+				return {status: 'reused', group: state.reused, regionId: state.answers.regionId ?? ''};
+			return state.result ? {status: 'done', result: state.result} : undefined;
+		case 'failed':
+			return {
+				status: 'failed',
+				error: state.error ?? unexpected(t('wizard.failed.unknown')),
+				groupId: state.groupId,
+				journalId: state.journalId,
+			};
+		case 'cancelled':
+			return {status: 'cancelled', during: state.cancelledDuring ?? 'editing', groupId: state.groupId};
+		case 'planned': {
+			const answers = completeAnswers(state.answers);
+			return answers ? {status: 'planned', answers} : undefined;
+		}
+		default:
+			return assertNever(state.status);
+	}
+}
+
+const unexpected = (message: string): CloudError =>
+	new CloudError(
+		'unknown',
+		'Unexpected',
+		cleanLine(message).slice(0, 300),
+		t('wizard.failed.unexpectedNext'),
+	);
+
+function journalEntries(services: WizardServices): JournalEntry[] {
+	try {
+		return services.journal?.list() ?? [];
+	} catch {
+		return [];
+	}
+}
+
+export function App({services, initial, seed = defaultSeed, language, onExit}: AppProps) {
+	const {exit} = useApp();
+	const size = useTerminalSize();
+	const data = useMemo(
+		() => new CloudData(services.api, services.settings, language ?? (lang() === 'zh' ? 'zh-CN' : 'en-US')),
+		[services, language],
+	);
+	useSyncExternalStore(data.subscribe, data.getVersion);
+	useEffect(() => {
+		data.loadRegions();
+		return () => data.dispose();
+	}, [data]);
+
+	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
+	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
+	const {answers} = state;
+	const regionId = answers.regionId;
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
+	});
+
+	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
+	useEffect(() => {
+		if (regionId) data.prefetch(regionId);
+	}, [data, regionId]);
+
+	// The same-name check runs as soon as name and network are known, so the create itself is two calls.
+	const vpcId = answers.network === 'vpc' ? answers.vpcId : undefined;
+	const networkKnown = answers.network === 'classic' || vpcId !== undefined;
+	useEffect(() => {
+		if (regionId && answers.name && networkKnown) data.checkDuplicates(regionId, vpcId, answers.name);
+	}, [data, regionId, vpcId, answers.name, networkKnown]);
+
+	const confirm = useCallback(() => {
+		const complete = completeAnswers(state.answers);
+		if (!complete || state.status !== 'editing') return;
+		dispatch({type: 'confirm', plan: state.mode === 'create' ? services.plan(complete) : undefined});
+	}, [state.answers, state.status, state.mode, services]);
+
+	// --yes: confirm on arrival at Review, unless the same-name check found something to decide.
+	const [autoTried, setAutoTried] = useState(false);
+	const dup = regionId && answers.name ? data.duplicatesOf(regionId, vpcId, answers.name) : undefined;
+	const autoPending =
+		state.yes &&
+		!autoTried &&
+		state.step === 'review' &&
+		state.status === 'editing' &&
+		!state.problems.review;
+	useEffect(() => {
+		if (!autoPending || !dup || dup.state === 'loading') return;
+		setAutoTried(true);
+		// A group with the same name is a decision for the user: Review stays up with the warning.
+		if (dup.state === 'ready' && dup.value.length > 0) return;
+		confirm();
+	}, [autoPending, dup, confirm]);
+
+	const submitted = useRef(false);
+	useEffect(() => {
+		const {plan} = state;
+		if (state.status !== 'submitting' || !plan || submitted.current) return;
+		submitted.current = true;
+		services
+			.submit(plan, (event) => dispatch({type: 'submit-event', event}))
+			.then(
+				(outcome) => dispatch({type: 'submit-finished', outcome}),
+				(error: unknown) =>
+					dispatch({
+						type: 'submit-finished',
+						outcome: {
+							ok: false,
+							error:
+								error instanceof CloudError ? error : unexpected(String((error as Error)?.message ?? error)),
+							journalId: plan.id,
+						},
+					}),
+			);
+	}, [state, services]);
+
+	const ended = useRef(false);
+	const outcome = outcomeOf(state);
+	useEffect(() => {
+		if (!outcome || ended.current) return;
+		ended.current = true;
+		if (outcome.status === 'done' || outcome.status === 'reused') {
+			try {
+				services.settings?.remember({
+					regionId: answers.regionId,
+					template: answers.template,
+					vpcId: answers.vpcId,
+				});
+			} catch {
+				// Remembering is a convenience; the group exists either way.
+			}
+		}
+		onExit?.(outcome);
+		exit(outcome);
+	}, [outcome, services, answers, onExit, exit]);
+
+	const log = (
+		<Static items={[...state.log]}>
+			{(entry) => <Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>}
+		</Static>
+	);
+
+	let body: React.ReactNode;
+	switch (state.status) {
+		case 'cancelled':
+			body = <CancelledScreen state={state} />;
+			break;
+		case 'planned':
+			body = <Text color="green">{t('wizard.planned')}</Text>;
+			break;
+		case 'done':
+			body = state.reused ? (
+				<ReusedScreen group={state.reused} regionId={answers.regionId ?? ''} />
+			) : (
+				<DoneScreen state={state} rows={size.rows} />
+			);
+			break;
+		case 'failed':
+			body = <FailedScreen state={state} />;
+			break;
+		case 'submitting':
+			body = <SubmittingScreen steps={state.submitSteps} regionId={answers.regionId ?? ''} />;
+			break;
+		case 'editing':
+			if (unfinished.length > 0) {
+				body = (
+					<UnfinishedScreen
+						entries={unfinished}
+						services={services.unfinished}
+						onDone={() => setUnfinished([])}
+					/>
+				);
+			} else if (autoPending) {
+				body = <Spinner label={t('wizard.yes.checking')} />;
+			} else {
+				body = (
+					<StepView
+						state={state}
+						dispatch={dispatch}
+						data={data}
+						size={size}
+						services={services}
+						seed={seed}
+						confirm={confirm}
+					/>
+				);
+			}
+			break;
+		default:
+			body = assertNever(state.status);
+	}
+
+	return (
+		<>
+			{log}
+			{body}
+		</>
+	);
+}
+
+type StepViewProps = Omit<StepProps, 'position'> & {
+	readonly services: WizardServices;
+	readonly seed: TemplateSeed;
+	readonly confirm: () => void;
+};
+
+/** The active step only, keyed by its id so its input state starts fresh each visit. */
+function StepView({services, seed, confirm, ...props}: StepViewProps) {
+	const list = activeSteps(props.state.answers);
+	const {step} = props.state;
+	const position = {index: list.indexOf(step) + 1, total: list.length};
+	const common = {...props, position};
+	const regionId = props.state.answers.regionId;
+	switch (step) {
+		case 'region':
+			return <RegionStep key={step} {...common} lastUsed={safe(() => services.settings?.lastRegion())} />;
+		case 'template':
+			return <TemplateStep key={step} {...common} seed={seed} />;
+		case 'name':
+			return <NameStep key={step} {...common} />;
+		case 'description':
+			return <DescriptionStep key={step} {...common} />;
+		case 'network':
+			return <NetworkStep key={step} {...common} />;
+		case 'vpc':
+			return (
+				<VpcStep
+					key={`${step}-${regionId}`}
+					{...common}
+					lastUsed={regionId ? safe(() => services.settings?.lastVpc(regionId)) : undefined}
+				/>
+			);
+		case 'review':
+			return <ReviewStep key={step} {...common} onConfirm={confirm} />;
+		default:
+			return assertNever(step);
+	}
+}
+
+function safe<T>(read: () => T): T | undefined {
+	try {
+		return read();
+	} catch {
+		return undefined;
+	}
+}

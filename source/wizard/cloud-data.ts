@@ -1,0 +1,184 @@
+// What the wizard reads from the cloud while the user is answering: the region list (from the cache at once,
+// refreshed behind the scenes), and per region its VPCs and account attributes (fetched the moment the region
+// is chosen, so they are usually ready before the user gets there), and same-name groups. A plain store with
+// subscribe/getVersion so React reads it with useSyncExternalStore and tests can drive it without React.
+import {CloudError} from '../cloud/errors.js';
+import type {AccountAttributes, EcsApi, Region, SecurityGroupSummary, Vpc} from '../cloud/port.js';
+import type {Settings} from '../config/types.js';
+import {cleanLine} from '../text/index.js';
+
+export type Problem = {sentence: string; next?: string; code?: string};
+
+export type Load<T> =
+	| {state: 'loading'; loaded?: number; total?: number}
+	| {state: 'ready'; value: T}
+	| {state: 'failed'; problem: Problem};
+
+export type RegionsView = {
+	list?: Region[];
+	fromCache: boolean;
+	/** True while the list is being fetched (also when a cached one is showing). */
+	refreshing: boolean;
+	problem?: Problem;
+};
+
+export function problemOf(error: unknown): Problem {
+	if (error instanceof CloudError) return {sentence: error.sentence, next: error.next, code: error.code};
+	const message = error instanceof Error ? error.message : String(error);
+	return {sentence: cleanLine(message).slice(0, 300)};
+}
+
+const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
+
+export const duplicateKey = (regionId: string, vpcId: string | undefined, name: string): string =>
+	`${regionId}|${vpcId ?? ''}|${name}`;
+
+export class CloudData {
+	private regionsView: RegionsView = {fromCache: false, refreshing: false};
+	private readonly vpcs = new Map<string, Load<Vpc[]>>();
+	private readonly accounts = new Map<string, Load<AccountAttributes>>();
+	private readonly duplicates = new Map<string, Load<SecurityGroupSummary[]>>();
+	private readonly listeners = new Set<() => void>();
+	private readonly aborter = new AbortController();
+	private version = 0;
+	private disposed = false;
+
+	constructor(
+		private readonly api: EcsApi,
+		private readonly settings: Settings | undefined,
+		private readonly language: 'en-US' | 'zh-CN',
+	) {}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getVersion = (): number => this.version;
+
+	private changed(): void {
+		if (this.disposed) return;
+		this.version++;
+		for (const listener of this.listeners) listener();
+	}
+
+	regions(): RegionsView {
+		return this.regionsView;
+	}
+
+	/** Shows the cached list at once (if any), then asks the API for a fresh one. */
+	loadRegions(): void {
+		const cached = this.settings?.cachedRegions(this.language);
+		if (cached && !this.regionsView.list)
+			this.regionsView = {list: cached.regions, fromCache: true, refreshing: true};
+		else this.regionsView = {...this.regionsView, refreshing: true, problem: undefined};
+		this.changed();
+		this.api.describeRegions({language: this.language, signal: this.aborter.signal}).then(
+			(list) => {
+				this.regionsView = {list, fromCache: false, refreshing: false};
+				try {
+					this.settings?.cacheRegions(this.language, list);
+				} catch {
+					// A cache that cannot be written costs the next start a request, nothing more.
+				}
+				this.changed();
+			},
+			(error: unknown) => {
+				if (isAbort(error)) return;
+				this.regionsView = {...this.regionsView, refreshing: false, problem: problemOf(error)};
+				this.changed();
+			},
+		);
+	}
+
+	vpcsOf(regionId: string): Load<Vpc[]> | undefined {
+		return this.vpcs.get(regionId);
+	}
+
+	accountOf(regionId: string): Load<AccountAttributes> | undefined {
+		return this.accounts.get(regionId);
+	}
+
+	duplicatesOf(
+		regionId: string,
+		vpcId: string | undefined,
+		name: string,
+	): Load<SecurityGroupSummary[]> | undefined {
+		return this.duplicates.get(duplicateKey(regionId, vpcId, name));
+	}
+
+	/** Starts everything a region needs (once per region; a failed load is tried again). */
+	prefetch(regionId: string): void {
+		if (this.vpcs.get(regionId)?.state !== 'ready' && this.vpcs.get(regionId)?.state !== 'loading')
+			this.loadVpcs(regionId);
+		const account = this.accounts.get(regionId);
+		if (!account || account.state === 'failed') this.loadAccount(regionId);
+	}
+
+	loadVpcs(regionId: string): void {
+		this.vpcs.set(regionId, {state: 'loading'});
+		this.changed();
+		this.api
+			.describeVpcs(regionId, {
+				signal: this.aborter.signal,
+				onProgress: (loaded, total) => {
+					if (this.vpcs.get(regionId)?.state !== 'loading') return;
+					this.vpcs.set(regionId, {state: 'loading', loaded, total});
+					this.changed();
+				},
+			})
+			.then(
+				(list) => {
+					this.vpcs.set(regionId, {state: 'ready', value: list});
+					this.changed();
+				},
+				(error: unknown) => {
+					if (isAbort(error)) return;
+					this.vpcs.set(regionId, {state: 'failed', problem: problemOf(error)});
+					this.changed();
+				},
+			);
+	}
+
+	private loadAccount(regionId: string): void {
+		this.accounts.set(regionId, {state: 'loading'});
+		this.changed();
+		this.api.describeAccountAttributes(regionId).then(
+			(value) => {
+				this.accounts.set(regionId, {state: 'ready', value});
+				this.changed();
+			},
+			(error: unknown) => {
+				this.accounts.set(regionId, {state: 'failed', problem: problemOf(error)});
+				this.changed();
+			},
+		);
+	}
+
+	/** Looks for groups with this exact name in the VPC (or among classic groups when vpcId is undefined). */
+	checkDuplicates(regionId: string, vpcId: string | undefined, name: string): void {
+		const key = duplicateKey(regionId, vpcId, name);
+		const known = this.duplicates.get(key);
+		if (known && known.state !== 'failed') return;
+		this.duplicates.set(key, {state: 'loading'});
+		this.changed();
+		this.api.describeSecurityGroups(regionId, vpcId ? {vpcId, name} : {name}).then(
+			(groups) => {
+				// The API's name filter may match loosely; only the same name in the same network counts.
+				const same = groups.filter((g) => g.name === name && (vpcId ? g.vpcId === vpcId : g.vpcId === ''));
+				this.duplicates.set(key, {state: 'ready', value: same});
+				this.changed();
+			},
+			(error: unknown) => {
+				this.duplicates.set(key, {state: 'failed', problem: problemOf(error)});
+				this.changed();
+			},
+		);
+	}
+
+	dispose(): void {
+		this.disposed = true;
+		this.aborter.abort();
+		this.listeners.clear();
+	}
+}

@@ -1,0 +1,165 @@
+import {Box, Text, useInput} from 'ink';
+import {useEffect, useMemo, useRef} from 'react';
+import {cleanLine, fitWidth, t, width} from '../../text/index.js';
+import {filterIndexes, type Move, moveCursor, prepare, scrollTop} from './filter.js';
+import {glyphs} from './glyphs.js';
+import {useLiveState} from './use-live-state.js';
+
+export type ListItem = {
+	readonly key: string;
+	/** Columns, already cleaned: aligned by display width (CJK counts two). */
+	readonly cells: readonly string[];
+	/** What typing matches against (name, id, CIDR, ...). */
+	readonly search: string;
+	/** A short mark after the columns (e.g. "default", "last used"). */
+	readonly mark?: string;
+};
+
+export type FilterListProps = {
+	readonly items: readonly ListItem[];
+	/** Item rows to show at once (the window); the list never renders more. */
+	readonly height: number;
+	/** Terminal columns available. */
+	readonly width: number;
+	readonly initialKey?: string;
+	readonly onSelect: (item: ListItem) => void;
+	readonly onBack: () => void;
+	/** Called with the highlighted item whenever it changes (for previews). */
+	readonly onHighlight?: (item: ListItem | undefined) => void;
+	readonly isActive?: boolean;
+	/** No filter-as-you-type (short lists whose letters are commands). */
+	readonly noFilter?: boolean;
+};
+
+type ListState = {query: string; cursor: number; top: number};
+
+const maxColumn = 40;
+
+/** The column widths of a list, measured once per list. */
+function columnWidths(items: readonly ListItem[]): number[] {
+	const widths: number[] = [];
+	for (const item of items) {
+		item.cells.forEach((cell, i) => {
+			widths[i] = Math.min(maxColumn, Math.max(widths[i] ?? 0, width(cell)));
+		});
+	}
+	return widths;
+}
+
+export function rowText(item: ListItem, widths: readonly number[], columns: number): string {
+	const cells = item.cells.map((cell, i) =>
+		i === item.cells.length - 1 && !item.mark ? cell : fitWidth(cell, (widths[i] ?? 0) + 2),
+	);
+	const line = cells.join('') + (item.mark ? item.mark : '');
+	return fitWidth(line, Math.max(10, columns)).trimEnd();
+}
+
+/** A windowed list that filters as you type: arrows, Home/End, PageUp/PageDown, Enter; Esc clears, then goes back. */
+export function FilterList(props: FilterListProps) {
+	const {items, height, onSelect, onBack, onHighlight, isActive = true, noFilter = false} = props;
+	const haystacks = useMemo(() => prepare(items.map((i) => i.search)), [items]);
+	const widths = useMemo(() => columnWidths(items), [items]);
+	const [state, setState] = useLiveState<ListState>(() => {
+		const at = props.initialKey ? items.findIndex((i) => i.key === props.initialKey) : 0;
+		const cursor = Math.max(0, at);
+		return {query: '', cursor, top: scrollTop(0, cursor, height, items.length)};
+	});
+	const matches = useMemo(() => filterIndexes(haystacks, state.query), [haystacks, state.query]);
+	const cursor = Math.min(state.cursor, Math.max(0, matches.length - 1));
+	const top = scrollTop(state.top, cursor, height, matches.length);
+	const highlighted = items[matches[cursor] ?? -1];
+
+	const highlightRef = useRef(onHighlight);
+	highlightRef.current = onHighlight;
+	useEffect(() => {
+		highlightRef.current?.(highlighted);
+	}, [highlighted]);
+
+	useInput(
+		(input, key) => {
+			const move = (m: Move) =>
+				setState((s) => {
+					const found = filterIndexes(haystacks, s.query);
+					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
+					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
+				});
+			if (key.upArrow) return move('up');
+			if (key.downArrow) return move('down');
+			if (key.home) return move('home');
+			if (key.end) return move('end');
+			if (key.pageUp) return move('pageUp');
+			if (key.pageDown) return move('pageDown');
+			if (key.return) {
+				const s = setState((x) => x);
+				const found = filterIndexes(haystacks, s.query);
+				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				if (item) onSelect(item);
+				return;
+			}
+			if (key.escape) {
+				const s = setState((x) => x);
+				if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
+				else onBack();
+				return;
+			}
+			if (noFilter) return;
+			if (key.backspace || key.delete) {
+				setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
+				return;
+			}
+			if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
+			const typed = cleanLine(input);
+			if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
+		},
+		{isActive},
+	);
+
+	const visible = matches.slice(top, top + height);
+	const above = top;
+	const below = Math.max(0, matches.length - top - visible.length);
+	const columns = props.width - 2;
+	// A list that always fits needs no scroll marks (keeps short lists short).
+	const marks = items.length > height;
+	return (
+		<Box flexDirection="column">
+			{noFilter ? null : (
+				<Text wrap="truncate-end">
+					<Text dimColor>{t('wizard.list.filter')} </Text>
+					{state.query === '' ? (
+						<Text dimColor>{t('wizard.list.typeToFilter')}</Text>
+					) : (
+						<Text>
+							{state.query}
+							<Text color="cyan">{glyphs.cursor}</Text>
+						</Text>
+					)}
+					<Text dimColor> {t('wizard.list.count', {shown: matches.length, total: items.length})}</Text>
+				</Text>
+			)}
+			{marks ? (
+				<Text dimColor>{above > 0 ? `  ${glyphs.up} ${t('wizard.list.more', {count: above})}` : ' '}</Text>
+			) : null}
+			{visible.length === 0 ? (
+				<Text color="yellow" wrap="truncate-end">
+					{'  '}
+					{t('wizard.list.noMatch', {query: state.query})}
+				</Text>
+			) : (
+				visible.map((index, row) => {
+					const item = items[index] as ListItem;
+					const active = top + row === cursor;
+					const text = rowText(item, widths, columns);
+					return (
+						<Text key={item.key} wrap="truncate-end" color={active ? 'cyan' : undefined} bold={active}>
+							{active ? `${glyphs.pointer} ` : '  '}
+							{text}
+						</Text>
+					);
+				})
+			)}
+			{marks ? (
+				<Text dimColor>{below > 0 ? `  ${glyphs.down} ${t('wizard.list.more', {count: below})}` : ' '}</Text>
+			) : null}
+		</Box>
+	);
+}

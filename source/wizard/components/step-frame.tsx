@@ -1,0 +1,43 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {t} from '../../text/index.js';
+import {glyphs} from './glyphs.js';
+import {type Hint, KeyHints} from './key-hints.js';
+
+export type StepFrameProps = {
+	readonly title: string;
+	/** "Step 2 of 7" (omitted on Submitting and Done). */
+	readonly position?: {index: number; total: number};
+	/** One line saying what the step is for. */
+	readonly purpose?: string;
+	/** A refusal or problem, shown in red above the keys. */
+	readonly problem?: string;
+	readonly hints?: readonly Hint[];
+	readonly children?: ReactNode;
+};
+
+/** Heading, purpose, content, problem, keys: the same shape on every step. */
+export function StepFrame({title, position, purpose, problem, hints, children}: StepFrameProps) {
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				<Text bold color="cyan">
+					{title}
+				</Text>
+				{position ? <Text dimColor>{`  ${t('wizard.progress', position)}`}</Text> : null}
+			</Text>
+			{purpose ? (
+				<Text dimColor wrap="truncate-end">
+					{purpose}
+				</Text>
+			) : null}
+			{children}
+			{problem ? (
+				<Text color="red">
+					{glyphs.cross} {problem}
+				</Text>
+			) : null}
+			{hints && hints.length > 0 ? <KeyHints hints={hints} /> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,410 @@
+// The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
+// submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
+import type {
+	SubmitEvent,
+	SubmitOutcome,
+	SubmitPlan,
+	SubmitResult,
+	SubmitStepId,
+} from '../cloud/engine-types.js';
+import type {CloudError} from '../cloud/errors.js';
+import type {GroupType, NetworkType, Rule, SecurityGroupSummary} from '../cloud/port.js';
+import type {Answers} from '../domain/answers.js';
+import type {FlagProblem} from '../domain/from-flags.js';
+import {type TemplateId, templateIds, validateRule} from '../domain/rules.js';
+import {maxRulesPerGroup, validateDescription, validateName, validateRegionId} from '../domain/validators.js';
+import {t} from '../text/index.js';
+
+/** The console's steps, in order. VPC is skipped when the network is Classic. */
+export const steps = ['region', 'template', 'name', 'description', 'network', 'vpc', 'review'] as const;
+export type StepId = (typeof steps)[number];
+
+export type Draft = Partial<Answers>;
+
+export type SubmitStepState = {
+	id: SubmitStepId;
+	/** Rules the call carries (authorize steps). */
+	ruleCount?: number;
+	state: 'pending' | 'running' | 'retrying' | 'done' | 'failed';
+	attempt: number;
+	requestId?: string;
+	/** Why it is being retried (an API or transport code). */
+	reason?: string;
+	error?: CloudError;
+};
+
+export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
+
+/** One line of the transcript of finished steps (drawn once, in <Static>). */
+export type LogEntry = {n: number; step: StepId; answers: Draft; label?: string};
+
+export type WizardState = {
+	readonly step: StepId;
+	readonly answers: Draft;
+	/** Steps answered by flags: going forward skips them while they stay complete. */
+	readonly given: readonly StepId[];
+	/** A refusal or a bad flag value, shown on its step until that step is answered. */
+	readonly problems: Partial<Record<StepId, string>>;
+	/** Set while a step is being changed from Review: answering it goes back to Review. */
+	readonly editing: boolean;
+	readonly status: Status;
+	/** `plan`: --dry-run / --export; confirming shows the plan instead of creating. */
+	readonly mode: 'create' | 'plan';
+	/** --yes: Review confirms itself once nothing needs a decision. */
+	readonly yes: boolean;
+	readonly plan?: SubmitPlan;
+	readonly submitSteps: readonly SubmitStepState[];
+	readonly groupId?: string;
+	readonly result?: SubmitResult;
+	readonly error?: CloudError;
+	readonly journalId?: string;
+	/** The existing same-name group the user chose instead of creating one. */
+	readonly reused?: SecurityGroupSummary;
+	/** What was happening when the user cancelled. */
+	readonly cancelledDuring?: 'editing' | 'submitting';
+	readonly log: readonly LogEntry[];
+};
+
+export type AnswerAction =
+	| {type: 'answer'; step: 'region'; regionId: string; label?: string}
+	| {type: 'answer'; step: 'template'; template: TemplateId; rules: readonly Rule[]}
+	| {type: 'answer'; step: 'name'; name: string}
+	| {type: 'answer'; step: 'description'; description: string}
+	/** `classicOffered`: what DescribeAccountAttributes said for the region (undefined while unknown). */
+	| {type: 'answer'; step: 'network'; network: NetworkType; classicOffered?: boolean}
+	| {type: 'answer'; step: 'vpc'; vpcId: string; label?: string};
+
+export type WizardAction =
+	| AnswerAction
+	| {type: 'back'}
+	| {type: 'edit'; step: StepId}
+	| {type: 'set-type'; groupType: GroupType}
+	| {type: 'confirm'; plan?: SubmitPlan}
+	| {type: 'use-existing'; group: SecurityGroupSummary}
+	| {type: 'submit-event'; event: SubmitEvent}
+	| {type: 'submit-finished'; outcome: SubmitOutcome}
+	| {type: 'cancel'};
+
+export function assertNever(value: never): never {
+	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+/** The steps this draft walks through (VPC only for the VPC network). */
+export const activeSteps = (answers: Draft): StepId[] =>
+	steps.filter((s) => s !== 'vpc' || answers.network !== 'classic');
+
+export function isComplete(step: StepId, a: Draft): boolean {
+	switch (step) {
+		case 'region':
+			return a.regionId !== undefined;
+		case 'template':
+			return a.template !== undefined && a.rules !== undefined;
+		case 'name':
+			return a.name !== undefined;
+		case 'description':
+			return a.description !== undefined;
+		case 'network':
+			return a.network !== undefined;
+		case 'vpc':
+			return a.network === 'classic' || a.vpcId !== undefined;
+		case 'review':
+			return false;
+		default:
+			return assertNever(step);
+	}
+}
+
+/** The full answers once every step before Review is complete. */
+export function completeAnswers(a: Draft): Answers | undefined {
+	const ready = activeSteps(a).every((s) => s === 'review' || isComplete(s, a));
+	if (!ready || a.regionId === undefined || a.template === undefined || a.rules === undefined)
+		return undefined;
+	if (a.name === undefined || a.description === undefined || a.network === undefined) return undefined;
+	return {
+		regionId: a.regionId,
+		template: a.template,
+		rules: a.rules,
+		name: a.name,
+		description: a.description,
+		network: a.network,
+		...(a.network === 'vpc' ? {vpcId: a.vpcId} : {}),
+		type: a.type ?? 'normal',
+		...(a.resourceGroupId ? {resourceGroupId: a.resourceGroupId} : {}),
+		tags: a.tags ?? [],
+	};
+}
+
+/** Which step a flag's problem is shown on; undefined for flags no step asks (tags, resource group). */
+export function stepOfFlag(flag: string): StepId | undefined {
+	switch (flag) {
+		case '--region':
+			return 'region';
+		case '--template':
+		case '--source':
+		case '--rule':
+			return 'template';
+		case '--name':
+			return 'name';
+		case '--description':
+			return 'description';
+		case '--vpc':
+		case '--classic':
+			return 'network';
+		case '--type':
+			return 'review';
+		default:
+			return undefined;
+	}
+}
+
+export type InitialInput = {
+	answers: Draft;
+	problems?: readonly FlagProblem[];
+	yes?: boolean;
+	mode?: 'create' | 'plan';
+};
+
+export function initialState(input: InitialInput): WizardState {
+	const answers: Draft = {type: 'normal', tags: [], ...input.answers};
+	const yes = input.yes ?? false;
+	// --yes asks nothing that has a default: no description means none.
+	if (yes && answers.description === undefined) answers.description = '';
+	const problems: Partial<Record<StepId, string>> = {};
+	for (const p of input.problems ?? []) {
+		const step = stepOfFlag(p.flag);
+		if (step && problems[step] === undefined) problems[step] = p.message;
+	}
+	const given = activeSteps(answers).filter((s) => isComplete(s, answers) && problems[s] === undefined);
+	const base: WizardState = {
+		step: 'region',
+		answers,
+		given,
+		problems,
+		editing: false,
+		status: 'editing',
+		mode: input.mode ?? 'create',
+		yes,
+		submitSteps: [],
+		log: [],
+	};
+	return {...base, step: firstOpen(base, 0)};
+}
+
+/** The first step from `from` (an index into the active steps) that still needs the user. */
+function firstOpen(state: WizardState, from: number): StepId {
+	const list = activeSteps(state.answers);
+	for (const step of list.slice(from)) {
+		if (step === 'review') return step;
+		const skip = state.given.includes(step) && isComplete(step, state.answers) && !state.problems[step];
+		if (!skip) return step;
+	}
+	return 'review';
+}
+
+function firstIncomplete(answers: Draft): StepId {
+	return activeSteps(answers).find((s) => s !== 'review' && !isComplete(s, answers)) ?? 'review';
+}
+
+type Checked = {ok: true; answers: Draft; label?: string} | {ok: false; problem: string};
+
+function applyAnswer(answers: Draft, action: AnswerAction): Checked {
+	switch (action.step) {
+		case 'region': {
+			const problem = validateRegionId(action.regionId);
+			if (problem) return {ok: false, problem};
+			const next: Draft = {...answers, regionId: action.regionId};
+			// VPCs belong to a region: a VPC picked elsewhere is no answer here.
+			if (answers.regionId !== action.regionId) delete next.vpcId;
+			return {ok: true, answers: next, label: action.label};
+		}
+		case 'template': {
+			if (!templateIds.includes(action.template)) return {ok: false, problem: t('wizard.template.unknown')};
+			if (action.rules.length > maxRulesPerGroup)
+				return {ok: false, problem: t('wizard.rules.tooMany', {max: maxRulesPerGroup})};
+			for (const rule of action.rules) {
+				const problem = validateRule(rule);
+				if (problem) return {ok: false, problem};
+			}
+			return {ok: true, answers: {...answers, template: action.template, rules: [...action.rules]}};
+		}
+		case 'name': {
+			const problem = validateName(action.name);
+			return problem ? {ok: false, problem} : {ok: true, answers: {...answers, name: action.name}};
+		}
+		case 'description': {
+			const problem = validateDescription(action.description);
+			return problem
+				? {ok: false, problem}
+				: {ok: true, answers: {...answers, description: action.description}};
+		}
+		case 'network': {
+			if (action.network === 'classic') {
+				if (action.classicOffered === false)
+					return {ok: false, problem: t('wizard.network.classicRefused', {region: answers.regionId ?? ''})};
+				const next: Draft = {...answers, network: 'classic'};
+				delete next.vpcId;
+				// Advanced (enterprise) groups exist only in a VPC.
+				if (next.type === 'enterprise') next.type = 'normal';
+				return {ok: true, answers: next};
+			}
+			return {ok: true, answers: {...answers, network: 'vpc'}};
+		}
+		case 'vpc': {
+			if (!/^vpc-[a-z0-9]+$/.test(action.vpcId))
+				return {ok: false, problem: t('domain.vpc.format', {value: action.vpcId})};
+			return {ok: true, answers: {...answers, network: 'vpc', vpcId: action.vpcId}, label: action.label};
+		}
+		default:
+			return assertNever(action);
+	}
+}
+
+const withoutProblem = (problems: WizardState['problems'], step: StepId): WizardState['problems'] => {
+	const next = {...problems};
+	delete next[step];
+	return next;
+};
+
+function answer(state: WizardState, action: AnswerAction): WizardState {
+	if (action.step !== state.step) return state; // a late key from a step that is no longer showing
+	const checked = applyAnswer(state.answers, action);
+	if (!checked.ok) return {...state, problems: {...state.problems, [state.step]: checked.problem}};
+	const answers = checked.answers;
+	const log = [...state.log, {n: state.log.length, step: action.step, answers, label: checked.label}];
+	const problems = withoutProblem(state.problems, action.step);
+	const moved: WizardState = {...state, answers, problems, log};
+	if (state.editing) {
+		// Back to Review, unless the change opened a step (a new region needs its VPC).
+		const next = firstIncomplete(answers);
+		return {...moved, step: next, editing: next !== 'review'};
+	}
+	const list = activeSteps(answers);
+	return {...moved, step: firstOpen(moved, list.indexOf(action.step) + 1)};
+}
+
+function back(state: WizardState): WizardState {
+	if (state.editing && state.step !== 'review' && completeAnswers(state.answers)) {
+		return {...state, step: 'review', editing: false};
+	}
+	const list = activeSteps(state.answers);
+	const at = list.indexOf(state.step);
+	if (at <= 0) return {...state, status: 'cancelled', cancelledDuring: 'editing'};
+	return {...state, step: list[at - 1] ?? 'region', editing: false};
+}
+
+function stepsOfPlan(plan: SubmitPlan | undefined): SubmitStepState[] {
+	const list: SubmitStepState[] = [{id: 'create', state: 'pending', attempt: 0}];
+	plan?.authorize.forEach((batch, i) => {
+		list.push({id: `authorize-${i + 1}`, ruleCount: batch.rules.length, state: 'pending', attempt: 0});
+	});
+	return list;
+}
+
+/** Exact id first; else the calls run in order, so it is the first unfinished authorize step. */
+function stepIndex(list: readonly SubmitStepState[], id: SubmitStepId): number {
+	const exact = list.findIndex((s) => s.id === id);
+	if (exact >= 0 || id === 'create') return exact;
+	return list.findIndex((s) => s.id !== 'create' && s.state !== 'done');
+}
+
+function submitEvent(state: WizardState, event: SubmitEvent): WizardState {
+	if (state.status !== 'submitting' && state.status !== 'cancelled') return state;
+	const list = [...state.submitSteps];
+	let at = stepIndex(list, event.step);
+	if (at < 0) {
+		list.push({id: event.step, state: 'pending', attempt: 0});
+		at = list.length - 1;
+	}
+	const previous = list[at] as SubmitStepState;
+	list[at] = {
+		...previous,
+		state: event.state,
+		attempt: event.attempt,
+		...(event.ruleCount !== undefined ? {ruleCount: event.ruleCount} : {}),
+		...(event.requestId ? {requestId: event.requestId} : {}),
+		...(event.state === 'retrying' ? {reason: event.code ?? event.error?.code} : {}),
+		...(event.error && event.state === 'failed' ? {error: event.error} : {}),
+	};
+	return {...state, submitSteps: list, groupId: event.groupId ?? state.groupId};
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
+	// second Enter, or a key meant for Review, can never submit twice).
+	if (state.status === 'done' || state.status === 'failed' || state.status === 'planned') return state;
+	if (state.status === 'cancelled' && action.type !== 'submit-event' && action.type !== 'submit-finished')
+		return state;
+	if (
+		state.status === 'submitting' &&
+		action.type !== 'submit-event' &&
+		action.type !== 'submit-finished' &&
+		action.type !== 'cancel'
+	)
+		return state;
+
+	switch (action.type) {
+		case 'answer':
+			return answer(state, action);
+		case 'back':
+			return back(state);
+		case 'edit': {
+			if (state.step !== 'review' || action.step === 'review') return state;
+			if (!activeSteps(state.answers).includes(action.step)) return state;
+			return {...state, step: action.step, editing: true};
+		}
+		case 'set-type': {
+			if (state.step !== 'review') return state;
+			if (action.groupType === 'enterprise' && state.answers.network === 'classic')
+				return {...state, problems: {...state.problems, review: t('domain.flags.enterpriseClassic')}};
+			return {
+				...state,
+				answers: {...state.answers, type: action.groupType},
+				problems: withoutProblem(state.problems, 'review'),
+			};
+		}
+		case 'confirm': {
+			if (state.step !== 'review' || !completeAnswers(state.answers)) return state;
+			if (state.mode === 'plan') return {...state, status: 'planned'};
+			if (!action.plan) return state;
+			return {...state, status: 'submitting', plan: action.plan, submitSteps: stepsOfPlan(action.plan)};
+		}
+		case 'use-existing':
+			if (state.step !== 'review') return state;
+			return {...state, status: 'done', reused: action.group};
+		case 'submit-event':
+			return submitEvent(state, action.event);
+		case 'submit-finished': {
+			const {outcome} = action;
+			if (state.status === 'cancelled') {
+				// The user has left; keep what exists so the goodbye message stays exact.
+				return outcome.ok
+					? {...state, groupId: outcome.result.groupId, result: outcome.result}
+					: {...state, groupId: outcome.groupId ?? state.groupId, journalId: outcome.journalId};
+			}
+			if (outcome.ok) {
+				return {
+					...state,
+					status: 'done',
+					result: outcome.result,
+					groupId: outcome.result.groupId,
+					submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+				};
+			}
+			return {
+				...state,
+				status: 'failed',
+				error: outcome.error,
+				groupId: outcome.groupId ?? state.groupId,
+				journalId: outcome.journalId,
+			};
+		}
+		case 'cancel':
+			return {
+				...state,
+				status: 'cancelled',
+				cancelledDuring: state.status === 'submitting' ? 'submitting' : 'editing',
+			};
+		default:
+			return assertNever(action);
+	}
+}

@@ -1,0 +1,94 @@
+import {Box, Text, useInput} from 'ink';
+import {useMemo} from 'react';
+import type {Region} from '../../cloud/port.js';
+import {cleanLine, t} from '../../text/index.js';
+import {FilterList, type ListItem} from '../components/filter-list.js';
+import {Spinner} from '../components/spinner.js';
+import {StepFrame} from '../components/step-frame.js';
+import {stepTitle} from '../summary.js';
+import {listHeight, type StepProps} from './step-props.js';
+
+/** The last-used region first, then the API's order. */
+export function regionItems(regions: readonly Region[], lastUsed: string | undefined): ListItem[] {
+	const ordered = [...regions];
+	const at = ordered.findIndex((r) => r.id === lastUsed);
+	if (at > 0) ordered.unshift(...ordered.splice(at, 1));
+	return ordered.map((r) => {
+		const name = cleanLine(r.localName);
+		const id = cleanLine(r.id);
+		const marks = [
+			r.id === lastUsed ? t('wizard.region.lastUsed') : '',
+			r.status === 'soldOut' ? t('wizard.region.soldOut') : '',
+		].filter(Boolean);
+		return {key: r.id, cells: [name, id], search: `${name} ${id}`, mark: marks.join(', ') || undefined};
+	});
+}
+
+export function RegionStep({
+	state,
+	dispatch,
+	data,
+	size,
+	position,
+	lastUsed,
+}: StepProps & {readonly lastUsed?: string}) {
+	const view = data.regions();
+	const items = useMemo(() => regionItems(view.list ?? [], lastUsed), [view.list, lastUsed]);
+	const retry = !view.list && view.problem !== undefined;
+	useInput(
+		(input, key) => {
+			if (key.escape) dispatch({type: 'back'});
+			else if (input === 'r') data.loadRegions();
+		},
+		{isActive: !view.list},
+	);
+	const hints: [string, string][] = view.list
+		? [
+				['↑↓', t('wizard.keys.move')],
+				['Enter', t('wizard.keys.choose')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+				['Esc', t('wizard.keys.cancel')],
+			]
+		: [
+				...(retry ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
+				['Esc', t('wizard.keys.cancel')],
+			];
+	return (
+		<StepFrame
+			title={stepTitle('region')}
+			position={position}
+			purpose={t('wizard.region.purpose')}
+			problem={state.problems.region}
+			hints={hints}
+		>
+			{view.list ? (
+				<Box flexDirection="column">
+					<FilterList
+						items={items}
+						height={listHeight(size.rows)}
+						width={size.columns}
+						initialKey={state.answers.regionId ?? lastUsed ?? items[0]?.key}
+						onSelect={(item) =>
+							dispatch({type: 'answer', step: 'region', regionId: item.key, label: item.cells[0]})
+						}
+						onBack={() => dispatch({type: 'back'})}
+					/>
+					<Text dimColor wrap="truncate-end">
+						{view.problem
+							? t('wizard.region.refreshFailed', {reason: view.problem.sentence})
+							: view.fromCache && view.refreshing
+								? t('wizard.region.fromCache')
+								: ' '}
+					</Text>
+				</Box>
+			) : view.problem ? (
+				<Box flexDirection="column">
+					<Text color="red">{view.problem.sentence}</Text>
+					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
+				</Box>
+			) : (
+				<Spinner label={t('wizard.region.loading')} />
+			)}
+		</StepFrame>
+	);
+}

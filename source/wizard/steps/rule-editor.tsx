@@ -1,0 +1,115 @@
+import {Box, Text, useInput} from 'ink';
+import {useState} from 'react';
+import type {Rule} from '../../cloud/port.js';
+import {parseRuleSpec, showPorts, uniqueRules} from '../../domain/rules.js';
+import {maxRulesPerGroup, validateCidr} from '../../domain/validators.js';
+import {t} from '../../text/index.js';
+import {glyphs} from '../components/glyphs.js';
+import {KeyHints} from '../components/key-hints.js';
+import {RulesTable} from '../components/rules-table.js';
+import {TextInput} from '../components/text-input.js';
+
+type Mode = 'pick' | 'source' | 'add';
+
+export type RuleEditorProps = {
+	readonly title: string;
+	readonly rules: readonly Rule[];
+	readonly onChange: (rules: Rule[]) => void;
+	readonly onDone: () => void;
+	readonly height: number;
+};
+
+/** Select a rule, change its source, delete it, or add one as PROTO:PORTS:CIDR; validated by the domain. */
+export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorProps) {
+	const [cursor, setCursor] = useState(0);
+	const [mode, setMode] = useState<Mode>('pick');
+	const [problem, setProblem] = useState<string | undefined>();
+	const at = Math.min(cursor, Math.max(0, rules.length - 1));
+	const selected = rules[at];
+
+	useInput(
+		(input, key) => {
+			setProblem(undefined);
+			if (key.upArrow) setCursor((c) => (c <= 0 ? Math.max(0, rules.length - 1) : c - 1));
+			else if (key.downArrow) setCursor((c) => (c >= rules.length - 1 ? 0 : c + 1));
+			else if (key.home) setCursor(0);
+			else if (key.end) setCursor(Math.max(0, rules.length - 1));
+			else if (key.return || key.escape || key.tab) onDone();
+			else if (input === 's' && selected) setMode('source');
+			else if ((input === 'd' || key.delete || key.backspace) && selected) {
+				onChange(rules.filter((_, i) => i !== at));
+				setCursor(Math.max(0, at - 1));
+			} else if (input === 'a') {
+				if (rules.length >= maxRulesPerGroup) setProblem(t('wizard.rules.tooMany', {max: maxRulesPerGroup}));
+				else setMode('add');
+			}
+		},
+		{isActive: mode === 'pick'},
+	);
+
+	const submitSource = (value: string) => {
+		const cidr = value.trim();
+		const refused = validateCidr(cidr);
+		if (refused) return setProblem(refused);
+		onChange(uniqueRules(rules.map((r, i) => (i === at ? {...r, cidr} : r))));
+		setProblem(undefined);
+		setMode('pick');
+	};
+	const submitAdd = (value: string) => {
+		const parsed = parseRuleSpec(value.trim());
+		if (!parsed.ok) return setProblem(parsed.problem);
+		const next = uniqueRules([...rules, parsed.rule]);
+		onChange(next);
+		setCursor(next.length - 1);
+		setProblem(undefined);
+		setMode('pick');
+	};
+	const back = () => {
+		setProblem(undefined);
+		setMode('pick');
+	};
+
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{t('wizard.rules.editing', {name: title})}
+			</Text>
+			<RulesTable rules={rules} cursor={mode === 'pick' ? at : undefined} height={height} />
+			{mode === 'source' && selected ? (
+				<Box flexDirection="column">
+					<Text wrap="truncate-end">
+						{t('wizard.rules.newSource', {rule: `${selected.protocol.toUpperCase()} ${showPorts(selected)}`})}
+					</Text>
+					<TextInput key="source" initialValue={selected.cidr} onSubmit={submitSource} onCancel={back} />
+				</Box>
+			) : null}
+			{mode === 'add' ? (
+				<Box flexDirection="column">
+					<Text wrap="truncate-end">{t('wizard.rules.newRule')}</Text>
+					<TextInput key="add" placeholder="tcp:8080:10.0.0.0/8" onSubmit={submitAdd} onCancel={back} />
+				</Box>
+			) : null}
+			{problem ? (
+				<Text color="red">
+					{glyphs.cross} {problem}
+				</Text>
+			) : null}
+			<KeyHints
+				hints={
+					mode === 'pick'
+						? [
+								['↑↓', t('wizard.keys.move')],
+								['s', t('wizard.keys.source')],
+								['d', t('wizard.keys.delete')],
+								['a', t('wizard.keys.add')],
+								['Enter', t('wizard.keys.doneEditing')],
+							]
+						: [
+								['Enter', t('wizard.keys.save')],
+								['Esc', t('wizard.keys.discard')],
+							]
+				}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,159 @@
+import {Box, Text, useInput} from 'ink';
+import {useEffect, useState} from 'react';
+import type {Inspection, SubmitProgress} from '../../cloud/engine-types.js';
+import type {JournalEntry} from '../../config/types.js';
+import {cleanLine, t} from '../../text/index.js';
+import {glyphs} from '../components/glyphs.js';
+import {KeyHints} from '../components/key-hints.js';
+import {Spinner} from '../components/spinner.js';
+import type {ResumeResult, UnfinishedServices} from '../services.js';
+
+const progressOf = (entry: JournalEntry): Partial<SubmitProgress> =>
+	entry.payload && typeof entry.payload === 'object' ? (entry.payload as Partial<SubmitProgress>) : {};
+
+/** What the journal alone says about an entry (no API call). */
+export function entryText(entry: JournalEntry): string {
+	const progress = progressOf(entry);
+	const name = cleanLine(progress.plan?.create?.name ?? '?');
+	const region = cleanLine(entry.regionId);
+	return progress.groupId
+		? t('wizard.unfinished.entryGroup', {
+				name,
+				region,
+				id: cleanLine(progress.groupId),
+				at: cleanLine(entry.createdAt),
+			})
+		: t('wizard.unfinished.entry', {name, region, at: cleanLine(entry.createdAt)});
+}
+
+export function inspectionText(found: Inspection): string {
+	switch (found.group) {
+		case 'exists':
+			return t('wizard.unfinished.exists', {
+				id: found.groupId ?? '',
+				applied: found.applied.length,
+				missing: found.missing.length,
+			});
+		case 'gone':
+			return t('wizard.unfinished.gone', {id: found.groupId ?? ''});
+		case 'unknown':
+			return t('wizard.unfinished.unknown');
+	}
+}
+
+type Phase =
+	| {kind: 'inspecting'}
+	| {kind: 'ready'; found?: Inspection; problem?: string}
+	| {kind: 'confirm-delete'; found?: Inspection}
+	| {kind: 'working'; action: 'finish' | 'delete'}
+	| {kind: 'result'; result: ResumeResult};
+
+export type UnfinishedProps = {
+	readonly entries: readonly JournalEntry[];
+	readonly services?: UnfinishedServices;
+	readonly onDone: () => void;
+};
+
+/** At start: a create was interrupted. Say exactly what exists and offer to finish or delete it first. */
+export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
+	const [index, setIndex] = useState(0);
+	const [phase, setPhase] = useState<Phase>({kind: services ? 'inspecting' : 'ready'});
+	const entry = entries[index];
+
+	useEffect(() => {
+		if (!services || !entry) return;
+		let live = true;
+		setPhase({kind: 'inspecting'});
+		services.inspect(entry).then(
+			(found) => live && setPhase({kind: 'ready', found}),
+			(error: unknown) =>
+				live && setPhase({kind: 'ready', problem: cleanLine(error instanceof Error ? error.message : error)}),
+		);
+		return () => {
+			live = false;
+		};
+	}, [services, entry]);
+
+	const next = () => {
+		if (index + 1 >= entries.length) onDone();
+		else setIndex(index + 1);
+	};
+	const run = (action: 'finish' | 'delete') => {
+		if (!services || !entry) return;
+		setPhase({kind: 'working', action});
+		const call = action === 'finish' ? services.finish(entry) : services.remove(entry);
+		call.then(
+			(result) => setPhase({kind: 'result', result}),
+			(error: unknown) =>
+				setPhase({
+					kind: 'result',
+					result: {ok: false, message: cleanLine(error instanceof Error ? error.message : error)},
+				}),
+		);
+	};
+
+	useInput((input, key) => {
+		if (phase.kind === 'result') {
+			if (key.return || key.escape || input === ' ') next();
+			return;
+		}
+		if (phase.kind === 'confirm-delete') {
+			if (input === 'y') run('delete');
+			else setPhase({kind: 'ready', found: phase.found});
+			return;
+		}
+		if (phase.kind !== 'ready') return;
+		if (input === 'f' && services) run('finish');
+		else if (input === 'd' && services) setPhase({kind: 'confirm-delete', found: phase.found});
+		else if (input === 's' || key.return || key.escape) next();
+	});
+
+	if (!entry) return null;
+	const hints: [string, string][] =
+		phase.kind === 'result'
+			? [['Enter', t('wizard.keys.continue')]]
+			: phase.kind === 'confirm-delete'
+				? [
+						['y', t('wizard.keys.deleteConfirm')],
+						[t('wizard.keys.anyKey'), t('wizard.keys.keep')],
+					]
+				: services
+					? [
+							['f', t('wizard.keys.finish')],
+							['d', t('wizard.keys.delete')],
+							['s/Enter', t('wizard.keys.skip')],
+						]
+					: [['Enter', t('wizard.keys.continue')]];
+	return (
+		<Box flexDirection="column">
+			<Text bold color="yellow">
+				{t('wizard.unfinished.title')}
+				{entries.length > 1 ? <Text dimColor>{`  ${index + 1}/${entries.length}`}</Text> : null}
+			</Text>
+			<Text wrap="wrap">{t('wizard.unfinished.purpose')}</Text>
+			<Text>
+				{glyphs.bullet} {entryText(entry)}
+			</Text>
+			{phase.kind === 'inspecting' ? <Spinner label={t('wizard.unfinished.inspecting')} /> : null}
+			{phase.kind === 'ready' && phase.found ? <Text>{`  ${inspectionText(phase.found)}`}</Text> : null}
+			{phase.kind === 'ready' && phase.problem ? <Text color="red">{`  ${phase.problem}`}</Text> : null}
+			{phase.kind === 'confirm-delete' ? (
+				<Text color="yellow">{t('wizard.unfinished.confirmDelete')}</Text>
+			) : null}
+			{phase.kind === 'working' ? (
+				<Spinner
+					label={
+						phase.action === 'finish' ? t('wizard.unfinished.finishing') : t('wizard.unfinished.deleting')
+					}
+				/>
+			) : null}
+			{phase.kind === 'result' ? (
+				<Text color={phase.result.ok ? 'green' : 'red'}>
+					{phase.result.ok ? glyphs.tick : glyphs.cross} {cleanLine(phase.result.message)}
+				</Text>
+			) : null}
+			{services ? null : <Text dimColor>{t('wizard.unfinished.later')}</Text>}
+			<KeyHints hints={hints} />
+		</Box>
+	);
+}

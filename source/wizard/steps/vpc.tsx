@@ -1,0 +1,113 @@
+import {Box, Text, useInput} from 'ink';
+import {useMemo} from 'react';
+import type {Vpc} from '../../cloud/port.js';
+import {cleanLine, t} from '../../text/index.js';
+import {FilterList, type ListItem} from '../components/filter-list.js';
+import {Spinner} from '../components/spinner.js';
+import {StepFrame} from '../components/step-frame.js';
+import {stepTitle} from '../summary.js';
+import {listHeight, type StepProps} from './step-props.js';
+
+export function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
+	return vpcs.map((v) => {
+		const name = cleanLine(v.name) || t('wizard.vpc.unnamed');
+		const id = cleanLine(v.id);
+		const cidr = cleanLine(v.cidr);
+		const marks = [
+			v.isDefault ? t('wizard.vpc.default') : '',
+			v.id === lastUsed ? t('wizard.vpc.lastUsed') : '',
+		]
+			.filter(Boolean)
+			.join(', ');
+		return {key: v.id, cells: [name, id, cidr], search: `${name} ${id} ${cidr}`, mark: marks || undefined};
+	});
+}
+
+const empty: readonly Vpc[] = [];
+
+export function VpcStep({
+	state,
+	dispatch,
+	data,
+	size,
+	position,
+	lastUsed,
+}: StepProps & {readonly lastUsed?: string}) {
+	const regionId = state.answers.regionId ?? '';
+	const load = data.vpcsOf(regionId);
+	const vpcs = load?.state === 'ready' ? load.value : empty;
+	const items = useMemo(() => vpcItems(vpcs, lastUsed), [vpcs, lastUsed]);
+	const listing = load?.state === 'ready' && vpcs.length > 0;
+	useInput(
+		(input, key) => {
+			if (key.escape) dispatch({type: 'back'});
+			else if (input === 'r' && load?.state !== 'loading') data.loadVpcs(regionId);
+		},
+		{isActive: !listing},
+	);
+	const preferred =
+		state.answers.vpcId ??
+		(lastUsed && vpcs.some((v) => v.id === lastUsed) ? lastUsed : vpcs.find((v) => v.isDefault)?.id);
+
+	let body: React.ReactNode;
+	if (!load || load.state === 'loading') {
+		body = (
+			<Spinner
+				label={
+					load?.total
+						? t('wizard.vpc.loadingCount', {region: regionId, loaded: load.loaded ?? 0, total: load.total})
+						: t('wizard.vpc.loading', {region: regionId})
+				}
+			/>
+		);
+	} else if (load.state === 'failed') {
+		body = (
+			<Box flexDirection="column">
+				<Text color="red">{load.problem.sentence}</Text>
+				{load.problem.next ? <Text>{load.problem.next}</Text> : null}
+			</Box>
+		);
+	} else if (vpcs.length === 0) {
+		body = (
+			<Box flexDirection="column">
+				<Text color="yellow">{t('wizard.vpc.none', {region: regionId})}</Text>
+				<Text>{t('wizard.vpc.howToCreate')}</Text>
+				<Text color="cyan">{`  aliyun vpc CreateVpc --RegionId ${regionId} --CidrBlock 192.168.0.0/16`}</Text>
+				<Text dimColor>{t('wizard.vpc.orClassic')}</Text>
+			</Box>
+		);
+	} else {
+		body = (
+			<FilterList
+				items={items}
+				height={listHeight(size.rows)}
+				width={size.columns}
+				initialKey={preferred}
+				onSelect={(item) => dispatch({type: 'answer', step: 'vpc', vpcId: item.key, label: item.cells[0]})}
+				onBack={() => dispatch({type: 'back'})}
+			/>
+		);
+	}
+	const hints: [string, string][] = listing
+		? [
+				['↑↓', t('wizard.keys.move')],
+				['Enter', t('wizard.keys.choose')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+				['Esc', t('wizard.keys.back')],
+			]
+		: [
+				...(load && load.state !== 'loading' ? ([['r', t('wizard.keys.reload')]] as [string, string][]) : []),
+				['Esc', t('wizard.keys.back')],
+			];
+	return (
+		<StepFrame
+			title={stepTitle('vpc')}
+			position={position}
+			purpose={t('wizard.vpc.purpose', {region: regionId})}
+			problem={state.problems.vpc}
+			hints={hints}
+		>
+			{body}
+		</StepFrame>
+	);
+}

@@ -1,0 +1,24 @@
+import {useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+
+export type TerminalSize = {columns: number; rows: number};
+
+const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
+	// Test streams have no rows, and a pipe has neither: assume the classic 80x24.
+	columns: stdout.columns > 0 ? stdout.columns : 80,
+	rows: stdout.rows > 0 ? stdout.rows : 24,
+});
+
+/** The terminal's size, updated on every resize (Ink 6 has no useWindowSize). */
+export function useTerminalSize(): TerminalSize {
+	const {stdout} = useStdout();
+	const [size, setSize] = useState(() => read(stdout));
+	useEffect(() => {
+		const update = () => setSize(read(stdout));
+		stdout.on('resize', update);
+		return () => {
+			stdout.off('resize', update);
+		};
+	}, [stdout]);
+	return size;
+}
