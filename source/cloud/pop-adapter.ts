@@ -1,0 +1,407 @@
+// The one EcsApi adapter, over @alicloud/pop-core (loaded on the first call, so importing this module costs
+// nothing at start-up). Every call: POST (a GET error message would carry the signed URL), params flattened
+// with empty values dropped, our own timeout (pop-core's default is 3 s), the HTTP status checked (pop-core
+// resolves a 4xx/5xx whose JSON has no Code), retries with capped exponential backoff and full jitter for the
+// codes error-codes.ts names, and every failure normalised into a redacted CloudError.
+import {backOff} from 'exponential-backoff';
+import {apiVersions, endpointFor, type Product} from './endpoints.js';
+import {afterTries, CloudError, HttpStatusError, toCloudError} from './errors.js';
+import {
+	accountAttributes,
+	groupDetail,
+	groupSummary,
+	instance,
+	list,
+	permissions,
+	region,
+	str,
+	toPlain,
+	vpc,
+} from './mappers.js';
+import {fetchAllPages, type Page} from './paging.js';
+import {flattenParams, type ParamObject} from './params.js';
+import type {
+	EcsApi,
+	Instance,
+	RetryEvent,
+	RetryObservable,
+	RulesInput,
+	SecurityGroupSummary,
+} from './port.js';
+
+export type AdapterOptions = {
+	credentials: {accessKeyId: string; accessKeySecret: string; securityToken?: string};
+	/** One URL for every call (ECS and VPC): --endpoint or the sandbox. */
+	endpoint?: string;
+	/** Per call (connect and read), default 10 s. */
+	timeoutMs?: number;
+	/** Tries in all (default 4), first backoff delay (default 500 ms), cap on any delay (default 8 s). */
+	retry?: {tries?: number; baseDelayMs?: number; maxDelayMs?: number};
+	/** DescribeVpcs pages fetched at once after page 1 (default 4). */
+	vpcPageConcurrency?: number;
+	/** The ECS endpoint (host or URL) of a region, from the cached region list. */
+	regionEndpoints?: (regionId: string) => string | undefined;
+};
+
+export type PopEcsApi = EcsApi &
+	RetryObservable & {
+		/** Closes the kept-alive connections. */
+		close(): void;
+	};
+
+type Json = Record<string, unknown>;
+type Entry = {response?: {statusCode?: number}};
+type PopClient = {
+	request(action: string, params: object, options: object): Promise<[unknown, Entry]>;
+	keepAliveAgent?: {destroy(): void};
+};
+type PopClientClass = new (
+	config: {
+		endpoint: string;
+		apiVersion: string;
+		accessKeyId: string;
+		accessKeySecret: string;
+		securityToken?: string;
+	},
+	verbose: boolean,
+) => PopClient;
+
+let popCore: Promise<PopClientClass> | undefined;
+const loadPopCore = (): Promise<PopClientClass> => {
+	popCore ??= import('@alicloud/pop-core').then((module) => {
+		const loaded = module as unknown as {default?: PopClientClass};
+		return loaded.default ?? (module as unknown as PopClientClass);
+	});
+	return popCore;
+};
+
+const searchPageSize = 50;
+const instancePageSize = 100;
+/** DescribeSecurityGroups and DescribeInstances take at most 100 ids per call. */
+const idsPerCall = 100;
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+};
+
+const total = (body: Json): number | undefined => {
+	const n = Number(str(body.TotalCount));
+	return str(body.TotalCount) !== '' && Number.isFinite(n) ? n : undefined;
+};
+
+export function createEcsApi(options: AdapterOptions): PopEcsApi {
+	const {credentials} = options;
+	const timeoutMs = options.timeoutMs ?? 10_000;
+	const tries = Math.max(1, options.retry?.tries ?? 4);
+	const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 500);
+	const maxDelayMs = Math.max(baseDelayMs, options.retry?.maxDelayMs ?? 8000);
+	const concurrency = Math.max(1, options.vpcPageConcurrency ?? 4);
+	const secrets = [credentials.accessKeySecret, credentials.securityToken];
+	const listeners = new Set<(event: RetryEvent) => void>();
+	const clients = new Map<string, Promise<PopClient>>();
+	// Endpoints learnt from this api's own DescribeRegions, used when the caller's cache has none.
+	const learnt = new Map<string, string>();
+	const regionEndpoint = (regionId: string) => options.regionEndpoints?.(regionId) ?? learnt.get(regionId);
+
+	const client = (endpoint: string, apiVersion: string): Promise<PopClient> => {
+		const key = `${endpoint} ${apiVersion}`;
+		let existing = clients.get(key);
+		if (!existing) {
+			existing = loadPopCore().then(
+				(RPCClient) =>
+					new RPCClient(
+						{
+							endpoint,
+							apiVersion,
+							accessKeyId: credentials.accessKeyId,
+							accessKeySecret: credentials.accessKeySecret,
+							...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
+						},
+						true,
+					),
+			);
+			// A failed load must not be cached for good.
+			existing.catch(() => clients.delete(key));
+			clients.set(key, existing);
+		}
+		return existing;
+	};
+
+	const emit = (event: RetryEvent) => {
+		for (const listener of listeners) {
+			try {
+				listener(event);
+			} catch {
+				// A display's bug must not break the call.
+			}
+		}
+	};
+
+	async function call(
+		product: Product,
+		action: string,
+		regionId: string | undefined,
+		params: ParamObject,
+		signal?: AbortSignal,
+	): Promise<Json> {
+		const endpoint = endpointFor(product, regionId, {override: options.endpoint, regionEndpoint});
+		const flat = flattenParams(params);
+		const once = async (): Promise<Json> => {
+			signal?.throwIfAborted();
+			try {
+				const rpc = await client(endpoint, apiVersions[product]);
+				const [body, entry] = await rpc.request(action, flat, {
+					method: 'POST',
+					timeout: timeoutMs,
+					formatAction: false,
+					formatParams: false,
+					...(signal ? {beforeRequest: (request: object) => ({...request, signal})} : {}),
+				});
+				const plain = toPlain(body);
+				const json = (typeof plain === 'object' && plain !== null ? plain : {}) as Json;
+				const status = entry?.response?.statusCode;
+				if (typeof status === 'number' && status >= 400)
+					throw new HttpStatusError(status, str(json.RequestId));
+				return json;
+			} catch (error) {
+				if (signal?.aborted) throw signal.reason;
+				throw toCloudError(error, action, {endpoint, secrets, timeoutMs});
+			}
+		};
+		let tried = 0;
+		try {
+			return await backOff(
+				() => {
+					tried++;
+					return once();
+				},
+				{
+					numOfAttempts: tries,
+					startingDelay: baseDelayMs,
+					maxDelay: maxDelayMs,
+					timeMultiple: 2,
+					jitter: 'full',
+					retry: (error: unknown, failures: number) => {
+						if (signal?.aborted || !(error instanceof CloudError) || !error.details.retryable) return false;
+						if (failures >= tries) return false;
+						// full jitter waits a random time up to this cap
+						const delayMs = Math.min(baseDelayMs * 2 ** (failures - 1), maxDelayMs);
+						emit({action, attempt: failures + 1, delayMs, code: error.code});
+						return true;
+					},
+				},
+			);
+		} catch (error) {
+			if (error instanceof CloudError && error.details.retryable) throw afterTries(error, tried);
+			throw error;
+		}
+	}
+
+	const result = (body: Json) => ({requestId: str(body.RequestId)});
+
+	const searchGroups = (regionId: string, params: ParamObject): Promise<SecurityGroupSummary[]> =>
+		fetchAllPages<SecurityGroupSummary>(
+			async (pageNumber) => {
+				const body = await call('ecs', 'DescribeSecurityGroups', regionId, {
+					...params,
+					RegionId: regionId,
+					PageNumber: pageNumber,
+					PageSize: searchPageSize,
+				});
+				return {
+					items: list(body, 'SecurityGroups', 'SecurityGroup').map(groupSummary),
+					total: total(body),
+					pageSize: searchPageSize,
+				};
+			},
+			{pageSize: searchPageSize, concurrency},
+		);
+
+	const searchInstances = (regionId: string, params: ParamObject): Promise<Instance[]> =>
+		fetchAllPages<Instance>(
+			async (pageNumber) => {
+				const body = await call('ecs', 'DescribeInstances', regionId, {
+					...params,
+					RegionId: regionId,
+					PageNumber: pageNumber,
+					PageSize: instancePageSize,
+				});
+				return {
+					items: list(body, 'Instances', 'Instance').map((item) => instance(item, regionId)),
+					total: total(body),
+					pageSize: instancePageSize,
+				};
+			},
+			{pageSize: instancePageSize, concurrency},
+		);
+
+	const rules = async (action: string, input: RulesInput) =>
+		result(
+			await call('ecs', action, input.regionId, {
+				RegionId: input.regionId,
+				SecurityGroupId: input.groupId,
+				ClientToken: input.clientToken,
+				Permissions: permissions(input.rules, input.nicType) as ParamObject[],
+			}),
+		);
+
+	const byId = <T extends {id: string}>(items: T[]): T[] => {
+		const seen = new Map<string, T>();
+		for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+		return [...seen.values()];
+	};
+
+	return {
+		onRetry(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+
+		close() {
+			for (const pending of clients.values()) {
+				pending.then((rpc) => rpc.keepAliveAgent?.destroy()).catch(() => {});
+			}
+			clients.clear();
+		},
+
+		async describeRegions(request = {}) {
+			const body = await call(
+				'ecs',
+				'DescribeRegions',
+				undefined,
+				{AcceptLanguage: request.language ?? 'en-US'},
+				request.signal,
+			);
+			const regions = list(body, 'Regions', 'Region')
+				.map(region)
+				.filter((r) => r.id);
+			for (const r of regions) if (r.endpoint) learnt.set(r.id, r.endpoint);
+			return regions;
+		},
+
+		async describeVpcs(regionId, request = {}) {
+			const vpcs = await fetchAllPages(
+				async (pageNumber, signal): Promise<Page<ReturnType<typeof vpc>>> => {
+					const body = await call(
+						'vpc',
+						'DescribeVpcs',
+						regionId,
+						{RegionId: regionId, PageNumber: pageNumber, PageSize: searchPageSize},
+						signal,
+					);
+					const pageSize = Number(str(body.PageSize));
+					return {
+						items: list(body, 'Vpcs', 'Vpc').map((item) => vpc(item, regionId)),
+						total: total(body),
+						pageSize: pageSize > 0 ? pageSize : searchPageSize,
+					};
+				},
+				{pageSize: searchPageSize, concurrency, signal: request.signal, onProgress: request.onProgress},
+			);
+			// A VPC created while the pages were read can push another onto the next page twice.
+			return byId(vpcs);
+		},
+
+		async describeAccountAttributes(regionId) {
+			const body = await call('ecs', 'DescribeAccountAttributes', regionId, {
+				RegionId: regionId,
+				AttributeName: ['instance-network-type', 'max-security-groups'],
+			});
+			return accountAttributes(body);
+		},
+
+		async createSecurityGroup(input) {
+			const body = await call('ecs', 'CreateSecurityGroup', input.regionId, {
+				RegionId: input.regionId,
+				VpcId: input.vpcId,
+				SecurityGroupName: input.name,
+				Description: input.description,
+				SecurityGroupType: input.type,
+				ResourceGroupId: input.resourceGroupId,
+				ClientToken: input.clientToken,
+				Tag: input.tags.map((tag) => ({Key: tag.key, Value: tag.value})),
+			});
+			const groupId = str(body.SecurityGroupId);
+			if (!groupId) throw toCloudError(new SyntaxError('no SecurityGroupId'), 'CreateSecurityGroup');
+			return {...result(body), groupId};
+		},
+
+		authorizeSecurityGroup: (input) => rules('AuthorizeSecurityGroup', input),
+		authorizeSecurityGroupEgress: (input) => rules('AuthorizeSecurityGroupEgress', input),
+		revokeSecurityGroup: (input) => rules('RevokeSecurityGroup', input),
+		revokeSecurityGroupEgress: (input) => rules('RevokeSecurityGroupEgress', input),
+
+		async describeSecurityGroups(regionId, filter = {}) {
+			const base = {VpcId: filter.vpcId, SecurityGroupName: filter.name};
+			if (!filter.groupIds) return searchGroups(regionId, base);
+			if (filter.groupIds.length === 0) return [];
+			const parts = await Promise.all(
+				chunks(filter.groupIds, idsPerCall).map((ids) =>
+					searchGroups(regionId, {...base, SecurityGroupIds: JSON.stringify(ids)}),
+				),
+			);
+			return byId(parts.flat());
+		},
+
+		async describeSecurityGroupAttribute(regionId, groupId) {
+			const [attribute, summaries] = await Promise.all([
+				call('ecs', 'DescribeSecurityGroupAttribute', regionId, {
+					RegionId: regionId,
+					SecurityGroupId: groupId,
+					Direction: 'all',
+				}),
+				// Type, creation time and tags are only in DescribeSecurityGroups; without them the attribute still stands.
+				searchGroups(regionId, {SecurityGroupIds: JSON.stringify([groupId])}).catch(
+					() => [] as SecurityGroupSummary[],
+				),
+			]);
+			const detail = groupDetail(
+				attribute,
+				summaries.find((s) => s.id === groupId),
+			);
+			return {...detail, id: detail.id || groupId};
+		},
+
+		async deleteSecurityGroup(regionId, groupId) {
+			return result(
+				await call('ecs', 'DeleteSecurityGroup', regionId, {RegionId: regionId, SecurityGroupId: groupId}),
+			);
+		},
+
+		async describeInstances(regionId, filter = {}) {
+			const base = {VpcId: filter.vpcId, SecurityGroupId: filter.securityGroupId};
+			if (!filter.instanceIds) return searchInstances(regionId, base);
+			if (filter.instanceIds.length === 0) return [];
+			const parts = await Promise.all(
+				chunks(filter.instanceIds, idsPerCall).map((ids) =>
+					searchInstances(regionId, {...base, InstanceIds: JSON.stringify(ids)}),
+				),
+			);
+			return byId(parts.flat());
+		},
+
+		async joinSecurityGroup(regionId, groupId, instanceId) {
+			return result(
+				await call('ecs', 'JoinSecurityGroup', regionId, {
+					RegionId: regionId,
+					SecurityGroupId: groupId,
+					InstanceId: instanceId,
+				}),
+			);
+		},
+
+		async leaveSecurityGroup(regionId, groupId, instanceId) {
+			return result(
+				await call('ecs', 'LeaveSecurityGroup', regionId, {
+					RegionId: regionId,
+					SecurityGroupId: groupId,
+					InstanceId: instanceId,
+				}),
+			);
+		},
+	};
+}
