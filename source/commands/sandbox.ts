@@ -1,8 +1,115 @@
+// `ecs-sg sandbox`: run the local Alibaba Cloud stand-in in the foreground. The first stdout line is one
+// JSON object with the endpoint and keys (scripts read it); notes go to stderr; SIGINT/SIGTERM stop it and
+// the command returns 0.
+import type {FaultSpec, Sandbox} from '../sandbox/index.js';
+import {cleanLine, t} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 
-// Placeholder until its issue lands.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg sandbox: not built yet');
+type Options = {port: number; statePath?: string; latencyMs: number; faults: FaultSpec[]};
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const list = (value: unknown): readonly string[] =>
+	Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+
+async function readOptions(args: ParsedArgs): Promise<{options: Options} | {errors: string[]}> {
+	const {parseFault, sandboxActions} = await import('../sandbox/index.js');
+	const errors: string[] = [];
+	for (const word of args.positionals) errors.push(t('sandbox.error.positional', {value: word}));
+	const port = text(args.flags.port) ?? '0';
+	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) errors.push(t('sandbox.error.port', {value: port}));
+	const latency = text(args.flags.latency) ?? '0';
+	if (!/^\d{1,9}$/.test(latency)) errors.push(t('sandbox.error.latency', {value: latency}));
+	const faults: FaultSpec[] = [];
+	for (const spec of list(args.flags.fault)) {
+		const parsed = parseFault(spec);
+		if (!('error' in parsed)) {
+			faults.push(parsed);
+			continue;
+		}
+		const [action = '', kind = ''] = spec.split(':').map((part) => part.trim());
+		const reason = 'reason' in parsed ? parsed.reason : 'format';
+		if (reason === 'action') {
+			errors.push(t('sandbox.error.faultAction', {value: spec, action, actions: sandboxActions.join(', ')}));
+		} else if (reason === 'kind') {
+			errors.push(t('sandbox.error.faultKind', {value: spec, kind}));
+		} else if (reason === 'count') {
+			errors.push(t('sandbox.error.faultCount', {value: spec}));
+		} else {
+			errors.push(t('sandbox.error.faultFormat', {value: spec}));
+		}
+	}
+	if (errors.length > 0) return {errors};
+	const statePath = text(args.flags.state);
+	return {
+		options: {port: Number(port), latencyMs: Number(latency), faults, ...(statePath ? {statePath} : {})},
+	};
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function stopSignal(): Promise<void> {
+	return new Promise((resolve) => {
+		const stop = (): void => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}
+
+function startError(error: unknown, port: number, io: Io): number {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'EADDRINUSE') line(io.stderr, t('sandbox.error.portInUse', {port}));
+	else if (code === 'EACCES') line(io.stderr, t('sandbox.error.portDenied', {port}));
+	else
+		line(
+			io.stderr,
+			t('sandbox.error.listen', {message: error instanceof Error ? error.message : String(error)}),
+		);
 	return exitCodes.usage;
+}
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+	const read = await readOptions(args);
+	if ('errors' in read) {
+		for (const error of read.errors) line(io.stderr, t('cli.error.prefix', {message: error}));
+		line(io.stderr, t('cli.hint.help'));
+		return exitCodes.usage;
+	}
+	const {options} = read;
+	const {startSandbox, SandboxStateError} = await import('../sandbox/index.js');
+	let sandbox: Sandbox;
+	try {
+		sandbox = await startSandbox({
+			...options,
+			onPersistError: (error) =>
+				line(io.stderr, t('sandbox.warn.persist', {file: options.statePath ?? '', message: error.message})),
+		});
+	} catch (error) {
+		if (error instanceof SandboxStateError) {
+			line(io.stderr, t('sandbox.error.state', {file: error.file}));
+			for (const problem of error.problems) line(io.stderr, t('sandbox.error.stateProblem', {problem}));
+			line(io.stderr, t('sandbox.error.stateHint'));
+			return exitCodes.usage;
+		}
+		return startError(error, options.port, io);
+	}
+	const stopped = stopSignal();
+	const ready = {
+		endpoint: sandbox.endpoint,
+		accessKeyId: sandbox.accessKeyId,
+		accessKeySecret: sandbox.accessKeySecret,
+		...(sandbox.securityToken === undefined ? {} : {securityToken: sandbox.securityToken}),
+	};
+	line(io.stdout, JSON.stringify(ready));
+	const state = options.statePath
+		? t('sandbox.state.file', {file: cleanLine(options.statePath)})
+		: t('sandbox.state.memory');
+	line(io.stderr, t('sandbox.listening', {endpoint: sandbox.endpoint, state}));
+	await stopped;
+	await sandbox.close();
+	line(io.stderr, t('sandbox.stopped'));
+	return exitCodes.ok;
 }

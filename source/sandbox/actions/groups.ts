@@ -1,0 +1,229 @@
+// CreateSecurityGroup, DescribeSecurityGroups, DescribeSecurityGroupAttribute and DeleteSecurityGroup, with
+// the validation, quota and classic-network rules of reference §2.1-2.6 and §6.
+import {ApiError} from '../api-error.js';
+import {apiTime, newId} from '../ids.js';
+import {jsonIdList, oneOf, pageParams, paginate, regionParam, tagsParam, value} from '../params.js';
+import type {GroupRecord, PermissionRecord, World} from '../types.js';
+import {descriptionProblem, idPatterns, nameProblem} from '../validate.js';
+import type {ActionHandler} from './context.js';
+import {groupParam, referencedBy} from './lookup.js';
+
+export const createSecurityGroup: ActionHandler = (ctx, params) => {
+	const {world} = ctx;
+	const region = regionParam(params);
+	const name = value(params, 'SecurityGroupName') ?? '';
+	const nameWhy = name === '' ? undefined : nameProblem(name);
+	if (nameWhy) {
+		throw new ApiError(
+			400,
+			'InvalidSecurityGroupName.Malformed',
+			`Specified security group name is not valid: ${nameWhy}.`,
+		);
+	}
+	const description = value(params, 'Description') ?? '';
+	const descriptionWhy = description === '' ? undefined : descriptionProblem(description);
+	if (descriptionWhy) {
+		throw new ApiError(
+			400,
+			'InvalidDescription.Malformed',
+			`Specified description is not valid: ${descriptionWhy}.`,
+		);
+	}
+	const type = value(params, 'SecurityGroupType') ?? 'normal';
+	if (type !== 'normal' && type !== 'enterprise') {
+		throw new ApiError(
+			400,
+			'InvalidParams.GroupType',
+			'The specified SecurityGroupType is not valid: use normal or enterprise.',
+		);
+	}
+	const resourceGroup = value(params, 'ResourceGroupId') ?? '';
+	if (resourceGroup !== '' && !idPatterns.resourceGroup.test(resourceGroup)) {
+		throw new ApiError(404, 'InvalidResourceGroup.NotFound', 'The specified resource group does not exist.');
+	}
+	const tags = tagsParam(params);
+	const vpcId = value(params, 'VpcId');
+	if (vpcId === undefined) {
+		if (type === 'enterprise') {
+			throw new ApiError(
+				400,
+				'InvalidParams.VpcIdGroupType',
+				'Only VPC instance supports enterprise level security group.',
+			);
+		}
+		if (!world.account.classicRegions.includes(region)) {
+			throw new ApiError(403, 'InvalidVpcId.NotFound', 'vpc id must not empty when only support vpc vm');
+		}
+	} else {
+		const vpc = world.vpcs.find((v) => v.VpcId === vpcId && v.RegionId === region);
+		if (!vpc) throw new ApiError(404, 'InvalidVpcId.NotFound', 'Specified VPC does not exist.');
+		if (vpc.Status !== 'Available') {
+			throw new ApiError(400, 'IncorrectVpcStatus', 'Current VPC status does not support this operation.');
+		}
+	}
+	const inRegion = world.groups.filter((group) => group.RegionId === region).length;
+	if (inRegion >= world.account.maxSecurityGroups) {
+		throw new ApiError(403, 'QuotaExceed.SecurityGroup', 'The maximum number of security groups is reached.');
+	}
+	const taken = new Set(world.groups.map((group) => group.SecurityGroupId));
+	const group: GroupRecord = {
+		SecurityGroupId: newId('sg', region, (id) => taken.has(id)),
+		SecurityGroupName: name,
+		Description: description,
+		VpcId: vpcId ?? '',
+		RegionId: region,
+		SecurityGroupType: type,
+		InnerAccessPolicy: type === 'enterprise' ? 'Drop' : 'Accept',
+		CreationTime: apiTime(ctx.now()),
+		ResourceGroupId: resourceGroup,
+		Tags: {Tag: tags.map((tag) => ({TagKey: tag.key, TagValue: tag.value}))},
+		Permissions: [],
+	};
+	world.groups.push(group);
+	ctx.changed();
+	return {SecurityGroupId: group.SecurityGroupId};
+};
+
+const instanceCount = (world: World, groupId: string): number =>
+	world.instances.filter((instance) => instance.SecurityGroupIds.SecurityGroupId.includes(groupId)).length;
+
+/** Descending id order, as the API promises. */
+const byIdDescending = (a: GroupRecord, b: GroupRecord): number =>
+	a.SecurityGroupId < b.SecurityGroupId ? 1 : a.SecurityGroupId > b.SecurityGroupId ? -1 : 0;
+
+export const describeSecurityGroups: ActionHandler = (ctx, params) => {
+	const {world} = ctx;
+	const region = regionParam(params);
+	const vpcId = value(params, 'VpcId');
+	const oneId = value(params, 'SecurityGroupId');
+	const ids = jsonIdList(params, 'SecurityGroupIds', 100);
+	const name = value(params, 'SecurityGroupName');
+	const type = oneOf(params, 'SecurityGroupType', ['normal', 'enterprise'] as const);
+	const network = oneOf(params, 'NetworkType', ['vpc', 'classic'] as const);
+	const resourceGroup = value(params, 'ResourceGroupId');
+	const tags = tagsParam(params, true);
+	const page = pageParams(params, 50, {maxResults: 100});
+	const matching = world.groups
+		.filter(
+			(group) =>
+				group.RegionId === region &&
+				(vpcId === undefined || group.VpcId === vpcId) &&
+				(oneId === undefined || group.SecurityGroupId === oneId) &&
+				(ids === undefined || ids.includes(group.SecurityGroupId)) &&
+				(name === undefined || group.SecurityGroupName === name) &&
+				(type === undefined || group.SecurityGroupType === type) &&
+				(network === undefined || (network === 'vpc') === (group.VpcId !== '')) &&
+				(resourceGroup === undefined || group.ResourceGroupId === resourceGroup) &&
+				tags.every((tag) =>
+					group.Tags.Tag.some((t) => t.TagKey === tag.key && (tag.value === '' || t.TagValue === tag.value)),
+				),
+		)
+		.sort(byIdDescending);
+	const {slice, fields} = paginate(matching, page);
+	return {
+		RegionId: region,
+		...fields,
+		SecurityGroups: {
+			SecurityGroup: slice.map((group) => ({
+				SecurityGroupId: group.SecurityGroupId,
+				SecurityGroupName: group.SecurityGroupName,
+				Description: group.Description,
+				VpcId: group.VpcId,
+				SecurityGroupType: group.SecurityGroupType,
+				CreationTime: group.CreationTime,
+				ResourceGroupId: group.ResourceGroupId,
+				Tags: {Tag: group.Tags.Tag.map((tag) => ({...tag}))},
+				ServiceManaged: false,
+				EcsCount: instanceCount(world, group.SecurityGroupId),
+				AvailableInstanceAmount:
+					(group.SecurityGroupType === 'enterprise' ? 65536 : 6000) -
+					instanceCount(world, group.SecurityGroupId),
+				RuleCount: group.Permissions.length,
+			})),
+		},
+	};
+};
+
+function permissionView(world: World, rule: PermissionRecord): Record<string, unknown> {
+	const nameOf = (id: string): string =>
+		id === '' ? '' : (world.groups.find((group) => group.SecurityGroupId === id)?.SecurityGroupName ?? '');
+	return {
+		SecurityGroupRuleId: rule.SecurityGroupRuleId,
+		Direction: rule.Direction,
+		IpProtocol: rule.IpProtocol,
+		PortRange: rule.PortRange,
+		SourceCidrIp: rule.SourceCidrIp,
+		DestCidrIp: rule.DestCidrIp,
+		Ipv6SourceCidrIp: rule.Ipv6SourceCidrIp,
+		Ipv6DestCidrIp: rule.Ipv6DestCidrIp,
+		SourceGroupId: rule.SourceGroupId,
+		SourceGroupName: nameOf(rule.SourceGroupId),
+		SourceGroupOwnerAccount: '',
+		DestGroupId: rule.DestGroupId,
+		DestGroupName: nameOf(rule.DestGroupId),
+		DestGroupOwnerAccount: '',
+		SourcePortRange: rule.SourcePortRange,
+		SourcePrefixListId: rule.SourcePrefixListId,
+		SourcePrefixListName: '',
+		DestPrefixListId: rule.DestPrefixListId,
+		DestPrefixListName: '',
+		PortRangeListId: '',
+		PortRangeListName: '',
+		Policy: rule.Policy,
+		Priority: rule.Priority,
+		NicType: rule.NicType,
+		Description: rule.Description,
+		CreateTime: rule.CreateTime,
+	};
+}
+
+export const describeSecurityGroupAttribute: ActionHandler = (ctx, params) => {
+	const region = regionParam(params);
+	const group = groupParam(ctx.world, params, region);
+	const direction = oneOf(params, 'Direction', ['ingress', 'egress', 'all'] as const) ?? 'all';
+	const nicType = value(params, 'NicType');
+	if (nicType !== undefined && nicType !== 'internet' && nicType !== 'intranet') {
+		throw new ApiError(
+			400,
+			'InvalidNicType.ValueNotSupported',
+			'The specified NicType is not supported: use internet or intranet.',
+		);
+	}
+	// A classic group shows one NIC type per call (internet unless asked); a VPC group only has intranet rules.
+	const shownNic = group.VpcId === '' ? (nicType ?? 'internet') : 'intranet';
+	const rules = group.Permissions.filter(
+		(rule) => (direction === 'all' || rule.Direction === direction) && rule.NicType === shownNic,
+	);
+	return {
+		RegionId: group.RegionId,
+		SecurityGroupId: group.SecurityGroupId,
+		SecurityGroupName: group.SecurityGroupName,
+		Description: group.Description,
+		VpcId: group.VpcId,
+		InnerAccessPolicy: group.InnerAccessPolicy,
+		Permissions: {Permission: rules.map((rule) => permissionView(ctx.world, rule))},
+	};
+};
+
+export const deleteSecurityGroup: ActionHandler = (ctx, params) => {
+	const {world} = ctx;
+	const region = regionParam(params);
+	const group = groupParam(world, params, region);
+	if (instanceCount(world, group.SecurityGroupId) > 0) {
+		throw new ApiError(
+			403,
+			'DependencyViolation',
+			'There is still instance(s) in the specified security group.',
+		);
+	}
+	if (referencedBy(world, group.SecurityGroupId).length > 0) {
+		throw new ApiError(
+			403,
+			'DependencyViolation',
+			'The specified security group has been authorized in another one.',
+		);
+	}
+	world.groups.splice(world.groups.indexOf(group), 1);
+	ctx.changed();
+	return {};
+};

@@ -1,0 +1,57 @@
+// The action table: (Version, Action) -> handler. Lookups go through a Map, so names such as `constructor`
+// or `__proto__` are simply not found.
+import {ecsVersion, vpcVersion} from '../action-names.js';
+import {describeAccountAttributes} from './account.js';
+import type {ActionHandler} from './context.js';
+import {
+	createSecurityGroup,
+	deleteSecurityGroup,
+	describeSecurityGroupAttribute,
+	describeSecurityGroups,
+} from './groups.js';
+import {describeInstances, joinSecurityGroup, leaveSecurityGroup} from './instances.js';
+import {describeRegions} from './regions.js';
+import {
+	authorizeSecurityGroup,
+	authorizeSecurityGroupEgress,
+	revokeSecurityGroup,
+	revokeSecurityGroupEgress,
+} from './rules.js';
+import {describeVpcs} from './vpcs.js';
+
+export type ActionSpec = {
+	handler: ActionHandler;
+	/** Takes a ClientToken: the same token and parameters give the first answer again. */
+	idempotent: boolean;
+};
+
+const spec = (handler: ActionHandler, idempotent = false): ActionSpec => ({handler, idempotent});
+
+const ecs = new Map<string, ActionSpec>([
+	['DescribeRegions', spec(describeRegions)],
+	['DescribeAccountAttributes', spec(describeAccountAttributes)],
+	['CreateSecurityGroup', spec(createSecurityGroup, true)],
+	['DescribeSecurityGroups', spec(describeSecurityGroups)],
+	['DescribeSecurityGroupAttribute', spec(describeSecurityGroupAttribute)],
+	['DeleteSecurityGroup', spec(deleteSecurityGroup)],
+	['AuthorizeSecurityGroup', spec(authorizeSecurityGroup, true)],
+	['AuthorizeSecurityGroupEgress', spec(authorizeSecurityGroupEgress, true)],
+	['RevokeSecurityGroup', spec(revokeSecurityGroup, true)],
+	['RevokeSecurityGroupEgress', spec(revokeSecurityGroupEgress, true)],
+	['DescribeInstances', spec(describeInstances)],
+	['JoinSecurityGroup', spec(joinSecurityGroup)],
+	['LeaveSecurityGroup', spec(leaveSecurityGroup)],
+	['DescribeVpcs', spec(describeVpcs)],
+]);
+
+const vpc = new Map<string, ActionSpec>([['DescribeVpcs', spec(describeVpcs)]]);
+
+export type Product = 'Ecs' | 'Vpc';
+
+export const productOf = (version: string | undefined): Product => (version === vpcVersion ? 'Vpc' : 'Ecs');
+
+export function findAction(version: string, action: string): ActionSpec | undefined {
+	if (version === ecsVersion) return ecs.get(action);
+	if (version === vpcVersion) return vpc.get(action);
+	return undefined;
+}

@@ -1,0 +1,45 @@
+// An error answer of the API: HTTP status, Code and the API's own English Message (like the real service,
+// the sandbox does not translate them). Thrown by the protocol layer and by actions; the server turns it
+// into the JSON body {RequestId, HostId, Code, Message, Recommend}.
+
+export class ApiError extends Error {
+	override readonly name = 'ApiError';
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+const quoted = (name: string): string => `"${name}"`;
+
+export const missingParameter = (name: string, code = 'MissingParameter'): ApiError =>
+	new ApiError(
+		400,
+		code,
+		`The input parameter ${quoted(name)} that is mandatory for processing this request is not supplied.`,
+	);
+
+export const invalidParameter = (name: string, why: string, code = 'InvalidParameter'): ApiError =>
+	new ApiError(400, code, `The specified parameter ${quoted(name)} is not valid: ${why}`);
+
+export const regionNotFound = (): ApiError =>
+	new ApiError(404, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
+
+export const groupNotFound = (): ApiError =>
+	new ApiError(404, 'InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
+
+export const instanceNotFound = (): ApiError =>
+	new ApiError(404, 'InvalidInstanceId.NotFound', 'The specified InstanceId does not exist.');
+
+export const apiNotFound = (): ApiError =>
+	new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
+
+export const internalError = (): ApiError =>
+	new ApiError(
+		500,
+		'InternalError',
+		'The request processing has failed due to some unknown error, exception or failure.',
+	);

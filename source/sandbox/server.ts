@@ -1,0 +1,351 @@
+// The HTTP side: one handler for every request. It never throws and never hangs unless told to (the `hang`
+// fault): every refusal is a JSON body {RequestId, HostId, Code, Message, Recommend} with a real status,
+// and anything unexpected is a 500 InternalError without a stack.
+import {createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES} from 'node:http';
+import type {Socket} from 'node:net';
+import type {ActionContext} from './actions/context.js';
+import {findAction, type Product, productOf} from './actions/index.js';
+import {ApiError, apiNotFound, internalError} from './api-error.js';
+import {checkCaller, checkCommon, checkTimestamp, type NonceBook} from './auth.js';
+import type {FaultBook} from './faults.js';
+import {decodeForm} from './form.js';
+import {type ClientTokens, fingerprint} from './idempotency.js';
+import {newRequestId} from './ids.js';
+import {stringify} from './json-raw.js';
+import {clientTokenParam, type Params} from './params.js';
+import type {FaultKind, World} from './types.js';
+
+const maxBodyBytes = 1024 * 1024;
+const maxParams = 10_000;
+
+export type ServerDeps = {
+	world: World;
+	nonces: NonceBook;
+	faults: FaultBook;
+	tokens: ClientTokens;
+	latencyMs: number;
+	now: () => number;
+	/** Writes the state out (no-op in memory). */
+	flush: () => void;
+};
+
+/** The socket is gone (reset fault, client hung up): nothing can be answered. */
+class Gone extends Error {}
+
+const faultErrors: Partial<Record<FaultKind, () => ApiError>> = {
+	throttle: () => new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+	unavailable: () =>
+		new ApiError(
+			503,
+			'ServiceUnavailable',
+			'The request has failed due to a temporary failure of the server.',
+		),
+	internal: internalError,
+};
+
+function errorBody(
+	error: ApiError,
+	requestId: string,
+	hostId: string,
+	product: Product,
+): Record<string, unknown> {
+	return {
+		RequestId: requestId,
+		HostId: hostId,
+		Code: error.code,
+		Message: error.message,
+		Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product}&requestId=${requestId}`,
+	};
+}
+
+function splitTarget(url: string): {path: string; query: string} {
+	let target = url;
+	const absolute = /^https?:\/\/[^/?]*/i.exec(target);
+	if (absolute) target = target.slice(absolute[0].length);
+	const mark = target.indexOf('?');
+	return mark < 0 ? {path: target, query: ''} : {path: target.slice(0, mark), query: target.slice(mark + 1)};
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const tooLarge = (): ApiError =>
+			new ApiError(
+				413,
+				'RequestEntityTooLarge',
+				`The request body exceeds the limit of ${maxBodyBytes} bytes.`,
+			);
+		const declared = Number(req.headers['content-length']);
+		if (declared > maxBodyBytes) {
+			req.pause();
+			reject(tooLarge());
+			return;
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > maxBodyBytes) {
+				req.removeAllListeners('data');
+				req.pause();
+				reject(tooLarge());
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', () => reject(new Gone()));
+		req.on('close', () => {
+			if (!req.complete) reject(new Gone());
+		});
+	});
+}
+
+function collectParams(query: string, body: Buffer, isForm: boolean): Params {
+	const params: Record<string, string> = Object.create(null);
+	const sources: Uint8Array[] = [Buffer.from(query, 'latin1')];
+	if (isForm && body.length > 0) sources.push(body);
+	let count = 0;
+	for (const source of sources) {
+		const decoded = decodeForm(source);
+		if (!decoded.ok) {
+			throw new ApiError(
+				400,
+				'InvalidParameter',
+				`The request parameters cannot be decoded: ${decoded.problem}.`,
+			);
+		}
+		for (const [name, value] of decoded.pairs) {
+			if (++count > maxParams)
+				throw new ApiError(400, 'InvalidParameter', `A request carries at most ${maxParams} parameters.`);
+			if (Object.hasOwn(params, name)) {
+				throw new ApiError(
+					400,
+					'InvalidParameter',
+					`The parameter "${name.slice(0, 100)}" is given more than once.`,
+				);
+			}
+			params[name] = value;
+		}
+	}
+	return params;
+}
+
+export class SandboxServer {
+	readonly server: Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private closed = false;
+	private host = '127.0.0.1';
+
+	constructor(private readonly deps: ServerDeps) {
+		this.server = createServer((req, res) => {
+			this.handle(req, res).catch(() => res.destroy());
+		});
+		// Longer than the clients' keep-alive, so an idle pooled connection is not closed under a new request.
+		this.server.keepAliveTimeout = 120_000;
+		this.server.headersTimeout = 125_000;
+		this.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+			this.clientError(error, socket),
+		);
+	}
+
+	async listen(port: number): Promise<string> {
+		await new Promise<void>((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => {
+				this.server.off('error', reject);
+				resolve();
+			});
+		});
+		const address = this.server.address();
+		const actual = typeof address === 'object' && address ? address.port : port;
+		this.host = `127.0.0.1:${actual}`;
+		return `http://${this.host}`;
+	}
+
+	/** Stops listening and destroys every socket, hung ones included. */
+	async close(): Promise<void> {
+		this.closed = true;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		for (const socket of this.sockets) socket.destroy();
+		await stopped;
+	}
+
+	private delay(): Promise<void> {
+		if (this.deps.latencyMs <= 0) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, this.deps.latencyMs);
+			this.timers.add(timer);
+		});
+	}
+
+	private hostId(req: IncomingMessage): string {
+		const host = req.headers.host;
+		return host && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? host : this.host;
+	}
+
+	private send(res: ServerResponse, status: number, body: Record<string, unknown>, close = false): void {
+		if (this.closed || res.destroyed || res.headersSent) return;
+		const text = stringify(body);
+		res.writeHead(status, {
+			'Content-Type': 'application/json;charset=utf-8',
+			'Content-Length': Buffer.byteLength(text),
+			'x-acs-request-id': String(body.RequestId),
+			...(close ? {Connection: 'close'} : {}),
+		});
+		res.end(text);
+	}
+
+	private clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+		if (!socket.writable || error.code === 'ECONNRESET') {
+			socket.destroy();
+			return;
+		}
+		const status =
+			error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+		const requestId = newRequestId();
+		const problem = new ApiError(
+			status,
+			status === 431 ? 'RequestHeaderFieldsTooLarge' : status === 408 ? 'RequestTimeout' : 'InvalidRequest',
+			'The HTTP request is malformed or too large.',
+		);
+		const text = stringify(errorBody(problem, requestId, this.host, 'Ecs'));
+		socket.end(
+			`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+		);
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const requestId = newRequestId();
+		const hostId = this.hostId(req);
+		let product: Product = 'Ecs';
+		let delayed = false;
+		const wait = async (): Promise<void> => {
+			delayed = true;
+			await this.delay();
+			if (this.closed || res.destroyed) throw new Gone();
+		};
+		try {
+			const method = req.method ?? '';
+			if (method !== 'GET' && method !== 'POST') {
+				req.resume();
+				throw new ApiError(
+					400,
+					'UnsupportedHTTPMethod',
+					`Specified http method ${JSON.stringify(method.slice(0, 20))} is not supported: use GET or POST.`,
+				);
+			}
+			const {path, query} = splitTarget(req.url ?? '/');
+			if (path !== '/' && path !== '') {
+				req.resume();
+				throw apiNotFound();
+			}
+			const body = await readBody(req);
+			const contentType = String(req.headers['content-type'] ?? '');
+			const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType);
+			if (method === 'POST' && body.length > 0 && !isForm) {
+				throw new ApiError(
+					415,
+					'UnsupportedMediaType',
+					'A POST body must be application/x-www-form-urlencoded.',
+				);
+			}
+			const params = collectParams(query, body, method === 'POST');
+			product = productOf(params.Version);
+			checkCommon(params);
+			const now = this.deps.now();
+			checkTimestamp(params, now);
+			const spec = findAction(params.Version as string, params.Action as string);
+			if (!spec) throw apiNotFound();
+			checkCaller(method, params, this.deps.world.credentials, this.deps.nonces, now);
+			await this.run(req, res, params, spec, requestId, wait);
+		} catch (error) {
+			if (error instanceof Gone || this.closed) return;
+			const problem = error instanceof ApiError ? error : internalError();
+			if (!delayed) {
+				try {
+					await wait();
+				} catch {
+					return;
+				}
+			}
+			this.send(res, problem.status, errorBody(problem, requestId, hostId, product), problem.status === 413);
+		}
+	}
+
+	/** An authenticated call: faults, ClientToken, latency, the action, the answer. */
+	private async run(
+		req: IncomingMessage,
+		res: ServerResponse,
+		params: Params,
+		spec: NonNullable<ReturnType<typeof findAction>>,
+		requestId: string,
+		wait: () => Promise<void>,
+	): Promise<void> {
+		const action = params.Action as string;
+		const fault = this.deps.faults.take(action);
+		if (fault === 'hang') return;
+		const token = spec.idempotent ? clientTokenParam(params) : undefined;
+		const print = token === undefined ? '' : fingerprint(params);
+		const begun = token === undefined ? undefined : this.deps.tokens.begin(action, token, print);
+		const release = (): void => {
+			if (token !== undefined && begun && 'started' in begun) this.deps.tokens.abort(action, token);
+		};
+		try {
+			await wait();
+		} catch (error) {
+			release();
+			throw error;
+		}
+		if (fault === 'reset') {
+			release();
+			req.socket.destroy();
+			throw new Gone();
+		}
+		const injected = fault ? faultErrors[fault] : undefined;
+		if (injected) {
+			release();
+			throw injected();
+		}
+		let result: Record<string, unknown>;
+		if (begun && 'replay' in begun) {
+			result = begun.replay;
+		} else {
+			const context: ActionContext = {world: this.deps.world, now: this.deps.now, changed: () => {}};
+			let changed = false;
+			context.changed = () => {
+				changed = true;
+			};
+			try {
+				result = spec.handler(context, params);
+			} catch (error) {
+				release();
+				if (changed) this.deps.flush();
+				if (fault === 'lose') {
+					req.socket.destroy();
+					throw new Gone();
+				}
+				throw error;
+			}
+			if (token !== undefined) {
+				this.deps.tokens.finish(action, token, print, result);
+				changed = true;
+			}
+			if (changed) this.deps.flush();
+		}
+		if (fault === 'lose') {
+			req.socket.destroy();
+			throw new Gone();
+		}
+		this.send(res, 200, {RequestId: requestId, ...result});
+	}
+}
