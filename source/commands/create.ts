@@ -1,8 +1,227 @@
-import type {ParsedArgs} from './args.js';
-import {exitCodes, type Io, line} from './io.js';
+// `ecs-sg create`: in a terminal, the wizard (pre-filled from the flags); otherwise, or with --json, the
+// flags-only path. Also the first run without credentials (offer `configure` or the sandbox) and, for
+// --dry-run/--export with answers missing, the wizard collecting them and printing instead of creating.
+import {createElement} from 'react';
+import type {Rule} from '../cloud/port.js';
+import type {JournalEntry} from '../config/types.js';
+import type {Answers} from '../domain/answers.js';
+import type {FlagProblem} from '../domain/from-flags.js';
+import {cleanBlock, lang, t} from '../text/index.js';
+import type {WizardOutcome} from '../wizard/app.js';
+import type {UnfinishedServices, WizardServices} from '../wizard/services.js';
+import {stepOfFlag} from '../wizard/state.js';
+import type {GlobalOptions, ParsedArgs} from './args.js';
+import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {Services} from './services.js';
 
-// Placeholder until its issue lands.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg create: not built yet');
-	return exitCodes.usage;
+const runFlagsPath = async (args: ParsedArgs, io: Io): Promise<number> =>
+	(await import('./create-flags.js')).run(args, io);
+
+/** Both targets send calls to the same place (resume must not finish a sandbox create against the cloud). */
+export const sameTarget = (a: JournalEntry['target'], b: JournalEntry['target']): boolean =>
+	(a.endpoint ?? '') === (b.endpoint ?? '') &&
+	Boolean(a.sandbox) === Boolean(b.sandbox) &&
+	(a.profile ?? '') === (b.profile ?? '');
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+	const planOnly = args.flags['dry-run'] === true || typeof args.flags.export === 'string';
+	if (!io.interactive || args.flags.json === true) return runFlagsPath(args, io);
+
+	const {checkFlags, createFlagsOf} = await import('./create-flags.js');
+	// --dry-run / --export with every answer given needs no questions: the flags path prints it.
+	if (planOnly && checkFlags(args.flags).ok) return runFlagsPath(args, io);
+
+	const {fromFlags} = await import('../domain/from-flags.js');
+	const read = fromFlags(createFlagsOf(args.flags));
+	// Problems no wizard step can fix (tags, resource group, export format) are usage errors up front.
+	const unaskable: FlagProblem[] = read.problems.filter((p) => stepOfFlag(p.flag) === undefined);
+	const format = args.flags.export;
+	if (typeof format === 'string' && format !== 'aliyun' && format !== 'terraform')
+		unaskable.push({flag: '--export', message: t('submit.flags.export', {value: format})});
+	if (unaskable.length > 0) {
+		for (const p of unaskable)
+			line(io.stderr, t('cli.error.prefix', {message: t('wizard.create.noFlagStep', p)}));
+		line(io.stderr, t('cli.hint.help'));
+		return exitCodes.usage;
+	}
+
+	const opened = await openOrOffer(args.global, io);
+	if (typeof opened === 'number') return opened;
+	const services = opened;
+	try {
+		const outcome = await runWizard(args, io, services, {
+			answers: read.answers,
+			problems: read.problems,
+			seed: {source: read.source, extraRules: read.extraRules},
+			planOnly,
+		});
+		return await finish(args, io, services, outcome);
+	} finally {
+		await services.close();
+	}
+}
+
+/** Opens the services; with no credentials, tells the user and offers `configure` or the sandbox. */
+async function openOrOffer(global: GlobalOptions, io: Io): Promise<Services | ExitCode> {
+	const {NoCredentialsError, openServices, reportFailure} = await import('./services.js');
+	try {
+		return await openServices(global, io);
+	} catch (error) {
+		if (!(error instanceof NoCredentialsError)) return reportFailure(io, error);
+		line(io.stderr, t('wizard.create.noCredentials', {detail: error.sentence}));
+	}
+	let choice: 'configure' | 'sandbox' | 'quit';
+	try {
+		const {select} = await import('@inquirer/prompts');
+		choice = await select(
+			{
+				message: t('wizard.create.firstRun'),
+				choices: [
+					{name: t('wizard.create.choiceConfigure'), value: 'configure' as const},
+					{name: t('wizard.create.choiceSandbox'), value: 'sandbox' as const},
+					{name: t('wizard.create.choiceQuit'), value: 'quit' as const},
+				],
+			},
+			{input: io.stdin, output: io.stderr},
+		);
+	} catch (error) {
+		if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+			line(io.stderr, t('wizard.create.cancelled'));
+			return exitCodes.cancelled;
+		}
+		throw error;
+	}
+	if (choice === 'quit') {
+		line(io.stderr, t('wizard.create.quitHint'));
+		return exitCodes.usage;
+	}
+	try {
+		if (choice === 'configure') {
+			const {configureInteractive} = await import('./configure.js');
+			const saved = await configureInteractive(io, {global});
+			if (saved === 'cancelled') {
+				line(io.stderr, t('wizard.create.cancelled'));
+				return exitCodes.cancelled;
+			}
+			return await openServices(global, io);
+		}
+		return await openServices({...global, endpoint: undefined, sandbox: true}, io);
+	} catch (error) {
+		return reportFailure(io, error);
+	}
+}
+
+type WizardInput = {
+	answers: Partial<Answers>;
+	problems: readonly FlagProblem[];
+	seed: {source: string; extraRules: Rule[]};
+	planOnly: boolean;
+};
+
+/** Wires the real engine into the wizard, renders it, and waits for its outcome. */
+async function runWizard(
+	args: ParsedArgs,
+	io: Io,
+	services: Services,
+	input: WizardInput,
+): Promise<WizardOutcome> {
+	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
+		import('ink'),
+		import('../wizard/app.js'),
+		import('../cloud/engine.js'),
+		import('../domain/plan.js'),
+	]);
+	const {api, store, target} = services;
+	const deps = {api, journal: store.journal, target};
+	const unfinished: UnfinishedServices = {
+		inspect: (entry) => engine.inspectUnfinished(entry, api),
+		async finish(entry) {
+			const outcome = await engine.finishUnfinished(entry, deps);
+			return outcome.ok
+				? {ok: true, message: t('wizard.unfinished.finished', {id: outcome.result.groupId})}
+				: {ok: false, message: `${outcome.error.sentence} ${outcome.error.next}`};
+		},
+		async remove(entry) {
+			const outcome = await engine.deleteUnfinished(entry, deps);
+			if (!outcome.ok) return {ok: false, message: `${outcome.error.sentence} ${outcome.error.next}`};
+			return {
+				ok: true,
+				message: outcome.groupId
+					? t('wizard.unfinished.deleted', {id: outcome.groupId})
+					: t('wizard.unfinished.nothingExisted'),
+			};
+		},
+	};
+	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
+	const journal = {
+		...store.journal,
+		list: () => engine.unfinishedEntries(store.journal).filter((e) => sameTarget(e.target, target)),
+	};
+	const wizardServices: WizardServices = {
+		api,
+		settings: store.settings,
+		journal,
+		plan: (answers) => planFromAnswers(answers),
+		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),
+		unfinished,
+	};
+	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
+	io.stdin.resume();
+	let outcome: WizardOutcome | undefined;
+	const instance = render(
+		createElement(App, {
+			services: wizardServices,
+			initial: {
+				answers: input.answers,
+				problems: input.problems,
+				yes: args.flags.yes === true,
+				mode: input.planOnly ? 'plan' : 'create',
+			},
+			seed: input.seed,
+			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
+			onExit: (value: WizardOutcome) => {
+				outcome = value;
+			},
+		}),
+		{stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false},
+	);
+	await instance.waitUntilExit();
+	return outcome ?? {status: 'cancelled', during: 'editing', complete: false};
+}
+
+async function finish(args: ParsedArgs, io: Io, services: Services, outcome: WizardOutcome): Promise<number> {
+	switch (outcome.status) {
+		case 'done':
+		case 'reused':
+			return exitCodes.ok;
+		case 'failed':
+			return exitCodes.cloud;
+		case 'cancelled':
+			return exitCodes.cancelled;
+		case 'planned':
+			await printPlan(args, io, services, outcome.answers);
+			return exitCodes.ok;
+	}
+}
+
+/** What --dry-run or --export prints, for the answers the wizard collected. */
+async function printPlan(args: ParsedArgs, io: Io, services: Services, answers: Answers): Promise<void> {
+	const [{planFromAnswers}, {lintRules}, {findSameName}] = await Promise.all([
+		import('../domain/plan.js'),
+		import('../domain/lint.js'),
+		import('../cloud/duplicates.js'),
+	]);
+	const plan = planFromAnswers(answers);
+	if (args.flags.export === 'aliyun' || args.flags.export === 'terraform') {
+		const {exportAliyun} = await import('../domain/export-aliyun.js');
+		const {exportTerraform} = await import('../domain/export-terraform.js');
+		io.stdout.write(cleanBlock(args.flags.export === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan)));
+		return;
+	}
+	const {dryRunLines} = await import('../domain/summary.js');
+	const duplicates = await findSameName(services.api, answers.regionId, answers.vpcId, answers.name).catch(
+		() => [],
+	);
+	const warnings = lintRules(answers.rules).map((w) => w.message);
+	for (const l of dryRunLines(plan, {warnings, duplicates})) line(io.stdout, cleanBlock(l));
 }

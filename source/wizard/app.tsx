@@ -38,7 +38,7 @@ export type WizardOutcome =
 	| {status: 'done'; result: SubmitResult}
 	| {status: 'reused'; group: SecurityGroupSummary; regionId: string}
 	| {status: 'failed'; error: CloudError; groupId?: string; journalId?: string}
-	| {status: 'cancelled'; during: 'editing' | 'submitting'; groupId?: string}
+	| {status: 'cancelled'; during: 'editing' | 'submitting'; groupId?: string; complete: boolean}
 	| {status: 'planned'; answers: Answers};
 
 export type AppProps = {
@@ -69,7 +69,14 @@ export function outcomeOf(state: WizardState): WizardOutcome | undefined {
 				journalId: state.journalId,
 			};
 		case 'cancelled':
-			return {status: 'cancelled', during: state.cancelledDuring ?? 'editing', groupId: state.groupId};
+			// Cancelled mid-create: wait for the call in flight, so the goodbye says exactly what exists.
+			if (state.cancelledDuring === 'submitting' && !state.settled && !state.forced) return undefined;
+			return {
+				status: 'cancelled',
+				during: state.cancelledDuring ?? 'editing',
+				groupId: state.groupId,
+				complete: state.result !== undefined,
+			};
 		case 'planned': {
 			const answers = completeAnswers(state.answers);
 			return answers ? {status: 'planned', answers} : undefined;
@@ -153,6 +160,10 @@ export function App({services, initial, seed = defaultSeed, language, onExit}: A
 	}, [autoPending, dup, confirm]);
 
 	const submitted = useRef(false);
+	const stop = useMemo(() => new AbortController(), []);
+	useEffect(() => {
+		if (state.status === 'cancelled') stop.abort();
+	}, [state.status, stop]);
 	useEffect(() => {
 		const {plan} = state;
 		if (state.status !== 'submitting' || !plan || submitted.current) return;

@@ -2,6 +2,7 @@
 // refreshed behind the scenes), and per region its VPCs and account attributes (fetched the moment the region
 // is chosen, so they are usually ready before the user gets there), and same-name groups. A plain store with
 // subscribe/getVersion so React reads it with useSyncExternalStore and tests can drive it without React.
+import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {AccountAttributes, EcsApi, Region, SecurityGroupSummary, Vpc} from '../cloud/port.js';
 import type {Settings} from '../config/types.js';
@@ -162,10 +163,8 @@ export class CloudData {
 		if (known && known.state !== 'failed') return;
 		this.duplicates.set(key, {state: 'loading'});
 		this.changed();
-		this.api.describeSecurityGroups(regionId, vpcId ? {vpcId, name} : {name}).then(
-			(groups) => {
-				// The API's name filter may match loosely; only the same name in the same network counts.
-				const same = groups.filter((g) => g.name === name && (vpcId ? g.vpcId === vpcId : g.vpcId === ''));
+		findSameName(this.api, regionId, vpcId, name).then(
+			(same) => {
 				this.duplicates.set(key, {state: 'ready', value: same});
 				this.changed();
 			},

@@ -23,8 +23,15 @@ export type WizardServices = {
 	journal?: Journal;
 	/** Answers to the calls that create the group (domain/plan.ts planFromAnswers). */
 	plan(answers: Answers): SubmitPlan;
-	/** Runs a plan (cloud/engine.ts submit with the api, journal and target already bound). */
-	submit(plan: SubmitPlan, onEvent: (event: SubmitEvent) => void): Promise<SubmitOutcome>;
+	/**
+	 * Runs a plan (cloud/engine.ts submit with the api, journal and target already bound). Once `signal` is
+	 * aborted the engine stops before its next call and answers with what exists.
+	 */
+	submit(
+		plan: SubmitPlan,
+		onEvent: (event: SubmitEvent) => void,
+		signal?: AbortSignal,
+	): Promise<SubmitOutcome>;
 	/** Absent: unfinished creates are only listed, with `ecs-sg resume` as the way to act on them. */
 	unfinished?: UnfinishedServices;
 };

@@ -62,6 +62,10 @@ export type WizardState = {
 	readonly reused?: SecurityGroupSummary;
 	/** What was happening when the user cancelled. */
 	readonly cancelledDuring?: 'editing' | 'submitting';
+	/** Cancelled while submitting: the engine has answered since (so what exists is known exactly). */
+	readonly settled?: boolean;
+	/** Cancelled twice while submitting: leave without waiting for the call in flight. */
+	readonly forced?: boolean;
 	readonly log: readonly LogEntry[];
 };
 
@@ -332,8 +336,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
 	// second Enter, or a key meant for Review, can never submit twice).
 	if (state.status === 'done' || state.status === 'failed' || state.status === 'planned') return state;
-	if (state.status === 'cancelled' && action.type !== 'submit-event' && action.type !== 'submit-finished')
-		return state;
+	if (state.status === 'cancelled') {
+		if (state.cancelledDuring !== 'submitting') return state;
+		if (action.type === 'cancel') return {...state, forced: true};
+		if (action.type !== 'submit-event' && action.type !== 'submit-finished') return state;
+	}
 	if (
 		state.status === 'submitting' &&
 		action.type !== 'submit-event' &&
@@ -378,8 +385,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (state.status === 'cancelled') {
 				// The user has left; keep what exists so the goodbye message stays exact.
 				return outcome.ok
-					? {...state, groupId: outcome.result.groupId, result: outcome.result}
-					: {...state, groupId: outcome.groupId ?? state.groupId, journalId: outcome.journalId};
+					? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
+					: {
+							...state,
+							settled: true,
+							groupId: outcome.groupId ?? state.groupId,
+							journalId: outcome.journalId,
+						};
 			}
 			if (outcome.ok) {
 				return {

@@ -160,6 +160,8 @@ export const en = {
 	'wizard.exists.maybe':
 		'The create request was sent, so the group may exist: run ecs-sg resume to check and finish or delete it.',
 	'wizard.exists.nothing': 'Nothing was created.',
+	'wizard.exists.complete': 'Security group {id} was created in {region} with all its rules before the cancel took effect.',
+	'wizard.cancelling': 'Stopping after the call in flight… (Ctrl+C again leaves at once)',
 	'wizard.cancelled': 'Cancelled.',
 	'wizard.planned': 'Plan ready; nothing was created.',
 
@@ -190,6 +192,11 @@ export const en = {
 	'wizard.create.cancelled': 'Cancelled. Nothing was created.',
 	'wizard.create.cancelledExists': 'Cancelled. {exists}',
 	'wizard.create.unavailable': 'The {what} is not available in this build yet.',
+	'wizard.unfinished.finished': 'Finished: group {id} now has all its rules.',
+	'wizard.unfinished.deleted': 'Deleted group {id}; the entry is forgotten.',
+	'wizard.unfinished.nothingExisted': 'Nothing existed; the entry is forgotten.',
+	'wizard.unfinished.otherTargets':
+		'{count} more unfinished create(s) were made against another endpoint or profile: run ecs-sg resume.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -349,6 +356,8 @@ export const zh: Record<keyof typeof en, string> = {
 		'安全组 {id} 已在 {region} 创建，但规则尚未全部添加：运行 ecs-sg resume 完成创建，或运行 ecs-sg resume --delete 删除它。',
 	'wizard.exists.maybe': '创建请求已发出，安全组可能已存在：运行 ecs-sg resume 检查并完成或删除它。',
 	'wizard.exists.nothing': '没有创建任何资源。',
+	'wizard.exists.complete': '取消生效前，安全组 {id} 已在 {region} 创建完成，规则已全部添加。',
+	'wizard.cancelling': '正在等待当前调用结束后停止…（再按 Ctrl+C 立即退出）',
 	'wizard.cancelled': '已取消。',
 	'wizard.planned': '计划已生成；没有创建任何资源。',
 
@@ -376,4 +385,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.create.cancelled': '已取消。没有创建任何资源。',
 	'wizard.create.cancelledExists': '已取消。{exists}',
 	'wizard.create.unavailable': '此版本暂不支持{what}。',
+	'wizard.unfinished.finished': '已完成：安全组 {id} 的规则已全部添加。',
+	'wizard.unfinished.deleted': '已删除安全组 {id}，并移除了该记录。',
+	'wizard.unfinished.nothingExisted': '没有已创建的资源，已移除该记录。',
+	'wizard.unfinished.otherTargets': '另有 {count} 个未完成的创建属于其他端点或配置：请运行 ecs-sg resume。',
 };

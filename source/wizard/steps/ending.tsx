@@ -70,6 +70,7 @@ export function ReusedScreen({
 /** What exists after a failure or a cancel, in one sentence (resume finishes or deletes it). */
 export function existsText(state: WizardState): string {
 	const regionId = state.answers.regionId ?? '';
+	if (state.result) return t('wizard.exists.complete', {id: state.result.groupId, region: regionId});
 	if (state.groupId) return t('wizard.exists.group', {id: state.groupId, region: regionId});
 	const createSent = state.submitSteps.some((s) => s.id === 'create' && s.state !== 'pending');
 	if (state.status === 'cancelled' && state.cancelledDuring === 'submitting' && createSent)
@@ -96,6 +97,14 @@ export function FailedScreen({state}: {readonly state: WizardState}) {
 }
 
 export function CancelledScreen({state}: {readonly state: WizardState}) {
+	if (state.cancelledDuring === 'submitting' && !state.settled && !state.forced) {
+		return (
+			<Box flexDirection="column">
+				<SubmitSteps steps={state.submitSteps} />
+				<Text color="yellow">{t('wizard.cancelling')}</Text>
+			</Box>
+		);
+	}
 	return (
 		<Text color="yellow">
 			{t('wizard.cancelled')} {existsText(state)}
