@@ -5,6 +5,22 @@ export type Credentials = {accessKeyId: string; accessKeySecret: string; securit
 
 export type CredentialSourceKind = 'profile' | 'env' | 'aliyun-cli' | 'credentials-file' | 'sandbox';
 
+/** A profile stored by `ecs-sg configure` (the secret lives only in the settings file, mode 0600). */
+export type StoredProfile = Credentials & {name: string; regionId?: string};
+
+export interface Profiles {
+	/** Every stored profile, by name. */
+	list(): StoredProfile[];
+	get(name: string): StoredProfile | undefined;
+	/** Adds or replaces a profile; `makeCurrent` also switches to it, in the same write. */
+	put(profile: StoredProfile, options?: {makeCurrent?: boolean}): void;
+	remove(name: string): void;
+	/** The name of the current profile, when it exists. */
+	current(): string | undefined;
+	/** Switches the current profile; a ConfigError naming the known profiles when `name` is not one. */
+	use(name: string): void;
+}
+
 export type ResolvedCredentials = Credentials & {
 	source: {kind: CredentialSourceKind /** profile name or file path, for messages */; label: string};
 	/** The default region stored with the profile, if any. */
@@ -50,3 +66,12 @@ export interface Journal {
 	put(entry: JournalEntry): void;
 	remove(id: string): void;
 }
+
+/** The settings file: what openConfig() (config/store.ts) returns. */
+export type ConfigStore = {
+	/** config.json's absolute path, for messages. */
+	path: string;
+	settings: Settings;
+	journal: Journal;
+	profiles: Profiles;
+};

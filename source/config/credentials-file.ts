@@ -1,0 +1,108 @@
+// Reads the shared Alibaba Cloud credentials file (~/.alibabacloud/credentials, an INI file also used by the
+// official SDKs). Only `type = access_key` sections carry a usable key pair; the role types need an STS call
+// ecs-sg does not make yet.
+import fs from 'node:fs';
+import path from 'node:path';
+import {t} from '../text/index.js';
+import {ConfigError} from './errors.js';
+import type {Credentials} from './types.js';
+
+type Entry = {value: string; line: number};
+export type IniSection = {name: string; line: number; values: Map<string, Entry>};
+export type CredentialsFile = {file: string; sections: Map<string, IniSection>};
+
+export function credentialsFilePath(home: string, env: NodeJS.ProcessEnv): string {
+	return env.ALIBABA_CLOUD_CREDENTIALS_FILE || path.join(home, '.alibabacloud', 'credentials');
+}
+
+/** Parses INI text. Throws a ConfigError naming the file and line of the first line that is neither. */
+export function parseIni(file: string, text: string): CredentialsFile {
+	const sections = new Map<string, IniSection>();
+	let section: IniSection | undefined;
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	lines.forEach((raw, index) => {
+		const line = index + 1;
+		const trimmed = raw.trim();
+		if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
+		const heading = /^\[([^\]]+)\]$/.exec(trimmed);
+		if (heading) {
+			const name = (heading[1] ?? '').trim();
+			section = sections.get(name) ?? {name, line, values: new Map()};
+			sections.set(name, section);
+			return;
+		}
+		const equals = trimmed.indexOf('=');
+		if (equals <= 0 || !section) {
+			throw new ConfigError(
+				'syntax',
+				section ? t('config.file.badLine', {file, line}) : t('config.file.outsideSection', {file, line}),
+				t('config.file.next', {file}),
+				{file, line},
+			);
+		}
+		const key = trimmed.slice(0, equals).trim().toLowerCase();
+		// Inline comments after whitespace, as the ini package the SDKs use strips them.
+		const value = trimmed
+			.slice(equals + 1)
+			.replace(/\s+[#;].*$/, '')
+			.trim()
+			.replace(/^"(.*)"$/, '$1');
+		section.values.set(key, {value, line});
+	});
+	return {file, sections};
+}
+
+/** The parsed file, or undefined when there is none. */
+export function loadCredentialsFile(home: string, env: NodeJS.ProcessEnv): CredentialsFile | undefined {
+	const file = credentialsFilePath(home, env);
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		throw new ConfigError(
+			'unreadable',
+			t('config.file.unreadable', {file, code: code ?? 'EIO'}),
+			t('config.file.next', {file}),
+			{file},
+		);
+	}
+	return parseIni(file, text);
+}
+
+/** The key pair of one section; a ConfigError (file and line) when its type is unsupported or a key is missing. */
+export function sectionCredentials(parsed: CredentialsFile, section: IniSection): Credentials {
+	const {file} = parsed;
+	const type = section.values.get('type');
+	if (!type || type.value === '') {
+		throw new ConfigError(
+			'incomplete',
+			t('config.file.missingKey', {file, section: section.name, line: section.line, key: 'type'}),
+			t('config.file.next', {file}),
+			{file, line: section.line},
+		);
+	}
+	if (type.value !== 'access_key') {
+		throw new ConfigError(
+			'unsupported',
+			t('config.file.unsupportedType', {file, section: section.name, line: type.line, type: type.value}),
+			t('config.aliyun.unsupportedNext'),
+			{file, line: type.line},
+		);
+	}
+	for (const key of ['access_key_id', 'access_key_secret']) {
+		if (!section.values.get(key)?.value) {
+			throw new ConfigError(
+				'incomplete',
+				t('config.file.missingKey', {file, section: section.name, line: section.line, key}),
+				t('config.file.next', {file}),
+				{file, line: section.line},
+			);
+		}
+	}
+	return {
+		accessKeyId: section.values.get('access_key_id')?.value ?? '',
+		accessKeySecret: section.values.get('access_key_secret')?.value ?? '',
+	};
+}

@@ -1,0 +1,28 @@
+// Everything that can go wrong reading or writing local settings and credential files. The message names the
+// file (and line when there is one), what is wrong and how to fix it; it never quotes the file's contents,
+// which may hold a secret.
+
+export type ConfigErrorCode =
+	| 'corrupt' // not valid JSON
+	| 'shape' // valid JSON, but not the layout we expect
+	| 'unreadable'
+	| 'unwritable'
+	| 'locked' // another process holds the settings lock for too long
+	| 'unknown-profile'
+	| 'unsupported' // a credential mode or type ecs-sg cannot use yet
+	| 'incomplete' // a profile or the environment has half a key pair
+	| 'syntax'; // a line of an INI file that is neither a section nor `key = value`
+
+export class ConfigError extends Error {
+	override readonly name = 'ConfigError';
+	constructor(
+		readonly code: ConfigErrorCode,
+		/** What is wrong (current language, names the file). */
+		readonly sentence: string,
+		/** How to fix it. */
+		readonly next: string,
+		readonly details: {file?: string; line?: number} = {},
+	) {
+		super(next ? `${sentence} ${next}` : sentence);
+	}
+}
