@@ -1,8 +1,401 @@
-import type {ParsedArgs} from './args.js';
+// The flags-only path of `ecs-sg create` (no terminal, or --json): every answer comes as a flag, every problem
+// is named in one message (exit 2, nothing called), then the same plan and engine as the wizard. Results go to
+// stdout (human lines, or exactly one JSON object with --json); progress, warnings and errors go to stderr.
+import {findSameName} from '../cloud/duplicates.js';
+import {cancelledCode, readProgress, submit} from '../cloud/engine.js';
+import type {SubmitEvent, SubmitOutcome, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
+import {CloudError} from '../cloud/errors.js';
+import type {SecurityGroupSummary} from '../cloud/port.js';
+import type {Journal} from '../config/types.js';
+import type {Answers} from '../domain/answers.js';
+import {exportAliyun} from '../domain/export-aliyun.js';
+import {exportTerraform} from '../domain/export-terraform.js';
+import {type CreateFlags, type FlagProblem, fromFlags, missingFlags} from '../domain/from-flags.js';
+import {lintRules} from '../domain/lint.js';
+import {authorizeParams, createParams, planFromAnswers, planRules, specOf} from '../domain/plan.js';
+import {dryRunLines, ecsSgCommand, resultLines, whereOf} from '../domain/summary.js';
+import {maxRulesPerGroup} from '../domain/validators.js';
+import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
+import type {Flags, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
+import type {Services} from './services.js';
 
-// Placeholder until the submit issue lands: the flags-only path of `ecs-sg create`.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg create (flags only): not built yet');
-	return exitCodes.usage;
+export type ExportFormat = 'aliyun' | 'terraform';
+export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
+
+const text = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: Flags[string]): readonly string[] | undefined =>
+	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
+
+/** The create flags in the domain's terms. */
+export function createFlagsOf(flags: Flags): CreateFlags {
+	return {
+		region: text(flags.region),
+		template: text(flags.template),
+		name: text(flags.name),
+		description: text(flags.description),
+		vpc: text(flags.vpc),
+		classic: flags.classic === true,
+		type: text(flags.type),
+		source: text(flags.source),
+		rule: list(flags.rule),
+		'resource-group': text(flags['resource-group']),
+		tag: list(flags.tag),
+	};
 }
+
+export type FlagsCheck =
+	| {ok: true; answers: Answers; warnings: string[]; exportFormat?: ExportFormat}
+	| {ok: false; missing: string[]; problems: FlagProblem[]};
+
+/**
+ * Every answer from the flags, or every flag that is missing or invalid. `--yes` is required to create (it is
+ * not needed for --dry-run or --export, which create nothing).
+ */
+export function checkFlags(flags: Flags): FlagsCheck {
+	const read = fromFlags(createFlagsOf(flags));
+	const problems = [...read.problems];
+	const named = new Set(problems.map((p) => p.flag));
+	// A flag that was given but refused is reported once, as invalid, not also as missing.
+	const missing = missingFlags(read.answers)
+		.filter((flag) => !named.has(flag) && !(flag === '--vpc' && named.has('--classic')))
+		.map((flag) => (flag === '--vpc' ? t('submit.flags.vpcOrClassic') : flag));
+
+	const format = text(flags.export);
+	if (format !== undefined && !(exportFormats as readonly string[]).includes(format)) {
+		problems.push({flag: '--export', message: t('submit.flags.export', {value: format})});
+	}
+	const count = read.answers.rules?.length ?? 0;
+	if (count > maxRulesPerGroup) {
+		problems.push({flag: '--rule', message: t('submit.flags.tooManyRules', {max: maxRulesPerGroup, count})});
+	}
+	const creates = flags['dry-run'] !== true && format === undefined;
+	if (creates && flags.yes !== true) problems.push({flag: '--yes', message: t('submit.flags.needYes')});
+	if (missing.length > 0 || problems.length > 0) return {ok: false, missing, problems};
+
+	const a = read.answers;
+	const answers: Answers = {
+		regionId: a.regionId as string,
+		template: a.template ?? 'custom',
+		rules: a.rules ?? [],
+		name: a.name as string,
+		description: a.description ?? '',
+		network: a.network ?? 'vpc',
+		...(a.vpcId ? {vpcId: a.vpcId} : {}),
+		type: a.type ?? 'normal',
+		...(a.resourceGroupId ? {resourceGroupId: a.resourceGroupId} : {}),
+		tags: a.tags ?? [],
+	};
+	return {
+		ok: true,
+		answers,
+		warnings: lintRules(answers.rules).map((w) => w.message),
+		...(format ? {exportFormat: format as ExportFormat} : {}),
+	};
+}
+
+/** The one message that names every missing or invalid flag. */
+export function problemLines(check: {missing: string[]; problems: FlagProblem[]}): string[] {
+	const lines = [t('submit.flags.problems')];
+	if (check.missing.length > 0)
+		lines.push(`  ${t('submit.flags.missing', {flags: check.missing.join(', ')})}`);
+	for (const p of check.problems)
+		lines.push(`  ${t('submit.flags.problem', {flag: p.flag, message: p.message})}`);
+	return lines;
+}
+
+/** The plan as JSON for `--dry-run --json`: the calls in order with their API parameters. */
+export function planJson(plan: SubmitPlan, extras: {warnings: string[]; duplicates: SecurityGroupSummary[]}) {
+	const spec = specOf(plan);
+	return {
+		dryRun: true,
+		regionId: plan.regionId,
+		vpcId: plan.create.vpcId ?? null,
+		name: plan.create.name,
+		type: plan.create.type,
+		calls: [
+			{
+				action: 'CreateSecurityGroup',
+				params: Object.fromEntries(createParams(spec, plan.create.clientToken)),
+			},
+			...plan.authorize.map((batch) => ({
+				action: 'AuthorizeSecurityGroup',
+				params: Object.fromEntries(
+					authorizeParams(plan.regionId, '<SecurityGroupId>', batch.rules, batch.nicType, batch.clientToken),
+				),
+			})),
+		],
+		rules: planRules(plan),
+		warnings: extras.warnings,
+		duplicates: extras.duplicates.map((g) => g.id),
+		commands: {aliyun: exportAliyun(plan), ecsSg: ecsSgCommand(plan).command},
+	};
+}
+
+/** The --json result of a create. */
+export const resultJson = (result: SubmitResult) => ({
+	securityGroupId: result.groupId,
+	regionId: result.regionId,
+	vpcId: result.vpcId ?? null,
+	name: result.name,
+	type: result.type,
+	rules: result.rules,
+	requestIds: result.requestIds,
+});
+
+/** One stderr line per finished step and per retry (a terminal-free progress display). */
+export function progressLine(plan: SubmitPlan, event: SubmitEvent): string | undefined {
+	const action = event.step === 'create' ? 'CreateSecurityGroup' : 'AuthorizeSecurityGroup';
+	switch (event.state) {
+		case 'running':
+			return undefined;
+		case 'retrying':
+			return t('submit.progress.retry', {
+				action,
+				code: event.code ?? '',
+				seconds: ((event.delayMs ?? 0) / 1000).toFixed(1),
+				attempt: event.attempt,
+			});
+		case 'done':
+			if (event.step === 'create') return t('submit.progress.created', {id: event.groupId ?? ''});
+			return t('submit.progress.authorized', {
+				count: plan.authorize[Number(event.step.slice('authorize-'.length)) - 1]?.rules.length ?? 0,
+			});
+		case 'failed':
+			return t('submit.progress.failed', {action});
+	}
+}
+
+/** What exists after a failed or cancelled create, and what to do about it. */
+export function afterFailureLines(plan: SubmitPlan, outcome: SubmitOutcome & {ok: false}, journal: Journal) {
+	const entry = journal.get(outcome.journalId);
+	const progress = entry ? readProgress(entry) : undefined;
+	if (!progress) return [t('submit.fail.nothing')];
+	const total = planRules(plan).length;
+	if (!progress.groupId) return [t('submit.fail.unknown'), t('submit.fail.resume')];
+	const applied = plan.authorize.slice(0, progress.authorized).reduce((n, b) => n + b.rules.length, 0);
+	return [
+		t('submit.fail.exists', {id: progress.groupId, region: plan.regionId, missing: total - applied, total}),
+		t('submit.fail.resume'),
+	];
+}
+
+export type FlagsDeps = {
+	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
+	/** Calls the handler on Ctrl+C; returns the function that stops listening. */
+	onInterrupt: (handler: () => void) => () => void;
+	/** Plan ids and tokens, for tests. */
+	newId?: () => string;
+};
+
+const defaultDeps: FlagsDeps = {
+	openServices: async (args, io, options) =>
+		(await import('./services.js')).openServices(args.global, io, options),
+	onInterrupt: (handler) => {
+		process.on('SIGINT', handler);
+		return () => process.off('SIGINT', handler);
+	},
+};
+
+const print = (io: Io, lines: readonly string[]) => {
+	for (const l of lines) line(io.stdout, cleanBlock(l));
+};
+const warn = (io: Io, lines: readonly string[]) => {
+	for (const l of lines) line(io.stderr, cleanBlock(l));
+};
+
+/** The read-only checks before creating: the VPC exists, and which groups already have the name. */
+async function lookAround(
+	answers: Answers,
+	services: Services,
+): Promise<{problems: FlagProblem[]; duplicates: SecurityGroupSummary[]}> {
+	const problems: FlagProblem[] = [];
+	if (answers.network === 'vpc' && answers.vpcId) {
+		try {
+			const vpcs = await services.api.describeVpcs(answers.regionId);
+			if (!vpcs.some((v) => v.id === answers.vpcId)) {
+				const names = vpcs.slice(0, 10).map((v) => (v.name ? `${v.id} (${cleanLine(v.name)})` : v.id));
+				problems.push({
+					flag: '--vpc',
+					message:
+						vpcs.length === 0
+							? t('submit.flags.noVpcs', {vpc: answers.vpcId, region: answers.regionId})
+							: t('submit.flags.noVpc', {
+									vpc: answers.vpcId,
+									region: answers.regionId,
+									list: names.join(', ') + (vpcs.length > 10 ? ', …' : ''),
+								}),
+				});
+			}
+		} catch (error) {
+			if (!(error instanceof CloudError) || error.kind !== 'region-not-found') throw error;
+			problems.push({
+				flag: '--region',
+				message: t('submit.flags.region', {region: answers.regionId, sentence: error.sentence}),
+			});
+			return {problems, duplicates: []};
+		}
+	}
+	const duplicates = await findSameName(services.api, answers.regionId, answers.vpcId, answers.name);
+	return {problems, duplicates};
+}
+
+export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDeps): Promise<number> {
+	const json = args.flags.json === true;
+	const dryRun = args.flags['dry-run'] === true;
+	const check = checkFlags(args.flags);
+	if (!check.ok) {
+		warn(io, [...problemLines(check), t('submit.flags.hint')]);
+		return exitCodes.usage;
+	}
+	const {answers, exportFormat} = check;
+	const creates = !dryRun && exportFormat === undefined;
+	warn(
+		io,
+		check.warnings.map((message) => t('submit.warning', {message})),
+	);
+
+	let services: Services;
+	try {
+		// A dry run or an export can be shown without credentials; only the checks against the cloud need them.
+		services = await deps.openServices(args, io, {needCredentials: creates});
+	} catch (error) {
+		const {reportFailure} = await import('./services.js');
+		return reportFailure(io, error);
+	}
+	try {
+		let looked: {problems: FlagProblem[]; duplicates: SecurityGroupSummary[]} = {
+			problems: [],
+			duplicates: [],
+		};
+		try {
+			looked = await lookAround(answers, services);
+		} catch (error) {
+			const {NoCredentialsError, reportFailure} = await import('./services.js');
+			if (creates || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
+		}
+		if (looked.problems.length > 0) {
+			warn(io, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
+			return exitCodes.usage;
+		}
+		const {duplicates} = looked;
+		const duplicateParams = {
+			name: answers.name,
+			where: whereOf(answers.regionId, answers.vpcId),
+			ids: duplicates.map((g) => g.id).join(', '),
+		};
+		const plan = planFromAnswers(answers, deps.newId ? {newId: deps.newId} : {});
+
+		if (exportFormat) {
+			const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
+			if (duplicates.length > 0)
+				warn(io, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
+			// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
+			if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
+			else io.stdout.write(cleanBlock(content));
+			return exitCodes.ok;
+		}
+		if (dryRun) {
+			if (json) {
+				const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
+				const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
+				line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
+			} else print(io, dryRunLines(plan, {warnings: check.warnings, duplicates}));
+			return exitCodes.ok;
+		}
+		if (duplicates.length > 0) {
+			if (args.flags['allow-duplicate-name'] !== true) {
+				warn(io, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
+				return exitCodes.usage;
+			}
+			warn(io, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
+		}
+		return await create(plan, answers, services, io, deps, json);
+	} finally {
+		await services.close();
+	}
+}
+
+async function create(
+	plan: SubmitPlan,
+	answers: Answers,
+	services: Services,
+	io: Io,
+	deps: FlagsDeps,
+	json: boolean,
+): Promise<number> {
+	const controller = new AbortController();
+	let stopListening = () => {};
+	stopListening = deps.onInterrupt(() => {
+		if (!controller.signal.aborted) {
+			controller.abort();
+			warn(io, [t('submit.cancel.stopping')]);
+			return;
+		}
+		// A second Ctrl+C: stop waiting for the call in flight. The journal already says what may exist.
+		stopListening();
+		warn(io, afterFailureLines(plan, cancelledOutcome(plan), services.store.journal));
+		process.kill(process.pid, 'SIGINT');
+	});
+	let outcome: SubmitOutcome;
+	try {
+		outcome = await submit(
+			plan,
+			{
+				api: services.api,
+				journal: services.store.journal,
+				target: services.target,
+				signal: controller.signal,
+			},
+			(event) => {
+				const progress = progressLine(plan, event);
+				if (progress) warn(io, [progress]);
+			},
+		);
+	} finally {
+		stopListening();
+	}
+
+	if (outcome.ok) {
+		try {
+			services.store.settings.remember({
+				regionId: answers.regionId,
+				template: answers.template,
+				...(answers.vpcId ? {vpcId: answers.vpcId} : {}),
+			});
+		} catch {
+			// Remembering defaults is a convenience; the group exists either way.
+		}
+		if (json) line(io.stdout, JSON.stringify(cleanDeep(resultJson(outcome.result))));
+		else print(io, resultLines(outcome.result));
+		return exitCodes.ok;
+	}
+
+	const after = afterFailureLines(plan, outcome, services.store.journal);
+	if (outcome.cancelled || outcome.error.code === cancelledCode) {
+		warn(io, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
+		return exitCodes.cancelled;
+	}
+	warn(io, [t('submit.fail.error', {sentence: outcome.error.sentence}), outcome.error.next, ...after]);
+	if (json) {
+		line(
+			io.stdout,
+			JSON.stringify(
+				cleanDeep({
+					error: {code: outcome.error.code, message: outcome.error.sentence, next: outcome.error.next},
+					securityGroupId: outcome.groupId ?? null,
+					regionId: plan.regionId,
+					resume: services.store.journal.get(outcome.journalId) !== undefined,
+				}),
+			),
+		);
+	}
+	return exitCodes.cloud;
+}
+
+const cancelledOutcome = (plan: SubmitPlan): SubmitOutcome & {ok: false} => ({
+	ok: false,
+	error: new CloudError('unknown', cancelledCode, t('submit.cancelled'), t('submit.cancelledNext')),
+	journalId: plan.id,
+	cancelled: true,
+});

@@ -1,8 +1,246 @@
-import type {ParsedArgs} from './args.js';
-import {exitCodes, type Io, line} from './io.js';
+// `ecs-sg resume [--delete] [--yes]`: finds the creates the journal says were cut short, shows exactly what
+// exists of each, and finishes it (the same ClientTokens, so nothing is made twice) or deletes it. Each entry is
+// resumed against the place its create went to (endpoint, sandbox, profile), whatever the flags say now.
+import {
+	deleteUnfinished,
+	finishUnfinished,
+	inspectUnfinished,
+	readProgress,
+	unfinishedEntries,
+} from '../cloud/engine.js';
+import type {Inspection, SubmitPlan} from '../cloud/engine-types.js';
+import type {ConfigStore, JournalEntry} from '../config/types.js';
+import {planRules} from '../domain/plan.js';
+import {inspectionLines, resultLines} from '../domain/summary.js';
+import {cleanBlock, cleanDeep, t} from '../text/index.js';
+import type {GlobalOptions, ParsedArgs} from './args.js';
+import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
+import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {Services} from './services.js';
 
-// Placeholder until its issue lands.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg resume: not built yet');
-	return exitCodes.usage;
+export type ResumeChoice = 'finish' | 'delete' | 'leave';
+
+export type ResumeDeps = {
+	/** The settings store whose journal lists the unfinished creates. */
+	openStore: (io: Io) => Promise<ConfigStore>;
+	openServices: (global: GlobalOptions, io: Io) => Promise<Services>;
+	/** Asks what to do with one unfinished create (only in a terminal). */
+	ask: (io: Io) => Promise<ResumeChoice>;
+	/** Asks to confirm a delete given without --yes (only in a terminal). */
+	confirmDelete: (io: Io) => Promise<boolean>;
+};
+
+const defaultDeps: ResumeDeps = {
+	// Loaded lazily like every command's heavy parts: config/store pulls in conf.
+	openStore: async (io) => (await import('../config/store.js')).openConfig({env: io.env}),
+	openServices: async (global, io) => (await import('./services.js')).openServices(global, io),
+	ask: async (io) => {
+		const {select} = await import('@inquirer/prompts');
+		return select<ResumeChoice>(
+			{
+				message: t('submit.resume.ask'),
+				choices: [
+					{name: t('submit.resume.finish'), value: 'finish'},
+					{name: t('submit.resume.delete'), value: 'delete'},
+					{name: t('submit.resume.leave'), value: 'leave'},
+				],
+			},
+			{input: io.stdin, output: io.stderr},
+		);
+	},
+	confirmDelete: async (io) => {
+		const {confirm} = await import('@inquirer/prompts');
+		return confirm(
+			{message: t('submit.resume.confirmDelete'), default: false},
+			{input: io.stdin, output: io.stderr},
+		);
+	},
+};
+
+/** The global options that reach the place an entry's create went to. */
+export function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
+	const {endpoint, sandbox, profile} = entry.target;
+	return {
+		...global,
+		endpoint,
+		sandbox: sandbox === true,
+		profile: profile ?? global.profile,
+	};
+}
+
+/** What the journal alone knows of an entry (no call made): for the non-terminal refusal. */
+export function journalInspection(entry: JournalEntry): Inspection | undefined {
+	const progress = readProgress(entry);
+	if (!progress) return undefined;
+	const {plan} = progress;
+	const applied = plan.authorize.slice(0, progress.authorized).flatMap((b) => b.rules);
+	const rest = plan.authorize.slice(progress.authorized).flatMap((b) => b.rules);
+	return {
+		journalId: entry.id,
+		plan,
+		createdAt: entry.createdAt,
+		...(progress.groupId ? {group: 'exists', groupId: progress.groupId} : {group: 'unknown'}),
+		applied,
+		missing: rest,
+	};
+}
+
+const isPromptExit = (error: unknown) =>
+	error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+
+type Report = Record<string, unknown>;
+
+export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = {}): Promise<number> {
+	const d: ResumeDeps = {...defaultDeps, ...deps};
+	const json = args.flags.json === true;
+	const wantsDelete = args.flags.delete === true;
+	const yes = args.flags.yes === true;
+	const out = (lines: readonly string[]) => {
+		if (!json) for (const l of lines) line(io.stdout, cleanBlock(l));
+	};
+	const err = (lines: readonly string[]) => {
+		for (const l of lines) line(io.stderr, cleanBlock(l));
+	};
+
+	let entries: JournalEntry[];
+	try {
+		entries = unfinishedEntries((await d.openStore(io)).journal);
+	} catch (error) {
+		const {reportFailure} = await import('./services.js');
+		return reportFailure(io, error);
+	}
+	if (entries.length === 0) {
+		if (json) line(io.stdout, JSON.stringify({resumed: []}));
+		else out([t('submit.resume.none')]);
+		return exitCodes.ok;
+	}
+
+	if (!yes && !io.interactive) {
+		for (const entry of entries) {
+			const known = journalInspection(entry);
+			if (known) err(inspectionLines(known));
+		}
+		err([t('submit.resume.needFlags')]);
+		return exitCodes.usage;
+	}
+
+	const reports: Report[] = [];
+	let code: ExitCode = exitCodes.ok;
+	const worst = (next: ExitCode) => {
+		if (code === exitCodes.ok || next === exitCodes.cancelled) code = next;
+	};
+
+	for (const entry of entries) {
+		let services: Services;
+		try {
+			services = await d.openServices(globalFor(entry, args.global), io);
+		} catch (error) {
+			const {reportFailure} = await import('./services.js');
+			worst(reportFailure(io, error));
+			reports.push({journalId: entry.id, action: 'failed'});
+			continue;
+		}
+		try {
+			const report = await resumeOne(entry, services, io, d, {json, wantsDelete, yes}, out, err);
+			reports.push(report.report);
+			worst(report.code);
+			if (report.code === exitCodes.cancelled) break;
+		} finally {
+			await services.close();
+		}
+	}
+	if (json) line(io.stdout, JSON.stringify(cleanDeep({resumed: reports})));
+	return code;
+}
+
+async function resumeOne(
+	entry: JournalEntry,
+	services: Services,
+	io: Io,
+	d: ResumeDeps,
+	options: {json: boolean; wantsDelete: boolean; yes: boolean},
+	out: (lines: readonly string[]) => void,
+	err: (lines: readonly string[]) => void,
+): Promise<{code: ExitCode; report: Report}> {
+	const {api} = services;
+	const journal = services.store.journal;
+	const base = {journalId: entry.id};
+	let inspection: Inspection;
+	try {
+		inspection = await inspectUnfinished(entry, api);
+	} catch (error) {
+		const {reportFailure} = await import('./services.js');
+		return {code: reportFailure(io, error), report: {...base, action: 'failed'}};
+	}
+	const {plan} = inspection;
+	err(inspectionLines(inspection));
+
+	if (inspection.group === 'gone') {
+		journal.remove(entry.id);
+		out([t('submit.resume.goneCleared')]);
+		return {code: exitCodes.ok, report: {...base, action: 'forgotten', securityGroupId: inspection.groupId}};
+	}
+
+	let choice: ResumeChoice;
+	try {
+		if (options.wantsDelete) {
+			choice = options.yes || (await d.confirmDelete(io)) ? 'delete' : 'leave';
+		} else if (options.yes) {
+			choice = 'finish';
+		} else {
+			choice = await d.ask(io);
+		}
+	} catch (error) {
+		if (!isPromptExit(error)) throw error;
+		err([t('submit.resume.cancelled')]);
+		return {code: exitCodes.cancelled, report: {...base, action: 'left'}};
+	}
+
+	if (choice === 'leave') {
+		out([t('submit.resume.left')]);
+		return {code: exitCodes.ok, report: {...base, action: 'left'}};
+	}
+
+	if (choice === 'delete') {
+		const deleted = await deleteUnfinished(entry, {api, journal});
+		if (!deleted.ok) {
+			err([t('submit.resume.deleteFailed', {sentence: deleted.error.sentence}), deleted.error.next]);
+			return {code: exitCodes.cloud, report: {...base, action: 'failed', error: deleted.error.code}};
+		}
+		out([
+			deleted.groupId && !deleted.alreadyGone
+				? t('submit.resume.deleted', {id: deleted.groupId})
+				: deleted.groupId
+					? t('submit.resume.goneCleared')
+					: t('submit.resume.deletedNothing'),
+		]);
+		return {
+			code: exitCodes.ok,
+			report: {...base, action: 'deleted', securityGroupId: deleted.groupId ?? null},
+		};
+	}
+
+	const outcome = await finishUnfinished(entry, {api, journal, target: services.target}, (event) => {
+		const progress = progressLine(plan, event);
+		if (progress) err([progress]);
+	});
+	if (outcome.ok) {
+		out(resultLines(outcome.result));
+		return {code: exitCodes.ok, report: {...base, action: 'finished', ...resultJson(outcome.result)}};
+	}
+	err([
+		t('submit.fail.error', {sentence: outcome.error.sentence}),
+		outcome.error.next,
+		...afterFailureLines(plan as SubmitPlan, outcome, journal),
+	]);
+	return {
+		code: exitCodes.cloud,
+		report: {
+			...base,
+			action: 'failed',
+			error: outcome.error.code,
+			securityGroupId: outcome.groupId ?? null,
+			rules: planRules(plan).length,
+		},
+	};
 }

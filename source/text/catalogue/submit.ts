@@ -65,7 +65,7 @@ export const en = {
 	'submit.flags.problem': '{flag}: {message}',
 	'submit.flags.vpcOrClassic': '--vpc VPC_ID (or --classic)',
 	'submit.flags.needYes':
-		'--yes is needed to create without confirmation when not in a terminal (or --dry-run to only see the plan).',
+		'--yes is needed to create without confirmation (or --dry-run to only see the plan and change nothing).',
 	'submit.flags.export': '--export takes aliyun or terraform, not "{value}".',
 	'submit.flags.tooManyRules': 'A security group holds at most {max} rules; these flags give {count}.',
 	'submit.flags.noVpc': 'VPC {vpc} does not exist in {region}; its VPCs are: {list}.',
@@ -170,8 +170,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.flags.missing': '缺少：{flags}',
 	'submit.flags.problem': '{flag}：{message}',
 	'submit.flags.vpcOrClassic': '--vpc VPC_ID（或 --classic）',
-	'submit.flags.needYes':
-		'不在终端中运行时，需要加 --yes 才能不经确认直接创建（或用 --dry-run 只查看计划）。',
+	'submit.flags.needYes': '需要加 --yes 才能不经确认直接创建（或用 --dry-run 只查看计划，不做任何更改）。',
 	'submit.flags.export': '--export 只接受 aliyun 或 terraform，而不是“{value}”。',
 	'submit.flags.tooManyRules': '一个安全组最多 {max} 条规则；这些参数给出了 {count} 条。',
 	'submit.flags.noVpc': '{region} 中不存在 VPC {vpc}；该地域的 VPC 有：{list}。',
