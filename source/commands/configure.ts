@@ -1,8 +1,322 @@
-import type {ParsedArgs} from './args.js';
+// `ecs-sg configure [--profile NAME]`, `configure list`, `configure use NAME`. The interactive part runs with
+// @inquirer/prompts (loaded only here, and never while Ink is rendering): AccessKey ID, secret (masked), an
+// optional STS token, then the keys are checked with a real DescribeRegions call, whose answer is the list the
+// default region is picked from. Nothing is written until the very end, so wrong keys, Quit or Ctrl+C leave the
+// stored configuration exactly as it was.
+import {CloudError} from '../cloud/errors.js';
+import type {Region} from '../cloud/port.js';
+import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../config/aliyun-cli.js';
+import {ConfigError} from '../config/errors.js';
+import {mask} from '../config/mask.js';
+import {isProfileName} from '../config/profile-name.js';
+import {openConfig} from '../config/store.js';
+import type {ConfigStore, Credentials} from '../config/types.js';
+import {cleanLine, lang, t, table} from '../text/index.js';
+import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
+import {apiFor, homeOf, openTarget, reportFailure, type Target, UsageError} from './services.js';
 
-// Placeholder until its issue lands.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg configure: not built yet');
-	return exitCodes.usage;
+type Prompts = typeof import('@inquirer/prompts');
+type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+type Draft = Credentials & {regionId?: string};
+
+export type ConfigureOptions = {
+	global: GlobalOptions;
+	/** The profile to write; defaults to --profile, else the current profile, else `default`. */
+	profile?: string;
+};
+
+const isPromptExit = (error: unknown): boolean =>
+	error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+
+/** Printable ASCII without spaces: what every AccessKey ID, secret and STS token is made of. */
+const keyShape = /^[\x21-\x7e]+$/;
+
+function validateKey(value: string, current: string | undefined): true | string {
+	const trimmed = value.trim();
+	if (trimmed === '') return current ? true : t('config.configure.required');
+	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
+}
+
+async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promise<Draft> {
+	const id = (
+		await prompts.input(
+			{
+				message: draft.accessKeyId
+					? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
+					: t('config.configure.id'),
+				validate: (value) => validateKey(value, draft.accessKeyId),
+			},
+			context,
+		)
+	).trim();
+	const secret = (
+		await prompts.password(
+			{
+				message: draft.accessKeySecret
+					? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
+					: t('config.configure.secret'),
+				mask: '*',
+				validate: (value) => validateKey(value, draft.accessKeySecret),
+			},
+			context,
+		)
+	).trim();
+	const token = (
+		await prompts.password(
+			{
+				message: draft.securityToken
+					? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
+					: t('config.configure.token'),
+				mask: '*',
+				validate: (value) =>
+					value.trim() === '' || value.trim() === '-' ? true : validateKey(value, undefined),
+			},
+			context,
+		)
+	).trim();
+	const securityToken = token === '-' ? undefined : token || draft.securityToken;
+	return {
+		accessKeyId: id || draft.accessKeyId,
+		accessKeySecret: secret || draft.accessKeySecret,
+		...(securityToken ? {securityToken} : {}),
+		...(draft.regionId ? {regionId: draft.regionId} : {}),
+	};
+}
+
+type Verdict = {ok: true; regions: Region[]} | {ok: false; error: CloudError} | {ok: false; cancelled: true};
+
+/** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed) abandons it. */
+async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
+	line(io.stderr, t('config.configure.verifying'));
+	const api = apiFor(draft, target, store, {retry: {tries: 2}});
+	const controller = new AbortController();
+	const onInterrupt = () => controller.abort();
+	process.once('SIGINT', onInterrupt);
+	try {
+		const regions = await api.describeRegions({
+			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
+			signal: controller.signal,
+		});
+		return {ok: true, regions};
+	} catch (error) {
+		if (controller.signal.aborted) return {ok: false, cancelled: true};
+		if (error instanceof CloudError) return {ok: false, error};
+		throw error;
+	} finally {
+		process.off('SIGINT', onInterrupt);
+		api.close();
+	}
+}
+
+/** The aliyun CLI's current profile as a draft, when it has a usable key pair and the user wants it. */
+async function offerImport(
+	io: Io,
+	prompts: Prompts,
+	context: Context,
+	existing: Draft | undefined,
+): Promise<Draft | undefined> {
+	let config: ReturnType<typeof loadAliyunCli>;
+	try {
+		config = loadAliyunCli(homeOf(io.env));
+	} catch (error) {
+		// A broken aliyun file must not stop anyone from typing keys: say what is wrong and go on.
+		if (error instanceof ConfigError)
+			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+		else throw error;
+		return undefined;
+	}
+	const profile = config ? findAliyunCliProfile(config, config.current) : undefined;
+	if (!config || !profile) return undefined;
+	let credentials: ReturnType<typeof aliyunCliCredentials>;
+	try {
+		credentials = aliyunCliCredentials(config, profile);
+	} catch (error) {
+		if (error instanceof ConfigError)
+			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+		else throw error;
+		return undefined;
+	}
+	if (existing?.accessKeyId === credentials.accessKeyId) return undefined;
+	const yes = await prompts.confirm(
+		{
+			message: t('config.configure.importAsk', {
+				name: profile.name,
+				id: mask(credentials.accessKeyId),
+				file: config.file,
+			}),
+			default: true,
+		},
+		context,
+	);
+	return yes ? credentials : undefined;
+}
+
+function regionChoices(regions: Region[]) {
+	return regions.map((region) => ({
+		value: region.id,
+		name: `${cleanLine(region.id)}  ${cleanLine(region.localName)}`,
+		short: cleanLine(region.id),
+	}));
+}
+
+/**
+ * Asks for keys, verifies them and saves the profile (it becomes the current one). Also what the wizard calls,
+ * before it renders, when no credentials resolve. Throws ConfigError/UsageError for a broken setup.
+ */
+export async function configureInteractive(
+	io: Io,
+	options: ConfigureOptions,
+): Promise<'saved' | 'cancelled'> {
+	const store = openConfig({env: io.env});
+	const name = options.profile ?? options.global.profile ?? store.profiles.current() ?? 'default';
+	if (!isProfileName(name)) throw new UsageError(t('config.configure.badName', {name}));
+	const target = await openTarget(options.global, store);
+	const prompts: Prompts = await import('@inquirer/prompts');
+	const context: Context = {input: io.stdin, output: io.stdout};
+	try {
+		const stored = store.profiles.get(name);
+		line(
+			io.stderr,
+			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
+		);
+		let draft: Draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
+		let imported = await offerImport(io, prompts, context, stored);
+		let regions: Region[];
+		for (;;) {
+			if (imported) draft = imported;
+			else draft = await askKeys(prompts, context, draft);
+			imported = undefined;
+			const verdict = await verify(io, draft, target, store);
+			if (verdict.ok) {
+				regions = verdict.regions;
+				break;
+			}
+			if ('cancelled' in verdict) {
+				line(io.stderr, t('config.configure.cancelled'));
+				return 'cancelled';
+			}
+			line(io.stderr, t('config.configure.refused', {sentence: verdict.error.sentence}));
+			line(io.stderr, verdict.error.next);
+			const choice = await prompts.select(
+				{
+					message: t('config.configure.retryAsk'),
+					choices: [
+						{value: 'retry', name: t('config.configure.retry')},
+						{value: 'quit', name: t('config.configure.quit')},
+					],
+				},
+				context,
+			);
+			if (choice === 'quit') {
+				line(io.stderr, t('config.configure.nothingSaved'));
+				return 'cancelled';
+			}
+		}
+		line(io.stderr, t('config.configure.verified'));
+
+		const ids = new Set(regions.map((r) => r.id));
+		const preferred = [draft.regionId, store.settings.lastRegion(), 'cn-hangzhou'].find(
+			(id): id is string => id !== undefined && ids.has(id),
+		);
+		const regionId =
+			regions.length > 0
+				? await prompts.select(
+						{
+							message: t('config.configure.region'),
+							choices: regionChoices(regions),
+							pageSize: 12,
+							...(preferred ? {default: preferred} : {}),
+						},
+						context,
+					)
+				: draft.regionId;
+
+		store.profiles.put(
+			{
+				name,
+				accessKeyId: draft.accessKeyId,
+				accessKeySecret: draft.accessKeySecret,
+				...(draft.securityToken ? {securityToken: draft.securityToken} : {}),
+				...(regionId ? {regionId} : {}),
+			},
+			{makeCurrent: true},
+		);
+		try {
+			store.settings.cacheRegions(lang() === 'zh' ? 'zh-CN' : 'en-US', regions);
+		} catch {
+			// The profile is what matters; the cache is refilled on the next run.
+		}
+		line(
+			io.stdout,
+			t('config.configure.saved', {
+				name,
+				id: mask(draft.accessKeyId),
+				region: regionId ?? '-',
+				file: store.path,
+			}),
+		);
+		return 'saved';
+	} catch (error) {
+		if (isPromptExit(error)) {
+			line(io.stderr, t('config.configure.cancelled'));
+			return 'cancelled';
+		}
+		throw error;
+	} finally {
+		await target.close();
+	}
+}
+
+function list(io: Io): number {
+	const store = openConfig({env: io.env});
+	const profiles = store.profiles.list();
+	if (profiles.length === 0) {
+		line(io.stderr, t('config.configure.listEmpty'));
+		return exitCodes.ok;
+	}
+	const current = store.profiles.current();
+	const rows = [
+		[
+			'',
+			t('config.configure.listProfile'),
+			t('config.configure.listId'),
+			t('config.configure.listSts'),
+			t('config.configure.listRegion'),
+		],
+		...profiles.map((p) => [
+			p.name === current ? '*' : '',
+			cleanLine(p.name),
+			mask(p.accessKeyId),
+			p.securityToken ? t('config.configure.yes') : t('config.configure.no'),
+			cleanLine(p.regionId ?? '-'),
+		]),
+	];
+	for (const row of table(rows)) line(io.stdout, row);
+	return exitCodes.ok;
+}
+
+function use(io: Io, name: string): number {
+	const store = openConfig({env: io.env});
+	store.profiles.use(name);
+	line(io.stdout, t('config.configure.using', {name}));
+	return exitCodes.ok;
+}
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+	const [sub, ...rest] = args.positionals;
+	try {
+		if (sub === 'list' && rest.length === 0) return list(io);
+		if (sub === 'use' && rest.length === 1 && rest[0]) return use(io, rest[0]);
+		if (sub !== undefined) throw new UsageError(t('config.configure.usage'));
+		if (!io.interactive) {
+			line(io.stderr, t('cli.error.prefix', {message: t('config.configure.notTty')}));
+			line(io.stderr, t('config.configure.notTtyNext'));
+			return exitCodes.usage;
+		}
+		const outcome = await configureInteractive(io, {global: args.global});
+		return outcome === 'saved' ? exitCodes.ok : exitCodes.cancelled;
+	} catch (error) {
+		return reportFailure(io, error);
+	}
 }

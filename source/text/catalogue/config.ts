@@ -46,6 +46,8 @@ export const en = {
 		'--endpoint needs an http:// or https:// URL without a query, such as http://127.0.0.1:8080; "{value}" is not one.',
 	'config.services.sandboxAndEndpoint': 'Give --sandbox or --endpoint, not both.',
 	'config.services.cancelled': 'Cancelled.',
+	'config.services.sandboxStateNext':
+		'Fix the sandbox state file, or move it away to start from a freshly seeded sandbox.',
 	'config.configure.usage':
 		'Usage: ecs-sg configure [--profile NAME] | ecs-sg configure list | ecs-sg configure use NAME',
 	'config.configure.notTty': 'ecs-sg configure asks questions, so it needs a terminal.',
@@ -130,6 +132,7 @@ export const zh: Record<keyof typeof en, string> = {
 		'--endpoint 需要一个不带查询参数的 http:// 或 https:// 地址，例如 http://127.0.0.1:8080；“{value}”不符合要求。',
 	'config.services.sandboxAndEndpoint': '--sandbox 和 --endpoint 只能二选一。',
 	'config.services.cancelled': '已取消。',
+	'config.services.sandboxStateNext': '请修正沙箱状态文件，或将其移走，以便从重新生成的沙箱开始。',
 	'config.configure.usage':
 		'用法：ecs-sg configure [--profile NAME] | ecs-sg configure list | ecs-sg configure use NAME',
 	'config.configure.notTty': 'ecs-sg configure 需要回答问题，因此必须在终端中运行。',
