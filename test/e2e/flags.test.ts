@@ -1,0 +1,104 @@
+// `ecs-sg create` without a terminal: the built CLI as its own process against `ecs-sg sandbox` (another
+// process, with --fault), checked with an independent client.
+import {afterEach, describe, expect, it} from 'vitest';
+import {type E2eWorld, runCli, startE2eWorld, webLinuxRules} from '../submit/cli.js';
+
+let world: E2eWorld | undefined;
+afterEach(async () => {
+	await world?.close();
+	world = undefined;
+});
+
+async function flags(w: E2eWorld, name = 'web-sg'): Promise<string[]> {
+	return [
+		'--region',
+		'cn-hangzhou',
+		'--template',
+		'web-linux',
+		'--name',
+		name,
+		'--vpc',
+		await w.vpc(),
+		'--yes',
+	];
+}
+
+describe('ecs-sg create (no terminal)', () => {
+	it('creates the group and prints one JSON object on stdout, progress on stderr', async () => {
+		world = await startE2eWorld();
+		const r = await runCli(['create', ...world.target, ...(await flags(world)), '--json'], world.env);
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout);
+		expect(r.stdout.trim().split('\n')).toHaveLength(1);
+		expect(out).toMatchObject({
+			regionId: 'cn-hangzhou',
+			name: 'web-sg',
+			type: 'normal',
+			vpcId: await world.vpc(),
+		});
+		expect(r.stderr).toContain(`› CreateSecurityGroup … ${out.securityGroupId}`);
+		expect(r.stderr).toContain('› AuthorizeSecurityGroup (4 rules) … done');
+		const groups = await world.groupsNamed('web-sg');
+		expect(groups).toEqual([{id: out.securityGroupId, rules: webLinuxRules}]);
+		expect(world.journal()).toEqual([]);
+	});
+
+	it('names every missing flag, exits 2 and creates nothing', async () => {
+		world = await startE2eWorld();
+		const before = world.sandbox.state().securityGroups;
+		const r = await runCli(['create', ...world.target, '--name', 'web-sg'], world.env);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain('missing: --region, --template, --vpc VPC_ID (or --classic)');
+		expect(r.stderr).toContain('--yes');
+		expect(world.sandbox.state().securityGroups).toEqual(before);
+	});
+
+	it('makes no change with --dry-run (the sandbox state file is byte for byte the same)', async () => {
+		world = await startE2eWorld();
+		const {readFileSync} = await import('node:fs');
+		const before = readFileSync(world.sandbox.statePath, 'utf8');
+		const r = await runCli(['create', ...world.target, ...(await flags(world)), '--dry-run'], world.env);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Plan: 2 API calls');
+		expect(r.stdout).toContain('aliyun ecs CreateSecurityGroup');
+		expect(readFileSync(world.sandbox.statePath, 'utf8')).toBe(before);
+		expect(world.journal()).toEqual([]);
+	});
+
+	it('refuses a name already used in the VPC unless --allow-duplicate-name', async () => {
+		world = await startE2eWorld();
+		expect((await runCli(['create', ...world.target, ...(await flags(world))], world.env)).code).toBe(0);
+		const again = await runCli(['create', ...world.target, ...(await flags(world))], world.env);
+		expect(again.code).toBe(2);
+		expect(again.stderr).toContain('already exists');
+		expect(again.stderr).toContain('--allow-duplicate-name');
+		expect(await world.groupsNamed('web-sg')).toHaveLength(1);
+		const allowed = await runCli(
+			['create', ...world.target, ...(await flags(world)), '--allow-duplicate-name'],
+			world.env,
+		);
+		expect(allowed.code).toBe(0);
+		expect(await world.groupsNamed('web-sg')).toHaveLength(2);
+	});
+});
+
+describe('faults (ecs-sg sandbox --fault)', () => {
+	it('a lost CreateSecurityGroup response ends with exactly one group', async () => {
+		world = await startE2eWorld(['CreateSecurityGroup:lose']);
+		const r = await runCli(['create', ...world.target, ...(await flags(world)), '--json'], world.env);
+		expect(r.code).toBe(0);
+		const groups = await world.groupsNamed('web-sg');
+		expect(groups).toHaveLength(1);
+		expect(groups[0]?.id).toBe(JSON.parse(r.stdout).securityGroupId);
+		expect(groups[0]?.rules).toEqual(webLinuxRules);
+	});
+
+	it('a burst of throttling still succeeds', async () => {
+		world = await startE2eWorld(['CreateSecurityGroup:throttle:2', 'AuthorizeSecurityGroup:throttle:1']);
+		const r = await runCli(['create', ...world.target, ...(await flags(world))], world.env);
+		expect(r.code).toBe(0);
+		expect(r.stderr.match(/Throttling/g)).toHaveLength(3);
+		expect(await world.groupsNamed('web-sg')).toEqual([{id: expect.any(String), rules: webLinuxRules}]);
+	});
+});
