@@ -169,7 +169,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit}: A
 		if (state.status !== 'submitting' || !plan || submitted.current) return;
 		submitted.current = true;
 		services
-			.submit(plan, (event) => dispatch({type: 'submit-event', event}))
+			.submit(plan, (event) => dispatch({type: 'submit-event', event}), stop.signal)
 			.then(
 				(outcome) => dispatch({type: 'submit-finished', outcome}),
 				(error: unknown) =>
@@ -183,7 +183,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit}: A
 						},
 					}),
 			);
-	}, [state, services]);
+	}, [state, services, stop]);
 
 	const ended = useRef(false);
 	const outcome = outcomeOf(state);

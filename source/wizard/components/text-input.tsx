@@ -54,9 +54,12 @@ export function TextInput({
 			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
 				return;
 			if (key.pageUp || key.pageDown || key.home || key.end) return;
-			// Pasted text may carry newlines or escape codes: keep only what can be drawn on one line.
-			const typed = cleanLine(input);
-			if (typed) setValue((v) => v + typed);
+			// Pasted text may carry escape codes or line breaks: keep what can be drawn on one line, and treat a
+			// final line break as Enter (Ink hands a pasted "name⏎" over as one string, not as text then Return).
+			const submits = /[\r\n]$/.test(input);
+			const typed = cleanLine(input.replace(/[\r\n]+$/, ''));
+			const value = typed ? setValue((v) => v + typed) : setValue((v) => v);
+			if (submits) onSubmit(value);
 		},
 		{isActive},
 	);

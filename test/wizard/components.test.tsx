@@ -1,0 +1,192 @@
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {templateRules} from '../../source/domain/rules.js';
+import {width} from '../../source/text/index.js';
+import {FilterList, type ListItem} from '../../source/wizard/components/filter-list.js';
+import {RulesTable} from '../../source/wizard/components/rules-table.js';
+import {TextInput} from '../../source/wizard/components/text-input.js';
+import {type InkSession, keys, renderInk} from '../helpers/ink.js';
+
+const items = (n: number): ListItem[] =>
+	Array.from({length: n}, (_, i) => ({
+		key: `vpc-${String(i).padStart(4, '0')}`,
+		cells: [`net-${i}`, `vpc-${String(i).padStart(4, '0')}`],
+		search: `net-${i} vpc-${String(i).padStart(4, '0')}`,
+	}));
+
+/** The item rows of a frame (the highlighted one starts with the pointer). */
+const rows = (frame: string) => frame.split('\n').filter((l) => /^(❯ | {2})net-/.test(l));
+const pointed = (frame: string) =>
+	frame
+		.split('\n')
+		.find((l) => l.startsWith('❯'))
+		?.replace('❯', '')
+		.trim();
+
+let session: InkSession | undefined;
+afterEach(() => {
+	session?.unmount();
+	session = undefined;
+});
+
+function list(props: Partial<Parameters<typeof FilterList>[0]> = {}) {
+	const onSelect = vi.fn();
+	const onBack = vi.fn();
+	session = renderInk(
+		<FilterList items={items(100)} height={5} width={80} onSelect={onSelect} onBack={onBack} {...props} />,
+	);
+	return {s: session, onSelect, onBack};
+}
+
+describe('FilterList', () => {
+	it('renders only its window, whatever the item count', async () => {
+		const {s} = list({items: items(5000)});
+		const frame = await s.waitFor('net-0');
+		expect(rows(frame)).toHaveLength(5);
+		expect(frame).toContain('4995 more');
+		expect(frame).toContain('(5000 of 5000)');
+	});
+
+	it('moves with arrows, Home/End and PageUp/PageDown, scrolling the window', async () => {
+		const {s} = list();
+		await s.waitFor('net-0');
+		await s.press(keys.down, keys.down);
+		expect(pointed(s.lastFrame())).toMatch(/^net-2 /);
+		await s.press(keys.pageDown);
+		expect(pointed(s.lastFrame())).toMatch(/^net-7 /);
+		expect(rows(s.lastFrame())[0]).toContain('net-3');
+		await s.press(keys.end);
+		expect(pointed(s.lastFrame())).toMatch(/^net-99 /);
+		await s.press(keys.pageUp);
+		expect(pointed(s.lastFrame())).toMatch(/^net-94 /);
+		await s.press(keys.home);
+		expect(pointed(s.lastFrame())).toMatch(/^net-0 /);
+		await s.press(keys.up);
+		expect(pointed(s.lastFrame())).toMatch(/^net-99 /);
+	});
+
+	it('filters as you type and selects the highlighted match', async () => {
+		const {s, onSelect} = list();
+		await s.waitFor('net-0');
+		await s.type('net-4');
+		const frame = await s.waitFor('(11 of 100)');
+		expect(rows(frame).every((r) => r.includes('net-4'))).toBe(true);
+		await s.press(keys.down, keys.enter);
+		expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({key: 'vpc-0040'}));
+	});
+
+	it('says when nothing matches', async () => {
+		const {s, onSelect} = list();
+		await s.waitFor('net-0');
+		await s.type('zzz');
+		await s.waitFor('Nothing matches "zzz"');
+		await s.press(keys.enter);
+		expect(onSelect).not.toHaveBeenCalled();
+	});
+
+	it('Backspace edits the filter; Esc clears it first, then goes back', async () => {
+		const {s, onBack} = list();
+		await s.waitFor('net-0');
+		await s.type('net-99x');
+		await s.waitFor('(0 of 100)');
+		await s.press(keys.backspace);
+		await s.waitFor('(1 of 100)');
+		await s.press(keys.escape);
+		await s.waitFor('(100 of 100)');
+		expect(onBack).not.toHaveBeenCalled();
+		await s.press(keys.escape);
+		await vi.waitFor(() => expect(onBack).toHaveBeenCalledTimes(1));
+	});
+
+	it('starts on the initial key', async () => {
+		const {s} = list({initialKey: 'vpc-0050'});
+		const frame = await s.waitFor('net-50');
+		expect(pointed(frame)).toMatch(/^net-50 /);
+	});
+
+	it('handles a burst of keys in one chunk (typed fast or pasted)', async () => {
+		const {s} = list();
+		await s.waitFor('net-0');
+		await s.press('net-7');
+		await s.waitFor('(11 of 100)');
+		await s.press(`${keys.down}${keys.down}`);
+		expect(pointed(s.lastFrame())).toMatch(/^net-71 /);
+	});
+
+	it('aligns CJK names by display width', async () => {
+		const cjk: ListItem[] = [
+			{key: 'a', cells: ['华东1（杭州）', 'cn-hangzhou'], search: 'a'},
+			{key: 'b', cells: ['Singapore', 'ap-southeast-1'], search: 'b'},
+		];
+		const {s} = list({items: cjk});
+		const frame = await s.waitFor('Singapore');
+		const lines = frame.split('\n').filter((l) => l.includes('cn-') || l.includes('ap-'));
+		const columnOf = (line: string, id: string) => width(line.slice(0, line.indexOf(id)));
+		expect(columnOf(lines[0] ?? '', 'cn-hangzhou')).toBe(columnOf(lines[1] ?? '', 'ap-southeast-1'));
+	});
+
+	it('draws an untrusted name without its escape codes', async () => {
+		const evil: ListItem[] = [{key: 'x', cells: ['bad\u001B[2Jname'], search: 'x'}];
+		const {s} = list({items: evil});
+		await s.waitFor('name');
+		expect(s.rawFrame()).not.toContain('\u001B[2J');
+	});
+});
+
+describe('TextInput', () => {
+	it('types, deletes, clears with Ctrl+U and submits', async () => {
+		const onSubmit = vi.fn();
+		const onChange = vi.fn();
+		session = renderInk(<TextInput onSubmit={onSubmit} onCancel={() => {}} onChange={onChange} />);
+		await session.type('web-sgx');
+		await session.press(keys.backspace);
+		await session.waitFor('web-sg▏');
+		await session.press(keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('web-sg');
+		await session.press(keys.ctrlU);
+		await session.press(keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('');
+		expect(onChange).toHaveBeenCalledWith('web-s');
+	});
+
+	it('submits the whole value when Enter arrives in the same chunk', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(<TextInput onSubmit={onSubmit} onCancel={() => {}} />);
+		await session.press('abc\r');
+		expect(onSubmit).toHaveBeenCalledWith('abc');
+	});
+
+	it('ignores arrows and Tab, and cancels on Esc', async () => {
+		const onCancel = vi.fn();
+		session = renderInk(<TextInput initialValue="x" onSubmit={() => {}} onCancel={onCancel} />);
+		await session.press(keys.up, keys.tab, keys.left);
+		expect(session.lastFrame()).toContain('❯ x▏');
+		await session.press(keys.escape);
+		await vi.waitFor(() => expect(onCancel).toHaveBeenCalled());
+	});
+
+	it('keeps pasted control characters out of the value', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(<TextInput onSubmit={onSubmit} onCancel={() => {}} />);
+		await session.press('a\u0007b');
+		await session.press(keys.enter);
+		expect(onSubmit).toHaveBeenCalledWith('ab');
+	});
+});
+
+describe('RulesTable', () => {
+	it('shows direction, protocol, ports, source and policy of each rule', async () => {
+		session = renderInk(<RulesTable rules={templateRules('web-windows', '10.0.0.0/8')} />);
+		const frame = await session.waitFor('RDP');
+		expect(frame).toMatch(/Direction\s+Protocol\s+Ports\s+Source\s+Policy/);
+		expect(frame).toMatch(/inbound\s+TCP\s+3389\s+10\.0\.0\.0\/8\s+allow\s+RDP/);
+		expect(frame).toMatch(/inbound\s+ICMP\s+all\s+10\.0\.0\.0\/8\s+allow/);
+	});
+
+	it('shows a window of rules and counts the rest', async () => {
+		session = renderInk(<RulesTable rules={templateRules('web-linux')} height={2} />);
+		const frame = await session.waitFor('more');
+		expect(frame).toContain('HTTPS');
+		expect(frame).not.toContain('SSH');
+		expect(frame).toContain('…and 2 more');
+	});
+});
