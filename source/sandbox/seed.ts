@@ -87,11 +87,9 @@ export function seedWorld(): World {
 		const zone = `${plan.regionId}-${regions.find((r) => r.id === plan.regionId)?.zones[0] ?? 'a'}`;
 		plan.names.forEach((name, i) => {
 			const InstanceId = seededId('i', plan.regionId, name);
-			instances.push({
-				...instanceDefaults(InstanceId, seedTime),
+			const core: InstanceRecord = {
 				InstanceId,
 				InstanceName: name,
-				HostName: name,
 				Status: i === 1 ? 'Stopped' : 'Running',
 				RegionId: plan.regionId,
 				ZoneId: zone,
@@ -103,7 +101,8 @@ export function seedWorld(): World {
 					PrivateIpAddress: {IpAddress: [`172.16.0.${10 + i}`]},
 				},
 				SecurityGroupIds: {SecurityGroupId: [group.SecurityGroupId]},
-			});
+			};
+			instances.push({...core, ...instanceDefaults(InstanceId, seedTime), HostName: name});
 		});
 	}
 	return {

@@ -445,10 +445,8 @@ function readInstance(
 			: [],
 		`${path}.VpcAttributes.PrivateIpAddress.IpAddress`,
 	);
-	const zones = `${RegionId}-${findRegion(RegionId)?.zones[0] ?? 'a'}`;
-	return {
-		...instanceDefaults(InstanceId, now),
-		...obj,
+	const zone = `${RegionId}-${findRegion(RegionId)?.zones[0] ?? 'a'}`;
+	const core: InstanceRecord = {
 		InstanceId,
 		InstanceName: c.string(obj, 'InstanceName', path, InstanceId),
 		Status: c.oneOf(
@@ -459,7 +457,7 @@ function readInstance(
 			'Running',
 		),
 		RegionId,
-		ZoneId: c.string(obj, 'ZoneId', path, zones),
+		ZoneId: c.string(obj, 'ZoneId', path, zone),
 		InstanceNetworkType: network,
 		VpcAttributes: {
 			VpcId,
@@ -469,6 +467,8 @@ function readInstance(
 		},
 		SecurityGroupIds: {SecurityGroupId: groupIds},
 	};
+	// The checked fields first (so they lead in the file and the answer), then the rest as given.
+	return {...core, ...instanceDefaults(InstanceId, now), ...obj, ...core};
 }
 
 /** The DescribeInstances fields a record may leave out. */

@@ -75,6 +75,7 @@ describe('DescribeInstances', () => {
 	it('returns instances as the API does, with VpcAttributes and SecurityGroupIds', async () => {
 		const answer = await ask(pop(sandbox), 'DescribeInstances', {RegionId: 'cn-hangzhou'});
 		expect(answer).toMatchObject({TotalCount: 4, PageNumber: 1, PageSize: 10});
+		expect(Object.keys(instancesOf(answer)[0] ?? {}).slice(0, 2)).toEqual(['InstanceId', 'InstanceName']);
 		expect(instancesOf(answer)[0]).toMatchObject({
 			InstanceId: 'i-web1',
 			InstanceName: 'web1',

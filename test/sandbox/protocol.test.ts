@@ -250,6 +250,52 @@ describe('requests signed by hand', () => {
 	});
 });
 
+describe('with the clock of the official example', () => {
+	const tv1Time = Date.parse('2016-02-23T12:46:24Z');
+	const tv1Query =
+		'AccessKeyId=testid&Action=DescribeRegions&Format=XML&SignatureMethod=HMAC-SHA1&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&SignatureVersion=1.0&Timestamp=2016-02-23T12%3A46%3A24Z&Version=2014-05-26&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D';
+
+	it('accepts the documented TV1 request byte for byte, and refuses its replay', async () => {
+		const official = await start({
+			initialState: {credentials: {accessKeyId: 'testid', accessKeySecret: 'testsecret'}},
+			now: () => tv1Time + 60_000,
+		});
+		try {
+			const first = await send(official.endpoint, 'GET', tv1Query);
+			expect(first.status).toBe(200);
+			expect(first.body.Regions).toBeDefined();
+			const replay = await send(official.endpoint, 'GET', tv1Query);
+			expect([replay.status, replay.body.Code]).toEqual([400, 'SignatureNonceUsed']);
+		} finally {
+			await official.close();
+		}
+	});
+
+	it('remembers a nonce for longer than the 15-minute window', async () => {
+		let clock = tv1Time;
+		const official = await start({
+			initialState: {credentials: {accessKeyId: 'testid', accessKeySecret: 'testsecret'}},
+			now: () => clock,
+		});
+		try {
+			const at = (ms: number) =>
+				raw(
+					official,
+					'DescribeRegions',
+					{},
+					{common: {SignatureNonce: 'same-nonce', Timestamp: apiTime(ms)}},
+				);
+			expect((await at(clock)).status).toBe(200);
+			clock += 20 * 60_000;
+			expect((await at(clock)).body.Code).toBe('SignatureNonceUsed');
+			clock += 20 * 60_000;
+			expect((await at(clock)).status).toBe(200);
+		} finally {
+			await official.close();
+		}
+	});
+});
+
 describe('hostile requests', () => {
 	const rawHttp = (
 		method: string,
