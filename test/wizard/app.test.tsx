@@ -381,6 +381,18 @@ describe('Review', () => {
 		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(0);
 	});
 
+	it('keeps an Enter pressed while the same-name check is out, and acts once it answers', async () => {
+		const services = fakeServices();
+		services.api.hold('describeSecurityGroups');
+		const {s} = start({answers: full, services});
+		await s.waitFor('Checking for a group already named web-sg');
+		await s.press(keys.enter);
+		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(0);
+		services.api.release('describeSecurityGroups');
+		await s.waitFor('Next (follow-up operations)');
+		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(1);
+	});
+
 	it('creates once however often Enter is pressed, then shows Done', async () => {
 		const {s, services, outcomes} = start({answers: full});
 		await s.waitFor('Step 7 of 7');

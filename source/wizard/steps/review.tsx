@@ -1,4 +1,5 @@
 import {Box, Text, useInput} from 'ink';
+import {useEffect, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import {cleanLine, fitWidth, t, width} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
@@ -31,9 +32,18 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	const editable = activeSteps(answers).filter((s): s is Exclude<StepId, 'review'> => s !== 'review');
 	const type = answers.type ?? 'normal';
 
+	// Enter while the same-name check is still out is kept, and acted on once the check has answered.
+	const [wanted, setWanted] = useState(false);
+	useEffect(() => {
+		if (!wanted || checking) return;
+		setWanted(false);
+		if (duplicates.length === 0) onConfirm();
+	}, [wanted, checking, duplicates.length, onConfirm]);
+
 	useInput((input, key) => {
 		if (key.return || input === 'y' || input === 'Y') {
-			if (!checking) onConfirm();
+			if (checking) setWanted(true);
+			else onConfirm();
 		} else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
 		else if (input === 't')
 			dispatch({type: 'set-type', groupType: type === 'normal' ? 'enterprise' : 'normal'});
