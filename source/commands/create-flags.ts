@@ -186,7 +186,14 @@ export type FlagsDeps = {
 	onInterrupt: (handler: () => void) => () => void;
 	/** Plan ids and tokens, for tests. */
 	newId?: () => string;
+	/** The clock that tells a second Ctrl+C from an echo of the first (tests). */
+	now?: () => number;
+	/** Quits at once on a second Ctrl+C (default: the default SIGINT action, exit by signal). */
+	forceQuit?: () => void;
 };
+
+/** A Ctrl+C sooner than this after the first is the echo of the first, not a second press. */
+export const secondPressMs = 300;
 
 const defaultDeps: FlagsDeps = {
 	openServices: async (args, io, options) =>
@@ -204,15 +211,54 @@ const warn = (io: Io, lines: readonly string[]) => {
 	for (const l of lines) line(io.stderr, cleanBlock(l));
 };
 
+type Interrupts = {
+	signal: AbortSignal;
+	/** What to say if the user quits at once: set as the create goes on. */
+	describe(lines: () => string[]): void;
+	stop(): void;
+};
+
+/**
+ * Ctrl+C while creating: the first press stops before the next call (the call in flight is left to finish, so
+ * what exists is known and journaled); a second press quits at once, saying what may exist.
+ */
+function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
+	const controller = new AbortController();
+	let describe = () => [t('submit.cancel.nothing')];
+	let firstAt = 0;
+	const stop = deps.onInterrupt(() => {
+		const now = (deps.now ?? Date.now)();
+		if (!controller.signal.aborted) {
+			controller.abort();
+			firstAt = now;
+			warn(io, [t('submit.cancel.stopping')]);
+			return;
+		}
+		// conf's exit hook (when-exit) raises the first SIGINT once more right away: that is not a second press.
+		if (now - firstAt < secondPressMs) return;
+		stop();
+		warn(io, describe());
+		(deps.forceQuit ?? (() => process.kill(process.pid, 'SIGINT')))();
+	});
+	return {
+		signal: controller.signal,
+		describe: (lines) => {
+			describe = lines;
+		},
+		stop,
+	};
+}
+
 /** The read-only checks before creating: the VPC exists, and which groups already have the name. */
 async function lookAround(
 	answers: Answers,
 	services: Services,
+	signal?: AbortSignal,
 ): Promise<{problems: FlagProblem[]; duplicates: SecurityGroupSummary[]}> {
 	const problems: FlagProblem[] = [];
 	if (answers.network === 'vpc' && answers.vpcId) {
 		try {
-			const vpcs = await services.api.describeVpcs(answers.regionId);
+			const vpcs = await services.api.describeVpcs(answers.regionId, signal ? {signal} : {});
 			if (!vpcs.some((v) => v.id === answers.vpcId)) {
 				const names = vpcs.slice(0, 10).map((v) => (v.name ? `${v.id} (${cleanLine(v.name)})` : v.id));
 				problems.push({
@@ -255,11 +301,19 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		check.warnings.map((message) => t('submit.warning', {message})),
 	);
 
+	// A dry run or an export changes nothing, so Ctrl+C may simply end it; a create stops between calls.
+	const interrupts = creates ? listenForInterrupts(io, deps) : undefined;
+	const cancelledEarly = () => {
+		warn(io, [t('submit.cancel.nothing')]);
+		return exitCodes.cancelled;
+	};
 	let services: Services;
 	try {
 		// A dry run or an export can be shown without credentials; only the checks against the cloud need them.
 		services = await deps.openServices(args, io, {needCredentials: creates});
 	} catch (error) {
+		interrupts?.stop();
+		if (interrupts?.signal.aborted) return cancelledEarly();
 		const {reportFailure} = await import('./services.js');
 		return reportFailure(io, error);
 	}
@@ -269,11 +323,13 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 			duplicates: [],
 		};
 		try {
-			looked = await lookAround(answers, services);
+			looked = await lookAround(answers, services, interrupts?.signal);
 		} catch (error) {
+			if (interrupts?.signal.aborted) return cancelledEarly();
 			const {NoCredentialsError, reportFailure} = await import('./services.js');
 			if (creates || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
 		}
+		if (interrupts?.signal.aborted) return cancelledEarly();
 		if (looked.problems.length > 0) {
 			warn(io, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
 			return exitCodes.usage;
@@ -310,8 +366,10 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 			}
 			warn(io, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
 		}
-		return await create(plan, answers, services, io, deps, json);
+		if (!interrupts) return exitCodes.ok;
+		return await create(plan, answers, services, io, interrupts, json);
 	} finally {
+		interrupts?.stop();
 		await services.close();
 	}
 }
@@ -321,40 +379,24 @@ async function create(
 	answers: Answers,
 	services: Services,
 	io: Io,
-	deps: FlagsDeps,
+	interrupts: Interrupts,
 	json: boolean,
 ): Promise<number> {
-	const controller = new AbortController();
-	let stopListening = () => {};
-	stopListening = deps.onInterrupt(() => {
-		if (!controller.signal.aborted) {
-			controller.abort();
-			warn(io, [t('submit.cancel.stopping')]);
-			return;
-		}
-		// A second Ctrl+C: stop waiting for the call in flight. The journal already says what may exist.
-		stopListening();
-		warn(io, afterFailureLines(plan, cancelledOutcome(plan), services.store.journal));
-		process.kill(process.pid, 'SIGINT');
-	});
-	let outcome: SubmitOutcome;
-	try {
-		outcome = await submit(
-			plan,
-			{
-				api: services.api,
-				journal: services.store.journal,
-				target: services.target,
-				signal: controller.signal,
-			},
-			(event) => {
-				const progress = progressLine(plan, event);
-				if (progress) warn(io, [progress]);
-			},
-		);
-	} finally {
-		stopListening();
-	}
+	interrupts.describe(() => afterFailureLines(plan, cancelledOutcome(plan), services.store.journal));
+	const outcome = await submit(
+		plan,
+		{
+			api: services.api,
+			journal: services.store.journal,
+			target: services.target,
+			signal: interrupts.signal,
+		},
+		(event) => {
+			const progress = progressLine(plan, event);
+			if (progress) warn(io, [progress]);
+		},
+	);
+	interrupts.stop();
 
 	if (outcome.ok) {
 		try {

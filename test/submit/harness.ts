@@ -6,7 +6,7 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {createEcsApi} from '../../source/cloud/pop-adapter.js';
 import {type GlobalOptions, parseArgs} from '../../source/commands/args.js';
-import {run as runCreateFlags} from '../../source/commands/create-flags.js';
+import {type FlagsDeps, run as runCreateFlags} from '../../source/commands/create-flags.js';
 import type {Io} from '../../source/commands/io.js';
 import {type ResumeDeps, run as runResume} from '../../source/commands/resume.js';
 import {openServices, type Services} from '../../source/commands/services.js';
@@ -144,12 +144,13 @@ const parsed = (argv: string[]) => {
 export async function create(
 	world: World,
 	argv: string[],
-	options: {interactive?: boolean} = {},
+	options: {interactive?: boolean; deps?: Partial<FlagsDeps>} = {},
 ): Promise<Ran> {
 	const io = captureIo(world.env, options.interactive);
 	const code = await runCreateFlags(parsed(['create', '--endpoint', world.sandbox.endpoint, ...argv]), io, {
 		openServices: (args, io2, options) => fastServices(args.global, io2, options),
 		onInterrupt: interruptsIgnored,
+		...options.deps,
 	});
 	return {code, stdout: io.out(), stderr: io.err()};
 }
