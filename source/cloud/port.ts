@@ -135,7 +135,11 @@ export interface EcsApi {
 	leaveSecurityGroup(regionId: string, groupId: string, instanceId: string): Promise<CallResult>;
 }
 
-/** A call the adapter is about to try again (throttling, 5xx, network): for progress displays. */
+/**
+ * A call the adapter is about to try again (throttling, 5xx, network): for progress displays. `attempt` is the
+ * number of the coming try (2 for the first retry); `delayMs` is the longest wait before it (full jitter picks
+ * a random wait up to this).
+ */
 export type RetryEvent = {action: string; attempt: number; delayMs: number; code: string};
 
 export interface RetryObservable {

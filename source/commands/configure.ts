@@ -22,7 +22,7 @@ type Draft = Credentials & {regionId?: string};
 
 export type ConfigureOptions = {
 	global: GlobalOptions;
-	/** The profile to write; defaults to --profile, else the current profile, else `default`. */
+	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
 };
 
@@ -169,7 +169,12 @@ export async function configureInteractive(
 	options: ConfigureOptions,
 ): Promise<'saved' | 'cancelled'> {
 	const store = openConfig({env: io.env});
-	const name = options.profile ?? options.global.profile ?? store.profiles.current() ?? 'default';
+	const name =
+		options.profile ??
+		options.global.profile ??
+		(io.env.ALIBABA_CLOUD_PROFILE?.trim() || undefined) ??
+		store.profiles.current() ??
+		'default';
 	if (!isProfileName(name)) throw new UsageError(t('config.configure.badName', {name}));
 	const target = await openTarget(options.global, store);
 	const prompts: Prompts = await import('@inquirer/prompts');
