@@ -9,14 +9,20 @@ describe('endpoints', () => {
 	it('uses the region list endpoint for ECS, vpc.<region> for VPC, and the central one for DescribeRegions', () => {
 		const known = (id: string) => (id === 'cn-hangzhou' ? 'ecs.aliyuncs.com' : undefined);
 		expect(endpointFor('ecs', 'cn-hangzhou', {regionEndpoint: known})).toBe('https://ecs.aliyuncs.com');
-		expect(endpointFor('ecs', 'eu-west-1', {regionEndpoint: known})).toBe('https://ecs.eu-west-1.aliyuncs.com');
-		expect(endpointFor('vpc', 'cn-hangzhou', {regionEndpoint: known})).toBe('https://vpc.cn-hangzhou.aliyuncs.com');
+		expect(endpointFor('ecs', 'eu-west-1', {regionEndpoint: known})).toBe(
+			'https://ecs.eu-west-1.aliyuncs.com',
+		);
+		expect(endpointFor('vpc', 'cn-hangzhou', {regionEndpoint: known})).toBe(
+			'https://vpc.cn-hangzhou.aliyuncs.com',
+		);
 		expect(endpointFor('ecs', undefined, {})).toBe(centralEcsEndpoint);
 	});
 
 	it('sends everything to the override', () => {
 		for (const product of ['ecs', 'vpc'] as const) {
-			expect(endpointFor(product, 'cn-hangzhou', {override: 'http://127.0.0.1:9/'})).toBe('http://127.0.0.1:9');
+			expect(endpointFor(product, 'cn-hangzhou', {override: 'http://127.0.0.1:9/'})).toBe(
+				'http://127.0.0.1:9',
+			);
 		}
 		expect(endpointFor('ecs', undefined, {override: 'http://127.0.0.1:9'})).toBe('http://127.0.0.1:9');
 		expect(toUrl('ecs.cn-beijing.aliyuncs.com')).toBe('https://ecs.cn-beijing.aliyuncs.com');
@@ -39,7 +45,16 @@ describe('flattenParams', () => {
 				],
 				Names: ['a', 'b'],
 			}),
-		).toEqual({A: 'x', E: '5', F: 'false', 'Tag.1.Key': 'k', 'Tag.2.Key': 'k2', 'Tag.2.Value': 'v2', 'Names.1': 'a', 'Names.2': 'b'});
+		).toEqual({
+			A: 'x',
+			E: '5',
+			F: 'false',
+			'Tag.1.Key': 'k',
+			'Tag.2.Key': 'k2',
+			'Tag.2.Value': 'v2',
+			'Names.1': 'a',
+			'Names.2': 'b',
+		});
 	});
 
 	it('refuses a bare object, which pop-core would send as [object Object]', () => {
