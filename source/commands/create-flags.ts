@@ -296,10 +296,12 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	}
 	const {answers, exportFormat} = check;
 	const creates = !dryRun && exportFormat === undefined;
-	warn(
-		io,
-		check.warnings.map((message) => t('submit.warning', {message})),
-	);
+	// A dry run lists the warnings in its own output; everything else shows them on stderr first.
+	if (!dryRun || exportFormat)
+		warn(
+			io,
+			check.warnings.map((message) => t('submit.warning', {message})),
+		);
 
 	// A dry run or an export changes nothing, so Ctrl+C may simply end it; a create stops between calls.
 	const interrupts = creates ? listenForInterrupts(io, deps) : undefined;
