@@ -138,7 +138,8 @@ export class SandboxServer {
 	private host = '127.0.0.1';
 
 	constructor(private readonly deps: ServerDeps) {
-		this.server = createServer((req, res) => {
+		// GET puts every parameter in the URL; 100 rules need more than Node's default 16 KB of headers.
+		this.server = createServer({maxHeaderSize: 64 * 1024}, (req, res) => {
 			this.handle(req, res).catch(() => res.destroy());
 		});
 		// Longer than the clients' keep-alive, so an idle pooled connection is not closed under a new request.

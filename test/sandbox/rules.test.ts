@@ -151,7 +151,12 @@ describe('AuthorizeSecurityGroup', () => {
 			PortRange: `${i + 1}/${i + 1}`,
 			SourceCidrIp: '10.0.0.0/8',
 		}));
-		await authorize(hundred);
+		await ask(
+			pop(sandbox),
+			'AuthorizeSecurityGroup',
+			{RegionId: 'cn-hangzhou', SecurityGroupId: group, Permissions: hundred},
+			'GET',
+		);
 		expect(rulesOf()).toHaveLength(100);
 		const more = [...hundred, {IpProtocol: 'tcp', PortRange: '999/999', SourceCidrIp: '10.0.0.0/8'}];
 		expect(await refusal(authorize(more))).toMatchObject({code: 'InvalidParameter', status: 400});

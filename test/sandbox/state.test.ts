@@ -251,6 +251,16 @@ describe('a malformed state file', () => {
 	});
 });
 
+describe('the documented example', () => {
+	it('the state file in source/sandbox/README.md is a valid state', async () => {
+		const readme = readFileSync(new URL('../../source/sandbox/README.md', import.meta.url), 'utf8');
+		const example = /```json\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? '';
+		const sandbox = await launch({initialState: JSON.parse(example)});
+		expect(sandbox.securityToken).toBe('optional');
+		expect(sandbox.snapshot().instances).toHaveLength(1);
+	});
+});
+
 describe('snapshot', () => {
 	it('is a deep copy in the file’s shape', async () => {
 		const sandbox = await launch({initialState: vpcState()});
