@@ -200,6 +200,6 @@ describe('progressLine', () => {
 				code: 'Throttling.User',
 				delayMs: 1500,
 			}),
-		).toMatch(/CreateSecurityGroup: Throttling.User; trying again in 1.5 s \(attempt 2\)/);
+		).toMatch(/CreateSecurityGroup: Throttling.User; trying again within 1.5 s \(attempt 2\)/);
 	});
 });

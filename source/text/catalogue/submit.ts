@@ -41,7 +41,7 @@ export const en = {
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
 	'submit.progress.authorized': '› AuthorizeSecurityGroup ({count} rules) … done',
-	'submit.progress.retry': '  {action}: {code}; trying again in {seconds} s (attempt {attempt})',
+	'submit.progress.retry': '  {action}: {code}; trying again within {seconds} s (attempt {attempt})',
 	'submit.progress.failed': '› {action} … failed',
 
 	'submit.fail.error': 'Error: {sentence}',
@@ -148,7 +148,7 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
 	'submit.progress.authorized': '› AuthorizeSecurityGroup（{count} 条规则）… 完成',
-	'submit.progress.retry': '  {action}：{code}；{seconds} 秒后重试（第 {attempt} 次）',
+	'submit.progress.retry': '  {action}：{code}；将在 {seconds} 秒内重试（第 {attempt} 次）',
 	'submit.progress.failed': '› {action} … 失败',
 
 	'submit.fail.error': '错误：{sentence}',
