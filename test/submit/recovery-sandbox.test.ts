@@ -60,7 +60,9 @@ describe('faults on the way', () => {
 		const r = await create(world, required(world));
 		expect(r.code).toBe(0);
 		expect(r.stderr.match(/Throttling/g)?.length).toBe(3);
-		expect(r.stderr).toMatch(/CreateSecurityGroup: Throttling\.User; trying again within [\d.]+ s \(attempt 3\)/);
+		expect(r.stderr).toMatch(
+			/CreateSecurityGroup: Throttling\.User; trying again within [\d.]+ s \(attempt 3\)/,
+		);
 		expect(named(world)).toHaveLength(1);
 		expect(world.journal()).toEqual([]);
 	});
