@@ -153,10 +153,11 @@ async function runWizard(
 		},
 	};
 	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
-	const journal = {
-		...store.journal,
-		list: () => engine.unfinishedEntries(store.journal).filter((e) => sameTarget(e.target, target)),
-	};
+	const here = (entries: JournalEntry[]) => entries.filter((e) => sameTarget(e.target, target));
+	const all = engine.unfinishedEntries(store.journal);
+	const elsewhere = all.length - here(all).length;
+	if (elsewhere > 0) line(io.stderr, t('wizard.unfinished.otherTargets', {count: elsewhere}));
+	const journal = {...store.journal, list: () => here(engine.unfinishedEntries(store.journal))};
 	const wizardServices: WizardServices = {
 		api,
 		settings: store.settings,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startPty} from '../helpers/pty.js';
-import {allGroups, groupsNamed, keys, openWorld, type World} from './wizard-helpers.js';
+import {allGroups, groupsNamed, keys, openWorld, rulesOf, type World} from './wizard-helpers.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let world: World | undefined;
@@ -101,6 +101,45 @@ describe('leaving and failing', () => {
 		expect(p.raw()).toMatch(/retrying \(attempt 2: Throttling/);
 		expect(screen).toMatch(/Created security group sg-/);
 		expect(await groupsNamed(world.ecs, 'cn-qingdao', 'retry-sg')).toHaveLength(1);
+	});
+});
+
+describe('an interrupted create', () => {
+	it('is reported at the next start with what exists, and finished on request', async () => {
+		world = await openWorld();
+		world.sandbox.addFault({action: 'AuthorizeSecurityGroup', kind: 'internal', count: 4});
+		const first = world.wizard([
+			'--region',
+			'cn-qingdao',
+			'--template',
+			'web-linux',
+			'--name',
+			'half-sg',
+			'--yes',
+		]);
+		await first.waitForText('Step 5 of 7');
+		await first.press(keys.enter);
+		await first.waitForText('default-vpc');
+		await first.press(keys.enter);
+		const failed = await first.waitForText('Failed', 20_000);
+		expect(await first.exited).toBe(1);
+		expect(failed).toMatch(/sg-[a-z0-9]+ exists in cn-qingdao without all of its\s+rules/);
+		expect(failed).toContain('ecs-sg resume');
+		const [group] = await groupsNamed(world.ecs, 'cn-qingdao', 'half-sg');
+		expect(group).toBeDefined();
+		expect(await rulesOf(world.ecs, 'cn-qingdao', group?.SecurityGroupId ?? '')).toEqual([]);
+
+		const second = world.wizard();
+		const gate = await second.waitForText('Unfinished create');
+		expect(gate).toContain('half-sg in cn-qingdao');
+		await second.waitForText('exists with 0 of its rules; 4 still to add');
+		await second.press('f');
+		await second.waitForText('Finished: group');
+		await second.press(keys.enter);
+		await second.waitForText('Step 1 of 7');
+		await second.press(keys.ctrlC);
+		expect(await second.exited).toBe(130);
+		expect(await rulesOf(world.ecs, 'cn-qingdao', group?.SecurityGroupId ?? '')).toHaveLength(4);
 	});
 });
 

@@ -160,7 +160,8 @@ export const en = {
 	'wizard.exists.maybe':
 		'The create request was sent, so the group may exist: run ecs-sg resume to check and finish or delete it.',
 	'wizard.exists.nothing': 'Nothing was created.',
-	'wizard.exists.complete': 'Security group {id} was created in {region} with all its rules before the cancel took effect.',
+	'wizard.exists.complete':
+		'Security group {id} was created in {region} with all its rules before the cancel took effect.',
 	'wizard.cancelling': 'Stopping after the call in flight… (Ctrl+C again leaves at once)',
 	'wizard.cancelled': 'Cancelled.',
 	'wizard.planned': 'Plan ready; nothing was created.',
@@ -190,8 +191,6 @@ export const en = {
 		'Run ecs-sg configure to store an AccessKey, or ecs-sg --sandbox to try the wizard without an account.',
 	'wizard.create.noFlagStep': '{flag}: {message}',
 	'wizard.create.cancelled': 'Cancelled. Nothing was created.',
-	'wizard.create.cancelledExists': 'Cancelled. {exists}',
-	'wizard.create.unavailable': 'The {what} is not available in this build yet.',
 	'wizard.unfinished.finished': 'Finished: group {id} now has all its rules.',
 	'wizard.unfinished.deleted': 'Deleted group {id}; the entry is forgotten.',
 	'wizard.unfinished.nothingExisted': 'Nothing existed; the entry is forgotten.',
@@ -383,8 +382,6 @@ export const zh: Record<keyof typeof en, string> = {
 		'运行 ecs-sg configure 保存 AccessKey，或运行 ecs-sg --sandbox 无需账号体验向导。',
 	'wizard.create.noFlagStep': '{flag}：{message}',
 	'wizard.create.cancelled': '已取消。没有创建任何资源。',
-	'wizard.create.cancelledExists': '已取消。{exists}',
-	'wizard.create.unavailable': '此版本暂不支持{what}。',
 	'wizard.unfinished.finished': '已完成：安全组 {id} 的规则已全部添加。',
 	'wizard.unfinished.deleted': '已删除安全组 {id}，并移除了该记录。',
 	'wizard.unfinished.nothingExisted': '没有已创建的资源，已移除该记录。',

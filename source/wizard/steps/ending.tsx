@@ -88,7 +88,9 @@ export function FailedScreen({state}: {readonly state: WizardState}) {
 			<SubmitSteps steps={state.submitSteps} />
 			<Text color="red">
 				{glyphs.cross} {cleanLine(error?.sentence ?? t('wizard.failed.unknown'))}
-				{error?.code ? <Text dimColor>{` (${error.code})`}</Text> : null}
+				{error?.code && !error.sentence.includes(error.code) ? (
+					<Text dimColor>{` (${error.code})`}</Text>
+				) : null}
 			</Text>
 			{error?.next ? <Text>{t('wizard.failed.next', {next: error.next})}</Text> : null}
 			<Text>{existsText(state)}</Text>
