@@ -262,6 +262,13 @@ export class SandboxServer {
 			}
 			const params = collectParams(query, body, method === 'POST');
 			product = productOf(params.Version);
+			if (params.Signature === undefined && /^ACS3-/i.test(String(req.headers.authorization ?? ''))) {
+				throw new ApiError(
+					400,
+					'IncompleteSignature',
+					'The sandbox speaks signature V2 (HMAC-SHA1) only; ACS3-HMAC-SHA256 (V3) requests are not supported. Configure the SDK for V2 (e.g. signatureAlgorithm: "v2").',
+				);
+			}
 			checkCommon(params);
 			const now = this.deps.now();
 			checkTimestamp(params, now);
