@@ -184,10 +184,37 @@ async function runWizard(
 				outcome = value;
 			},
 		}),
-		{stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, exitOnCtrlC: false, patchConsole: false},
+		{
+			stdin: io.stdin,
+			stdout: io.env.NO_COLOR === undefined ? io.stdout : withoutColour(io.stdout),
+			stderr: io.stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		},
 	);
 	await instance.waitUntilExit();
 	return outcome ?? {status: 'cancelled', during: 'editing', complete: false};
+}
+
+/**
+ * NO_COLOR (any value): the same frames without colour or emphasis. Ink's colour library decides once, when the
+ * bundle loads, and does not read NO_COLOR, so the codes are taken out on the way to the terminal instead.
+ */
+export function withoutColour(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+	const sgr = new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g');
+	return new Proxy(stream, {
+		get(target, key) {
+			if (key === 'write') {
+				return (chunk: unknown, ...rest: unknown[]) =>
+					(target.write as (...args: unknown[]) => boolean)(
+						typeof chunk === 'string' ? chunk.replace(sgr, '') : chunk,
+						...rest,
+					);
+			}
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
 }
 
 async function finish(args: ParsedArgs, io: Io, services: Services, outcome: WizardOutcome): Promise<number> {

@@ -169,6 +169,21 @@ describe('terminals', () => {
 		expect(await p.exited).toBe(130);
 	});
 
+	it('draws colour, and none with NO_COLOR', async () => {
+		world = await openWorld();
+		const sgr = /\u001B\[(3\d|9\d|1|2)m/;
+		for (const [env, coloured] of [
+			[{}, true],
+			[{NO_COLOR: '1'}, false],
+		] as const) {
+			const p = world.wizard([], {env});
+			await p.waitForText('China (Hangzhou)');
+			expect(sgr.test(p.raw())).toBe(coloured);
+			await p.press(keys.ctrlC);
+			expect(await p.exited).toBe(130);
+		}
+	});
+
 	it('without a terminal never renders, and exits 2 naming the missing flags', async () => {
 		world = await openWorld();
 		const child = spawn(

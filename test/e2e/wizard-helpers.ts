@@ -13,7 +13,10 @@ export type World = {
 	sandbox: Sandbox;
 	home: string;
 	/** The wizard in an 80x24 terminal: `ecs-sg --lang en create --endpoint <sandbox> ...args`. */
-	wizard(args?: string[], options?: {lang?: 'en' | 'zh'; cols?: number; rows?: number}): PtySession;
+	wizard(
+		args?: string[],
+		options?: {lang?: 'en' | 'zh'; cols?: number; rows?: number; env?: Record<string, string | undefined>},
+	): PtySession;
 	ecs: RPCClient;
 	close(): Promise<void>;
 };
@@ -45,6 +48,9 @@ export async function openWorld(initialState?: SandboxStateFile): Promise<World>
 						ALIBABA_CLOUD_PROFILE: undefined,
 						LANG: 'C.UTF-8',
 						LC_ALL: undefined,
+						NO_COLOR: undefined,
+						FORCE_COLOR: undefined,
+						...options.env,
 					},
 					cols: options.cols ?? 80,
 					rows: options.rows ?? 24,
