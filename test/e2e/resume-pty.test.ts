@@ -1,7 +1,7 @@
 // `ecs-sg resume` in a real terminal: it shows what exists and asks what to do with it.
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, type PtySession, startPty} from '../helpers/pty.js';
-import {type E2eWorld, runCli, startE2eWorld, webLinuxRules} from '../submit/cli.js';
+import {type E2eWorld, killedMidway, startE2eWorld, webLinuxRules} from '../submit/cli.js';
 
 let world: E2eWorld | undefined;
 let session: PtySession | undefined;
@@ -12,45 +12,32 @@ afterEach(async () => {
 	world = undefined;
 });
 
-async function halfMade(w: E2eWorld): Promise<void> {
-	const r = await runCli(
-		[
-			'create',
-			...w.target,
-			'--region',
-			'cn-hangzhou',
-			'--template',
-			'web-linux',
-			'--name',
-			'web-sg',
-			'--vpc',
-			await w.vpc(),
-			'--yes',
-		],
-		w.env,
-	);
-	expect(r.code).toBe(1);
-}
-
 describe('ecs-sg resume in a terminal', () => {
 	it('shows what exists and deletes it when asked', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:internal:4']);
-		await halfMade(world);
-		const [group] = await world.groupsNamed('web-sg');
+		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		const id = await killedMidway(world);
 		session = startPty(['resume'], {env: world.env});
 		const screen = await session.waitForText('What should happen to it?');
-		expect(screen).toContain(`security group ${group?.id} exists; 0 of 4 rules are applied`);
+		expect(screen).toContain(`security group ${id} exists; 0 of 4 rules are applied`);
+		expect(screen).toContain('missing: TCP 22 from 0.0.0.0/0');
 		expect(screen).toContain('Finish it');
 		await session.press(keys.down, keys.enter);
-		await session.waitForText(`Deleted security group ${group?.id}`);
+		await session.waitForText(`Deleted security group ${id}`);
 		expect(await session.exited).toBe(0);
 		expect(await world.groupsNamed('web-sg')).toEqual([]);
 		expect(world.journal()).toEqual([]);
 	});
 
-	it('finishes it when asked, and leaving it keeps everything', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:internal:4']);
-		await halfMade(world);
+	it('Ctrl+C and "leave" keep everything; "finish" completes it', async () => {
+		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		const id = await killedMidway(world);
+		session = startPty(['resume'], {env: world.env});
+		await session.waitForText('What should happen to it?');
+		await session.press(keys.ctrlC);
+		expect(await session.exited).toBe(130);
+		expect(session.screen()).toContain('kept for "ecs-sg resume"');
+		expect(world.journal()).toHaveLength(1);
+
 		session = startPty(['resume'], {env: world.env});
 		await session.waitForText('What should happen to it?');
 		await session.press(keys.down, keys.down, keys.enter);
@@ -61,19 +48,9 @@ describe('ecs-sg resume in a terminal', () => {
 		session = startPty(['resume'], {env: world.env});
 		await session.waitForText('What should happen to it?');
 		await session.press(keys.enter);
-		await session.waitForText('Created security group');
+		await session.waitForText(`Created security group ${id}`);
 		expect(await session.exited).toBe(0);
-		expect((await world.groupsNamed('web-sg'))[0]?.rules).toEqual(webLinuxRules);
-	});
-
-	it('Ctrl+C at the question keeps the entry and exits 130', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:internal:4']);
-		await halfMade(world);
-		session = startPty(['resume'], {env: world.env});
-		await session.waitForText('What should happen to it?');
-		await session.press(keys.ctrlC);
-		expect(await session.exited).toBe(130);
-		expect(session.screen()).toContain('kept for "ecs-sg resume"');
-		expect(world.journal()).toHaveLength(1);
+		expect(await world.groupsNamed('web-sg')).toEqual([{id, rules: webLinuxRules}]);
+		expect(world.journal()).toEqual([]);
 	});
 });

@@ -192,3 +192,41 @@ export const webLinuxRules = [
 	'ingress tcp 443/443 0.0.0.0/0',
 	'ingress tcp 80/80 0.0.0.0/0',
 ];
+
+/** The flags that create "web-sg" from the web-linux template in the default VPC of cn-hangzhou. */
+export async function createArgs(w: E2eWorld, name = 'web-sg'): Promise<string[]> {
+	return [
+		'create',
+		...w.target,
+		'--region',
+		'cn-hangzhou',
+		'--template',
+		'web-linux',
+		'--name',
+		name,
+		'--vpc',
+		await w.vpc(),
+		'--yes',
+	];
+}
+
+/** Polls until `check` holds (no timing assertions: only a generous deadline). */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 25));
+	}
+}
+
+/**
+ * A create killed between its two calls: needs a world started with the `AuthorizeSecurityGroup:hang` fault.
+ * Returns the id of the group that exists without its rules.
+ */
+export async function killedMidway(w: E2eWorld): Promise<string> {
+	const running = startCli(await createArgs(w), w.env);
+	await until(() => /CreateSecurityGroup … sg-/.test(running.stderr()), 'the group to be created');
+	running.child.kill('SIGKILL');
+	await running.done;
+	return /CreateSecurityGroup … (sg-\w+)/.exec(running.stderr())?.[1] ?? '';
+}
