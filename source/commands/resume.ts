@@ -8,9 +8,8 @@ import {
 	readProgress,
 	unfinishedEntries,
 } from '../cloud/engine.js';
-import type {Inspection, SubmitPlan} from '../cloud/engine-types.js';
+import type {Inspection} from '../cloud/engine-types.js';
 import type {ConfigStore, JournalEntry} from '../config/types.js';
-import {planRules} from '../domain/plan.js';
 import {inspectionLines, resultLines} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
@@ -231,7 +230,7 @@ async function resumeOne(
 	err([
 		t('submit.fail.error', {sentence: outcome.error.sentence}),
 		outcome.error.next,
-		...afterFailureLines(plan as SubmitPlan, outcome, journal),
+		...afterFailureLines(plan, outcome, journal),
 	]);
 	return {
 		code: exitCodes.cloud,
@@ -240,7 +239,6 @@ async function resumeOne(
 			action: 'failed',
 			error: outcome.error.code,
 			securityGroupId: outcome.groupId ?? null,
-			rules: planRules(plan).length,
 		},
 	};
 }
