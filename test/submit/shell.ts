@@ -2,7 +2,10 @@
 // aliyun CLI would: continuation lines joined, quotes removed, `--Name value` and `--Name=value` both read.
 export type CliCall = {action: string; params: Record<string, string>};
 
-/** Splits one command line into words, honouring single and double quotes and `$VAR` in double quotes. */
+/**
+ * Splits one command into words, honouring single and double quotes and `$VAR` in double quotes; stops at an
+ * unquoted pipe.
+ */
 export function shellWords(line: string, vars: Record<string, string> = {}): string[] {
 	const words: string[] = [];
 	let word: string | undefined;
@@ -31,6 +34,9 @@ export function shellWords(line: string, vars: Record<string, string> = {}): str
 			}
 			word = (word ?? '') + text;
 			i = j;
+		} else if (c === '|') {
+			// An unquoted pipe ends the command (the rest is the next command of the pipeline).
+			break;
 		} else if (c === ' ') {
 			if (word !== undefined) words.push(word);
 			word = undefined;
@@ -52,9 +58,7 @@ export function parseAliyunScript(script: string, vars: Record<string, string> =
 	for (const raw of joined) {
 		const at = raw.indexOf('aliyun ecs ');
 		if (at < 0 || raw.trimStart().startsWith('#')) continue;
-		let line = raw.slice(at);
-		const pipe = line.indexOf(' | ');
-		if (pipe >= 0) line = line.slice(0, pipe);
+		const line = raw.slice(at);
 		const words = shellWords(line, vars);
 		const [, , action = '', ...rest] = words;
 		const params: Record<string, string> = {};

@@ -34,6 +34,15 @@ export function hclValue(raw: string): string {
 	return out;
 }
 
+/** The index just past the string literal that opens `line`. */
+function endOfString(line: string): number {
+	for (let i = 1; i < line.length; i++) {
+		if (line[i] === '\\') i++;
+		else if (line[i] === '"') return i + 1;
+	}
+	return -1;
+}
+
 export function parseTerraform(text: string): HclBlock[] {
 	const blocks: HclBlock[] = [];
 	let block: HclBlock | undefined;
@@ -71,9 +80,12 @@ export function parseTerraform(text: string): HclBlock[] {
 			}
 			continue;
 		}
-		const eq = line.indexOf(' = ');
-		if (eq < 0) throw new Error(`not an attribute: ${line}`);
-		const key = line.slice(0, eq).trim();
+		// A key is a bare word or (in maps) a string literal, which may itself hold " = ".
+		const keyEnd = line.startsWith('"') ? endOfString(line) : line.indexOf(' ');
+		const eq = line.indexOf(' = ', keyEnd);
+		if (keyEnd < 0 || eq < 0 || line.slice(keyEnd, eq).trim() !== '')
+			throw new Error(`not an attribute: ${line}`);
+		const key = line.slice(0, keyEnd).trim();
 		const value = hclValue(line.slice(eq + 3));
 		if (depth === 2 && map) map[hclValue(key)] = value;
 		else if (depth === 1 && block) block.attributes[key] = value;
