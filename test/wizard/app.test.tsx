@@ -346,6 +346,19 @@ describe('Review', () => {
 		expect(frame).toMatch(/SSH \(port 22\) is open to the whole internet/);
 	});
 
+	it('shows the answers only flags give (resource group, tags)', async () => {
+		const {s} = start({
+			answers: {...full, resourceGroupId: 'rg-acfmxazb4ph6aiy', tags: [{key: 'env', value: 'dev'}]},
+		});
+		const frame = await s.waitFor(/Tags\s+env=dev/);
+		expect(frame).toMatch(/Resource group\s+rg-acfmxazb4ph6aiy/);
+	});
+
+	it('warns when the region no longer offers the classic network picked', async () => {
+		const {s} = start({answers: {...full, network: 'classic', vpcId: undefined}});
+		await s.waitFor('does not offer the classic network');
+	});
+
 	it('changes any answer and comes back to Review', async () => {
 		const {s} = start({answers: full});
 		await s.waitFor('Step 7 of 7');

@@ -117,6 +117,8 @@ export const en = {
 
 	'wizard.review.purpose': 'Check everything, then create. Press a number to change that answer.',
 	'wizard.review.type': 'Type',
+	'wizard.review.resourceGroup': 'Resource group',
+	'wizard.review.tags': 'Tags',
 	'wizard.review.normal': 'normal (basic): members talk; inbound denied, outbound allowed',
 	'wizard.review.enterprise': 'enterprise (advanced, VPC only): isolated; in and out denied',
 	'wizard.review.none': '(none)',
@@ -314,6 +316,8 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'wizard.review.purpose': '检查所有设置后创建。按数字键可修改对应的设置。',
 	'wizard.review.type': '类型',
+	'wizard.review.resourceGroup': '资源组',
+	'wizard.review.tags': '标签',
 	'wizard.review.normal': '普通安全组：组内互通；入方向拒绝，出方向允许',
 	'wizard.review.enterprise': '企业级安全组（仅限 VPC）：组内隔离；出入方向均拒绝',
 	'wizard.review.none': '（无）',

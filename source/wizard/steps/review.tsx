@@ -7,6 +7,7 @@ import {RulesTable} from '../components/rules-table.js';
 import {StepFrame} from '../components/step-frame.js';
 import {activeSteps, type StepId} from '../state.js';
 import {answerText, stepTitle} from '../summary.js';
+import {classicOffered} from './network.js';
 import type {StepProps} from './step-props.js';
 
 export type ReviewProps = StepProps & {
@@ -54,7 +55,12 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		}
 	});
 
-	const labels = [...editable.map(stepTitle), t('wizard.review.type')];
+	const labels = [
+		...editable.map(stepTitle),
+		t('wizard.review.type'),
+		t('wizard.review.resourceGroup'),
+		t('wizard.review.tags'),
+	];
 	const labelWidth = Math.max(...labels.map(width)) + 2;
 	const rowLabel = (step: StepId) => {
 		if (step === 'region') return answerText(step, answers, region?.localName);
@@ -65,6 +71,9 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 
 	const warnings = lintRules(answers.rules ?? []).map((w) => w.message);
 	if (vpcMissing) warnings.push(t('wizard.review.vpcMissing', {vpc: answers.vpcId ?? '', region: regionId}));
+	// A region changed from here may not offer the classic network picked before.
+	if (answers.network === 'classic' && classicOffered(data.accountOf(regionId)) === false)
+		warnings.push(t('wizard.network.classicRefused', {region: regionId}));
 	if (duplicates.length > 0)
 		warnings.push(
 			t('wizard.review.duplicate', {
@@ -75,7 +84,12 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	if (dup?.state === 'failed')
 		warnings.push(t('wizard.review.duplicateUnknown', {reason: dup.problem.sentence}));
 	const warningLines = warnings.reduce((n, w) => n + linesOf(w, size.columns), 0);
-	const rulesHeight = Math.max(1, size.rows - editable.length - warningLines - 10);
+	// Flags-only answers (no step asks them) are shown too, so Review really holds every answer.
+	const extras: [string, string][] = [];
+	if (answers.resourceGroupId) extras.push([t('wizard.review.resourceGroup'), answers.resourceGroupId]);
+	if (answers.tags && answers.tags.length > 0)
+		extras.push([t('wizard.review.tags'), answers.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')]);
+	const rulesHeight = Math.max(1, size.rows - editable.length - extras.length - warningLines - 10);
 
 	const hints: [string, string][] = [
 		['Enter/y', state.mode === 'plan' ? t('wizard.keys.showPlan') : t('wizard.keys.create')],
@@ -105,6 +119,13 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 				<Text bold>{fitWidth(t('wizard.review.type'), labelWidth)}</Text>
 				{type === 'normal' ? t('wizard.review.normal') : t('wizard.review.enterprise')}
 			</Text>
+			{extras.map(([label, value]) => (
+				<Text key={label} wrap="truncate-end">
+					<Text dimColor>{'  '}</Text>
+					<Text bold>{fitWidth(label, labelWidth)}</Text>
+					{cleanLine(value)}
+				</Text>
+			))}
 			<Box marginTop={1}>
 				<RulesTable rules={answers.rules ?? []} height={rulesHeight} empty={t('wizard.review.noRules')} />
 			</Box>
