@@ -68,7 +68,7 @@ async function openOrOffer(global: GlobalOptions, io: Io): Promise<Services | Ex
 		return await openServices(global, io);
 	} catch (error) {
 		if (!(error instanceof NoCredentialsError)) return reportFailure(io, error);
-		line(io.stderr, t('wizard.create.noCredentials', {detail: error.sentence}));
+		line(io.stderr, error.sentence);
 	}
 	let choice: 'configure' | 'sandbox' | 'quit';
 	try {
@@ -161,6 +161,7 @@ async function runWizard(
 	const wizardServices: WizardServices = {
 		api,
 		settings: store.settings,
+		...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
 		journal,
 		plan: (answers) => planFromAnswers(answers),
 		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),

@@ -284,7 +284,14 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 	const regionId = props.state.answers.regionId;
 	switch (step) {
 		case 'region':
-			return <RegionStep key={step} {...common} lastUsed={safe(() => services.settings?.lastRegion())} />;
+			return (
+				<RegionStep
+					key={step}
+					{...common}
+					lastUsed={safe(() => services.settings?.lastRegion())}
+					profileRegion={services.defaultRegion}
+				/>
+			);
 		case 'template':
 			return <TemplateStep key={step} {...common} seed={seed} />;
 		case 'name':

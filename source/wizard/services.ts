@@ -20,6 +20,8 @@ export type UnfinishedServices = {
 export type WizardServices = {
 	api: EcsApi & Partial<RetryObservable>;
 	settings?: Settings;
+	/** The region stored with the credentials' profile: first in the list when no region was used yet. */
+	defaultRegion?: string;
 	journal?: Journal;
 	/** Answers to the calls that create the group (domain/plan.ts planFromAnswers). */
 	plan(answers: Answers): SubmitPlan;

@@ -217,6 +217,43 @@ describe('terminals', () => {
 		expect(stderr).not.toContain('Step 1 of 7');
 	});
 
+	it('first run without credentials: configure now, then straight into the wizard', async () => {
+		world = await openWorld();
+		const {sandbox, home} = world;
+		const p = startPty(['--lang', 'en', 'create', '--endpoint', sandbox.endpoint], {
+			env: {
+				HOME: home,
+				ECS_SG_CONFIG_DIR: path.join(home, 'config'),
+				ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
+				ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
+				ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
+				ALIBABA_CLOUD_PROFILE: undefined,
+			},
+		});
+		try {
+			await p.waitForText('How do you want to continue?');
+			await p.press(keys.enter);
+			await p.waitForText('AccessKey ID');
+			await p.press(sandbox.accessKeyId, keys.enter);
+			await p.waitForText('AccessKey Secret');
+			await p.press(sandbox.accessKeySecret, keys.enter);
+			await p.waitForText('STS security token');
+			await p.press(keys.enter);
+			await p.waitForText('Default region');
+			await p.press(keys.down, keys.enter);
+			const screen = await p.waitForText('Step 1 of 7', 15_000);
+			expect(screen).not.toContain(sandbox.accessKeySecret);
+			// The region stored with the new profile is offered first.
+			const stored = /Saved profile "default" \(AccessKey ID \S+, region ([a-z0-9-]+)\)/.exec(screen)?.[1];
+			expect(stored).toBeDefined();
+			await p.waitForText(new RegExp(`❯ .+\\s+${stored}\\s+your profile's region`));
+			await p.press(keys.ctrlC);
+			expect(await p.exited).toBe(130);
+		} finally {
+			p.kill('SIGKILL');
+		}
+	});
+
 	it('first run without credentials: says so and offers configure or the sandbox', async () => {
 		world = await openWorld();
 		const home = world.home;

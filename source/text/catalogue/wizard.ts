@@ -49,6 +49,7 @@ export const en = {
 	'wizard.region.fromCache': 'Showing the saved list while a fresh one loads.',
 	'wizard.region.refreshFailed': 'Could not refresh the region list ({reason}); showing the saved one.',
 	'wizard.region.lastUsed': 'last used',
+	'wizard.region.profile': "your profile's region",
 	'wizard.region.soldOut': 'sold out',
 
 	'wizard.template.purpose': 'What the group lets in from the start (the console templates).',
@@ -184,7 +185,6 @@ export const en = {
 		'Delete this half-made group? Press y to delete, any other key to keep it.',
 	'wizard.unfinished.later': 'Run ecs-sg resume later to finish or delete it.',
 
-	'wizard.create.noCredentials': 'No Alibaba Cloud credentials were found ({detail}).',
 	'wizard.create.firstRun': 'How do you want to continue?',
 	'wizard.create.choiceConfigure': 'Store an AccessKey now (ecs-sg configure)',
 	'wizard.create.choiceSandbox': 'Try everything in the local sandbox (no account needed)',
@@ -250,6 +250,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.region.fromCache': '正在显示已保存的列表，同时获取最新列表。',
 	'wizard.region.refreshFailed': '无法刷新地域列表（{reason}），正在显示已保存的列表。',
 	'wizard.region.lastUsed': '上次使用',
+	'wizard.region.profile': '配置文件中的地域',
 	'wizard.region.soldOut': '已售罄',
 
 	'wizard.template.purpose': '安全组一开始允许哪些入方向流量，与控制台相同。规则以后可以修改。',
@@ -377,7 +378,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.unfinished.confirmDelete': '删除这个未完成的安全组？按 y 删除，按其他键保留。',
 	'wizard.unfinished.later': '稍后运行 ecs-sg resume 完成或删除它。',
 
-	'wizard.create.noCredentials': '未找到阿里云凭证（{detail}）。',
 	'wizard.create.firstRun': '您想如何继续？',
 	'wizard.create.choiceConfigure': '现在保存 AccessKey（ecs-sg configure）',
 	'wizard.create.choiceSandbox': '在本地沙箱中体验全部流程（无需账号）',

@@ -8,16 +8,21 @@ import {StepFrame} from '../components/step-frame.js';
 import {stepTitle} from '../summary.js';
 import {listHeight, type StepProps} from './step-props.js';
 
-/** The last-used region first, then the API's order. */
-export function regionItems(regions: readonly Region[], lastUsed: string | undefined): ListItem[] {
+/** The last-used region (else the profile's) first, then the API's order. */
+export function regionItems(
+	regions: readonly Region[],
+	lastUsed: string | undefined,
+	profileRegion?: string,
+): ListItem[] {
+	const first = lastUsed ?? profileRegion;
 	const ordered = [...regions];
-	const at = ordered.findIndex((r) => r.id === lastUsed);
+	const at = ordered.findIndex((r) => r.id === first);
 	if (at > 0) ordered.unshift(...ordered.splice(at, 1));
 	return ordered.map((r) => {
 		const name = cleanLine(r.localName);
 		const id = cleanLine(r.id);
 		const marks = [
-			r.id === lastUsed ? t('wizard.region.lastUsed') : '',
+			r.id === lastUsed ? t('wizard.region.lastUsed') : r.id === first ? t('wizard.region.profile') : '',
 			r.status === 'soldOut' ? t('wizard.region.soldOut') : '',
 		].filter(Boolean);
 		return {key: r.id, cells: [name, id], search: `${name} ${id}`, mark: marks.join(', ') || undefined};
@@ -31,9 +36,13 @@ export function RegionStep({
 	size,
 	position,
 	lastUsed,
-}: StepProps & {readonly lastUsed?: string}) {
+	profileRegion,
+}: StepProps & {readonly lastUsed?: string; readonly profileRegion?: string}) {
 	const view = data.regions();
-	const items = useMemo(() => regionItems(view.list ?? [], lastUsed), [view.list, lastUsed]);
+	const items = useMemo(
+		() => regionItems(view.list ?? [], lastUsed, profileRegion),
+		[view.list, lastUsed, profileRegion],
+	);
 	const retry = !view.list && view.problem !== undefined;
 	useInput(
 		(input, key) => {
@@ -67,7 +76,7 @@ export function RegionStep({
 						items={items}
 						height={listHeight(size.rows)}
 						width={size.columns}
-						initialKey={state.answers.regionId ?? lastUsed ?? items[0]?.key}
+						initialKey={state.answers.regionId ?? items[0]?.key}
 						onSelect={(item) =>
 							dispatch({type: 'answer', step: 'region', regionId: item.key, label: item.cells[0]})
 						}
