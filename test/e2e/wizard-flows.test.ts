@@ -149,6 +149,30 @@ describe('the wizard creates what it shows', () => {
 		expect(await rulesOf(world.ecs, 'cn-hangzhou', id)).toHaveLength(4);
 	});
 
+	it('--dry-run with answers missing asks for them, then prints the plan and creates nothing', async () => {
+		const p = world.wizard([
+			'--dry-run',
+			'--region',
+			'cn-hangzhou',
+			'--template',
+			'web-linux',
+			'--name',
+			'plan-sg',
+		]);
+		await p.waitForText('Step 4 of 7');
+		await p.press(keys.enter);
+		await p.waitForText('Step 5 of 7');
+		await p.press(keys.enter);
+		await p.waitForText('default-vpc');
+		await p.press(keys.enter);
+		await p.waitForText('Enter/y show the plan');
+		await p.press(keys.enter);
+		const screen = await p.waitForText('aliyun ecs CreateSecurityGroup');
+		expect(await p.exited).toBe(0);
+		expect(screen).toContain('plan-sg');
+		expect(await groupsNamed(world.ecs, 'cn-hangzhou', 'plan-sg')).toEqual([]);
+	});
+
 	it('--yes with every answer given goes straight to Submitting and Done', async () => {
 		const vpcId = await vpcNamed(world.sandbox, 'cn-shenzhen', 'default-vpc');
 		const p = world.wizard([
