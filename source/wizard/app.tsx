@@ -148,6 +148,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit}: A
 	const autoPending =
 		state.yes &&
 		!autoTried &&
+		unfinished.length === 0 &&
 		state.step === 'review' &&
 		state.status === 'editing' &&
 		!state.problems.review;

@@ -568,6 +568,17 @@ describe('unfinished creates at start', () => {
 		await s.waitFor('Region');
 	});
 
+	it('comes before --yes: nothing is created while the user decides', async () => {
+		const services = fakeServices({journal: memoryJournal([entry])});
+		const {s} = start({services, answers: full, yes: true});
+		await s.waitFor('Unfinished create');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(0);
+		await s.press(keys.enter);
+		await s.waitFor('Next (follow-up operations)');
+		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(1);
+	});
+
 	it('without resume services, points to ecs-sg resume and lets the user go on', async () => {
 		const {s} = start({services: fakeServices({journal: memoryJournal([entry])})});
 		await s.waitFor('Unfinished create');
