@@ -86,7 +86,7 @@ export function parseRuleSpec(spec: string, direction: Direction = 'ingress'): P
 	if (protocolProblem) return {ok: false, problem: protocolProblem};
 	const protocol = rawProtocol.toLowerCase() as Protocol;
 	const portRange = normalisePorts(protocol, rawPorts);
-	const problem: Problem = validatePortRange(protocol, portRange) ?? validateCidr(cidr);
+	const problem: Problem = validatePortRange(protocol, portRange, rawPorts) ?? validateCidr(cidr);
 	if (problem) return {ok: false, problem};
 	return {ok: true, rule: {direction, protocol, portRange, cidr, policy: 'accept', priority: 1}};
 }

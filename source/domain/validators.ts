@@ -81,18 +81,19 @@ export function validateProtocol(protocol: string): Problem {
 		: t('domain.rule.protocol', {value: shown(protocol)});
 }
 
-/** `portRange` in the API's `start/end` form, checked against its protocol. */
-export function validatePortRange(protocol: Protocol, portRange: string): Problem {
+/**
+ * `portRange` in the API's `start/end` form, checked against its protocol. `typed` is what the person wrote
+ * (e.g. `99999` before it became `99999/99999`), so the reason quotes their own words.
+ */
+export function validatePortRange(protocol: Protocol, portRange: string, typed: string = portRange): Problem {
 	if ((portlessProtocols as readonly string[]).includes(protocol)) {
-		return portRange === '-1/-1'
-			? undefined
-			: t('domain.rule.portsNone', {protocol, value: shown(portRange)});
+		return portRange === '-1/-1' ? undefined : t('domain.rule.portsNone', {protocol, value: typed});
 	}
 	const match = /^(\d{1,5})\/(\d{1,5})$/.exec(portRange);
-	if (!match) return t('domain.rule.portsFormat', {value: shown(portRange)});
+	if (!match) return t('domain.rule.portsFormat', {value: typed});
 	const from = Number(match[1]);
 	const to = Number(match[2]);
-	if (from < 1 || to > 65535 || from > to) return t('domain.rule.portsRange', {value: shown(portRange)});
+	if (from < 1 || to > 65535 || from > to) return t('domain.rule.portsRange', {value: typed});
 	return undefined;
 }
 

@@ -48,7 +48,8 @@ describe('--rule specs', () => {
 	it.each([
 		['tcp:22', /PROTOCOL:PORTS:CIDR/],
 		['ftp:21:0.0.0.0/0', /not a protocol/],
-		['tcp:0:0.0.0.0/0', /1 to 65535/],
+		['tcp:0:0.0.0.0/0', /1 to 65535.*"0" is not/],
+		['tcp:70000-80000:0.0.0.0/0', /"70000-80000" is not/],
 		['tcp:-1:0.0.0.0/0', /not a port range/],
 		['icmp:22:0.0.0.0/0', /no ports/],
 		['tcp:22:10.0.0.0/40', /0 to 32/],
