@@ -164,6 +164,32 @@ describe('TextInput', () => {
 		await vi.waitFor(() => expect(onCancel).toHaveBeenCalled());
 	});
 
+	it('replaces a selected initial value with the first key typed, once', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(
+			<TextInput initialValue="0.0.0.0/0" selectInitial onSubmit={onSubmit} onCancel={() => {}} />,
+		);
+		await session.press('10.0.0.0/8');
+		await session.press(keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('10.0.0.0/8');
+	});
+
+	it('keeps a selected initial value on Enter and clears it on Backspace', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(
+			<TextInput initialValue="0.0.0.0/0" selectInitial onSubmit={onSubmit} onCancel={() => {}} />,
+		);
+		await session.press(keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('0.0.0.0/0');
+		await session.press(keys.backspace, 'x', keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('x');
+	});
+
+	it('draws the cursor before a placeholder', async () => {
+		session = renderInk(<TextInput placeholder="e.g. web" onSubmit={() => {}} onCancel={() => {}} />);
+		await session.waitFor('❯ ▏e.g. web');
+	});
+
 	it('keeps pasted control characters out of the value', async () => {
 		const onSubmit = vi.fn();
 		session = renderInk(<TextInput onSubmit={onSubmit} onCancel={() => {}} />);

@@ -12,6 +12,8 @@ export type TextInputProps = {
 	readonly onSubmit: (value: string) => void;
 	readonly onCancel: () => void;
 	readonly isActive?: boolean;
+	/** Show the initial value selected: the first key typed replaces it (editing a value, e.g. a source CIDR). */
+	readonly selectInitial?: boolean;
 };
 
 /**
@@ -25,8 +27,19 @@ export function TextInput({
 	onSubmit,
 	onCancel,
 	isActive = true,
+	selectInitial = false,
 }: TextInputProps) {
 	const [value, setValue] = useLiveState(initialValue);
+	const [selected, setSelected] = useLiveState(selectInitial && initialValue !== '');
+	// Reads and clears the selection in one go (live, so a fast second key does not replace again).
+	const takeSelection = (): boolean => {
+		let was = false;
+		setSelected((previous) => {
+			was = previous;
+			return false;
+		});
+		return was;
+	};
 	const changed = useRef(onChange);
 	changed.current = onChange;
 	useEffect(() => {
@@ -44,10 +57,12 @@ export function TextInput({
 				return;
 			}
 			if (key.backspace || key.delete) {
-				setValue((v) => [...v].slice(0, -1).join(''));
+				const clear = takeSelection();
+				setValue((v) => (clear ? '' : [...v].slice(0, -1).join('')));
 				return;
 			}
 			if (key.ctrl && input === 'u') {
+				takeSelection();
 				setValue(() => '');
 				return;
 			}
@@ -58,7 +73,8 @@ export function TextInput({
 			// final line break as Enter (Ink hands a pasted "name⏎" over as one string, not as text then Return).
 			const submits = /[\r\n]$/.test(input);
 			const typed = cleanLine(input.replace(/[\r\n]+$/, ''));
-			const value = typed ? setValue((v) => v + typed) : setValue((v) => v);
+			const replace = typed !== '' && takeSelection();
+			const value = typed ? setValue((v) => (replace ? typed : v + typed)) : setValue((v) => v);
 			if (submits) onSubmit(value);
 		},
 		{isActive},
@@ -67,8 +83,17 @@ export function TextInput({
 	return (
 		<Text>
 			<Text color="cyan">{glyphs.pointer} </Text>
-			{value === '' && placeholder ? <Text dimColor>{placeholder}</Text> : <Text>{value}</Text>}
-			{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+			{value === '' && placeholder ? (
+				<>
+					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+					<Text dimColor>{placeholder}</Text>
+				</>
+			) : (
+				<>
+					<Text inverse={selected}>{value}</Text>
+					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+				</>
+			)}
 		</Text>
 	);
 }

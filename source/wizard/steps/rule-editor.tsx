@@ -80,7 +80,13 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 					<Text wrap="truncate-end">
 						{t('wizard.rules.newSource', {rule: `${selected.protocol.toUpperCase()} ${showPorts(selected)}`})}
 					</Text>
-					<TextInput key="source" initialValue={selected.cidr} onSubmit={submitSource} onCancel={back} />
+					<TextInput
+						key="source"
+						initialValue={selected.cidr}
+						selectInitial
+						onSubmit={submitSource}
+						onCancel={back}
+					/>
 				</Box>
 			) : null}
 			{mode === 'add' ? (
