@@ -20,7 +20,7 @@ const roomOf = (path: string): string => relative(root, path).split('/')[0] ?? '
 
 function imports(path: string): string[] {
 	const text = readFileSync(path, 'utf8');
-	return [...text.matchAll(/(?:from\s+|import\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+	return [...text.matchAll(/(?:from\s+|import\s*\(?\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
 }
 
 const sources = files(root);
