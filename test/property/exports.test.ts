@@ -5,11 +5,12 @@ import {describe, expect, it} from 'vitest';
 import {exportAliyun, shellQuote} from '../../source/domain/export-aliyun.js';
 import {exportTerraform, hclString} from '../../source/domain/export-terraform.js';
 import {authorizeParams, createParams, planFromAnswers, specOf} from '../../source/domain/plan.js';
-import {answers, tcp} from './fixtures.js';
-import {parseAliyunScript, shellWords} from './shell.js';
-import {hclValue, parseTerraform} from './terraform.js';
+import {answers, tcp} from '../submit/fixtures.js';
+import {parseAliyunScript, shellWords} from '../submit/shell.js';
+import {hclValue, parseTerraform} from '../submit/terraform.js';
+import {runs} from './runs.js';
 
-const runs = {numRuns: process.env.FUZZ ? 5_000 : 300};
+const each = runs(300, 5_000);
 // Printable text without line breaks (validators refuse nothing else that matters here).
 const text = fc.string({
 	unit: fc.constantFrom(...' aZ09\'"$`\\{}%!;&|<>()*?[]#~-=/.:_网站\t'.split('')),
@@ -22,7 +23,7 @@ describe('export quoting', () => {
 			fc.property(text, (value) => {
 				expect(shellWords(`x ${shellQuote(value)} y`)).toEqual(['x', value, 'y']);
 			}),
-			runs,
+			each,
 		);
 	});
 
@@ -31,7 +32,7 @@ describe('export quoting', () => {
 			fc.property(text, (value) => {
 				expect(hclValue(hclString(value))).toBe(value);
 			}),
-			runs,
+			each,
 		);
 	});
 
@@ -59,7 +60,7 @@ describe('export quoting', () => {
 					blocks.filter((b) => b.type === 'alicloud_security_group_rule')[0]?.attributes.description,
 				).toBe(value);
 			}),
-			runs,
+			each,
 		);
 	});
 });
