@@ -1,4 +1,6 @@
 // Entry point: parse argv, pick the command, set process.exitCode. The only exit site of the program.
+// First, for its side effect: NO_COLOR must be turned into FORCE_COLOR=0 before any colour library loads.
+import './commands/colour.js';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {exitCodes, type Io, line, processIo} from './commands/io.js';
 import {cleanLine, detectLang, setLang, t} from './text/index.js';

@@ -19,6 +19,7 @@ import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import type {Flags, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
+import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 export type ExportFormat = 'aliyun' | 'terraform';
 export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
@@ -182,14 +183,14 @@ export function afterFailureLines(plan: SubmitPlan, outcome: SubmitOutcome & {ok
 
 export type FlagsDeps = {
 	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
-	/** Calls the handler on Ctrl+C; returns the function that stops listening. */
-	onInterrupt: (handler: () => void) => () => void;
+	/** Calls the handler on Ctrl+C, SIGTERM or SIGHUP (no signal means SIGINT); returns the function that stops listening. */
+	onInterrupt: (handler: (signal?: StopSignal) => void) => () => void;
 	/** Plan ids and tokens, for tests. */
 	newId?: () => string;
 	/** The clock that tells a second Ctrl+C from an echo of the first (tests). */
 	now?: () => number;
-	/** Quits at once on a second Ctrl+C (default: the default SIGINT action, exit by signal). */
-	forceQuit?: () => void;
+	/** Quits at once on a second Ctrl+C (default: the signal's default action, exit by signal). */
+	forceQuit?: (signal: StopSignal) => void;
 };
 
 /** A Ctrl+C sooner than this after the first is the echo of the first, not a second press. */
@@ -198,10 +199,7 @@ export const secondPressMs = 300;
 const defaultDeps: FlagsDeps = {
 	openServices: async (args, io, options) =>
 		(await import('./services.js')).openServices(args.global, io, options),
-	onInterrupt: (handler) => {
-		process.on('SIGINT', handler);
-		return () => process.off('SIGINT', handler);
-	},
+	onInterrupt: (handler) => onStopSignals(handler),
 };
 
 const print = (io: Io, lines: readonly string[]) => {
@@ -213,6 +211,8 @@ const warn = (io: Io, lines: readonly string[]) => {
 
 type Interrupts = {
 	signal: AbortSignal;
+	/** The exit code of a stop: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. */
+	exitCode(): number;
 	/** What to say if the user quits at once: set as the create goes on. */
 	describe(lines: () => string[]): void;
 	stop(): void;
@@ -226,10 +226,12 @@ function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
 	const controller = new AbortController();
 	let describe = () => [t('submit.cancel.nothing')];
 	let firstAt = 0;
-	const stop = deps.onInterrupt(() => {
+	let first: StopSignal | undefined;
+	const stop = deps.onInterrupt((signal = 'SIGINT') => {
 		const now = (deps.now ?? Date.now)();
 		if (!controller.signal.aborted) {
 			controller.abort();
+			first = signal;
 			firstAt = now;
 			warn(io, [t('submit.cancel.stopping')]);
 			return;
@@ -238,10 +240,11 @@ function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
 		if (now - firstAt < secondPressMs) return;
 		stop();
 		warn(io, describe());
-		(deps.forceQuit ?? (() => process.kill(process.pid, 'SIGINT')))();
+		(deps.forceQuit ?? endBy)(signal);
 	});
 	return {
 		signal: controller.signal,
+		exitCode: () => exitCodeOf(first),
 		describe: (lines) => {
 			describe = lines;
 		},
@@ -307,7 +310,7 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const interrupts = creates ? listenForInterrupts(io, deps) : undefined;
 	const cancelledEarly = () => {
 		warn(io, [t('submit.cancel.nothing')]);
-		return exitCodes.cancelled;
+		return interrupts?.exitCode() ?? exitCodes.cancelled;
 	};
 	let services: Services;
 	try {
@@ -418,7 +421,7 @@ async function create(
 	const after = afterFailureLines(plan, outcome, services.store.journal);
 	if (outcome.cancelled || outcome.error.code === cancelledCode) {
 		warn(io, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
-		return exitCodes.cancelled;
+		return interrupts.exitCode();
 	}
 	warn(io, [t('submit.fail.error', {sentence: outcome.error.sentence}), outcome.error.next, ...after]);
 	if (json) {

@@ -13,6 +13,7 @@ import {stepOfFlag} from '../wizard/state.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
+import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 const runFlagsPath = async (args: ParsedArgs, io: Io): Promise<number> =>
 	(await import('./create-flags.js')).run(args, io);
@@ -49,13 +50,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	if (typeof opened === 'number') return opened;
 	const services = opened;
 	try {
-		const outcome = await runWizard(args, io, services, {
+		const {outcome, signal} = await runWizard(args, io, services, {
 			answers: read.answers,
 			problems: read.problems,
 			seed: {source: read.source, extraRules: read.extraRules},
 			planOnly,
 		});
-		return await finish(args, io, services, outcome);
+		return await finish(args, io, services, outcome, signal);
 	} finally {
 		await services.close();
 	}
@@ -118,13 +119,16 @@ type WizardInput = {
 	planOnly: boolean;
 };
 
-/** Wires the real engine into the wizard, renders it, and waits for its outcome. */
+/**
+ * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
+ * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
+ */
 async function runWizard(
 	args: ParsedArgs,
 	io: Io,
 	services: Services,
 	input: WizardInput,
-): Promise<WizardOutcome> {
+): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
 	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
 		import('ink'),
 		import('../wizard/app.js'),
@@ -170,6 +174,12 @@ async function runWizard(
 	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
 	io.stdin.resume();
 	let outcome: WizardOutcome | undefined;
+	let signal: StopSignal | undefined;
+	const listeners = new Set<() => void>();
+	const stopListening = onStopSignals((received) => {
+		signal ??= received;
+		for (const listener of listeners) listener();
+	});
 	const instance = render(
 		createElement(App, {
 			services: wizardServices,
@@ -184,22 +194,30 @@ async function runWizard(
 			onExit: (value: WizardOutcome) => {
 				outcome = value;
 			},
+			interrupts: (listener: () => void) => {
+				listeners.add(listener);
+				return () => listeners.delete(listener);
+			},
 		}),
 		{
 			stdin: io.stdin,
-			stdout: io.env.NO_COLOR === undefined ? io.stdout : withoutColour(io.stdout),
+			stdout: io.stdout,
 			stderr: io.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,
 		},
 	);
-	await instance.waitUntilExit();
-	return outcome ?? {status: 'cancelled', during: 'editing', complete: false};
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stopListening();
+	}
+	return {outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false}, signal};
 }
 
 /**
- * NO_COLOR (any value): the same frames without colour or emphasis. Ink's colour library decides once, when the
- * bundle loads, and does not read NO_COLOR, so the codes are taken out on the way to the terminal instead.
+ * The same frames without colour or emphasis. No longer needed for NO_COLOR, which cli.tsx now turns into
+ * FORCE_COLOR=0 before any colour library loads (commands/colour.ts); kept while other commands still call it.
  */
 export function withoutColour(stream: NodeJS.WriteStream): NodeJS.WriteStream {
 	const sgr = new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g');
@@ -218,7 +236,13 @@ export function withoutColour(stream: NodeJS.WriteStream): NodeJS.WriteStream {
 	});
 }
 
-async function finish(args: ParsedArgs, io: Io, services: Services, outcome: WizardOutcome): Promise<number> {
+async function finish(
+	args: ParsedArgs,
+	io: Io,
+	services: Services,
+	outcome: WizardOutcome,
+	signal?: StopSignal,
+): Promise<number> {
 	switch (outcome.status) {
 		case 'done':
 		case 'reused':
@@ -226,7 +250,7 @@ async function finish(args: ParsedArgs, io: Io, services: Services, outcome: Wiz
 		case 'failed':
 			return exitCodes.cloud;
 		case 'cancelled':
-			return exitCodes.cancelled;
+			return exitCodeOf(signal);
 		case 'planned':
 			await printPlan(args, io, services, outcome.answers);
 			return exitCodes.ok;

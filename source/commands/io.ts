@@ -8,8 +8,11 @@ export type Io = {
 	interactive: boolean;
 };
 
-/** Exit codes (design.md): the only values a command may return. */
-export const exitCodes = {ok: 0, cloud: 1, usage: 2, cancelled: 130} as const;
+/**
+ * Exit codes (design.md): the only values a command may return. A stop asked for by a signal other than SIGINT
+ * ends as a shell reports a process that signal ended (128 + its number): 143 for SIGTERM, 129 for SIGHUP.
+ */
+export const exitCodes = {ok: 0, cloud: 1, usage: 2, cancelled: 130, terminated: 143, hangup: 129} as const;
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 const ciValues = new Set(['', '0', 'false']);

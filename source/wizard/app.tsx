@@ -50,6 +50,11 @@ export type AppProps = {
 	readonly language?: 'en-US' | 'zh-CN';
 	/** Told the outcome just before the app exits (Ink's waitUntilExit also resolves with it). */
 	readonly onExit?: (outcome: WizardOutcome) => void;
+	/**
+	 * Subscribes to requests to stop that do not come as keys (SIGINT, SIGTERM, SIGHUP sent to the process):
+	 * each is handled exactly like Ctrl+C. Returns the function that stops listening.
+	 */
+	readonly interrupts?: (listener: () => void) => () => void;
 };
 
 export function outcomeOf(state: WizardState): WizardOutcome | undefined {
@@ -102,7 +107,7 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 	}
 }
 
-export function App({services, initial, seed = defaultSeed, language, onExit}: AppProps) {
+export function App({services, initial, seed = defaultSeed, language, onExit, interrupts}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const data = useMemo(
@@ -123,6 +128,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit}: A
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 	});
+	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
 
 	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
 	useEffect(() => {

@@ -48,7 +48,8 @@ Global flags
   -h, --help                       show this help
   -v, --version                    show the version
 
-Exit codes: 0 done, 1 the cloud or the network failed, 2 bad usage or input, 130 cancelled.
+Exit codes: 0 done, 1 the cloud or the network failed, 2 bad usage or input, 130 cancelled
+(Ctrl+C or SIGINT), 143 stopped by SIGTERM, 129 stopped by SIGHUP.
 Credentials are looked up in: --profile / ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_ACCESS_KEY_ID and
 ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current stored profile,
 ~/.aliyun/config.json, ~/.alibabacloud/credentials.`,
@@ -118,7 +119,8 @@ export const zh: Record<keyof typeof en, string> = {
   -h, --help                       显示本帮助
   -v, --version                    显示版本
 
-退出码：0 完成，1 云服务或网络失败，2 用法或输入错误，130 已取消。
+退出码：0 完成，1 云服务或网络失败，2 用法或输入错误，130 已取消（Ctrl+C 或 SIGINT），
+143 被 SIGTERM 停止，129 被 SIGHUP 停止。
 凭证查找顺序：--profile / ALIBABA_CLOUD_PROFILE，环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和
 ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当前保存的配置，
 ~/.aliyun/config.json，~/.alibabacloud/credentials。`,

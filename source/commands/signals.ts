@@ -1,0 +1,50 @@
+// SIGINT, SIGTERM and SIGHUP while a command works: each becomes a call to the command's own handler, which stops
+// cleanly (the call in flight finishes, the journal says what exists, the terminal is restored) instead of the
+// default death mid-write. The exit code then names the signal the way a shell would: 130, 143 or 129.
+import {type ExitCode, exitCodes} from './io.js';
+
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+export const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** 128 + the signal's number; a stop by keyboard (no signal) counts as SIGINT. */
+export function exitCodeOf(signal: StopSignal | undefined): ExitCode {
+	if (signal === 'SIGTERM') return exitCodes.terminated;
+	if (signal === 'SIGHUP') return exitCodes.hangup;
+	return exitCodes.cancelled;
+}
+
+/**
+ * A repeat of the same signal sooner than this is an echo, not a second request: conf's exit hook (when-exit)
+ * catches the first signal once and raises it again at once.
+ */
+export const echoMs = 300;
+
+/**
+ * Calls `handler` for each stop signal (echoes left out) until the returned function is called. While it
+ * listens, the signals no longer end the process by themselves: the handler decides.
+ */
+export function onStopSignals(
+	handler: (signal: StopSignal) => void,
+	options: {now?: () => number} = {},
+): () => void {
+	const now = options.now ?? Date.now;
+	let last: {signal: StopSignal; at: number} | undefined;
+	const listeners = stopSignals.map((signal) => {
+		const listener = () => {
+			const at = now();
+			if (last?.signal === signal && at - last.at < echoMs) return;
+			last = {signal, at};
+			handler(signal);
+		};
+		process.on(signal, listener);
+		return [signal, listener] as const;
+	});
+	return () => {
+		for (const [signal, listener] of listeners) process.off(signal, listener);
+	};
+}
+
+/** Ends the process by `signal` now (a second request to stop), once the command's listeners are gone. */
+export function endBy(signal: StopSignal): void {
+	process.kill(process.pid, signal);
+}

@@ -1,0 +1,133 @@
+// A local HTTP proxy in front of a sandbox that breaks chosen calls the way a hostile or broken world does: a
+// reset, an HTML error page, an empty or truncated body, a 4xx without Code, a huge answer, a hang, a slow
+// answer, or a rewritten one (hostile names, a server message with escape sequences). Every other call passes
+// through untouched, so signatures (which do not cover the host) stay valid.
+import http from 'node:http';
+import type {AddressInfo, Socket} from 'node:net';
+
+export type Breakage =
+	/** Answer after this long. */
+	| {kind: 'delay'; ms: number}
+	/** Close the socket without an answer; with `after`, only once the sandbox has carried the call out. */
+	| {kind: 'reset'; after?: boolean}
+	/** Answer with this body instead; with `after`, the sandbox has carried the call out first. */
+	| {kind: 'body'; status: number; body: string | Buffer; contentType?: string; after?: boolean}
+	/** Never answer. */
+	| {kind: 'hang'}
+	/** Pass the sandbox's JSON answer through `change` (status kept). */
+	| {kind: 'rewrite'; change: (json: Record<string, unknown>) => Record<string, unknown>};
+
+export type BreakingProxy = {
+	endpoint: string;
+	/** Breaks the next calls of `action` ('*' for any), one breakage per call, in order. */
+	queue(action: string, ...breakages: Breakage[]): void;
+	/** Breaks every call of `action` this way until cleared. */
+	always(action: string, breakage: Breakage | undefined): void;
+	/** The actions that reached the proxy, in order. */
+	seen: string[];
+	close(): Promise<void>;
+};
+
+function actionOf(url: string, body: string): string {
+	const fromQuery = new URL(url, 'http://x').searchParams.get('Action');
+	return fromQuery ?? new URLSearchParams(body).get('Action') ?? '';
+}
+
+export async function startProxy(target: string): Promise<BreakingProxy> {
+	const queues = new Map<string, Breakage[]>();
+	const standing = new Map<string, Breakage>();
+	const seen: string[] = [];
+	const sockets = new Set<Socket>();
+	const upstream = new URL(target);
+
+	const forward = (req: http.IncomingMessage, body: Buffer) =>
+		new Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer}>((resolve, reject) => {
+			const out = http.request(
+				{
+					host: upstream.hostname,
+					port: upstream.port,
+					method: req.method,
+					path: req.url,
+					headers: {...req.headers, host: upstream.host, connection: 'close'},
+				},
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c));
+					res.on('end', () =>
+						resolve({status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks)}),
+					);
+				},
+			);
+			out.on('error', reject);
+			out.end(body);
+		});
+
+	const next = (action: string): Breakage | undefined => {
+		for (const key of [action, '*']) {
+			const list = queues.get(key);
+			if (list && list.length > 0) return list.shift();
+		}
+		return standing.get(action) ?? standing.get('*');
+	};
+
+	const server = http.createServer(async (req, res) => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const body = Buffer.concat(chunks);
+		const action = actionOf(req.url ?? '/', body.toString('utf8'));
+		seen.push(action);
+		const breakage = next(action);
+		try {
+			if (breakage?.kind === 'hang') return;
+			if (breakage?.kind === 'delay') await new Promise((r) => setTimeout(r, breakage.ms));
+			if (breakage?.kind === 'reset' && !breakage.after) {
+				req.socket.destroy();
+				return;
+			}
+			if (breakage?.kind === 'body' && !breakage.after) {
+				res.writeHead(breakage.status, {'content-type': breakage.contentType ?? 'text/html'});
+				res.end(breakage.body);
+				return;
+			}
+			const answer = await forward(req, body);
+			if (breakage?.kind === 'reset') {
+				req.socket.destroy();
+				return;
+			}
+			if (breakage?.kind === 'body') {
+				res.writeHead(breakage.status, {'content-type': breakage.contentType ?? 'text/html'});
+				res.end(breakage.body);
+				return;
+			}
+			let payload = answer.body;
+			if (breakage?.kind === 'rewrite') {
+				payload = Buffer.from(JSON.stringify(breakage.change(JSON.parse(payload.toString('utf8')))));
+			}
+			res.writeHead(answer.status, {'content-type': 'application/json;charset=utf-8'});
+			res.end(payload);
+		} catch {
+			req.socket.destroy();
+		}
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as AddressInfo;
+	return {
+		endpoint: `http://127.0.0.1:${port}`,
+		queue(action, ...breakages) {
+			queues.set(action, [...(queues.get(action) ?? []), ...breakages]);
+		},
+		always(action, breakage) {
+			if (breakage) standing.set(action, breakage);
+			else standing.delete(action);
+		},
+		seen,
+		async close() {
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}

@@ -1,0 +1,146 @@
+// The built CLI in a real pseudo-terminal, started by a shell that records the terminal's modes (`stty -g`)
+// before and after it, so a test can tell whether the program left the terminal as it found it (raw mode off,
+// echo on) whatever ended it. The CLI's own pid is found so signals go to it, not to the shell.
+import fs from 'node:fs';
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import {cleanEnv, sleep} from '../helpers/pty.js';
+import {esc} from '../helpers/unsafe-text.js';
+
+const {Terminal} = xterm;
+const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
+
+export type ShellPty = {
+	screen(): string;
+	raw(): string;
+	press(...keys: string[]): Promise<void>;
+	waitForText(needle: string | RegExp, timeoutMs?: number): Promise<string>;
+	resize(cols: number, rows: number): void;
+	/** The CLI's pid, once it has started. */
+	pid(): Promise<number>;
+	signal(name: NodeJS.Signals): Promise<void>;
+	/** Resolves when the shell is done: the CLI's exit code (128 + n when a signal ended it). */
+	exitCode: Promise<number>;
+	/** Terminal modes before and after the CLI ran, as `stty -g` prints them. */
+	modes(): {before: string; after: string};
+	/** The output without the shell's bookkeeping lines. */
+	programOutput(): string;
+	kill(): void;
+};
+
+export type ShellPtyOptions = {
+	env?: Record<string, string | undefined>;
+	cols?: number;
+	rows?: number;
+	term?: string;
+};
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function startShellPty(args: readonly string[], options: ShellPtyOptions = {}): ShellPty {
+	const cols = options.cols ?? 80;
+	const rows = options.rows ?? 24;
+	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 2000});
+	const command = [process.execPath, cliPath, ...args].map(quote).join(' ');
+	const script = `echo "MODES-BEFORE:$(stty -g)"; ${command}; code=$?; echo "MODES-AFTER:$(stty -g)"; echo "EXIT-CODE:$code"`;
+	const shell = pty.spawn('/bin/sh', ['-c', script], {
+		name: options.term ?? 'xterm-256color',
+		cols,
+		rows,
+		cwd: process.cwd(),
+		env: cleanEnv({TERM: options.term ?? 'xterm-256color', ...options.env}),
+	});
+	let output = '';
+	shell.onData((data) => {
+		output += data;
+		term.write(data);
+	});
+	const done = new Promise<void>((resolve) => shell.onExit(() => resolve()));
+	let finished = false;
+	void done.then(() => {
+		finished = true;
+	});
+	const flush = () => new Promise<void>((resolve) => term.write('', resolve));
+	const screen = () => {
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+		return lines.join('\n').trimEnd();
+	};
+	let knownPid: number | undefined;
+	const field = (name: string) => new RegExp(`${name}:([^\\r\\n]*)`).exec(output)?.[1]?.trim() ?? '';
+	const pid = async () => {
+		const deadline = Date.now() + 10_000;
+		for (;;) {
+			try {
+				const children = fs.readFileSync(`/proc/${shell.pid}/task/${shell.pid}/children`, 'utf8').trim();
+				for (const child of children.split(/\s+/).filter(Boolean)) {
+					const cmdline = fs.readFileSync(`/proc/${child}/cmdline`, 'utf8');
+					if (cmdline.includes(cliPath)) {
+						knownPid = Number(child);
+						return knownPid;
+					}
+				}
+			} catch {
+				// Not there yet, or already gone.
+			}
+			if (Date.now() > deadline || finished) throw new Error('the CLI process was not found');
+			await sleep(20);
+		}
+	};
+	return {
+		screen,
+		raw: () => output,
+		async press(...sequence) {
+			for (const key of sequence) {
+				await sleep(60);
+				shell.write(key);
+			}
+		},
+		async waitForText(needle, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				await flush();
+				const text = screen();
+				if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
+				if (Date.now() > deadline || finished) {
+					throw new Error(`Timed out waiting for ${String(needle)}; the screen was:\n${text}`);
+				}
+				await sleep(25);
+			}
+		},
+		resize(newCols, newRows) {
+			shell.resize(newCols, newRows);
+			term.resize(newCols, newRows);
+		},
+		pid,
+		async signal(name) {
+			process.kill(await pid(), name);
+		},
+		exitCode: done.then(async () => {
+			await flush();
+			return Number(field('EXIT-CODE'));
+		}),
+		modes: () => ({before: field('MODES-BEFORE'), after: field('MODES-AFTER')}),
+		programOutput: () => output.replace(/MODES-BEFORE:[^\r\n]*\r?\n/, '').replace(/MODES-AFTER:[\s\S]*$/, ''),
+		kill() {
+			try {
+				if (knownPid !== undefined && !finished) process.kill(knownPid, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+			try {
+				shell.kill('SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		},
+	};
+}
+
+/** The cursor is visible at the end: no "hide cursor" after the last "show cursor". */
+export function cursorShownAtEnd(raw: string): boolean {
+	const hide = raw.lastIndexOf(`${esc}[?25l`);
+	const show = raw.lastIndexOf(`${esc}[?25h`);
+	return hide === -1 || show > hide;
+}
