@@ -9,6 +9,14 @@ const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
 	rows: stdout.rows > 0 ? stdout.rows : 24,
 });
 
+/**
+ * Below this many rows the steps drop what only explains (the purpose line, the defaults, the rules table that
+ * Review also counts in its Template line), so that a step still fits whole: heading, choices and keys.
+ */
+export const shortRows = 18;
+
+export const isShort = (size: TerminalSize): boolean => size.rows < shortRows;
+
 /** The terminal's size, updated on every resize (Ink 6 has no useWindowSize). */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();

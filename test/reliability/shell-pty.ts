@@ -12,6 +12,8 @@ const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
 export type ShellPty = {
 	screen(): string;
+	/** Only what is visible now (the last `rows` lines), without the scrollback. */
+	viewport(): string;
 	raw(): string;
 	press(...keys: string[]): Promise<void>;
 	waitForText(needle: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -67,6 +69,13 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
 		return lines.join('\n').trimEnd();
 	};
+	const viewport = () => {
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let i = buffer.viewportY; i < buffer.viewportY + term.rows; i++)
+			lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+		return lines.join('\n').trimEnd();
+	};
 	let knownPid: number | undefined;
 	const field = (name: string) => new RegExp(`${name}:([^\\r\\n]*)`).exec(output)?.[1]?.trim() ?? '';
 	const pid = async () => {
@@ -90,6 +99,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 	};
 	return {
 		screen,
+		viewport,
 		raw: () => output,
 		async press(...sequence) {
 			for (const key of sequence) {

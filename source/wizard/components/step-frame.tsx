@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {t} from '../../text/index.js';
+import {isShort, useTerminalSize} from '../use-terminal-size.js';
 import {glyphs} from './glyphs.js';
 import {type Hint, KeyHints} from './key-hints.js';
 
@@ -16,8 +17,9 @@ export type StepFrameProps = {
 	readonly children?: ReactNode;
 };
 
-/** Heading, purpose, content, problem, keys: the same shape on every step. */
+/** Heading, purpose, content, problem, keys: the same shape on every step (no purpose in a short terminal). */
 export function StepFrame({title, position, purpose, problem, hints, children}: StepFrameProps) {
+	const short = isShort(useTerminalSize());
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
@@ -26,7 +28,7 @@ export function StepFrame({title, position, purpose, problem, hints, children}: 
 				</Text>
 				{position ? <Text dimColor>{`  ${t('wizard.progress', position)}`}</Text> : null}
 			</Text>
-			{purpose ? (
+			{purpose && !short ? (
 				<Text dimColor wrap="truncate-end">
 					{purpose}
 				</Text>

@@ -7,6 +7,7 @@ import {RulesTable} from '../components/rules-table.js';
 import {StepFrame} from '../components/step-frame.js';
 import {activeSteps, type StepId} from '../state.js';
 import {answerText, stepTitle} from '../summary.js';
+import {isShort} from '../use-terminal-size.js';
 import {classicOffered} from './network.js';
 import type {StepProps} from './step-props.js';
 
@@ -90,6 +91,8 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	if (answers.tags && answers.tags.length > 0)
 		extras.push([t('wizard.review.tags'), answers.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')]);
 	const rulesHeight = Math.max(1, size.rows - editable.length - extras.length - warningLines - 10);
+	// A short terminal keeps every answer and warning in view; the Template line already counts the rules.
+	const short = isShort(size);
 
 	const hints: [string, string][] = [
 		['Enter/y', state.mode === 'plan' ? t('wizard.keys.showPlan') : t('wizard.keys.create')],
@@ -126,11 +129,13 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 					{cleanLine(value)}
 				</Text>
 			))}
-			<Box marginTop={1}>
-				<RulesTable rules={answers.rules ?? []} height={rulesHeight} empty={t('wizard.review.noRules')} />
-			</Box>
+			{short ? null : (
+				<Box marginTop={1}>
+					<RulesTable rules={answers.rules ?? []} height={rulesHeight} empty={t('wizard.review.noRules')} />
+				</Box>
+			)}
 			{warnings.map((w) => (
-				<Text key={w} color="yellow">
+				<Text key={w} color="yellow" wrap={short ? 'truncate-end' : 'wrap'}>
 					{glyphs.warning} {w}
 				</Text>
 			))}

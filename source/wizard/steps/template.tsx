@@ -16,6 +16,7 @@ import {glyphs} from '../components/glyphs.js';
 import {RulesTable} from '../components/rules-table.js';
 import {StepFrame} from '../components/step-frame.js';
 import {stepTitle, templateName} from '../summary.js';
+import {isShort} from '../use-terminal-size.js';
 import {RuleEditor} from './rule-editor.js';
 import type {StepProps} from './step-props.js';
 
@@ -37,6 +38,8 @@ const templateItems = (): ListItem[] =>
 
 /** Lines of the Template step besides the rules: heading, purpose, list (3), titles, defaults, tip, keys. */
 const chrome = 13;
+/** The same in a short terminal, without the purpose, the margin and the defaults line. */
+const shortChrome = 10;
 
 export function TemplateStep({
 	state,
@@ -60,7 +63,8 @@ export function TemplateStep({
 	const items = useMemo(templateItems, []);
 	const rules = rulesBy[highlighted];
 	const warnings = lintRules(rules);
-	const rulesHeight = Math.max(2, size.rows - chrome - 2);
+	const short = isShort(size);
+	const rulesHeight = Math.max(2, size.rows - (short ? shortChrome : chrome) - 2);
 
 	useInput(
 		(input, key) => {
@@ -109,14 +113,16 @@ export function TemplateStep({
 				}}
 				onBack={() => dispatch({type: 'back'})}
 			/>
-			<Box flexDirection="column" marginTop={1}>
+			<Box flexDirection="column" marginTop={short ? 0 : 1}>
 				<Text bold wrap="truncate-end">
 					{t('wizard.template.preview', {name: templateName(highlighted)})}
 				</Text>
 				<RulesTable rules={rules} height={rulesHeight} empty={t('wizard.template.noRules')} />
-				<Text dimColor wrap="truncate-end">
-					{t('wizard.template.defaults')}
-				</Text>
+				{short ? null : (
+					<Text dimColor wrap="truncate-end">
+						{t('wizard.template.defaults')}
+					</Text>
+				)}
 				{warnings[0] ? (
 					<Text color="yellow" wrap="truncate-end">
 						{glyphs.warning}{' '}

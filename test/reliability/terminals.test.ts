@@ -1,0 +1,184 @@
+// Small and odd terminals: 40x12, very wide, resized mid-step, TERM=dumb, NO_COLOR. The wizard never crashes,
+// each step stays readable in what is visible (its heading and its choices), and a create still goes through.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
+import {keys, sleep} from '../helpers/pty.js';
+import {esc} from '../helpers/unsafe-text.js';
+import {type ShellPty, type ShellPtyOptions, startShellPty} from './shell-pty.js';
+
+let sandbox: Sandbox;
+let home: string;
+const sessions: ShellPty[] = [];
+
+beforeEach(async () => {
+	sandbox = await startSandbox({port: 0});
+	home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-terminals-'));
+});
+afterEach(async () => {
+	for (const session of sessions.splice(0)) session.kill();
+	await sandbox.close();
+	fs.rmSync(home, {recursive: true, force: true});
+});
+
+const sgr = new RegExp(`${esc}\\[[0-9;]*m`);
+
+function run(args: string[], options: ShellPtyOptions = {}): ShellPty {
+	const session = startShellPty(['--lang', 'en', ...args], {
+		...options,
+		env: {
+			HOME: home,
+			ECS_SG_CONFIG_DIR: path.join(home, 'config'),
+			ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
+			ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
+			ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
+			ALIBABA_CLOUD_PROFILE: undefined,
+			LANG: 'C.UTF-8',
+			LC_ALL: undefined,
+			NO_COLOR: undefined,
+			FORCE_COLOR: undefined,
+			...options.env,
+		},
+	});
+	sessions.push(session);
+	return session;
+}
+
+const wizard = (args: string[], options: ShellPtyOptions = {}) =>
+	run(['create', '--endpoint', sandbox.endpoint, ...args], options);
+
+const groupsNamed = (name: string) =>
+	((sandbox.snapshot().securityGroups ?? []) as {SecurityGroupName: string}[]).filter(
+		(g) => g.SecurityGroupName === name,
+	);
+
+/** Waits for a step and checks that its heading and its highlighted choice (if a list) are visible now. */
+async function atStep(session: ShellPty, n: number, list: boolean): Promise<string> {
+	await session.waitForText(`Step ${n} of 7`);
+	await sleep(100);
+	const visible = session.viewport();
+	expect(visible).toContain(`Step ${n} of 7`);
+	if (list) expect(visible).toMatch(/❯ \S/);
+	return visible;
+}
+
+/** Confirms on Review and waits for the end (leaving the Done screen if it waits for a key). */
+async function confirmAndFinish(session: ShellPty, name: string): Promise<number> {
+	await session.press(keys.enter);
+	const deadline = Date.now() + 15_000;
+	while (groupsNamed(name).length === 0 && Date.now() < deadline) await sleep(50);
+	const exited = await Promise.race([session.exitCode, sleep(1500).then(() => undefined)]);
+	if (exited !== undefined) return exited;
+	await session.press('q');
+	return session.exitCode;
+}
+
+describe('small and odd terminals', () => {
+	it('40x12: every step readable in what is visible, and the create goes through', async () => {
+		const p = wizard([], {cols: 40, rows: 12});
+		await atStep(p, 1, true);
+		await p.press('hangzhou');
+		await p.waitForText('(1 of');
+		await p.press(keys.enter);
+		await atStep(p, 2, true);
+		await p.press(keys.enter);
+		await atStep(p, 3, false);
+		await p.press('tiny-sg', keys.enter);
+		await atStep(p, 4, false);
+		await p.press(keys.enter);
+		await atStep(p, 5, true);
+		await p.press(keys.enter);
+		await atStep(p, 6, true);
+		await p.press(keys.enter);
+		const review = await atStep(p, 7, false);
+		expect(review).toMatch(/tiny-sg/);
+		expect(await confirmAndFinish(p, 'tiny-sg')).toBe(0);
+		expect(groupsNamed('tiny-sg')).toHaveLength(1);
+		expect(p.modes().after).toBe(p.modes().before);
+	});
+
+	it('resized from wide to 40x12 and to very wide mid-step, it keeps working', async () => {
+		const p = wizard(['--region', 'cn-hangzhou'], {cols: 120, rows: 40});
+		await atStep(p, 2, true);
+		p.resize(40, 12);
+		await sleep(200);
+		await p.press(keys.down, keys.up);
+		await atStep(p, 2, true);
+		await p.press(keys.enter);
+		await atStep(p, 3, false);
+		p.resize(250, 60);
+		await p.press('resized-sg', keys.enter);
+		await atStep(p, 4, false);
+		p.resize(40, 12);
+		await p.press(keys.enter);
+		await atStep(p, 5, true);
+		await p.press(keys.enter);
+		await atStep(p, 6, true);
+		p.resize(300, 80);
+		await p.press(keys.enter);
+		await atStep(p, 7, false);
+		expect(await confirmAndFinish(p, 'resized-sg')).toBe(0);
+		expect(groupsNamed('resized-sg')).toHaveLength(1);
+	});
+
+	it('very wide (300 columns): readable, and the create goes through', async () => {
+		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'wide-sg'], {
+			cols: 300,
+			rows: 60,
+		});
+		await atStep(p, 4, false);
+		await p.press(keys.enter);
+		await atStep(p, 5, true);
+		await p.press(keys.enter);
+		await atStep(p, 6, true);
+		await p.press(keys.enter);
+		await atStep(p, 7, false);
+		expect(await confirmAndFinish(p, 'wide-sg')).toBe(0);
+		expect(groupsNamed('wide-sg')).toHaveLength(1);
+	});
+
+	it('TERM=dumb: no colour, readable steps, and the create goes through', async () => {
+		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'dumb-sg'], {
+			term: 'dumb',
+		});
+		await atStep(p, 4, false);
+		await p.press(keys.enter);
+		await atStep(p, 5, true);
+		await p.press(keys.enter);
+		await atStep(p, 6, true);
+		await p.press(keys.enter);
+		await atStep(p, 7, false);
+		expect(await confirmAndFinish(p, 'dumb-sg')).toBe(0);
+		expect(p.programOutput()).not.toMatch(sgr);
+		expect(groupsNamed('dumb-sg')).toHaveLength(1);
+	});
+});
+
+describe('NO_COLOR', () => {
+	it('takes colour out of the prompts of configure too (and there is colour without it)', async () => {
+		for (const [env, coloured] of [
+			[{}, true],
+			[{NO_COLOR: '1'}, false],
+			[{NO_COLOR: '', FORCE_COLOR: '3'}, false],
+		] as const) {
+			const p = run(['configure', '--endpoint', sandbox.endpoint], {env});
+			await p.waitForText('AccessKey ID');
+			await sleep(100);
+			expect({env, coloured: sgr.test(p.programOutput())}).toEqual({env, coloured});
+			await p.press(keys.ctrlC);
+			expect(await p.exitCode).toBe(130);
+		}
+	});
+
+	it('takes colour out of every wizard frame', async () => {
+		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux'], {env: {NO_COLOR: '1'}});
+		await atStep(p, 3, false);
+		await p.press('1bad');
+		await p.waitForText('must start with a letter');
+		await p.press(keys.ctrlC);
+		expect(await p.exitCode).toBe(130);
+		expect(p.programOutput()).not.toMatch(sgr);
+	});
+});
