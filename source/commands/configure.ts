@@ -16,7 +16,7 @@ import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import {apiFor, homeOf, openTarget, reportFailure, type Target, UsageError} from './services.js';
 
-type Prompts = typeof import('@inquirer/prompts');
+type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
 type Draft = Credentials & {regionId?: string};
 
@@ -177,7 +177,7 @@ export async function configureInteractive(
 		'default';
 	if (!isProfileName(name)) throw new UsageError(t('config.configure.badName', {name}));
 	const target = await openTarget(options.global, store);
-	const prompts: Prompts = await import('@inquirer/prompts');
+	const prompts: Prompts = await import('./prompts.js');
 	const context: Context = {input: io.stdin, output: io.stdout};
 	try {
 		const stored = store.profiles.get(name);

@@ -73,7 +73,7 @@ async function openOrOffer(global: GlobalOptions, io: Io): Promise<Services | Ex
 	}
 	let choice: 'configure' | 'sandbox' | 'quit';
 	try {
-		const {select} = await import('@inquirer/prompts');
+		const {select} = await import('./prompts.js');
 		choice = await select(
 			{
 				message: t('wizard.create.firstRun'),

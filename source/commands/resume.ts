@@ -34,7 +34,7 @@ const defaultDeps: ResumeDeps = {
 	openStore: async (io) => (await import('../config/store.js')).openConfig({env: io.env}),
 	openServices: async (global, io) => (await import('./services.js')).openServices(global, io),
 	ask: async (io) => {
-		const {select} = await import('@inquirer/prompts');
+		const {select} = await import('./prompts.js');
 		return select<ResumeChoice>(
 			{
 				message: t('submit.resume.ask'),
@@ -48,7 +48,7 @@ const defaultDeps: ResumeDeps = {
 		);
 	},
 	confirmDelete: async (io) => {
-		const {confirm} = await import('@inquirer/prompts');
+		const {confirm} = await import('./prompts.js');
 		return confirm(
 			{message: t('submit.resume.confirmDelete'), default: false},
 			{input: io.stdin, output: io.stderr},
