@@ -68,7 +68,9 @@ type PopClientClass = new (
 
 let popCore: Promise<PopClientClass> | undefined;
 const loadPopCore = (): Promise<PopClientClass> => {
-	popCore ??= import('@alicloud/pop-core').then((module) => {
+	// The RPC client alone: the package's index also loads the ROA client and its XML parser (about 100 KB of the
+	// bundle that every start would parse, for calls this adapter never makes).
+	popCore ??= import('@alicloud/pop-core/lib/rpc.js').then((module) => {
 		const loaded = module as unknown as {default?: PopClientClass};
 		return loaded.default ?? (module as unknown as PopClientClass);
 	});
