@@ -1,0 +1,165 @@
+// A change to the rules of an existing group: which additions are new and which already exist (the API would
+// accept those and add nothing), which removals match a rule, whether the result fits the 200-rule limit, and
+// the calls that carry it out (Revoke before Authorize, each direction and NIC type in batches of 100).
+import {randomUUID} from 'node:crypto';
+import type {ChangeCall, ChangePlan, RuleCallKind} from '../cloud/change-types.js';
+import type {Direction, Rule, SecurityGroupDetail} from '../cloud/port.js';
+import {t} from '../text/index.js';
+import {chunk, maxTokenLength} from './plan.js';
+import {ruleKey, showPorts, uniqueRules} from './rules.js';
+import {maxRulesPerCall, maxRulesPerGroup} from './validators.js';
+
+export type NicType = 'intranet' | 'internet';
+
+/** A rule as DescribeSecurityGroupAttribute returns it (NIC type, and what it points at when not a CIDR). */
+export type GroupRule = SecurityGroupDetail['rules'][number];
+
+/** The NIC type of a group's rules: VPC groups always use intranet; classic groups default to internet. */
+export const nicTypeOfGroup = (group: {vpcId: string}): NicType => (group.vpcId ? 'intranet' : 'internet');
+
+/**
+ * A rule the tool can remove: one whose far end is an IPv4 CIDR. Rules that point at another group, an IPv6
+ * block or a prefix list are shown but left to the console, since the port only speaks IPv4 CIDRs.
+ */
+export const isRemovable = (rule: GroupRule): boolean => rule.cidr !== '';
+
+/** Same rule to the API: everything but the description (and the NIC type, one per group here). */
+export const sameRule = (a: Rule, b: Rule): boolean => ruleKey(a) === ruleKey(b);
+
+export type RuleChange = {add: readonly Rule[]; remove: readonly GroupRule[]};
+
+export type RuleChangeCheck = {
+	/** Additions the group does not have yet: these are sent. */
+	fresh: Rule[];
+	/** Additions identical to a rule the group has: the API would succeed and add nothing, so none is sent. */
+	present: Rule[];
+	/** Removals that match a rule of the group. */
+	remove: GroupRule[];
+	/** How many rules the group holds before and after the change. */
+	before: number;
+	after: number;
+	/** Set when the change cannot be sent as it is (over the rule limit, a rule that cannot be removed here). */
+	problem?: string;
+};
+
+const ruleName = (rule: Rule): string =>
+	`${rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out')} ${rule.protocol.toUpperCase()} ${showPorts(rule)} ${rule.cidr}`;
+
+/**
+ * Sorts a change out against the group's rules. `nicType` is the group's (additions use it): a classic group
+ * may hold the same rule once per NIC type, so only rules of that type make an addition a duplicate.
+ */
+export function checkRuleChange(
+	current: readonly GroupRule[],
+	change: RuleChange,
+	nicType?: NicType,
+): RuleChangeCheck {
+	const have = new Set(current.filter((r) => !nicType || r.nicType === nicType).map(ruleKey));
+	const fresh: Rule[] = [];
+	const present: Rule[] = [];
+	for (const rule of uniqueRules(change.add)) (have.has(ruleKey(rule)) ? present : fresh).push(rule);
+	const removing = new Set(change.remove.map(ruleKey));
+	const remove = current.filter((rule) => removing.has(ruleKey(rule)));
+	const after = current.length - remove.length + fresh.length;
+	const check: RuleChangeCheck = {fresh, present, remove, before: current.length, after};
+	const stuck = remove.find((rule) => !isRemovable(rule));
+	if (stuck) return {...check, problem: t('followup.rules.notRemovable', {rule: ruleName(stuck)})};
+	if (after > maxRulesPerGroup) {
+		return {
+			...check,
+			problem: t('followup.rules.limit', {
+				max: maxRulesPerGroup,
+				before: current.length,
+				adding: fresh.length,
+				removing: remove.length,
+				after,
+			}),
+		};
+	}
+	return check;
+}
+
+const kindOf = (direction: Direction, adding: boolean): RuleCallKind =>
+	adding
+		? direction === 'ingress'
+			? 'authorize'
+			: 'authorize-egress'
+		: direction === 'ingress'
+			? 'revoke'
+			: 'revoke-egress';
+
+export type RulePlanOptions = {
+	/** The base of the plan's ClientTokens (default `ecs-sg-<uuid>`); each call appends its number. */
+	newToken?: () => string;
+};
+
+/**
+ * The calls of a checked change: removals first (freeing room under the limit), then additions; inbound before
+ * outbound; at most 100 rules per call. Additions use the group's NIC type; a removal uses the rule's own.
+ */
+export function planRuleChange(
+	target: {regionId: string; groupId: string; vpcId: string},
+	check: Pick<RuleChangeCheck, 'fresh' | 'remove'>,
+	options: RulePlanOptions = {},
+): ChangePlan {
+	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
+	const calls: ChangeCall[] = [];
+	const add = (kind: RuleCallKind, rules: readonly Rule[], nicType: NicType) => {
+		for (const part of chunk(rules, maxRulesPerCall)) {
+			calls.push({
+				kind,
+				input: {
+					regionId: target.regionId,
+					groupId: target.groupId,
+					rules: part.map(plainRule),
+					nicType,
+					clientToken: `${base}-${calls.length + 1}`,
+				},
+			});
+		}
+	};
+	for (const direction of ['ingress', 'egress'] as const) {
+		const mine = check.remove.filter((r) => r.direction === direction);
+		for (const nic of ['intranet', 'internet'] as const)
+			add(
+				kindOf(direction, false),
+				mine.filter((r) => r.nicType === nic),
+				nic,
+			);
+	}
+	const nicType = nicTypeOfGroup(target);
+	for (const direction of ['ingress', 'egress'] as const)
+		add(
+			kindOf(direction, true),
+			check.fresh.filter((r) => r.direction === direction),
+			nicType,
+		);
+	return {regionId: target.regionId, groupId: target.groupId, calls};
+}
+
+/** The port's Rule fields only (a described rule also carries its NIC type and creation time). */
+export function plainRule(rule: Rule): Rule {
+	return {
+		direction: rule.direction,
+		protocol: rule.protocol,
+		portRange: rule.portRange,
+		cidr: rule.cidr,
+		policy: rule.policy,
+		priority: rule.priority,
+		...(rule.description ? {description: rule.description} : {}),
+	};
+}
+
+/**
+ * The group's rules that a `--rule PROTO:PORTS:CIDR` names: same direction, protocol, ports and CIDR, whatever
+ * their policy and priority (the flag cannot say those).
+ */
+export function rulesMatching(current: readonly GroupRule[], spec: Rule): GroupRule[] {
+	return current.filter(
+		(rule) =>
+			rule.direction === spec.direction &&
+			rule.protocol === spec.protocol &&
+			rule.portRange === spec.portRange &&
+			rule.cidr === spec.cidr,
+	);
+}
