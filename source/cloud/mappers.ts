@@ -128,11 +128,17 @@ const policy = (value: unknown): Policy => (str(value).toLowerCase() === 'drop' 
 export function permission(item: Json): SecurityGroupDetail['rules'][number] {
 	const direction = str(item.Direction) === 'egress' ? 'egress' : 'ingress';
 	const description = str(item.Description);
+	const far = direction === 'ingress' ? 'Source' : 'Dest';
+	const cidr = str(item[`${far}CidrIp`]);
+	const peer = cidr
+		? ''
+		: str(item[`Ipv6${far}CidrIp`]) || str(item[`${far}GroupId`]) || str(item[`${far}PrefixListId`]);
 	return {
 		direction,
 		protocol: protocol(item.IpProtocol),
 		portRange: str(item.PortRange),
-		cidr: direction === 'ingress' ? str(item.SourceCidrIp) : str(item.DestCidrIp),
+		cidr,
+		...(peer ? {peer} : {}),
 		policy: policy(item.Policy),
 		priority: num(item.Priority) || 1,
 		...(description ? {description} : {}),

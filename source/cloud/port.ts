@@ -58,7 +58,12 @@ export type SecurityGroupSummary = {
 export type SecurityGroupDetail = SecurityGroupSummary & {
 	innerAccessPolicy: 'Accept' | 'Drop';
 	/** Normalised to lower case (the API answers `TCP`, `Accept`). */
-	rules: (Rule & {nicType: 'intranet' | 'internet'; createTime: string})[];
+	rules: (Rule & {
+		nicType: 'intranet' | 'internet';
+		createTime: string;
+		/** When `cidr` is empty: what the rule points at instead (an IPv6 block, a group id, a prefix list id). */
+		peer?: string;
+	})[];
 };
 
 export type Instance = {
