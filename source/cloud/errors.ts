@@ -65,6 +65,8 @@ export type ErrorContext = {
 	secrets?: readonly (string | undefined)[];
 	/** The per-call timeout, for the timeout message. */
 	timeoutMs?: number;
+	/** The HTTP status of the answer, when pop-core could not parse it and so kept no status of its own. */
+	status?: number;
 };
 
 type Raw = {
@@ -153,6 +155,16 @@ function apiError(
 }
 
 function badResponse(code: string, status: number | undefined, action: string, context: ErrorContext) {
+	// A 5xx without an API answer (a gateway's error page, an empty 503) is a server fault: tried again like any 5xx.
+	if (status !== undefined && status >= 500) {
+		return new CloudError(
+			'unavailable',
+			code,
+			t('cloud.error.serverFault', {action, status, host: hostOf(context.endpoint)}),
+			t('cloud.next.unavailable'),
+			{status, action, retryable: true},
+		);
+	}
 	const key: MessageKey =
 		code === 'EmptyResponse'
 			? 'cloud.error.emptyBody'
@@ -184,7 +196,7 @@ export function toCloudError(error: unknown, action: string, context: ErrorConte
 	const name = typeof raw.name === 'string' ? raw.name : '';
 	const code = typeof raw.code === 'string' ? raw.code : '';
 	const status =
-		typeof raw.entry?.response?.statusCode === 'number' ? raw.entry.response.statusCode : undefined;
+		typeof raw.entry?.response?.statusCode === 'number' ? raw.entry.response.statusCode : context.status;
 
 	// pop-core: an answer whose JSON carries an error Code.
 	const dataCode = field(raw.data, 'Code');
@@ -232,6 +244,21 @@ export function toCloudError(error: unknown, action: string, context: ErrorConte
 			requestId: '-',
 		}),
 		t('cloud.next.unknown', {requestId: '-'}),
+		{action, retryable: false},
+	);
+}
+
+/** An answer cut off because it was larger than any API answer can be (cloud/response-guard.ts). */
+export function tooLargeError(action: string, context: ErrorContext, maxBytes: number): CloudError {
+	return new CloudError(
+		'bad-response',
+		'ResponseTooLarge',
+		t('cloud.error.tooLarge', {
+			action,
+			host: hostOf(context.endpoint),
+			megabytes: Math.max(1, Math.round(maxBytes / (1024 * 1024))),
+		}),
+		t('cloud.next.badResponse'),
 		{action, retryable: false},
 	);
 }

@@ -5,7 +5,7 @@
 // codes error-codes.ts names, and every failure normalised into a redacted CloudError.
 import {backOff} from 'exponential-backoff';
 import {apiVersions, endpointFor, type Product} from './endpoints.js';
-import {afterTries, CloudError, HttpStatusError, toCloudError} from './errors.js';
+import {afterTries, CloudError, HttpStatusError, toCloudError, tooLargeError} from './errors.js';
 import {
 	accountAttributes,
 	groupDetail,
@@ -28,6 +28,7 @@ import type {
 	RulesInput,
 	SecurityGroupSummary,
 } from './port.js';
+import {type CallRecord, callRecord, defaultMaxResponseBytes, guardAgent} from './response-guard.js';
 
 export type AdapterOptions = {
 	credentials: {accessKeyId: string; accessKeySecret: string; securityToken?: string};
@@ -39,6 +40,8 @@ export type AdapterOptions = {
 	retry?: {tries?: number; baseDelayMs?: number; maxDelayMs?: number};
 	/** DescribeVpcs pages fetched at once after page 1 (default 4). */
 	vpcPageConcurrency?: number;
+	/** An answer larger than this is cut off and reported (default 16 MB, far above any API answer). */
+	maxResponseBytes?: number;
 	/** The ECS endpoint (host or URL) of a region, from the cached region list. */
 	regionEndpoints?: (regionId: string) => string | undefined;
 };
@@ -53,7 +56,7 @@ type Json = Record<string, unknown>;
 type Entry = {response?: {statusCode?: number}};
 type PopClient = {
 	request(action: string, params: object, options: object): Promise<[unknown, Entry]>;
-	keepAliveAgent?: {destroy(): void};
+	keepAliveAgent?: import('node:http').Agent;
 };
 type PopClientClass = new (
 	config: {
@@ -96,6 +99,7 @@ const total = (body: Json): number | undefined => {
 export function createEcsApi(options: AdapterOptions): PopEcsApi {
 	const {credentials} = options;
 	const timeoutMs = options.timeoutMs ?? 10_000;
+	const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
 	const tries = Math.max(1, options.retry?.tries ?? 4);
 	const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 500);
 	const maxDelayMs = Math.max(baseDelayMs, options.retry?.maxDelayMs ?? 8000);
@@ -111,19 +115,21 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 		const key = `${endpoint} ${apiVersion}`;
 		let existing = clients.get(key);
 		if (!existing) {
-			existing = loadPopCore().then(
-				(RPCClient) =>
-					new RPCClient(
-						{
-							endpoint,
-							apiVersion,
-							accessKeyId: credentials.accessKeyId,
-							accessKeySecret: credentials.accessKeySecret,
-							...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
-						},
-						true,
-					),
-			);
+			existing = loadPopCore().then((RPCClient) => {
+				const rpc = new RPCClient(
+					{
+						endpoint,
+						apiVersion,
+						accessKeyId: credentials.accessKeyId,
+						accessKeySecret: credentials.accessKeySecret,
+						...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
+					},
+					true,
+				);
+				// Every answer through this client is watched: size capped, status noted (response-guard.ts).
+				if (rpc.keepAliveAgent) guardAgent(rpc.keepAliveAgent, maxResponseBytes);
+				return rpc;
+			});
 			// A failed load must not be cached for good.
 			existing.catch(() => clients.delete(key));
 			clients.set(key, existing);
@@ -152,6 +158,7 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 		const flat = flattenParams(params);
 		const once = async (): Promise<Json> => {
 			signal?.throwIfAborted();
+			const record: CallRecord = {};
 			try {
 				const rpc = await client(endpoint, apiVersions[product]);
 				const [body, entry] = await rpc.request(action, flat, {
@@ -159,7 +166,11 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 					timeout: timeoutMs,
 					formatAction: false,
 					formatParams: false,
-					...(signal ? {beforeRequest: (request: object) => ({...request, signal})} : {}),
+					beforeRequest: (request: object) => ({
+						...request,
+						[callRecord]: record,
+						...(signal ? {signal} : {}),
+					}),
 				});
 				const plain = toPlain(body);
 				const json = (typeof plain === 'object' && plain !== null ? plain : {}) as Json;
@@ -169,7 +180,8 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 				return json;
 			} catch (error) {
 				if (signal?.aborted) throw signal.reason;
-				throw toCloudError(error, action, {endpoint, secrets, timeoutMs});
+				if (record.tooLarge) throw tooLargeError(action, {endpoint}, maxResponseBytes);
+				throw toCloudError(error, action, {endpoint, secrets, timeoutMs, status: record.status});
 			}
 		};
 		let tried = 0;

@@ -83,8 +83,16 @@ describe('toCloudError', () => {
 		expect(truncated.code).toBe('InvalidJson');
 		expect(everything(truncated)).not.toContain(secret);
 
-		const noCode = toCloudError(new HttpStatusError(502, 'r'), 'A');
-		expect(noCode).toMatchObject({kind: 'bad-response', code: 'NoErrorCode', status: 502});
+		const noCode = toCloudError(new HttpStatusError(403, 'r'), 'A');
+		expect(noCode).toMatchObject({kind: 'bad-response', code: 'NoErrorCode', status: 403});
+
+		// A 5xx without an API answer is a server fault, tried again like any 5xx (the status comes from the guard).
+		const gateway = toCloudError(new HttpStatusError(502, 'r'), 'A');
+		expect(gateway).toMatchObject({kind: 'unavailable', status: 502, details: {retryable: true}});
+		const page = toCloudError({name: 'SyntaxError', text: '<html>Bad Gateway</html>'}, 'A', {status: 502});
+		expect(page).toMatchObject({kind: 'unavailable', code: 'HtmlResponse', details: {retryable: true}});
+		expect(page.sentence).toContain('HTTP 502');
+		expect(page.sentence).not.toContain('Bad Gateway');
 	});
 
 	it('marks exactly the retryable API codes', () => {

@@ -9,7 +9,9 @@ export type Reply =
 	| {status?: number; json: unknown; delayMs?: number}
 	| {status?: number; body: string; contentType?: string}
 	| {reset: true}
-	| {hang: true};
+	| {hang: true}
+	/** An answer without a length that never ends: `chunk` again and again until the client goes away. */
+	| {stream: string; status?: number};
 
 export type Handler = (params: Record<string, string>, request: Seen) => Reply | undefined;
 
@@ -129,6 +131,15 @@ export async function startFakeCloud(
 				return;
 			}
 			if ('hang' in reply) return;
+			if ('stream' in reply) {
+				res.writeHead(reply.status ?? 200, {'content-type': 'application/json'});
+				const pump = () => {
+					while (!res.destroyed && res.write(reply.stream)) {}
+				};
+				res.on('drain', pump);
+				pump();
+				return;
+			}
 			if ('json' in reply) {
 				const send = () => {
 					res.writeHead(reply.status ?? 200, {'content-type': 'application/json'});

@@ -501,25 +501,90 @@ describe('pop adapter: errors', () => {
 	});
 
 	const bodies: [string, Reply, string][] = [
-		['an HTML error page', {status: 502, body: '<html><body>Bad Gateway</body></html>'}, 'HtmlResponse'],
-		['an empty body', {status: 503, body: ''}, 'EmptyResponse'],
+		[
+			'a web page with status 200 (a captive portal)',
+			{status: 200, body: '<html><body>Log in</body></html>'},
+			'HtmlResponse',
+		],
 		[
 			'truncated JSON',
 			{status: 200, body: '{"RequestId":"x","Regions":{"Reg', contentType: 'application/json'},
 			'InvalidJson',
 		],
+		['an empty body with status 200', {status: 200, body: ''}, 'EmptyResponse'],
 		['a 4xx without Code', {status: 403, json: {RequestId: 'r1', Message: 'nope'}}, 'NoErrorCode'],
-		['a 5xx without Code', {status: 500, json: {RequestId: 'r1'}}, 'NoErrorCode'],
 	];
 	for (const [label, reply, code] of bodies) {
 		it(`${label} is a bad response, not retried`, async () => {
 			cloud.queue('DescribeRegions', reply);
 			const error = await failure(open().describeRegions());
 			expect(error).toMatchObject({kind: 'bad-response', code});
-			expect(error.sentence).not.toContain('Bad Gateway');
+			expect(error.sentence).not.toContain('Log in');
 			expect(cloud.seen).toHaveLength(1);
 		});
 	}
+
+	const faults: [string, Reply, string][] = [
+		[
+			'an HTML error page from a gateway (502)',
+			{status: 502, body: '<html><body>Bad Gateway</body></html>'},
+			'HtmlResponse',
+		],
+		['an empty 503', {status: 503, body: ''}, 'EmptyResponse'],
+		['a 500 without Code', {status: 500, json: {RequestId: 'r1'}}, 'NoErrorCode'],
+	];
+	for (const [label, reply, code] of faults) {
+		it(`${label} is a server fault: tried again, then reported with its status`, async () => {
+			cloud.queue('DescribeRegions', reply, reply, reply);
+			const error = await failure(open().describeRegions());
+			expect(error).toMatchObject({kind: 'unavailable', code, details: {retryable: true}});
+			expect(error.sentence).toContain(`HTTP ${(reply as {status: number}).status}`);
+			expect(error.sentence).toContain('3 tries');
+			expect(error.sentence).not.toContain('Bad Gateway');
+			expect(cloud.seen).toHaveLength(3);
+		});
+	}
+
+	it('recovers when a gateway error page is passing', async () => {
+		cloud.queue('DescribeRegions', {status: 504, body: '<html>Gateway Timeout</html>'});
+		expect(await open().describeRegions()).toHaveLength(3);
+		expect(cloud.seen).toHaveLength(2);
+	});
+
+	it('cuts off an answer larger than any API answer, without retrying it', async () => {
+		cloud.queue('DescribeRegions', {status: 200, body: 'x'.repeat(300_000), contentType: 'application/json'});
+		const error = await failure(open({maxResponseBytes: 64 * 1024}).describeRegions());
+		expect(error).toMatchObject({kind: 'bad-response', code: 'ResponseTooLarge'});
+		expect(error.sentence).toContain(new URL(cloud.endpoint).host);
+		expect(cloud.seen).toHaveLength(1);
+		// The connection is usable again afterwards.
+		expect(await api.describeRegions()).toHaveLength(3);
+	});
+
+	it('cuts off an answer that never ends long before the read timeout', async () => {
+		cloud.queue('DescribeRegions', {stream: `"${'y'.repeat(16 * 1024)}`});
+		const started = Date.now();
+		const error = await failure(open({maxResponseBytes: 256 * 1024, timeoutMs: 10_000}).describeRegions());
+		expect(error).toMatchObject({kind: 'bad-response', code: 'ResponseTooLarge'});
+		expect(Date.now() - started).toBeLessThan(9_000);
+		expect(cloud.seen).toHaveLength(1);
+	});
+
+	it('a name that does not resolve (DNS failure)', async () => {
+		const error = await failure(open({endpoint: 'http://ecs-sg-test.invalid'}).describeRegions());
+		expect(error.kind).toBe('network');
+		expect(['ENOTFOUND', 'EAI_AGAIN']).toContain(error.code);
+		expect(error.sentence).toContain('ecs-sg-test.invalid');
+		expect(error.next).toContain('network');
+	});
+
+	it('a connection reset on every try', async () => {
+		cloud.queue('DescribeRegions', {reset: true}, {reset: true}, {reset: true});
+		const error = await failure(open().describeRegions());
+		expect(error).toMatchObject({kind: 'network', code: 'ECONNRESET'});
+		expect(error.sentence).toContain('3 tries');
+		expect(cloud.seen).toHaveLength(3);
+	});
 
 	it('redacts a server message that quotes the secret, a token or a signed URL', async () => {
 		const token = 'CAISstsTokenValueThatIsLong';

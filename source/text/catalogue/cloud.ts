@@ -52,6 +52,10 @@ export const en = {
 		'The server at {host} answered {action} with a web page instead of JSON (a proxy, a captive portal or the wrong address).',
 	'cloud.error.badJson': 'The server at {host} answered {action} with incomplete or invalid JSON.',
 	'cloud.error.noCode': 'The server at {host} answered {action} with HTTP {status} but no error code.',
+	'cloud.error.serverFault':
+		'The server at {host} answered {action} with HTTP {status} and no API answer (a fault of the service or of a gateway on the way).',
+	'cloud.error.tooLarge':
+		'The server at {host} answered {action} with more than {megabytes} MB, far more than any API answer, so it was cut off.',
 	'cloud.next.badResponse':
 		'Check --endpoint (an Alibaba Cloud API endpoint or the sandbox) and any proxy, then try again.',
 	'cloud.error.timeout': '{action} got no answer from {host} within {seconds} s.',
@@ -106,6 +110,10 @@ export const zh: Record<keyof typeof en, string> = {
 		'{host} 上的服务器对 {action} 返回了网页而不是 JSON（可能是代理、认证门户或地址错误）。',
 	'cloud.error.badJson': '{host} 上的服务器对 {action} 返回了不完整或无效的 JSON。',
 	'cloud.error.noCode': '{host} 上的服务器对 {action} 返回了 HTTP {status}，但没有错误码。',
+	'cloud.error.serverFault':
+		'{host} 上的服务器对 {action} 返回了 HTTP {status}，但没有 API 响应（服务或中间网关出现故障）。',
+	'cloud.error.tooLarge':
+		'{host} 上的服务器对 {action} 返回了超过 {megabytes} MB 的数据，远超任何 API 响应，已停止读取。',
 	'cloud.next.badResponse': '请检查 --endpoint（必须是阿里云 API 地址或沙箱）以及代理设置，然后重试。',
 	'cloud.error.timeout': '{action} 在 {seconds} 秒内没有收到 {host} 的响应。',
 	'cloud.next.timeout': '请检查网络连接（以及代理或防火墙）后重试。',
