@@ -29,6 +29,10 @@ export type FilterListProps = {
 	readonly isActive?: boolean;
 	/** No filter-as-you-type (short lists whose letters are commands). */
 	readonly noFilter?: boolean;
+	/** Multi-select: Space calls this with the highlighted item (instead of typing a space into the filter). */
+	readonly onToggle?: (item: ListItem) => void;
+	/** Multi-select: Ctrl+A calls this with every item the filter shows. */
+	readonly onToggleAll?: (items: ListItem[]) => void;
 };
 
 type ListState = {query: string; cursor: number; top: number};
@@ -56,7 +60,17 @@ export function rowText(item: ListItem, widths: readonly number[], columns: numb
 
 /** A windowed list that filters as you type: arrows, Home/End, PageUp/PageDown, Enter; Esc clears, then goes back. */
 export function FilterList(props: FilterListProps) {
-	const {items, height, onSelect, onBack, onHighlight, isActive = true, noFilter = false} = props;
+	const {
+		items,
+		height,
+		onSelect,
+		onBack,
+		onHighlight,
+		onToggle,
+		onToggleAll,
+		isActive = true,
+		noFilter = false,
+	} = props;
 	const haystacks = useMemo(() => prepare(items.map((i) => i.search)), [items]);
 	const widths = useMemo(() => columnWidths(items), [items]);
 	const [state, setState] = useLiveState<ListState>(() => {
@@ -100,6 +114,18 @@ export function FilterList(props: FilterListProps) {
 				const s = setState((x) => x);
 				if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
 				else onBack();
+				return;
+			}
+			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
+				const s = setState((x) => x);
+				const found = filterIndexes(haystacks, s.query);
+				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				if (item) onToggle(item);
+				return;
+			}
+			if (onToggleAll && key.ctrl && input === 'a') {
+				const s = setState((x) => x);
+				onToggleAll(filterIndexes(haystacks, s.query).map((i) => items[i] as ListItem));
 				return;
 			}
 			if (noFilter) return;

@@ -5,26 +5,45 @@ import {cleanLine, t, table} from '../../text/index.js';
 import {scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
 
-export const ruleCells = (rule: Rule): string[] => [
+/** Extra columns for screens that change existing rules (all off for the create wizard). */
+export type RuleColumns = {
+	/** Show the priority (1 highest, 100 lowest). */
+	readonly priority?: boolean;
+	/** Head the CIDR column "Destination" (outbound rules) instead of "Source". */
+	readonly destination?: boolean;
+};
+
+/** A rule whose far end is not a CIDR shows what it points at (described rules carry it as `peer`). */
+const farEnd = (rule: Rule & {peer?: string}): string => rule.cidr || cleanLine(rule.peer ?? '') || '-';
+
+export const ruleCells = (rule: Rule & {peer?: string}, columns: RuleColumns = {}): string[] => [
 	rule.direction === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound'),
 	rule.protocol.toUpperCase(),
 	showPorts(rule),
-	rule.cidr,
+	farEnd(rule),
 	rule.policy === 'accept' ? t('wizard.rules.allow') : t('wizard.rules.deny'),
+	...(columns.priority ? [String(rule.priority)] : []),
 	cleanLine(rule.description ?? ''),
 ];
 
-export const ruleHeader = (): string[] => [
+export const ruleHeader = (columns: RuleColumns = {}): string[] => [
 	t('wizard.rules.direction'),
 	t('wizard.rules.protocol'),
 	t('wizard.rules.ports'),
-	t('wizard.rules.source'),
+	columns.destination ? t('followup.rules.destination') : t('wizard.rules.source'),
 	t('wizard.rules.policy'),
+	...(columns.priority ? [t('followup.rules.priority')] : []),
 	t('wizard.rules.note'),
 ];
 
 /** The rules as aligned text lines (header first), for the screen and for plain output. */
-export const ruleLines = (rules: readonly Rule[]): string[] => table([ruleHeader(), ...rules.map(ruleCells)]);
+export const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
+	table([ruleHeader(columns), ...rules.map((rule) => ruleCells(rule, columns))]);
+
+/** How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is. */
+export type RowTone = 'add' | 'remove' | 'same' | undefined;
+
+const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove: '-', same: '='};
 
 export type RulesTableProps = {
 	readonly rules: readonly Rule[];
@@ -33,14 +52,18 @@ export type RulesTableProps = {
 	/** The highlighted rule (rule editor). */
 	readonly cursor?: number;
 	readonly empty?: string;
+	readonly columns?: RuleColumns;
+	/** One tone per rule: a mark column (`+`, `-`, `=`) and colour, for screens that change rules. */
+	readonly tones?: readonly RowTone[];
 };
 
 /** Direction, protocol, ports, source and policy of each rule, aligned by display width. */
-export function RulesTable({rules, height = rules.length, cursor, empty}: RulesTableProps) {
+export function RulesTable({rules, height = rules.length, cursor, empty, columns, tones}: RulesTableProps) {
 	if (rules.length === 0) {
 		return <Text dimColor>{`  ${empty ?? t('wizard.rules.none')}`}</Text>;
 	}
-	const [header = '', ...lines] = ruleLines(rules);
+	const [header = '', ...lines] = ruleLines(rules, columns);
+	const marks = tones !== undefined;
 	const rows = Math.max(1, height);
 	const top =
 		cursor === undefined ? 0 : scrollTop(Math.max(0, cursor - rows + 1), cursor, rows, lines.length);
@@ -48,13 +71,22 @@ export function RulesTable({rules, height = rules.length, cursor, empty}: RulesT
 	const hidden = lines.length - shown.length;
 	return (
 		<Box flexDirection="column">
-			<Text dimColor wrap="truncate-end">{`  ${header}`}</Text>
+			<Text dimColor wrap="truncate-end">{`${marks ? '    ' : '  '}${header}`}</Text>
 			{shown.map((line, i) => {
 				const index = top + i;
 				const active = cursor === index;
+				const tone = tones?.[index];
+				const colour = active ? 'cyan' : tone === 'add' ? 'green' : tone === 'remove' ? 'red' : undefined;
 				return (
-					<Text key={index} wrap="truncate-end" color={active ? 'cyan' : undefined} bold={active}>
+					<Text
+						key={index}
+						wrap="truncate-end"
+						color={colour}
+						bold={active}
+						dimColor={tone === 'same' && !active}
+					>
 						{active ? `${glyphs.pointer} ` : '  '}
+						{marks ? `${tone ? toneMark[tone] : ' '} ` : ''}
 						{line}
 					</Text>
 				);

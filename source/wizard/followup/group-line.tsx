@@ -1,0 +1,29 @@
+import {Text} from 'ink';
+import type {SecurityGroupSummary} from '../../cloud/port.js';
+import {cleanLine} from '../../text/index.js';
+import {groupTypeText, networkText} from './pickers.js';
+
+/** `web (sg-…) · cn-hangzhou · vpc-… · normal`: which group a follow-up screen works on. */
+export function groupText(group: SecurityGroupSummary, regionId: string): string {
+	const name = cleanLine(group.name);
+	const id = cleanLine(group.id);
+	const parts = [name ? `${name} (${id})` : id, cleanLine(regionId)];
+	// The network and type are known once the group has been read (a flag gives only the id).
+	if (group.creationTime || group.name || group.vpcId)
+		parts.push(networkText(group.vpcId), groupTypeText(group.type));
+	return parts.join(' · ');
+}
+
+export function GroupLine({
+	group,
+	regionId,
+}: {
+	readonly group: SecurityGroupSummary;
+	readonly regionId: string;
+}) {
+	return (
+		<Text wrap="truncate-end" bold>
+			{groupText(group, regionId)}
+		</Text>
+	);
+}

@@ -1,0 +1,184 @@
+// `ecs-sg instances` in a terminal: owns the reducer and its effects (reading the group's network, running the
+// joins and leaves, reading the result), turns Ctrl+C into a clean stop, and reports one outcome. InstancesFlow
+// is what the create wizard's Done screen embeds; InstancesApp is the root the command renders.
+import {Text, useApp, useInput} from 'ink';
+import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
+import {applyChanges} from '../../cloud/changes.js';
+import {readMembers} from '../../cloud/members.js';
+import {lang, t} from '../../text/index.js';
+import {CloudData} from '../cloud-data.js';
+import {useTerminalSize} from '../use-terminal-size.js';
+import {type InstancesState, initialInstancesState, instancesReducer} from './instances-state.js';
+import {InstancesApplying, InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
+import {GroupPick, type Position, RegionPick} from './pickers.js';
+import type {FollowupOutcome, FollowupServices, FollowupStart} from './services.js';
+import {useLoad} from './use-load.js';
+
+export function instancesOutcome(state: InstancesState): FollowupOutcome | undefined {
+	if (state.status === 'cancelled') {
+		if (state.stopping && !state.outcome && !state.forced) return undefined;
+		return {status: 'cancelled', ...(state.outcome ? {outcome: state.outcome} : {})};
+	}
+	if (state.status !== 'left') return undefined;
+	if (state.rounds > 0 && state.outcome && state.regionId && state.groupId)
+		return {status: 'applied', regionId: state.regionId, groupId: state.groupId, outcome: state.outcome};
+	return {status: 'left'};
+}
+
+const steps = ['region', 'group', 'instances', 'review'] as const;
+
+function positionOf(state: InstancesState, step: (typeof steps)[number]): Position {
+	const shown = steps.filter(
+		(s) => !(s === 'region' && state.start.regionId) && !(s === 'group' && state.start.groupId),
+	);
+	return {index: Math.max(1, shown.indexOf(step) + 1), total: shown.length};
+}
+
+export type InstancesFlowProps = {
+	readonly services: FollowupServices;
+	readonly start: FollowupStart;
+	readonly onFinish: (outcome: FollowupOutcome) => void;
+	readonly data?: CloudData;
+};
+
+export function InstancesFlow({services, start, onFinish, data: shared}: InstancesFlowProps) {
+	const size = useTerminalSize();
+	const {api} = services;
+	const data = useMemo(
+		() => shared ?? new CloudData(api, services.settings, lang() === 'zh' ? 'zh-CN' : 'en-US'),
+		[shared, api, services.settings],
+	);
+	useSyncExternalStore(data.subscribe, data.getVersion);
+	useEffect(() => (shared ? undefined : () => data.dispose()), [data, shared]);
+
+	const [state, dispatch] = useReducer(instancesReducer, start, initialInstancesState);
+	const {regionId, groupId} = state;
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
+		else if (state.step === 'done' && state.status === 'done') {
+			if (input === 'm') dispatch({type: 'more'});
+			else if (key.return || key.escape || input === 'q') dispatch({type: 'quit'});
+		}
+	});
+
+	const wanted = regionId && groupId && state.step !== 'region' && state.step !== 'group';
+	const {load, reload} = useLoad(wanted ? `${regionId}|${groupId}|${state.rounds}` : undefined, () =>
+		readMembers(api, regionId ?? '', groupId ?? ''),
+	);
+	useEffect(() => {
+		if (load?.state === 'ready') dispatch({type: 'members', members: load.value});
+		else if (load?.state === 'failed') dispatch({type: 'members-failed', problem: load.problem});
+	}, [load]);
+
+	const stop = useMemo(() => new AbortController(), []);
+	const sent = useRef<unknown>(undefined);
+	useEffect(() => {
+		if (state.status === 'cancelled' && state.stopping) stop.abort();
+	}, [state.status, state.stopping, stop]);
+	useEffect(() => {
+		const {plan} = state;
+		if (state.status !== 'applying' || !plan || sent.current === plan) return;
+		sent.current = plan;
+		try {
+			services.settings?.remember({regionId: plan.regionId});
+		} catch {
+			// Remembering the region is a convenience.
+		}
+		void applyChanges(api, plan.calls, (event) => dispatch({type: 'call-event', event}), stop.signal).then(
+			(outcome) => dispatch({type: 'applied', outcome}),
+		);
+	}, [state, api, services.settings, stop]);
+
+	const finished = useRef(false);
+	const outcome = instancesOutcome(state);
+	useEffect(() => {
+		if (!outcome || finished.current) return;
+		finished.current = true;
+		onFinish(outcome);
+	}, [outcome, onFinish]);
+
+	if (state.status === 'cancelled') {
+		if (state.stopping && !outcome) return <InstancesApplying state={state} />;
+		return <Text color="yellow">{t('followup.cancelled')}</Text>;
+	}
+	if (state.status === 'left')
+		return state.step === 'done' ? <InstancesDone state={state} final /> : <Text>{t('followup.left')}</Text>;
+	switch (state.step) {
+		case 'region':
+			return (
+				<RegionPick
+					data={data}
+					size={size}
+					position={positionOf(state, 'region')}
+					purpose={t('followup.region.purpose')}
+					initial={state.regionId}
+					lastUsed={safe(() => services.settings?.lastRegion())}
+					profileRegion={services.defaultRegion}
+					onPick={(id) => dispatch({type: 'region', regionId: id})}
+					onBack={() => dispatch({type: 'back'})}
+				/>
+			);
+		case 'group':
+			return (
+				<GroupPick
+					api={api}
+					regionId={regionId ?? ''}
+					size={size}
+					position={positionOf(state, 'group')}
+					purpose={t('followup.group.purposeInstances')}
+					initial={state.start.groupId ?? state.groupId}
+					onPick={(group) => dispatch({type: 'group', group})}
+					onBack={() => dispatch({type: 'back'})}
+				/>
+			);
+		case 'instances':
+			return (
+				<InstancesScreen
+					state={state}
+					dispatch={dispatch}
+					size={size}
+					position={positionOf(state, 'instances')}
+					onReload={reload}
+				/>
+			);
+		case 'review':
+			return (
+				<InstancesReview
+					state={state}
+					dispatch={dispatch}
+					size={size}
+					position={positionOf(state, 'review')}
+				/>
+			);
+		case 'applying':
+			return <InstancesApplying state={state} />;
+		case 'done':
+			return <InstancesDone state={state} />;
+	}
+}
+
+function safe<T>(read: () => T): T | undefined {
+	try {
+		return read();
+	} catch {
+		return undefined;
+	}
+}
+
+export type InstancesAppProps = {
+	readonly services: FollowupServices;
+	readonly start: FollowupStart;
+	readonly onExit?: (outcome: FollowupOutcome) => void;
+};
+
+export function InstancesApp({services, start, onExit}: InstancesAppProps) {
+	const {exit} = useApp();
+	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
+	useEffect(() => {
+		if (!ended) return;
+		onExit?.(ended);
+		exit();
+	}, [ended, onExit, exit]);
+	return <InstancesFlow services={services} start={start} onFinish={setEnded} />;
+}

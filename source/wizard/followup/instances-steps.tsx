@@ -1,0 +1,301 @@
+// The screens of `ecs-sg instances` after the group is picked: the instances of its network (multi-select),
+// the review, and the result.
+import {Box, Text, useInput} from 'ink';
+import {type Dispatch, useMemo, useState} from 'react';
+import type {Instance, SecurityGroupSummary} from '../../cloud/port.js';
+import {planMembership, statusText} from '../../domain/membership.js';
+import {cleanLine, t, table} from '../../text/index.js';
+import {FilterList, type ListItem} from '../components/filter-list.js';
+import {glyphs} from '../components/glyphs.js';
+import {KeyHints} from '../components/key-hints.js';
+import {Spinner} from '../components/spinner.js';
+import {StepFrame} from '../components/step-frame.js';
+import type {TerminalSize} from '../use-terminal-size.js';
+import {CallList} from './call-list.js';
+import {GroupLine} from './group-line.js';
+import {
+	type InstancesAction,
+	type InstancesState,
+	orderedInstances,
+	refusalFor,
+	type Selection,
+} from './instances-state.js';
+import type {Position} from './pickers.js';
+
+type ScreenProps = {
+	readonly state: InstancesState;
+	readonly dispatch: Dispatch<InstancesAction>;
+	readonly size: TerminalSize;
+};
+
+const markOf = (selection: Selection | undefined): string =>
+	selection ? (selection.change === 'join' ? '[+]' : '[-]') : '[ ]';
+
+/** The groups an instance is in, by name where known: `web (sg-…), default (sg-…)`. */
+export function groupsText(instance: Instance, groups: readonly SecurityGroupSummary[]): string {
+	return instance.securityGroupIds
+		.map((id) => {
+			const name = cleanLine(groups.find((g) => g.id === id)?.name ?? '');
+			return name ? `${name} (${cleanLine(id)})` : cleanLine(id);
+		})
+		.join(', ');
+}
+
+export function instanceItems(state: InstancesState): ListItem[] {
+	const members = state.members;
+	if (!members) return [];
+	const chosen = new Map(state.selected.map((s) => [s.instanceId, s] as const));
+	return orderedInstances(members).map((i) => {
+		const name = cleanLine(i.name) || t('wizard.vpc.unnamed');
+		const id = cleanLine(i.id);
+		const inGroup = i.securityGroupIds.includes(members.group.id);
+		return {
+			key: i.id,
+			cells: [markOf(chosen.get(i.id)), name, id, statusText(i.status), cleanLine(i.privateIp) || '-'],
+			search: `${name} ${id} ${cleanLine(i.privateIp)} ${statusText(i.status)}`,
+			mark: inGroup
+				? t('followup.instances.member', {count: i.securityGroupIds.length})
+				: t('followup.instances.groups', {count: i.securityGroupIds.length}),
+		};
+	});
+}
+
+export function InstancesScreen({
+	state,
+	dispatch,
+	size,
+	position,
+	onReload,
+}: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
+	const items = useMemo(() => instanceItems(state), [state]);
+	const [highlighted, setHighlighted] = useState<string | undefined>();
+	const members = state.members;
+	const listing = members !== undefined && members.instances.length > 0;
+	useInput(
+		(input, key) => {
+			if (key.escape) dispatch({type: 'back'});
+			else if (input === 'r' && state.loadProblem) onReload();
+		},
+		{isActive: !listing},
+	);
+	const current = members?.instances.find((i) => i.id === highlighted);
+	const refusal = current ? refusalFor(state, current) : undefined;
+	const joining = state.selected.filter((s) => s.change === 'join').length;
+	const leaving = state.selected.length - joining;
+	let body: React.ReactNode;
+	if (state.loadProblem && !members) {
+		body = (
+			<Box flexDirection="column">
+				<Text color="red">{state.loadProblem.sentence}</Text>
+				{state.loadProblem.next ? <Text>{state.loadProblem.next}</Text> : null}
+			</Box>
+		);
+	} else if (!members) {
+		body = <Spinner label={t('followup.instances.loading', {id: state.groupId ?? ''})} />;
+	} else if (!listing) {
+		body = (
+			<Text color="yellow">
+				{members.group.vpcId
+					? t('followup.instances.noneVpc', {vpc: members.group.vpcId})
+					: t('followup.instances.noneClassic', {region: state.regionId ?? ''})}
+			</Text>
+		);
+	} else {
+		body = (
+			<Box flexDirection="column">
+				<FilterList
+					items={items}
+					height={Math.max(3, size.rows - 14)}
+					width={size.columns}
+					onHighlight={(item) => setHighlighted(item?.key)}
+					onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
+					onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
+					onSelect={() => dispatch({type: 'review'})}
+					onBack={() => dispatch({type: 'back'})}
+				/>
+				{current ? (
+					<Text dimColor wrap="truncate-end">
+						{t('followup.instances.inGroups', {
+							id: current.id,
+							groups: groupsText(current, members.groups) || '-',
+						})}
+					</Text>
+				) : null}
+				{refusal && !state.problem ? (
+					<Text color="yellow" wrap="truncate-end">
+						{glyphs.bullet} {refusal}
+					</Text>
+				) : null}
+				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
+			</Box>
+		);
+	}
+	const hints: [string, string][] = listing
+		? [
+				['Space', t('followup.keys.select')],
+				['Ctrl+A', t('followup.keys.selectAll')],
+				['Enter', t('followup.keys.review')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+			]
+		: [
+				...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
+				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+			];
+	return (
+		<StepFrame
+			title={t('followup.instances.title')}
+			position={position}
+			purpose={t('followup.instances.purpose')}
+			problem={state.problem}
+			hints={hints}
+		>
+			{members ? <GroupLine group={members.group} regionId={state.regionId ?? ''} /> : null}
+			{body}
+		</StepFrame>
+	);
+}
+
+/** `name  i-…  10.0.0.5` lines of the selected instances of one kind of change. */
+function selectionLines(state: InstancesState, change: Selection['change']): string[] {
+	const members = state.members;
+	if (!members) return [];
+	const rows = state.selected
+		.filter((s) => s.change === change)
+		.map((s) => {
+			const instance = members.instances.find((i) => i.id === s.instanceId);
+			return [
+				cleanLine(instance?.name ?? '') || t('wizard.vpc.unnamed'),
+				cleanLine(s.instanceId),
+				cleanLine(instance?.privateIp ?? ''),
+			];
+		});
+	return table(rows);
+}
+
+export function InstancesReview({state, dispatch, position}: ScreenProps & {readonly position: Position}) {
+	useInput((input, key) => {
+		if (!state.members || !state.regionId || !state.groupId) return;
+		if (key.return || input === 'y' || input === 'Y') {
+			dispatch({
+				type: 'confirm',
+				plan: planMembership(
+					{regionId: state.regionId, groupId: state.groupId},
+					state.selected.map((s) => ({instanceId: s.instanceId, change: s.change})),
+				),
+			});
+		} else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
+	});
+	const joins = selectionLines(state, 'join');
+	const leaves = selectionLines(state, 'leave');
+	return (
+		<StepFrame
+			title={t('followup.review.title')}
+			position={position}
+			purpose={t('followup.review.purposeInstances')}
+			hints={[
+				['Enter/y', t('followup.keys.apply')],
+				['n/Esc', t('wizard.keys.back')],
+			]}
+		>
+			{state.members ? <GroupLine group={state.members.group} regionId={state.regionId ?? ''} /> : null}
+			{joins.length > 0 ? (
+				<Box flexDirection="column">
+					<Text bold>{t('followup.review.joining', {count: joins.length})}</Text>
+					{joins.map((line) => (
+						<Text key={line} color="green" wrap="truncate-end">{`  + ${line}`}</Text>
+					))}
+				</Box>
+			) : null}
+			{leaves.length > 0 ? (
+				<Box flexDirection="column">
+					<Text bold>{t('followup.review.leaving', {count: leaves.length})}</Text>
+					{leaves.map((line) => (
+						<Text key={line} color="red" wrap="truncate-end">{`  - ${line}`}</Text>
+					))}
+				</Box>
+			) : null}
+		</StepFrame>
+	);
+}
+
+export function InstancesApplying({state}: {readonly state: InstancesState}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold color="cyan">
+				{t('followup.applying.title')}
+			</Text>
+			<CallList calls={state.calls} />
+			{state.stopping && !state.outcome ? (
+				<Text color="yellow">{t('followup.applying.stopping')}</Text>
+			) : null}
+		</Box>
+	);
+}
+
+/** The result of a round in words: joined, left, already so, refused. */
+export function membershipResultLines(state: Pick<InstancesState, 'calls'>): {text: string; ok: boolean}[] {
+	const count = (kind: 'join' | 'leave', states: string[]) =>
+		state.calls.filter((c) => c.call.kind === kind && states.includes(c.state)).length;
+	const lines: {text: string; ok: boolean}[] = [];
+	const joined = count('join', ['done']);
+	const left = count('leave', ['done']);
+	const already = count('join', ['unchanged']) + count('leave', ['unchanged']);
+	const failed = state.calls.filter((c) => c.state === 'failed' || c.state === 'skipped').length;
+	if (joined > 0) lines.push({text: t('followup.done.joined', {count: joined}), ok: true});
+	if (left > 0) lines.push({text: t('followup.done.left', {count: left}), ok: true});
+	if (already > 0) lines.push({text: t('followup.done.already', {count: already}), ok: true});
+	if (failed > 0) lines.push({text: t('followup.done.notChanged', {count: failed}), ok: false});
+	return lines;
+}
+
+export function InstancesDone({
+	state,
+	final = false,
+}: {
+	readonly state: InstancesState;
+	readonly final?: boolean;
+}) {
+	const failed = state.calls.some((c) => c.state === 'failed' || c.state === 'skipped');
+	const members = state.members;
+	const rows = members
+		? orderedInstances(members)
+				.filter((i) => i.securityGroupIds.includes(members.group.id))
+				.map((i) => [cleanLine(i.name) || t('wizard.vpc.unnamed'), cleanLine(i.id), cleanLine(i.privateIp)])
+		: [];
+	return (
+		<Box flexDirection="column">
+			<Text bold color={failed ? 'red' : 'green'}>
+				{failed ? t('followup.done.failedTitle') : t('wizard.done.title')}
+			</Text>
+			<CallList calls={state.calls} />
+			{membershipResultLines(state).map((line) => (
+				<Text key={line.text} color={line.ok ? undefined : 'red'}>
+					{line.ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
+					{line.text}
+				</Text>
+			))}
+			{members ? (
+				<Box flexDirection="column">
+					<GroupLine group={members.group} regionId={state.regionId ?? ''} />
+					<Text bold>{t('followup.done.membersNow', {count: rows.length})}</Text>
+					{rows.length === 0 ? (
+						<Text dimColor>{`  ${t('followup.done.noMembers')}`}</Text>
+					) : (
+						table(rows).map((line) => <Text key={line} wrap="truncate-end">{`  ${line}`}</Text>)
+					)}
+				</Box>
+			) : (
+				<Spinner label={t('followup.done.reading')} />
+			)}
+			{final ? null : (
+				<KeyHints
+					hints={[
+						['m', t('followup.keys.more')],
+						['Enter/q/Esc', t('followup.keys.quit')],
+					]}
+				/>
+			)}
+		</Box>
+	);
+}

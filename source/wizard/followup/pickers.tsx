@@ -1,0 +1,202 @@
+// The first two screens of both follow-ups: the region (the create wizard's list, cached names first) and the
+// group (a live list of the region's groups, filtered by typing).
+import {Box, Text, useInput} from 'ink';
+import {useEffect, useMemo} from 'react';
+import type {EcsApi, SecurityGroupSummary} from '../../cloud/port.js';
+import {cleanLine, t} from '../../text/index.js';
+import type {CloudData} from '../cloud-data.js';
+import {FilterList, type ListItem} from '../components/filter-list.js';
+import {Spinner} from '../components/spinner.js';
+import {StepFrame} from '../components/step-frame.js';
+import {regionItems} from '../steps/region.js';
+import {listHeight} from '../steps/step-props.js';
+import type {TerminalSize} from '../use-terminal-size.js';
+import {useLoad} from './use-load.js';
+
+export type Position = {index: number; total: number};
+
+type PickProps = {
+	readonly size: TerminalSize;
+	readonly position: Position;
+	readonly purpose: string;
+	readonly problem?: string;
+	readonly onBack: () => void;
+};
+
+export function RegionPick({
+	data,
+	size,
+	position,
+	purpose,
+	problem,
+	initial,
+	lastUsed,
+	profileRegion,
+	onPick,
+	onBack,
+}: PickProps & {
+	readonly data: CloudData;
+	readonly initial?: string;
+	readonly lastUsed?: string;
+	readonly profileRegion?: string;
+	readonly onPick: (regionId: string, label: string) => void;
+}) {
+	useEffect(() => {
+		if (!data.regions().list && !data.regions().refreshing) data.loadRegions();
+	}, [data]);
+	const view = data.regions();
+	const items = useMemo(
+		() => regionItems(view.list ?? [], lastUsed, profileRegion),
+		[view.list, lastUsed, profileRegion],
+	);
+	useInput(
+		(input, key) => {
+			if (key.escape) onBack();
+			else if (input === 'r') data.loadRegions();
+		},
+		{isActive: !view.list},
+	);
+	return (
+		<StepFrame
+			title={t('wizard.region.title')}
+			position={position}
+			purpose={purpose}
+			problem={problem}
+			hints={
+				view.list
+					? [
+							['↑↓', t('wizard.keys.move')],
+							['Enter', t('wizard.keys.choose')],
+							[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+							['Esc', t('wizard.keys.cancel')],
+						]
+					: [
+							['r', t('wizard.keys.retry')],
+							['Esc', t('wizard.keys.cancel')],
+						]
+			}
+		>
+			{view.list ? (
+				<FilterList
+					items={items}
+					height={listHeight(size.rows)}
+					width={size.columns}
+					initialKey={initial ?? items[0]?.key}
+					onSelect={(item) => onPick(item.key, item.cells[0] ?? item.key)}
+					onBack={onBack}
+				/>
+			) : view.problem ? (
+				<Box flexDirection="column">
+					<Text color="red">{view.problem.sentence}</Text>
+					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
+				</Box>
+			) : (
+				<Spinner label={t('wizard.region.loading')} />
+			)}
+		</StepFrame>
+	);
+}
+
+export const groupTypeText = (type: SecurityGroupSummary['type']): string =>
+	type === 'enterprise' ? t('followup.group.enterprise') : t('followup.group.normal');
+
+export const networkText = (vpcId: string): string =>
+	vpcId ? cleanLine(vpcId) : t('followup.group.classic');
+
+export function groupItems(groups: readonly SecurityGroupSummary[]): ListItem[] {
+	return groups.map((g) => {
+		const name = cleanLine(g.name) || t('wizard.vpc.unnamed');
+		const id = cleanLine(g.id);
+		const network = networkText(g.vpcId);
+		const type = groupTypeText(g.type);
+		return {key: g.id, cells: [name, id, network, type], search: `${name} ${id} ${network} ${type}`};
+	});
+}
+
+const noGroups: readonly SecurityGroupSummary[] = [];
+
+export function GroupPick({
+	api,
+	regionId,
+	size,
+	position,
+	purpose,
+	problem,
+	initial,
+	onPick,
+	onBack,
+}: PickProps & {
+	readonly api: EcsApi;
+	readonly regionId: string;
+	readonly initial?: string;
+	readonly onPick: (group: SecurityGroupSummary) => void;
+}) {
+	const {load, reload} = useLoad(regionId, () => api.describeSecurityGroups(regionId));
+	const groups = load?.state === 'ready' ? load.value : noGroups;
+	const items = useMemo(() => groupItems(groups), [groups]);
+	const listing = groups.length > 0;
+	useInput(
+		(input, key) => {
+			if (key.escape) onBack();
+			else if (input === 'r' && load?.state !== 'loading') reload();
+		},
+		{isActive: !listing},
+	);
+	const missing = initial !== undefined && load?.state === 'ready' && !groups.some((g) => g.id === initial);
+	let body: React.ReactNode;
+	if (!load || load.state === 'loading')
+		body = <Spinner label={t('followup.group.loading', {region: regionId})} />;
+	else if (load.state === 'failed')
+		body = (
+			<Box flexDirection="column">
+				<Text color="red">{load.problem.sentence}</Text>
+				{load.problem.next ? <Text>{load.problem.next}</Text> : null}
+			</Box>
+		);
+	else if (!listing)
+		body = (
+			<Box flexDirection="column">
+				<Text color="yellow">{t('followup.group.none', {region: regionId})}</Text>
+				<Text>{t('followup.group.howToCreate')}</Text>
+			</Box>
+		);
+	else
+		body = (
+			<FilterList
+				items={items}
+				height={listHeight(size.rows)}
+				width={size.columns}
+				initialKey={initial}
+				onSelect={(item) => {
+					const group = groups.find((g) => g.id === item.key);
+					if (group) onPick(group);
+				}}
+				onBack={onBack}
+			/>
+		);
+	return (
+		<StepFrame
+			title={t('followup.group.title')}
+			position={position}
+			purpose={purpose}
+			problem={missing ? t('followup.group.notInRegion', {id: initial ?? '', region: regionId}) : problem}
+			hints={
+				listing
+					? [
+							['↑↓', t('wizard.keys.move')],
+							['Enter', t('wizard.keys.choose')],
+							[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+							['Esc', t('wizard.keys.back')],
+						]
+					: [
+							...(load && load.state !== 'loading'
+								? ([['r', t('wizard.keys.reload')]] as [string, string][])
+								: []),
+							['Esc', t('wizard.keys.back')],
+						]
+			}
+		>
+			{body}
+		</StepFrame>
+	);
+}

@@ -1,0 +1,47 @@
+// What the follow-up screens need from the world, passed in by commands/rules.ts, commands/instances.ts, or the
+// create wizard's Done screen (the same services as the create), and by tests with fakes or a sandbox.
+import type {ChangeOutcome} from '../../cloud/change-types.js';
+import type {EcsApi, RetryObservable, Rule} from '../../cloud/port.js';
+import type {Settings} from '../../config/types.js';
+
+export type FollowupServices = {
+	api: EcsApi & Partial<RetryObservable>;
+	settings?: Settings;
+	/** The region stored with the credentials' profile: first in the list when no region was used yet. */
+	defaultRegion?: string;
+};
+
+/** Where a follow-up starts: what the flags (or the create that just finished) already say. */
+export type FollowupStart = {
+	regionId?: string;
+	groupId?: string;
+	/**
+	 * Opened for one group from the create wizard's Done screen: there is no going back to pick another, and Esc
+	 * on the first screen leaves without cancelling anything.
+	 */
+	fixed?: boolean;
+	/** `rules add|remove` in a terminal without --yes: changes to queue once the group's rules are read. */
+	queue?: {add: readonly Rule[]; remove: readonly Rule[]};
+	/** `instances add|remove` in a terminal without --yes: instances to select once the group is read. */
+	select?: {change: 'join' | 'leave'; instanceIds: readonly string[]};
+};
+
+export type FollowupOutcome =
+	/** Calls were sent (the last round's outcome; failed calls make exit 1). */
+	| {status: 'applied'; regionId: string; groupId: string; outcome: ChangeOutcome}
+	/** Left without sending anything (Esc on a fixed start, or q before applying). */
+	| {status: 'left'}
+	/** Ctrl+C, or Esc on the first screen; `outcome` when calls had been sent before the cancel took effect. */
+	| {status: 'cancelled'; outcome?: ChangeOutcome};
+
+/** The exit code a follow-up ends with (design.md): 0 done or nothing to do, 1 a call failed, 130 cancelled. */
+export function exitCodeOf(outcome: FollowupOutcome): 0 | 1 | 130 {
+	switch (outcome.status) {
+		case 'applied':
+			return outcome.outcome.outcomes.some((o) => o.state === 'failed') ? 1 : 0;
+		case 'left':
+			return 0;
+		case 'cancelled':
+			return 130;
+	}
+}
