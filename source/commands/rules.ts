@@ -1,8 +1,315 @@
+// `ecs-sg rules [add|remove]`: change the rules of an existing group. In a terminal, the rules screens (pre-filled
+// from the flags; `--yes` with add/remove applies without them); otherwise, or with --json, the flags-only path:
+// `rules add|remove --group ID --rule PROTO:PORTS:CIDR [--egress] --yes`, or `rules --group ID` to list.
+import {createElement} from 'react';
+import type {ChangeOutcome} from '../cloud/change-types.js';
+import type {Direction, Rule, SecurityGroupDetail} from '../cloud/port.js';
+import {outcomeLine, requestIdsOf, ruleText} from '../domain/followup.js';
+import {lintRules} from '../domain/lint.js';
+import {
+	checkRuleChange,
+	type GroupRule,
+	nicTypeOfGroup,
+	plainRule,
+	planRuleChange,
+	rulesMatching,
+} from '../domain/rule-change.js';
+import {parseRuleSpec, ruleSpec} from '../domain/rules.js';
+import {rulesTable} from '../domain/summary.js';
+import {cleanDeep, cleanLine, t} from '../text/index.js';
+import {exitCodeOf} from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
-import {exitCodes, type Io, line} from './io.js';
+import {
+	defaultRegion,
+	followupServices,
+	listenForInterrupts,
+	open,
+	print,
+	readGroup,
+	readTarget,
+	runApp,
+	usage,
+	warn,
+} from './followup.js';
+import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {Services} from './services.js';
 
-// Placeholder until its issue lands.
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-	line(io.stderr, 'ecs-sg rules: not built yet');
-	return exitCodes.usage;
+export type RulesMode = 'list' | 'add' | 'remove';
+
+export type RulesFlags = {
+	mode: RulesMode;
+	regionId?: string;
+	groupId?: string;
+	direction: Direction;
+	/** Parsed `--rule` values, in order, with what was typed (for messages). */
+	rules: {spec: string; rule: Rule}[];
+	yes: boolean;
+	json: boolean;
+	problems: string[];
+};
+
+/** Every flag problem that needs no API call, all at once. */
+export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): RulesFlags {
+	const {flags} = args;
+	const [word, ...extra] = args.positionals;
+	const problems: string[] = [];
+	let mode: RulesMode = 'list';
+	if (word === 'add' || word === 'remove') mode = word;
+	else if (word !== undefined) problems.push(t('followup.flags.rulesAction', {value: cleanLine(word)}));
+	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
+	const target = readTarget(flags);
+	problems.push(...target.problems);
+	const direction: Direction = flags.egress === true ? 'egress' : 'ingress';
+	const specs = Array.isArray(flags.rule) ? (flags.rule as readonly string[]) : [];
+	const rules: RulesFlags['rules'] = [];
+	for (const spec of specs) {
+		const parsed = parseRuleSpec(spec, direction);
+		if (parsed.ok) rules.push({spec, rule: parsed.rule});
+		else problems.push(t('followup.flags.flag', {flag: '--rule', message: parsed.problem}));
+	}
+	if (mode === 'list') {
+		if (specs.length > 0) problems.push(t('followup.flags.ruleWithoutAction'));
+	} else if (specs.length === 0) {
+		problems.push(t('followup.flags.ruleMissing', {action: mode}));
+	}
+	return {
+		mode,
+		...(target.regionId ? {regionId: target.regionId} : {}),
+		...(target.groupId ? {groupId: target.groupId} : {}),
+		direction,
+		rules,
+		yes: flags.yes === true,
+		json: flags.json === true,
+		problems,
+	};
+}
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+	const read = readRulesFlags(args);
+	const scripted = !io.interactive || read.json || (read.mode !== 'list' && read.yes);
+	if (scripted) return runFlags(args, io, read);
+	if (read.problems.length > 0) return usage(io, read.problems);
+	return runInteractive(args, io, read);
+}
+
+async function runInteractive(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
+	const opened = await open(args, io);
+	if (typeof opened === 'number') return opened;
+	try {
+		const {RulesApp} = await import('../wizard/followup/rules-app.js');
+		const outcome = await runApp(io, (onExit) =>
+			createElement(RulesApp, {
+				services: followupServices(opened),
+				start: {
+					...(read.regionId ? {regionId: read.regionId} : {}),
+					...(read.groupId ? {groupId: read.groupId} : {}),
+					...(read.mode === 'add' ? {queue: {add: read.rules.map((r) => r.rule), remove: []}} : {}),
+					...(read.mode === 'remove' ? {queue: {add: [], remove: read.rules.map((r) => r.rule)}} : {}),
+				},
+				onExit,
+			}),
+		);
+		return exitCodeOf(outcome);
+	} finally {
+		await opened.close();
+	}
+}
+
+type RulesReport = {
+	command: 'rules';
+	action: RulesMode;
+	regionId: string;
+	securityGroupId: string;
+	direction?: Direction;
+	added: Rule[];
+	removed: Rule[];
+	unchanged: Rule[];
+	failed: {action: string; code: string; message: string; rules: Rule[]}[];
+	requestIds: string[];
+	cancelled?: boolean;
+};
+
+async function runFlags(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
+	const problems = [...read.problems];
+	if (!read.groupId) problems.push(t('followup.flags.groupMissing'));
+	if (read.mode !== 'list' && !read.yes) problems.push(t('followup.flags.yesMissing'));
+	// Everything wrong with the flags is said before any service starts (a sandbox, a settings file).
+	if (problems.length > 0 && read.regionId) return usage(io, problems);
+	const opened = await open(args, io, problems.length === 0);
+	if (typeof opened === 'number') return opened;
+	const services = opened;
+	try {
+		let regionId = read.regionId;
+		let assumed = false;
+		if (!regionId) {
+			const found = defaultRegion(services);
+			if (found) {
+				regionId = found.regionId;
+				assumed = true;
+			} else problems.push(t('followup.flags.regionMissing'));
+		}
+		if (problems.length > 0 || !regionId || !read.groupId) return usage(io, problems);
+		if (assumed) warn(io, [t('followup.flags.assumedRegion', {region: regionId})]);
+		const group = await readGroup(services, regionId, read.groupId, assumed);
+		if (typeof group === 'string') return usage(io, [group]);
+		if (read.mode === 'list') return listRules(io, read, group, regionId);
+		return await change(io, read, services, group, regionId);
+	} catch (error) {
+		const {reportFailure} = await import('./services.js');
+		return reportFailure(io, error);
+	} finally {
+		await services.close();
+	}
+}
+
+const byDirection = (rules: readonly GroupRule[]): GroupRule[] =>
+	[...rules].sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'ingress' ? -1 : 1));
+
+function listRules(io: Io, read: RulesFlags, group: SecurityGroupDetail, regionId: string): ExitCode {
+	if (read.json) {
+		line(
+			io.stdout,
+			JSON.stringify(
+				cleanDeep({
+					command: 'rules',
+					action: 'list',
+					regionId,
+					securityGroupId: group.id,
+					name: group.name,
+					vpcId: group.vpcId,
+					type: group.type,
+					rules: byDirection(group.rules).map(plainRule),
+				}),
+			),
+		);
+		return exitCodes.ok;
+	}
+	print(io, [
+		t('followup.flags.listHeading', {
+			id: group.id,
+			name: group.name,
+			region: regionId,
+			count: group.rules.length,
+		}),
+		...rulesTable(byDirection(group.rules)),
+	]);
+	return exitCodes.ok;
+}
+
+async function change(
+	io: Io,
+	read: RulesFlags,
+	services: Services,
+	group: SecurityGroupDetail,
+	regionId: string,
+): Promise<ExitCode> {
+	const nicType = nicTypeOfGroup(group);
+	let removals: GroupRule[] = [];
+	if (read.mode === 'remove') {
+		const unmatched: string[] = [];
+		for (const {spec, rule} of read.rules) {
+			const found = rulesMatching(group.rules, rule);
+			if (found.length === 0) unmatched.push(spec);
+			removals.push(...found);
+		}
+		if (unmatched.length > 0) {
+			return usage(
+				io,
+				unmatched.map((spec) =>
+					t(read.direction === 'ingress' ? 'followup.flags.noSuchInbound' : 'followup.flags.noSuchOutbound', {
+						rule: spec,
+						id: group.id,
+					}),
+				),
+			);
+		}
+		removals = [...new Set(removals)];
+	}
+	const check = checkRuleChange(
+		group.rules,
+		{add: read.mode === 'add' ? read.rules.map((r) => r.rule) : [], remove: removals},
+		nicType,
+	);
+	if (check.problem) return usage(io, [check.problem]);
+	for (const rule of check.present)
+		warn(io, [t('followup.flags.present', {rule: ruleSpec(rule), id: group.id})]);
+	if (!read.json) for (const w of lintRules(check.fresh)) warn(io, [`! ${w.message}`]);
+	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
+	let outcome: ChangeOutcome = {outcomes: [], cancelled: false};
+	if (plan.calls.length > 0) {
+		const interrupts = listenForInterrupts(io);
+		try {
+			const {applyChanges} = await import('../cloud/changes.js');
+			outcome = await applyChanges(
+				services.api,
+				plan.calls,
+				(event) => {
+					if (event.state === 'running' && event.attempt === 1) {
+						const call = plan.calls[event.index];
+						if (call && 'input' in call)
+							warn(io, [t('followup.flags.sending', {count: call.input.rules.length, id: group.id})]);
+					}
+				},
+				interrupts.signal,
+			);
+		} finally {
+			interrupts.stop();
+		}
+		try {
+			services.store.settings.remember({regionId});
+		} catch {
+			// Remembering the region is a convenience.
+		}
+	}
+	const report = rulesReport(read, regionId, group.id, check.present, outcome);
+	if (read.json) line(io.stdout, JSON.stringify(cleanDeep(report)));
+	else {
+		const lines = outcome.outcomes.map(outcomeLine);
+		if (plan.calls.length === 0) lines.push(t('followup.flags.nothingToAdd', {id: group.id}));
+		for (const rule of report.added) lines.push(t('followup.flags.added', {rule: ruleText(rule)}));
+		for (const rule of report.removed) lines.push(t('followup.flags.removed', {rule: ruleText(rule)}));
+		print(io, lines);
+	}
+	if (outcome.cancelled) {
+		warn(io, [t('followup.flags.cancelled')]);
+		return exitCodes.cancelled;
+	}
+	return exitCodeOf({status: 'applied', regionId, groupId: group.id, outcome});
+}
+
+export function rulesReport(
+	read: Pick<RulesFlags, 'mode' | 'direction'>,
+	regionId: string,
+	groupId: string,
+	present: readonly Rule[],
+	outcome: ChangeOutcome,
+): RulesReport {
+	const rulesOf = (kinds: string[], state: string) =>
+		outcome.outcomes.flatMap((o) =>
+			o.state === state && 'input' in o.call && kinds.includes(o.call.kind) ? o.call.input.rules : [],
+		);
+	return {
+		command: 'rules',
+		action: read.mode,
+		regionId,
+		securityGroupId: groupId,
+		direction: read.direction,
+		added: rulesOf(['authorize', 'authorize-egress'], 'done'),
+		removed: rulesOf(['revoke', 'revoke-egress'], 'done'),
+		unchanged: present.map(plainRule),
+		failed: outcome.outcomes.flatMap((o) =>
+			(o.state === 'failed' || o.state === 'skipped') && 'input' in o.call
+				? [
+						{
+							action: o.call.kind,
+							code: o.error?.code ?? 'Skipped',
+							message: o.error ? o.error.sentence : t('followup.call.skipped'),
+							rules: o.call.input.rules,
+						},
+					]
+				: [],
+		),
+		requestIds: requestIdsOf(outcome),
+		...(outcome.cancelled ? {cancelled: true} : {}),
+	};
 }

@@ -1,0 +1,158 @@
+// What `ecs-sg rules` and `ecs-sg instances` share: reading the group and region flags, finding the region when
+// the flags leave it out, Ctrl+C while calls run, running their Ink app, and printing.
+import type {ReactElement} from 'react';
+import {CloudError} from '../cloud/errors.js';
+import type {SecurityGroupDetail} from '../cloud/port.js';
+import {validateGroupId, validateRegionId} from '../domain/validators.js';
+import {cleanBlock, t} from '../text/index.js';
+import type {FollowupOutcome, FollowupServices} from '../wizard/followup/services.js';
+import type {Flags, ParsedArgs} from './args.js';
+import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {Services} from './services.js';
+
+export const print = (io: Io, lines: readonly string[]): void => {
+	for (const l of lines) line(io.stdout, cleanBlock(l));
+};
+export const warn = (io: Io, lines: readonly string[]): void => {
+	for (const l of lines) line(io.stderr, cleanBlock(l));
+};
+
+/** Usage problems, one line each, then the help hint: exit 2, nothing sent. */
+export function usage(io: Io, problems: readonly string[]): ExitCode {
+	for (const p of problems) line(io.stderr, t('cli.error.prefix', {message: p}));
+	line(io.stderr, t('cli.hint.help'));
+	return exitCodes.usage;
+}
+
+export type TargetFlags = {regionId?: string; groupId?: string; problems: string[]};
+
+/** --region and --group as given (each checked for its shape). */
+export function readTarget(flags: Flags): TargetFlags {
+	const problems: string[] = [];
+	const region = typeof flags.region === 'string' ? flags.region.trim() : undefined;
+	const group = typeof flags.group === 'string' ? flags.group.trim() : undefined;
+	if (region !== undefined) {
+		const problem = validateRegionId(region);
+		if (problem) problems.push(t('followup.flags.flag', {flag: '--region', message: problem}));
+	}
+	if (group !== undefined) {
+		const problem = validateGroupId(group);
+		if (problem) problems.push(t('followup.flags.flag', {flag: '--group', message: problem}));
+	}
+	return {
+		...(region !== undefined ? {regionId: region} : {}),
+		...(group !== undefined ? {groupId: group} : {}),
+		problems,
+	};
+}
+
+/**
+ * The region for the flags path when --region is left out: the region stored with the profile, else the one
+ * used last. The API needs a region and a group id does not say which; guessing wider (asking every region)
+ * would be slow and could act on a group of the same id elsewhere, so a miss is a usage error naming --region.
+ */
+export function defaultRegion(services: Services): {regionId: string; from: 'profile' | 'last'} | undefined {
+	if (services.credentials.regionId) return {regionId: services.credentials.regionId, from: 'profile'};
+	try {
+		const last = services.store.settings.lastRegion();
+		if (last) return {regionId: last, from: 'last'};
+	} catch {
+		// An unreadable settings file gives no default; --region still works.
+	}
+	return undefined;
+}
+
+/**
+ * Reads the group the flags name. A group that is not in the region is a usage error (exit 2: the flags are
+ * wrong, not the cloud); anything else the api throws is left to the caller.
+ */
+export async function readGroup(
+	services: Services,
+	regionId: string,
+	groupId: string,
+	assumed: boolean,
+): Promise<SecurityGroupDetail | string> {
+	try {
+		return await services.api.describeSecurityGroupAttribute(regionId, groupId);
+	} catch (error) {
+		if (
+			error instanceof CloudError &&
+			(error.kind === 'group-not-found' || error.kind === 'region-not-found')
+		) {
+			return t(assumed ? 'followup.flags.notInAssumedRegion' : 'followup.flags.notInRegion', {
+				id: groupId,
+				region: regionId,
+				code: error.code,
+			});
+		}
+		throw error;
+	}
+}
+
+export type Interrupts = {signal: AbortSignal; stop(): void};
+
+/** A Ctrl+C sooner than this after the first is conf's echo of the first, not a second press. */
+const secondPressMs = 300;
+
+/**
+ * Ctrl+C while changes are sent: the first press stops before the next call (the one in flight finishes, so
+ * what changed is known and reported); a second press quits at once.
+ */
+export function listenForInterrupts(io: Io): Interrupts {
+	const controller = new AbortController();
+	let firstAt = 0;
+	const handler = () => {
+		if (!controller.signal.aborted) {
+			controller.abort();
+			firstAt = Date.now();
+			warn(io, [t('followup.flags.stopping')]);
+			return;
+		}
+		if (Date.now() - firstAt < secondPressMs) return;
+		process.off('SIGINT', handler);
+		warn(io, [t('followup.flags.quitNow')]);
+		process.kill(process.pid, 'SIGINT');
+	};
+	process.on('SIGINT', handler);
+	return {signal: controller.signal, stop: () => process.off('SIGINT', handler)};
+}
+
+/** Opens the services for a follow-up, reporting a failure (no credentials, a bad --endpoint) as its exit code. */
+export async function open(args: ParsedArgs, io: Io, needCredentials = true): Promise<Services | ExitCode> {
+	const {openServices, reportFailure} = await import('./services.js');
+	try {
+		return await openServices(args.global, io, {needCredentials});
+	} catch (error) {
+		return reportFailure(io, error);
+	}
+}
+
+export const followupServices = (services: Services): FollowupServices => ({
+	api: services.api,
+	settings: services.store.settings,
+	...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
+});
+
+/** Renders a follow-up's Ink app and waits for its outcome. */
+export async function runApp(
+	io: Io,
+	app: (onExit: (outcome: FollowupOutcome) => void) => ReactElement,
+): Promise<FollowupOutcome> {
+	const [{render}, {withoutColour}] = await Promise.all([import('ink'), import('./create.js')]);
+	let outcome: FollowupOutcome | undefined;
+	io.stdin.resume();
+	const instance = render(
+		app((value) => {
+			outcome = value;
+		}),
+		{
+			stdin: io.stdin,
+			stdout: io.env.NO_COLOR === undefined ? io.stdout : withoutColour(io.stdout),
+			stderr: io.stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		},
+	);
+	await instance.waitUntilExit();
+	return outcome ?? {status: 'cancelled'};
+}
