@@ -414,7 +414,7 @@ async function create(
 			// Remembering defaults is a convenience; the group exists either way.
 		}
 		if (json) line(io.stdout, JSON.stringify(cleanDeep(resultJson(outcome.result))));
-		else print(io, resultLines(outcome.result));
+		else print(io, resultLines(outcome.result, services.target));
 		return exitCodes.ok;
 	}
 

@@ -170,6 +170,7 @@ async function runWizard(
 		plan: (answers) => planFromAnswers(answers),
 		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),
 		unfinished,
+		target,
 	};
 	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
 	io.stdin.resume();
@@ -246,7 +247,13 @@ async function finish(
 	switch (outcome.status) {
 		case 'done':
 		case 'reused':
-			return exitCodes.ok;
+			// A follow-up started from Done ends the run: its exit code, except that leaving it with Esc is no cancel
+			// (the group was created either way).
+			if (!outcome.followUp || outcome.followUp.status === 'left') return exitCodes.ok;
+			if (outcome.followUp.status === 'cancelled') return exitCodes.cancelled;
+			return outcome.followUp.outcome.outcomes.some((o) => o.state === 'failed')
+				? exitCodes.cloud
+				: exitCodes.ok;
 		case 'failed':
 			return exitCodes.cloud;
 		case 'cancelled':

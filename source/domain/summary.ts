@@ -4,11 +4,16 @@ import type {Inspection, SubmitPlan, SubmitResult} from '../cloud/engine-types.j
 import type {Rule, SecurityGroupSummary} from '../cloud/port.js';
 import {cleanLine, t, table} from '../text/index.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
+import {type Target, targetSuffix} from './followup.js';
 import {authorizeParams, createParams, planRules, specOf} from './plan.js';
 import {anywhere, ruleKey, ruleSpec, showPorts, type TemplateId, templateRules} from './rules.js';
 
 const direction = (rule: Rule): string =>
 	rule.direction === 'ingress' ? t('submit.dir.ingress') : t('submit.dir.egress');
+
+/** The policy in the current language (English keeps the API's own words, accept and drop). */
+const policyWord = (rule: Rule): string =>
+	rule.policy === 'drop' ? t('submit.policy.drop') : t('submit.policy.accept');
 
 /** The rules as a table with a header row; "(no rules)" when there are none. */
 export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
@@ -28,7 +33,7 @@ export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
 			r.protocol.toUpperCase(),
 			showPorts(r),
 			r.cidr,
-			r.policy,
+			policyWord(r),
 			String(r.priority),
 			cleanLine(r.description ?? ''),
 		]),
@@ -42,7 +47,7 @@ export const ruleLine = (rule: Rule): string =>
 		protocol: rule.protocol.toUpperCase(),
 		ports: showPorts(rule),
 		cidr: rule.cidr,
-		policy: rule.policy,
+		policy: policyWord(rule),
 		priority: rule.priority,
 	});
 
@@ -153,9 +158,13 @@ export function dryRunLines(plan: SubmitPlan, extras: DryRunExtras = {}): string
 	return lines;
 }
 
-/** The human result of a create: the id, where, the rules as applied, and the follow-up commands. */
-export function resultLines(result: SubmitResult): string[] {
+/**
+ * The human result of a create: the id, where, the rules as applied, and the follow-up commands (with the
+ * run's --sandbox, --endpoint or --profile, so they act on the same place).
+ */
+export function resultLines(result: SubmitResult, target?: Target): string[] {
 	const id = result.groupId;
+	const flags = targetSuffix(target);
 	return [
 		t('submit.result.created', {
 			id,
@@ -167,8 +176,8 @@ export function resultLines(result: SubmitResult): string[] {
 		...rulesTable(result.rules),
 		'',
 		t('submit.result.next'),
-		`  ${t('submit.result.addRules', {region: result.regionId, id})}`,
-		`  ${t('submit.result.addInstances', {region: result.regionId, id})}`,
+		`  ${t('submit.result.addRules', {region: result.regionId, id, target: flags})}`,
+		`  ${t('submit.result.addInstances', {region: result.regionId, id, target: flags})}`,
 	];
 }
 

@@ -10,7 +10,11 @@ import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import {cleanLine, lang, t} from '../text/index.js';
 import {CloudData} from './cloud-data.js';
+import {glyphs} from './components/glyphs.js';
 import {Spinner} from './components/spinner.js';
+import {InstancesFlow} from './followup/instances-app.js';
+import {RulesFlow} from './followup/rules-app.js';
+import type {FollowupOutcome} from './followup/services.js';
 import type {WizardServices} from './services.js';
 import {
 	activeSteps,
@@ -18,6 +22,7 @@ import {
 	completeAnswers,
 	type InitialInput,
 	initialState,
+	type LogEntry as LogItem,
 	type WizardState,
 	wizardReducer,
 } from './state.js';
@@ -35,8 +40,8 @@ import {summaryLine} from './summary.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export type WizardOutcome =
-	| {status: 'done'; result: SubmitResult}
-	| {status: 'reused'; group: SecurityGroupSummary; regionId: string}
+	| {status: 'done'; result: SubmitResult; followUp?: FollowupOutcome}
+	| {status: 'reused'; group: SecurityGroupSummary; regionId: string; followUp?: FollowupOutcome}
 	| {status: 'failed'; error: CloudError; groupId?: string; journalId?: string}
 	| {status: 'cancelled'; during: 'editing' | 'submitting'; groupId?: string; complete: boolean}
 	| {status: 'planned'; answers: Answers};
@@ -130,6 +135,19 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	});
 	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
 
+	// Done (not with --yes): the follow-ups are offered with a key, for the new group, in this same process.
+	const [after, setAfter] = useState<'rules' | 'instances' | 'quit' | undefined>();
+	const [followUp, setFollowUp] = useState<FollowupOutcome | undefined>();
+	const offering = state.status === 'done' && !state.yes && after === undefined;
+	useInput(
+		(input, key) => {
+			if (input === 'r') setAfter('rules');
+			else if (input === 'i') setAfter('instances');
+			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c')) setAfter('quit');
+		},
+		{isActive: offering},
+	);
+
 	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
 	useEffect(() => {
 		if (regionId) data.prefetch(regionId);
@@ -192,31 +210,71 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			);
 	}, [state, services, stop]);
 
+	const finished = outcomeOf(state);
+	const remembered = useRef(false);
+	useEffect(() => {
+		if (remembered.current || (finished?.status !== 'done' && finished?.status !== 'reused')) return;
+		remembered.current = true;
+		try {
+			services.settings?.remember({
+				regionId: answers.regionId,
+				template: answers.template,
+				vpcId: answers.vpcId,
+			});
+		} catch {
+			// Remembering is a convenience; the group exists either way.
+		}
+	}, [finished, services, answers]);
+
+	// A created (or reused) group ends the run only once the person has left the Done screen or its follow-up.
+	const waiting =
+		(finished?.status === 'done' || finished?.status === 'reused') &&
+		!state.yes &&
+		after !== 'quit' &&
+		followUp === undefined;
+	const outcome: WizardOutcome | undefined =
+		finished && !waiting
+			? finished.status === 'done' || finished.status === 'reused'
+				? {...finished, ...(followUp ? {followUp} : {})}
+				: finished
+			: undefined;
 	const ended = useRef(false);
-	const outcome = outcomeOf(state);
 	useEffect(() => {
 		if (!outcome || ended.current) return;
 		ended.current = true;
-		if (outcome.status === 'done' || outcome.status === 'reused') {
-			try {
-				services.settings?.remember({
-					regionId: answers.regionId,
-					template: answers.template,
-					vpcId: answers.vpcId,
-				});
-			} catch {
-				// Remembering is a convenience; the group exists either way.
-			}
-		}
 		onExit?.(outcome);
 		exit(outcome);
-	}, [outcome, services, answers, onExit, exit]);
+	}, [outcome, onExit, exit]);
+	const onFollowUp = useCallback((value: FollowupOutcome) => setFollowUp(value), []);
 
+	// Once a follow-up starts, the Done screen gives way to it; one line of it stays in the transcript.
+	const doneGroup = state.result?.groupId ?? state.reused?.id;
+	const followUpStart =
+		after === 'rules' || after === 'instances'
+			? {regionId: answers.regionId ?? '', groupId: doneGroup ?? '', fixed: true}
+			: undefined;
+	const items: (LogItem | {n: number; done: string})[] = [...state.log];
+	if (followUpStart && doneGroup)
+		items.push({
+			n: state.log.length,
+			done: t('wizard.done.transcript', {id: doneGroup, region: answers.regionId ?? ''}),
+		});
 	const log = (
-		<Static items={[...state.log]}>
-			{(entry) => <Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>}
+		<Static items={items}>
+			{(entry) =>
+				'done' in entry ? (
+					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
+				) : (
+					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
+				)
+			}
 		</Static>
 	);
+	const followUpServices = {
+		api: services.api,
+		...(services.settings ? {settings: services.settings} : {}),
+		...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
+	};
 
 	let body: React.ReactNode;
 	switch (state.status) {
@@ -227,11 +285,31 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			body = <Text color="green">{t('wizard.planned')}</Text>;
 			break;
 		case 'done':
-			body = state.reused ? (
-				<ReusedScreen group={state.reused} regionId={answers.regionId ?? ''} />
-			) : (
-				<DoneScreen state={state} rows={size.rows} />
-			);
+			if (after === 'rules' && followUpStart) {
+				body = (
+					<RulesFlow services={followUpServices} start={followUpStart} data={data} onFinish={onFollowUp} />
+				);
+			} else if (after === 'instances' && followUpStart) {
+				body = (
+					<InstancesFlow
+						services={followUpServices}
+						start={followUpStart}
+						data={data}
+						onFinish={onFollowUp}
+					/>
+				);
+			} else {
+				body = state.reused ? (
+					<ReusedScreen
+						group={state.reused}
+						regionId={answers.regionId ?? ''}
+						target={services.target}
+						offer={offering}
+					/>
+				) : (
+					<DoneScreen state={state} rows={size.rows} target={services.target} offer={offering} />
+				);
+			}
 			break;
 		case 'failed':
 			body = <FailedScreen state={state} />;

@@ -36,4 +36,9 @@ export type WizardServices = {
 	): Promise<SubmitOutcome>;
 	/** Absent: unfinished creates are only listed, with `ecs-sg resume` as the way to act on them. */
 	unfinished?: UnfinishedServices;
+	/**
+	 * Where the calls go (--sandbox, --endpoint, --profile): the follow-up commands shown at the end carry the
+	 * same flags, so they act on the same place.
+	 */
+	target?: {endpoint?: string; sandbox?: boolean; profile?: string};
 };

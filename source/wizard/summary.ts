@@ -1,6 +1,7 @@
 // Plain-text pieces shared by several screens: names of templates and networks, the one-line summary of a
 // finished step (the transcript), and the follow-up commands of the console guide.
 import type {NetworkType} from '../cloud/port.js';
+import {followUpCommand, type Target} from '../domain/followup.js';
 import type {TemplateId} from '../domain/rules.js';
 import {cleanLine, fitWidth, type MessageKey, t, width} from '../text/index.js';
 import {glyphs} from './components/glyphs.js';
@@ -50,13 +51,25 @@ export function summaryLine(step: StepId, a: Draft, label?: string): string {
 	return `${glyphs.tick} ${fitWidth(stepTitle(step), labelWidth() + 2)}${answerText(step, a, label)}`;
 }
 
-/** The console guide's follow-up operations for a group, as commands to run. */
-export function followUps(regionId: string, groupId: string): {label: string; command: string}[] {
+/**
+ * The console guide's follow-up operations for a group, as commands to run, with the target flags of this run
+ * (a sandbox run's commands say --sandbox, so they never reach the real cloud).
+ */
+export function followUps(
+	regionId: string,
+	groupId: string,
+	target?: Target,
+): {key: 'r' | 'i'; label: string; command: string}[] {
 	return [
-		{label: t('wizard.done.addRules'), command: `ecs-sg rules --region ${regionId} --group ${groupId}`},
 		{
+			key: 'r',
+			label: t('wizard.done.addRules'),
+			command: followUpCommand('rules', regionId, groupId, target),
+		},
+		{
+			key: 'i',
 			label: t('wizard.done.addInstances'),
-			command: `ecs-sg instances --region ${regionId} --group ${groupId}`,
+			command: followUpCommand('instances', regionId, groupId, target),
 		},
 	];
 }

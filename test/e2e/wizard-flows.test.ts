@@ -37,6 +37,8 @@ describe('the wizard creates what it shows', () => {
 		await p.waitForText(/6 VPC\s+prod/);
 		await p.press(keys.enter);
 		const screen = await p.waitForText('Next (follow-up operations)');
+		// The follow-ups are offered for the new group; q leaves.
+		await p.press('q');
 		expect(await p.exited).toBe(0);
 		expect(screen).toMatch(/✔ CreateSecurityGroup\s+done/);
 		expect(screen).toContain('ecs-sg rules --region cn-hangzhou --group');
@@ -90,6 +92,8 @@ describe('the wizard creates what it shows', () => {
 		await p.waitForText('Step 7 of 7');
 		await p.press('y');
 		const screen = await p.waitForText('Next (follow-up operations)');
+		// The follow-ups are offered for the new group; q leaves.
+		await p.press('q');
 		expect(await p.exited).toBe(0);
 
 		const id = shownGroupId(screen);
@@ -119,6 +123,8 @@ describe('the wizard creates what it shows', () => {
 		expect(p.screen()).toContain('Step 7 of 7');
 		await p.press(keys.enter);
 		const screen = await p.waitForText('Next (follow-up operations)');
+		// The follow-ups are offered for the new group; q leaves.
+		await p.press('q');
 		expect(await p.exited).toBe(0);
 		expect(screen).toContain('Rules applied (0)');
 
@@ -139,6 +145,8 @@ describe('the wizard creates what it shows', () => {
 		expect(review).toMatch(/5 Network\s+Classic/);
 		await p.press(keys.enter);
 		const screen = await p.waitForText('Next (follow-up operations)');
+		// The follow-ups are offered for the new group; q leaves.
+		await p.press('q');
 		expect(await p.exited).toBe(0);
 		expect(screen).toContain('classic network');
 

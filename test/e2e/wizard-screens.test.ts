@@ -46,6 +46,7 @@ it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', a
 		shots.review = p.screen();
 		await p.press(keys.enter);
 		shots.done = await p.waitForText('Next (follow-up');
+		await p.press('q');
 		expect(await p.exited).toBe(0);
 	} finally {
 		await world.close();

@@ -388,6 +388,9 @@ describe('Review', () => {
 		await s.press('u');
 		await s.waitFor('Using the existing group sg-existing1');
 		expect(s.lastFrame()).toContain('ecs-sg instances --region cn-hangzhou --group sg-existing1');
+		// The follow-ups are offered: nothing ends until the person leaves the screen.
+		expect(outcomes).toEqual([]);
+		await s.press('q');
 		await vi.waitFor(() =>
 			expect(outcomes[0]).toMatchObject({status: 'reused', group: {id: 'sg-existing1'}}),
 		);
@@ -417,6 +420,8 @@ describe('Review', () => {
 		expect(frame).toMatch(/inbound\s+TCP\s+80/);
 		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(1);
 		expect(services.api.callsOf('authorizeSecurityGroup')).toHaveLength(1);
+		expect(frame).toContain('r add rules now');
+		await s.press(keys.enter);
 		await vi.waitFor(() => expect(outcomes[0]?.status).toBe('done'));
 		expect(services.settings.remembered).toEqual([
 			{regionId: 'cn-hangzhou', template: 'web-linux', vpcId: 'vpc-cnhang00000'},

@@ -10,6 +10,8 @@ export const en = {
 	'submit.table.priority': 'Priority',
 	'submit.table.description': 'Description',
 	'submit.table.none': '(no rules: inbound traffic from outside the group is denied)',
+	'submit.policy.accept': 'accept',
+	'submit.policy.drop': 'drop',
 	'submit.rule.line': '{protocol} {ports} from {cidr} ({policy}, priority {priority})',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
@@ -35,9 +37,9 @@ export const en = {
 	'submit.result.rules': 'Rules applied ({count}):',
 	'submit.result.next': 'Next steps:',
 	'submit.result.addRules':
-		'add rules:      ecs-sg rules add --region {region} --group {id} --rule tcp:8080:10.0.0.0/8',
+		'add rules:      ecs-sg rules add{target} --region {region} --group {id} --rule tcp:8080:10.0.0.0/8',
 	'submit.result.addInstances':
-		'add instances:  ecs-sg instances add --region {region} --group {id} --instance i-…',
+		'add instances:  ecs-sg instances add{target} --region {region} --group {id} --instance i-…',
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
 	'submit.progress.authorized': '› AuthorizeSecurityGroup ({count} rules) … done',
@@ -118,6 +120,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.table.priority': '优先级',
 	'submit.table.description': '描述',
 	'submit.table.none': '（无规则：拒绝来自安全组外部的入方向流量）',
+	'submit.policy.accept': '允许',
+	'submit.policy.drop': '拒绝',
 	'submit.rule.line': '{protocol} {ports}，来自 {cidr}（{policy}，优先级 {priority}）',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
@@ -142,9 +146,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.result.rules': '已添加的规则（{count} 条）：',
 	'submit.result.next': '后续操作：',
 	'submit.result.addRules':
-		'添加规则：      ecs-sg rules add --region {region} --group {id} --rule tcp:8080:10.0.0.0/8',
+		'添加规则：      ecs-sg rules add{target} --region {region} --group {id} --rule tcp:8080:10.0.0.0/8',
 	'submit.result.addInstances':
-		'加入实例：      ecs-sg instances add --region {region} --group {id} --instance i-…',
+		'加入实例：      ecs-sg instances add{target} --region {region} --group {id} --instance i-…',
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
 	'submit.progress.authorized': '› AuthorizeSecurityGroup（{count} 条规则）… 完成',

@@ -153,6 +153,10 @@ export const en = {
 	'wizard.done.next': 'Next (follow-up operations):',
 	'wizard.done.addRules': 'Add security group rules:',
 	'wizard.done.addInstances': 'Add instances to the group:',
+	'wizard.done.keyRules': 'add rules now',
+	'wizard.done.keyInstances': 'add instances now',
+	'wizard.done.keyQuit': 'quit',
+	'wizard.done.transcript': 'Created {id} in {region}.',
 
 	'wizard.failed.title': 'Failed',
 	'wizard.failed.next': 'Next: {next}',
@@ -351,6 +355,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.done.next': '后续操作：',
 	'wizard.done.addRules': '添加安全组规则：',
 	'wizard.done.addInstances': '将实例加入安全组：',
+	'wizard.done.keyRules': '现在添加规则',
+	'wizard.done.keyInstances': '现在加入实例',
+	'wizard.done.keyQuit': '退出',
+	'wizard.done.transcript': '已在 {region} 创建 {id}。',
 
 	'wizard.failed.title': '失败',
 	'wizard.failed.next': '下一步：{next}',

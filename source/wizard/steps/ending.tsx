@@ -1,27 +1,63 @@
 import {Box, Text} from 'ink';
 import type {SecurityGroupSummary} from '../../cloud/port.js';
+import type {Target} from '../../domain/followup.js';
 import {cleanLine, t} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
+import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
 import type {WizardState} from '../state.js';
 import {followUps} from '../summary.js';
 import {SubmitSteps} from './submitting.js';
 
-function FollowUps({regionId, groupId}: {readonly regionId: string; readonly groupId: string}) {
+export type FollowUpsProps = {
+	readonly regionId: string;
+	readonly groupId: string;
+	/** The flags that send calls where this run sent them (--sandbox, --endpoint, --profile). */
+	readonly target?: Target;
+	/** Offer to start a follow-up here with a key (not with --yes: a scripted run ends at Done). */
+	readonly offer?: boolean;
+};
+
+function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>{t('wizard.done.next')}</Text>
-			{followUps(regionId, groupId).map((f) => (
+			{followUps(regionId, groupId, target).map((f) => (
 				<Box key={f.command} flexDirection="column">
-					<Text>{`  ${f.label}`}</Text>
+					<Text>
+						{'  '}
+						{offer ? <Text color="cyan" bold>{`${f.key}  `}</Text> : null}
+						{f.label}
+					</Text>
 					<Text color="cyan">{`    ${f.command}`}</Text>
 				</Box>
 			))}
+			{offer ? (
+				<Box marginTop={1}>
+					<KeyHints
+						hints={[
+							['r', t('wizard.done.keyRules')],
+							['i', t('wizard.done.keyInstances')],
+							['Enter/q/Esc', t('wizard.done.keyQuit')],
+						]}
+					/>
+				</Box>
+			) : null}
 		</Box>
 	);
 }
 
-export function DoneScreen({state, rows}: {readonly state: WizardState; readonly rows: number}) {
+export function DoneScreen({
+	state,
+	rows,
+	target,
+	offer,
+}: {
+	readonly state: WizardState;
+	readonly rows: number;
+	readonly target?: Target;
+	readonly offer?: boolean;
+}) {
 	const {result} = state;
 	if (!result) return null;
 	const where = result.vpcId ? t('wizard.done.inVpc', {vpc: result.vpcId}) : t('wizard.done.inClassic');
@@ -38,10 +74,10 @@ export function DoneScreen({state, rows}: {readonly state: WizardState; readonly
 			<Text bold>{t('wizard.done.rules', {count: result.rules.length})}</Text>
 			<RulesTable
 				rules={result.rules}
-				height={Math.max(1, rows - 14 - state.submitSteps.length)}
+				height={Math.max(1, rows - 16 - state.submitSteps.length)}
 				empty={t('wizard.done.noRules')}
 			/>
-			<FollowUps regionId={result.regionId} groupId={result.groupId} />
+			<FollowUps regionId={result.regionId} groupId={result.groupId} target={target} offer={offer} />
 		</Box>
 	);
 }
@@ -49,9 +85,13 @@ export function DoneScreen({state, rows}: {readonly state: WizardState; readonly
 export function ReusedScreen({
 	group,
 	regionId,
+	target,
+	offer,
 }: {
 	readonly group: SecurityGroupSummary;
 	readonly regionId: string;
+	readonly target?: Target;
+	readonly offer?: boolean;
 }) {
 	return (
 		<Box flexDirection="column">
@@ -62,7 +102,7 @@ export function ReusedScreen({
 				<Text color="green">{glyphs.tick} </Text>
 				{t('wizard.done.reused', {id: group.id, name: cleanLine(group.name), region: regionId})}
 			</Text>
-			<FollowUps regionId={regionId} groupId={group.id} />
+			<FollowUps regionId={regionId} groupId={group.id} target={target} offer={offer} />
 		</Box>
 	);
 }
