@@ -1,0 +1,121 @@
+// `ecs-sg rules` in a real terminal against the sandbox: pick the group, queue a preset, a rule by hand, an
+// outbound rule and a removal, review, apply; then what the group really holds is read with pop-core.
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {allRulesOf, followup, followupState, ids, region} from './followup-helpers.js';
+import {keys, openWorld, type World} from './wizard-helpers.js';
+
+let world: World;
+beforeEach(async () => {
+	world = await openWorld(followupState);
+});
+afterEach(async () => {
+	await world.close();
+});
+
+describe('ecs-sg rules in a terminal', () => {
+	it('adds a preset, a rule by hand and an outbound rule, removes one, and the group holds exactly that', async () => {
+		const p = followup(world, 'rules', ['--region', region]);
+		await p.waitForText('Security group');
+		await p.press('web');
+		await p.waitForText('(1 of 3)');
+		await p.press(keys.enter);
+		await p.waitForText(/TCP\s+80\s+0\.0\.0\.0\/0/);
+		expect(p.screen()).toContain('Inbound (2)');
+
+		// A preset: HTTPS from a narrowed source (the suggestion is selected, so typing replaces it).
+		await p.press('p');
+		await p.waitForText('Add a preset rule (Inbound)');
+		await p.press('https');
+		await p.waitForText('(1 of 9)');
+		await p.press(keys.enter);
+		await p.waitForText('Source for HTTPS (TCP 443)');
+		await p.press('203.0.113.0/24', keys.enter);
+		await p.waitForText(/\+ inbound\s+TCP\s+443\s+203\.0\.113\.0\/24/);
+
+		// By hand: UDP 53 from 10.0.0.0/8, deny, priority 5, with a note; a bad port is refused first.
+		await p.press('a');
+		await p.waitForText('Add a rule by hand');
+		await p.press(keys.down, keys.enter);
+		await p.waitForText('One port (22) or a range');
+		await p.press('70000', keys.enter);
+		await p.waitForText('Ports must be 1 to 65535');
+		await p.press('\u0015', '53', keys.enter);
+		await p.waitForText('Where traffic may come from');
+		await p.press('10.0.0.0/8', keys.enter);
+		await p.waitForText('Allow the traffic, or deny it');
+		await p.press(keys.down, keys.enter);
+		await p.waitForText('1 (highest) to 100');
+		await p.press('5', keys.enter);
+		await p.waitForText('Optional: a note on the rule');
+		await p.press('dns', keys.enter);
+		await p.waitForText(/\+ inbound\s+UDP\s+53\s+10\.0\.0\.0\/8\s+deny\s+5\s+dns/);
+
+		// Mark TCP 80 (the second row) for removal.
+		await p.press(keys.home, keys.down, 'd');
+		await p.waitForText(/- inbound\s+TCP\s+80/);
+
+		// Outbound: everything to 10.0.0.0/8 from the ALL preset.
+		await p.press(keys.tab);
+		await p.waitForText('Outbound (0)');
+		await p.press('p');
+		await p.waitForText('Add a preset rule (Outbound)');
+		await p.press(keys.end, keys.enter);
+		await p.waitForText('Destination for ALL');
+		await p.press('10.0.0.0/8', keys.enter);
+		await p.waitForText(/\+ outbound\s+ALL\s+all\s+10\.0\.0\.0\/8/);
+
+		await p.press(keys.enter);
+		const review = await p.waitForText('3 to add, 1 to remove: 2 → 4 rules');
+		expect(review).toContain('Enter/y apply');
+		await p.press('y');
+		const done = await p.waitForText('Rules of the group now (4)');
+		expect(done).toMatch(/✔ RevokeSecurityGroup \(1 rules\)\s+done/);
+		expect(done).toMatch(/✔ AuthorizeSecurityGroup \(2 rules\)\s+done/);
+		expect(done).toMatch(/✔ AuthorizeSecurityGroupEgress \(1 rules\)\s+done/);
+		expect(done).toContain('Added 3 rule(s).');
+		expect(done).toContain('Removed 1 rule(s).');
+		await p.press('q');
+		expect(await p.exited).toBe(0);
+
+		expect(await allRulesOf(world.ecs, region, ids.web)).toEqual(
+			[
+				'egress all -1/-1 10.0.0.0/8 accept 1',
+				'ingress tcp 22/22 0.0.0.0/0 accept 1',
+				'ingress tcp 443/443 203.0.113.0/24 accept 1',
+				'ingress udp 53/53 10.0.0.0/8 drop 5',
+			].sort(),
+		);
+	});
+
+	it('says a rule already in the group changes nothing, sends nothing for it, and refuses an empty review', async () => {
+		const p = followup(world, 'rules', ['--region', region, '--group', ids.web]);
+		await p.waitForText(/TCP\s+22\s+0\.0\.0\.0\/0/);
+		await p.press(keys.enter);
+		await p.waitForText('Nothing is queued');
+		await p.press('a', keys.enter);
+		await p.waitForText('One port (22)');
+		await p.press('22', keys.enter);
+		await p.waitForText('Where traffic may come from');
+		await p.press('0.0.0.0/0', keys.enter, keys.enter);
+		await p.waitForText('1 (highest) to 100');
+		await p.press(keys.enter);
+		await p.waitForText('Optional: a note');
+		await p.press(keys.enter);
+		await p.waitForText(/\+ inbound\s+TCP\s+22\s+0\.0\.0\.0\/0/);
+		await p.press(keys.enter);
+		const review = await p.waitForText('1 rule(s) already in the group');
+		expect(review).toMatch(/= inbound\s+TCP\s+22/);
+		expect(review).toContain('0 to add, 0 to remove');
+		// Nothing to send: Review offers no apply (y does nothing), Esc goes back.
+		expect(review).toContain('Nothing to send');
+		await p.press('y', keys.escape);
+		await p.waitForText('Inbound (3)');
+		await p.press(keys.escape);
+		await p.waitForText('Security group');
+		await p.press(keys.escape);
+		await p.waitForText('Region');
+		await p.press(keys.escape);
+		expect(await p.exited).toBe(130);
+		expect(await allRulesOf(world.ecs, region, ids.web)).toHaveLength(2);
+	});
+});
