@@ -1,5 +1,6 @@
 // Filter-as-you-type over a prepared list: every item's text is lower-cased once per list, so a keystroke
-// costs one substring test per item (about a millisecond for 5,000 VPCs) and only the visible window renders.
+// costs at most one substring test per item (about a millisecond for 5,000 VPCs; less once the filter narrows,
+// see incrementalFilter) and only the visible window renders.
 // A plain substring match (every typed word must appear) is predictable for ids like vpc-bp1...; fuzzy
 // ranking would reorder the list under the user's eyes.
 
@@ -14,6 +15,35 @@ export function filterIndexes(haystacks: readonly string[], query: string): numb
 		if (words.every((w) => hay.includes(w))) out.push(i);
 	}
 	return out;
+}
+
+/**
+ * filterIndexes that remembers the queries on the way to the current one. A key that extends the query only
+ * re-tests the items that matched before it (whatever contains "team-4" contains "team-"), and Backspace goes
+ * back to an answer already known, so a keystroke over thousands of items costs a fraction of the first one.
+ * The same query gives the same array, so it can be a dependency of React hooks.
+ */
+export function incrementalFilter(haystacks: readonly string[]): (query: string) => number[] {
+	// Each entry's query is a prefix of the next one's.
+	const trail: {query: string; indexes: number[]}[] = [];
+	return (query) => {
+		const q = query.toLowerCase();
+		while (trail.length > 0 && !q.startsWith((trail[trail.length - 1] as {query: string}).query)) trail.pop();
+		const base = trail[trail.length - 1];
+		if (base?.query === q) return base.indexes;
+		const words = q.split(/\s+/).filter(Boolean);
+		let indexes: number[];
+		if (!base) indexes = filterIndexes(haystacks, q);
+		else {
+			indexes = [];
+			for (const i of base.indexes) {
+				const hay = haystacks[i] as string;
+				if (words.every((w) => hay.includes(w))) indexes.push(i);
+			}
+		}
+		trail.push({query: q, indexes});
+		return indexes;
+	};
 }
 
 /** The first visible row, moved as little as possible so the cursor stays in view. */
