@@ -2,8 +2,9 @@
 // First, for its side effect: NO_COLOR must be turned into FORCE_COLOR=0 before any colour library loads.
 import './commands/colour.js';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
+import {crashLine} from './commands/crash.js';
 import {exitCodes, type Io, line, processIo} from './commands/io.js';
-import {cleanLine, detectLang, setLang, t} from './text/index.js';
+import {detectLang, setLang, t} from './text/index.js';
 
 declare const __ECS_SG_VERSION__: string | undefined;
 const version = typeof __ECS_SG_VERSION__ === 'string' ? __ECS_SG_VERSION__ : '0.0.0-dev';
@@ -60,9 +61,8 @@ main(process.argv.slice(2), processIo()).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		// Never a stack trace: the message is enough to report, and stays free of secrets (no argv, no env).
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`${t('cli.error.unexpected', {message: cleanLine(message).slice(0, 300)})}\n`);
+		// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
+		process.stderr.write(`${crashLine(error)}\n`);
 		process.exitCode = exitCodes.cloud;
 	},
 );

@@ -28,6 +28,7 @@ import type {
 	RulesInput,
 	SecurityGroupSummary,
 } from './port.js';
+import {rememberSecrets} from './redact.js';
 import {type CallRecord, callRecord, defaultMaxResponseBytes, guardAgent} from './response-guard.js';
 
 export type AdapterOptions = {
@@ -105,6 +106,7 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 	const maxDelayMs = Math.max(baseDelayMs, options.retry?.maxDelayMs ?? 8000);
 	const concurrency = Math.max(1, options.vpcPageConcurrency ?? 4);
 	const secrets = [credentials.accessKeySecret, credentials.securityToken];
+	rememberSecrets(...secrets);
 	const listeners = new Set<(event: RetryEvent) => void>();
 	const clients = new Map<string, Promise<PopClient>>();
 	// Endpoints learnt from this api's own DescribeRegions, used when the caller's cache has none.

@@ -28,3 +28,15 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
 			`$1$2${hidden}`,
 		);
 }
+
+const remembered = new Set<string>();
+
+/**
+ * Notes values this process holds that must never be shown (the secret and the STS token of every api made), so
+ * that the last-resort report of an unexpected error can cut them out too (commands/crash.ts).
+ */
+export function rememberSecrets(...values: (string | undefined)[]): void {
+	for (const value of values) if (value) remembered.add(value);
+}
+
+export const rememberedSecrets = (): string[] => [...remembered];
