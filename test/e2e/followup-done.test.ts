@@ -1,0 +1,106 @@
+// The create wizard's Done screen offers the follow-ups for the new group, in the same process: r opens the rules
+// screens, i the instances screen. The printed commands carry the run's target flags.
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {startPty} from '../helpers/pty.js';
+import {allRulesOf, envOf, followupState, groupsOfInstances, ids, region, vpcId} from './followup-helpers.js';
+import {keys, openWorld, shownGroupId, type World} from './wizard-helpers.js';
+
+let world: World;
+beforeEach(async () => {
+	world = await openWorld(followupState);
+});
+afterEach(async () => {
+	await world.close();
+});
+
+const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
+
+const created = ['--region', region, '--template', 'custom', '--vpc', vpcId, '--description', 'app tier'];
+
+describe('Done offers the follow-ups', () => {
+	it('r: adds a rule to the group just created, then leaves with exit 0', async () => {
+		const p = world.wizard([...created, '--name', 'app-sg']);
+		await p.waitForText('Step 7 of 7');
+		await p.press(keys.enter);
+		const done = await p.waitForText('r add rules now');
+		const id = shownGroupId(done);
+		// The commands shown talk to the same place as this run.
+		// (A long command wraps at the terminal's edge: compare with the line breaks taken out.)
+		expect(flat(done)).toContain(
+			`ecs-sg rules --endpoint ${world.sandbox.endpoint} --region ${region} --group ${id}`,
+		);
+		await p.press('r');
+		await p.waitForText(`app-sg (${id})`);
+		expect(p.screen()).toContain('Step 1 of 2');
+		await p.press('p');
+		await p.waitForText('Add a preset rule');
+		await p.press(keys.down, keys.enter);
+		await p.waitForText('Source for HTTP (TCP 80)');
+		await p.press(keys.enter);
+		await p.waitForText(/\+ inbound\s+TCP\s+80/);
+		await p.press(keys.enter);
+		await p.waitForText('1 to add, 0 to remove');
+		await p.press('y');
+		await p.waitForText('Rules of the group now (1)');
+		await p.press('q');
+		expect(await p.exited).toBe(0);
+		// The transcript keeps one line of the create.
+		expect(p.screen()).toContain(`Created ${id} in ${region}.`);
+		expect(await allRulesOf(world.ecs, region, id)).toEqual(['ingress tcp 80/80 0.0.0.0/0 accept 1']);
+	});
+
+	it('i: adds an instance to the group just created; Esc there leaves without cancelling (exit 0)', async () => {
+		const p = world.wizard([...created, '--name', 'svc-sg']);
+		await p.waitForText('Step 7 of 7');
+		await p.press(keys.enter);
+		const done = await p.waitForText('i add instances now');
+		const id = shownGroupId(done);
+		await p.press('i');
+		await p.waitForText(/\[ \]\s+web-01/);
+		await p.press('web-01');
+		await p.waitForText('(1 of 4)');
+		await p.press(' ', keys.enter);
+		await p.waitForText('Add to the group (1):');
+		await p.press('y');
+		await p.waitForText('Instances in the group now (1)');
+		await p.press('m');
+		await p.waitForText(/\[ \]\s+web-01/);
+		await p.press(keys.escape);
+		expect(await p.exited).toBe(0);
+		expect((await groupsOfInstances(world.ecs, region))[ids.web01]).toEqual([id, ids.web].sort());
+	});
+
+	it('--sandbox runs print --sandbox in the commands; Enter leaves', async () => {
+		// Not openWorld's --endpoint: this run starts its own sandbox in-process.
+		const q = startPty(
+			[
+				'--lang',
+				'en',
+				'create',
+				'--sandbox',
+				'--region',
+				'cn-hangzhou',
+				'--template',
+				'custom',
+				'--name',
+				'sb-sg',
+			],
+			{env: envOf(world)},
+		);
+		await q.waitForText('Step 4 of 7');
+		await q.press(keys.enter);
+		await q.waitForText('Step 5 of 7');
+		await q.press(keys.enter);
+		await q.waitForText('default-vpc');
+		await q.press(keys.enter);
+		await q.waitForText('Step 7 of 7');
+		await q.press(keys.enter);
+		const done = await q.waitForText('r add rules now');
+		const id = shownGroupId(done);
+		expect(flat(done)).toContain(`ecs-sg rules --sandbox --region cn-hangzhou --group ${id}`);
+		expect(flat(done)).toContain(`ecs-sg instances --sandbox --region cn-hangzhou --group ${id}`);
+		await q.press(keys.enter);
+		expect(await q.exited).toBe(0);
+		q.kill('SIGKILL');
+	});
+});
