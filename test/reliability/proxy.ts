@@ -21,21 +21,23 @@ export type BreakingProxy = {
 	endpoint: string;
 	/** Breaks the next calls of `action` ('*' for any), one breakage per call, in order. */
 	queue(action: string, ...breakages: Breakage[]): void;
-	/** Breaks every call of `action` this way until cleared. */
-	always(action: string, breakage: Breakage | undefined): void;
+	/** Breaks every call of `action` (only those whose parameters `when` accepts) this way until cleared. */
+	always(action: string, breakage: Breakage | undefined, when?: (params: URLSearchParams) => boolean): void;
 	/** The actions that reached the proxy, in order. */
 	seen: string[];
 	close(): Promise<void>;
 };
 
-function actionOf(url: string, body: string): string {
-	const fromQuery = new URL(url, 'http://x').searchParams.get('Action');
-	return fromQuery ?? new URLSearchParams(body).get('Action') ?? '';
+/** The call's parameters, from the query and the form body together. */
+function paramsOf(url: string, body: string): URLSearchParams {
+	const params = new URLSearchParams(body);
+	for (const [k, v] of new URL(url, 'http://x').searchParams) params.append(k, v);
+	return params;
 }
 
 export async function startProxy(target: string): Promise<BreakingProxy> {
 	const queues = new Map<string, Breakage[]>();
-	const standing = new Map<string, Breakage>();
+	const standing = new Map<string, {breakage: Breakage; when?: (params: URLSearchParams) => boolean}>();
 	const seen: string[] = [];
 	const sockets = new Set<Socket>();
 	const upstream = new URL(target);
@@ -62,21 +64,26 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 			out.end(body);
 		});
 
-	const next = (action: string): Breakage | undefined => {
+	const next = (action: string, params: URLSearchParams): Breakage | undefined => {
 		for (const key of [action, '*']) {
 			const list = queues.get(key);
 			if (list && list.length > 0) return list.shift();
 		}
-		return standing.get(action) ?? standing.get('*');
+		for (const key of [action, '*']) {
+			const rule = standing.get(key);
+			if (rule && (!rule.when || rule.when(params))) return rule.breakage;
+		}
+		return undefined;
 	};
 
 	const server = http.createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const body = Buffer.concat(chunks);
-		const action = actionOf(req.url ?? '/', body.toString('utf8'));
+		const params = paramsOf(req.url ?? '/', body.toString('utf8'));
+		const action = params.get('Action') ?? '';
 		seen.push(action);
-		const breakage = next(action);
+		const breakage = next(action, params);
 		try {
 			if (breakage?.kind === 'hang') return;
 			if (breakage?.kind === 'delay') await new Promise((r) => setTimeout(r, breakage.ms));
@@ -120,8 +127,8 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 		queue(action, ...breakages) {
 			queues.set(action, [...(queues.get(action) ?? []), ...breakages]);
 		},
-		always(action, breakage) {
-			if (breakage) standing.set(action, breakage);
+		always(action, breakage, when) {
+			if (breakage) standing.set(action, {breakage, ...(when ? {when} : {})});
 			else standing.delete(action);
 		},
 		seen,
