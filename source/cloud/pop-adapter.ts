@@ -39,7 +39,10 @@ export type AdapterOptions = {
 	timeoutMs?: number;
 	/** Tries in all (default 4), first backoff delay (default 500 ms), cap on any delay (default 8 s). */
 	retry?: {tries?: number; baseDelayMs?: number; maxDelayMs?: number};
-	/** DescribeVpcs pages fetched at once after page 1 (default 4). */
+	/**
+	 * DescribeVpcs pages fetched at once after page 1 (default 20: a region's 1,000 VPCs, 20 pages of 50, arrive
+	 * in two round trips instead of six). Other paged calls fetch 4 pages at once.
+	 */
 	vpcPageConcurrency?: number;
 	/** An answer larger than this is cut off and reported (default 16 MB, far above any API answer). */
 	maxResponseBytes?: number;
@@ -104,7 +107,8 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 	const tries = Math.max(1, options.retry?.tries ?? 4);
 	const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 500);
 	const maxDelayMs = Math.max(baseDelayMs, options.retry?.maxDelayMs ?? 8000);
-	const concurrency = Math.max(1, options.vpcPageConcurrency ?? 4);
+	const concurrency = 4;
+	const vpcConcurrency = Math.max(1, options.vpcPageConcurrency ?? 20);
 	const secrets = [credentials.accessKeySecret, credentials.securityToken];
 	rememberSecrets(...secrets);
 	const listeners = new Set<(event: RetryEvent) => void>();
@@ -316,7 +320,12 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 						pageSize: pageSize > 0 ? pageSize : searchPageSize,
 					};
 				},
-				{pageSize: searchPageSize, concurrency, signal: request.signal, onProgress: request.onProgress},
+				{
+					pageSize: searchPageSize,
+					concurrency: vpcConcurrency,
+					signal: request.signal,
+					onProgress: request.onProgress,
+				},
 			);
 			// A VPC created while the pages were read can push another onto the next page twice.
 			return byId(vpcs);
