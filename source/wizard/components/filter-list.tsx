@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
 import {cleanLine, fitWidth, t, width} from '../../text/index.js';
-import {filterIndexes, type Move, moveCursor, prepare, scrollTop} from './filter.js';
+import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
 import {useLiveState} from './use-live-state.js';
 
@@ -71,14 +71,15 @@ export function FilterList(props: FilterListProps) {
 		isActive = true,
 		noFilter = false,
 	} = props;
-	const haystacks = useMemo(() => prepare(items.map((i) => i.search)), [items]);
+	// Typing narrows the previous matches instead of scanning every item again (see incrementalFilter).
+	const filter = useMemo(() => incrementalFilter(prepare(items.map((i) => i.search))), [items]);
 	const widths = useMemo(() => columnWidths(items), [items]);
 	const [state, setState] = useLiveState<ListState>(() => {
 		const at = props.initialKey ? items.findIndex((i) => i.key === props.initialKey) : 0;
 		const cursor = Math.max(0, at);
 		return {query: '', cursor, top: scrollTop(0, cursor, height, items.length)};
 	});
-	const matches = useMemo(() => filterIndexes(haystacks, state.query), [haystacks, state.query]);
+	const matches = filter(state.query);
 	const cursor = Math.min(state.cursor, Math.max(0, matches.length - 1));
 	const top = scrollTop(state.top, cursor, height, matches.length);
 	const highlighted = items[matches[cursor] ?? -1];
@@ -93,7 +94,7 @@ export function FilterList(props: FilterListProps) {
 		(input, key) => {
 			const move = (m: Move) =>
 				setState((s) => {
-					const found = filterIndexes(haystacks, s.query);
+					const found = filter(s.query);
 					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
 					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
 				});
@@ -105,7 +106,7 @@ export function FilterList(props: FilterListProps) {
 			if (key.pageDown) return move('pageDown');
 			if (key.return) {
 				const s = setState((x) => x);
-				const found = filterIndexes(haystacks, s.query);
+				const found = filter(s.query);
 				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
 				if (item) onSelect(item);
 				return;
@@ -118,14 +119,14 @@ export function FilterList(props: FilterListProps) {
 			}
 			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
 				const s = setState((x) => x);
-				const found = filterIndexes(haystacks, s.query);
+				const found = filter(s.query);
 				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
 				if (item) onToggle(item);
 				return;
 			}
 			if (onToggleAll && key.ctrl && input === 'a') {
 				const s = setState((x) => x);
-				onToggleAll(filterIndexes(haystacks, s.query).map((i) => items[i] as ListItem));
+				onToggleAll(filter(s.query).map((i) => items[i] as ListItem));
 				return;
 			}
 			if (noFilter) return;
