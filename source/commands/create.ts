@@ -257,7 +257,8 @@ async function finish(
 		case 'failed':
 			return exitCodes.cloud;
 		case 'cancelled':
-			return exitCodeOf(signal);
+			// Stopped too late to matter: the group was made whole, as the flags path reports it (exit 0).
+			return outcome.complete ? exitCodes.ok : exitCodeOf(signal);
 		case 'planned':
 			await printPlan(args, io, services, outcome.answers);
 			return exitCodes.ok;

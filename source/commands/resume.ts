@@ -2,6 +2,7 @@
 // exists of each, and finishes it (the same ClientTokens, so nothing is made twice) or deletes it. Each entry is
 // resumed against the place its create went to (endpoint, sandbox, profile), whatever the flags say now.
 import {
+	cancelledCode,
 	deleteUnfinished,
 	finishUnfinished,
 	inspectUnfinished,
@@ -9,6 +10,7 @@ import {
 	unfinishedEntries,
 } from '../cloud/engine.js';
 import type {Inspection} from '../cloud/engine-types.js';
+import {CloudError} from '../cloud/errors.js';
 import type {ConfigStore, JournalEntry} from '../config/types.js';
 import {inspectionLines, resultLines} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, t} from '../text/index.js';
@@ -16,6 +18,7 @@ import type {GlobalOptions, ParsedArgs} from './args.js';
 import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
+import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 export type ResumeChoice = 'finish' | 'delete' | 'leave';
 
@@ -125,8 +128,9 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 
 	const reports: Report[] = [];
 	let code: ExitCode = exitCodes.ok;
+	const stops: readonly ExitCode[] = [exitCodes.cancelled, exitCodes.terminated, exitCodes.hangup];
 	const worst = (next: ExitCode) => {
-		if (code === exitCodes.ok || next === exitCodes.cancelled) code = next;
+		if (code === exitCodes.ok || stops.includes(next)) code = next;
 	};
 
 	for (const entry of entries) {
@@ -143,7 +147,7 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 			const report = await resumeOne(entry, services, io, d, {json, wantsDelete, yes}, out, err);
 			reports.push(report.report);
 			worst(report.code);
-			if (report.code === exitCodes.cancelled) break;
+			if (stops.includes(report.code)) break;
 		} finally {
 			await services.close();
 		}
@@ -219,10 +223,40 @@ async function resumeOne(
 		};
 	}
 
-	const outcome = await finishUnfinished(entry, {api, journal, target: services.target}, (event) => {
-		const progress = progressLine(plan, event);
-		if (progress) err([progress]);
+	// SIGINT, SIGTERM or SIGHUP while finishing: stop after the call in flight (a second one quits at once).
+	const stop = new AbortController();
+	let stoppedBy: StopSignal | undefined;
+	const stopListening = onStopSignals((signal) => {
+		if (!stop.signal.aborted) {
+			stoppedBy = signal;
+			stop.abort();
+			err([t('submit.cancel.stopping')]);
+			return;
+		}
+		stopListening();
+		err(afterFailureLines(plan, {ok: false, error: stoppedError(), journalId: entry.id}, journal));
+		endBy(signal);
 	});
+	let outcome: Awaited<ReturnType<typeof finishUnfinished>>;
+	try {
+		outcome = await finishUnfinished(
+			entry,
+			{api, journal, target: services.target, signal: stop.signal},
+			(event) => {
+				const progress = progressLine(plan, event);
+				if (progress) err([progress]);
+			},
+		);
+	} finally {
+		stopListening();
+	}
+	if (!outcome.ok && outcome.cancelled) {
+		err(afterFailureLines(plan, outcome, journal));
+		return {
+			code: exitCodeOf(stoppedBy),
+			report: {...base, action: 'left', securityGroupId: outcome.groupId ?? null},
+		};
+	}
 	if (outcome.ok) {
 		out(resultLines(outcome.result));
 		return {code: exitCodes.ok, report: {...base, action: 'finished', ...resultJson(outcome.result)}};
@@ -242,3 +276,7 @@ async function resumeOne(
 		},
 	};
 }
+
+/** What a second stop request reports (the journal, not this error, says what exists). */
+const stoppedError = () =>
+	new CloudError('unknown', cancelledCode, t('submit.cancelled'), t('submit.cancelledNext'));

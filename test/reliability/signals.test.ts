@@ -177,6 +177,22 @@ describe('a signal while the wizard submits', () => {
 		});
 	}
 
+	it('SIGTERM during the last call: it completes, so the group is whole, the journal clear, exit 0', async () => {
+		proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1500});
+		const session = wizard(all());
+		await session.waitForText(/AuthorizeSecurityGroup.*running/);
+		await session.signal('SIGTERM');
+		await session.waitForText('Stopping after the call in flight');
+		expect(await session.exitCode).toBe(0);
+		const [group] = groupsNamed('sig-sg');
+		expect(session.screen()).toContain(
+			`Security group ${group?.SecurityGroupId} was created in cn-hangzhou with all its rules`,
+		);
+		expect((group as {Permissions?: unknown[]} | undefined)?.Permissions).toHaveLength(4);
+		expect(journal()).toEqual([]);
+		expect(session.modes().after).toBe(session.modes().before);
+	});
+
 	it('a second signal leaves at once, saying the group may exist; the journal still has the create', async () => {
 		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 3000});
 		const session = wizard(all());
@@ -245,3 +261,68 @@ function clean(values: Record<string, string | undefined>): Record<string, strin
 	for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
 	return out;
 }
+
+describe('a signal while resume finishes', () => {
+	it('SIGTERM between the calls: stops, says the group exists and what is missing, exit 143; resume again finishes', async () => {
+		const create = [
+			'--lang',
+			'en',
+			'create',
+			'--endpoint',
+			proxy.endpoint,
+			...to.region,
+			'--template',
+			'web-linux',
+			'--name',
+			'sig-sg',
+			'--vpc',
+			defaultVpc(),
+			'--yes',
+		];
+		// The create's answer is lost on every try: the journal keeps the create without a group id.
+		proxy.always('CreateSecurityGroup', {kind: 'reset', after: true});
+		expect((await plainRun(create)).code).toBe(1);
+		expect(journal().map((e) => e.payload.groupId)).toEqual([undefined]);
+
+		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1500});
+		const creates = () => proxy.seen.filter((action) => action === 'CreateSecurityGroup').length;
+		const before = creates();
+		const child = plainStart(['--lang', 'en', 'resume', '--yes']);
+		const deadline = Date.now() + 10_000;
+		while (creates() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		child.process.kill('SIGTERM');
+		const stopped = await child.done;
+		expect(stopped.code).toBe(143);
+		const [group] = groupsNamed('sig-sg');
+		expect(stopped.stderr).toContain('Stopping after the call in flight');
+		expect(stopped.stderr).toContain(`Security group ${group?.SecurityGroupId} was created in cn-hangzhou`);
+		expect(proxy.seen).not.toContain('AuthorizeSecurityGroup');
+		expect(journal().map((e) => e.payload.groupId)).toEqual([group?.SecurityGroupId]);
+
+		proxy.always('CreateSecurityGroup', undefined);
+		expect((await plainRun(['--lang', 'en', 'resume', '--yes'])).code).toBe(0);
+		expect(journal()).toEqual([]);
+		expect(groupsNamed('sig-sg')).toHaveLength(1);
+	});
+});
+
+function plainStart(args: string[]) {
+	const child = spawn(process.execPath, [cli, ...args], {
+		env: {...process.env, ...clean(env())},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (c) => {
+		stdout += c;
+	});
+	child.stderr.on('data', (c) => {
+		stderr += c;
+	});
+	const done = new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) =>
+		child.on('close', (code) => resolve({code, stdout, stderr})),
+	);
+	return {process: child, done};
+}
+
+const plainRun = (args: string[]) => plainStart(args).done;
