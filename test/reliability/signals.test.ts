@@ -162,7 +162,7 @@ describe('a signal while the wizard submits', () => {
 
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
 		it(`${signal} during CreateSecurityGroup: waits for it, says the group exists, journal kept`, async () => {
-			proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1500});
+			proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
 			const session = wizard(all());
 			await session.waitForText(/CreateSecurityGroup\s+running/);
 			await session.signal(signal);
@@ -178,7 +178,7 @@ describe('a signal while the wizard submits', () => {
 	}
 
 	it('SIGTERM during the last call: it completes, so the group is whole, the journal clear, exit 0', async () => {
-		proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1500});
+		proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1000});
 		const session = wizard(all());
 		await session.waitForText(/AuthorizeSecurityGroup.*running/);
 		await session.signal('SIGTERM');
@@ -194,7 +194,7 @@ describe('a signal while the wizard submits', () => {
 	});
 
 	it('a second signal leaves at once, saying the group may exist; the journal still has the create', async () => {
-		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 3000});
+		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 2000});
 		const session = wizard(all());
 		await session.waitForText(/CreateSecurityGroup\s+running/);
 		await session.signal('SIGTERM');
@@ -210,7 +210,7 @@ describe('a signal while the wizard submits', () => {
 describe('a signal while the flags path submits', () => {
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		it(`${signal}: waits for the call in flight, exit ${codes[signal]}, says what exists and how to resume`, async () => {
-			proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1500});
+			proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
 			const child = spawn(
 				process.execPath,
 				[
@@ -279,12 +279,17 @@ describe('a signal while resume finishes', () => {
 			defaultVpc(),
 			'--yes',
 		];
-		// The create's answer is lost on every try: the journal keeps the create without a group id.
-		proxy.always('CreateSecurityGroup', {kind: 'reset', after: true});
-		expect((await plainRun(create)).code).toBe(1);
+		// Killed while its create is in flight: the journal keeps the create without a group id.
+		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+		const killed = plainStart(create);
+		const sent = Date.now() + 10_000;
+		while (!proxy.seen.includes('CreateSecurityGroup') && Date.now() < sent)
+			await new Promise((r) => setTimeout(r, 20));
+		killed.process.kill('SIGKILL');
+		await killed.done;
 		expect(journal().map((e) => e.payload.groupId)).toEqual([undefined]);
 
-		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1500});
+		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
 		const creates = () => proxy.seen.filter((action) => action === 'CreateSecurityGroup').length;
 		const before = creates();
 		const child = plainStart(['--lang', 'en', 'resume', '--yes']);

@@ -50,9 +50,13 @@ const wizard = (args: string[], options: ShellPtyOptions = {}) =>
 	run(['create', '--endpoint', sandbox.endpoint, ...args], options);
 
 const groupsNamed = (name: string) =>
-	((sandbox.snapshot().securityGroups ?? []) as {SecurityGroupName: string}[]).filter(
-		(g) => g.SecurityGroupName === name,
-	);
+	(
+		(sandbox.snapshot().securityGroups ?? []) as {
+			SecurityGroupId: string;
+			SecurityGroupName: string;
+			Permissions: unknown[];
+		}[]
+	).filter((g) => g.SecurityGroupName === name);
 
 /** Waits for a step and checks that its heading and its highlighted choice (if a list) are visible now. */
 async function atStep(session: ShellPty, n: number, list: boolean): Promise<string> {
@@ -68,9 +72,9 @@ async function atStep(session: ShellPty, n: number, list: boolean): Promise<stri
 async function confirmAndFinish(session: ShellPty, name: string): Promise<number> {
 	await session.press(keys.enter);
 	const deadline = Date.now() + 15_000;
-	while (groupsNamed(name).length === 0 && Date.now() < deadline) await sleep(50);
-	const exited = await Promise.race([session.exitCode, sleep(1500).then(() => undefined)]);
-	if (exited !== undefined) return exited;
+	const whole = () => groupsNamed(name).some((g) => g.Permissions.length === 4);
+	while (!whole() && Date.now() < deadline) await sleep(50);
+	await session.waitForText(groupsNamed(name)[0]?.SecurityGroupId ?? 'sg-');
 	await session.press('q');
 	return session.exitCode;
 }
@@ -123,22 +127,6 @@ describe('small and odd terminals', () => {
 		expect(groupsNamed('resized-sg')).toHaveLength(1);
 	});
 
-	it('very wide (300 columns): readable, and the create goes through', async () => {
-		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'wide-sg'], {
-			cols: 300,
-			rows: 60,
-		});
-		await atStep(p, 4, false);
-		await p.press(keys.enter);
-		await atStep(p, 5, true);
-		await p.press(keys.enter);
-		await atStep(p, 6, true);
-		await p.press(keys.enter);
-		await atStep(p, 7, false);
-		expect(await confirmAndFinish(p, 'wide-sg')).toBe(0);
-		expect(groupsNamed('wide-sg')).toHaveLength(1);
-	});
-
 	it('TERM=dumb: no colour, readable steps, and the create goes through', async () => {
 		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'dumb-sg'], {
 			term: 'dumb',
@@ -157,6 +145,7 @@ describe('small and odd terminals', () => {
 });
 
 describe('NO_COLOR', () => {
+	// The wizard's frames are checked in test/e2e/wizard-edges.test.ts; the prompts use another colour library.
 	it('takes colour out of the prompts of configure too (and there is colour without it)', async () => {
 		for (const [env, coloured] of [
 			[{}, true],
@@ -170,15 +159,5 @@ describe('NO_COLOR', () => {
 			await p.press(keys.ctrlC);
 			expect(await p.exitCode).toBe(130);
 		}
-	});
-
-	it('takes colour out of every wizard frame', async () => {
-		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux'], {env: {NO_COLOR: '1'}});
-		await atStep(p, 3, false);
-		await p.press('1bad');
-		await p.waitForText('must start with a letter');
-		await p.press(keys.ctrlC);
-		expect(await p.exitCode).toBe(130);
-		expect(p.programOutput()).not.toMatch(sgr);
 	});
 });
