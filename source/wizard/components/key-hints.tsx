@@ -1,12 +1,8 @@
-import {Text} from 'ink';
+import {FitText} from './fit-text.js';
 
 export type Hint = readonly [key: string, action: string];
 
 /** The keys of the active step, on one dim line at the bottom. */
 export function KeyHints({hints}: {readonly hints: readonly Hint[]}) {
-	return (
-		<Text dimColor wrap="truncate-end">
-			{hints.map(([key, action]) => `${key} ${action}`).join('  ·  ')}
-		</Text>
-	);
+	return <FitText dimColor>{hints.map(([key, action]) => `${key} ${action}`).join('  ·  ')}</FitText>;
 }

@@ -3,6 +3,7 @@ import type {Rule} from '../../cloud/port.js';
 import {showPorts} from '../../domain/rules.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {scrollTop} from './filter.js';
+import {FitText} from './fit-text.js';
 import {glyphs} from './glyphs.js';
 
 /** Extra columns for screens that change existing rules (all off for the create wizard). */
@@ -71,24 +72,16 @@ export function RulesTable({rules, height = rules.length, cursor, empty, columns
 	const hidden = lines.length - shown.length;
 	return (
 		<Box flexDirection="column">
-			<Text dimColor wrap="truncate-end">{`${marks ? '    ' : '  '}${header}`}</Text>
+			<FitText dimColor>{`${marks ? '    ' : '  '}${header}`}</FitText>
 			{shown.map((line, i) => {
 				const index = top + i;
 				const active = cursor === index;
 				const tone = tones?.[index];
 				const colour = active ? 'cyan' : tone === 'add' ? 'green' : tone === 'remove' ? 'red' : undefined;
 				return (
-					<Text
-						key={index}
-						wrap="truncate-end"
-						color={colour}
-						bold={active}
-						dimColor={tone === 'same' && !active}
-					>
-						{active ? `${glyphs.pointer} ` : '  '}
-						{marks ? `${tone ? toneMark[tone] : ' '} ` : ''}
-						{line}
-					</Text>
+					<FitText key={index} color={colour} bold={active} dimColor={tone === 'same' && !active}>
+						{`${active ? `${glyphs.pointer} ` : '  '}${marks ? `${tone ? toneMark[tone] : ' '} ` : ''}${line}`}
+					</FitText>
 				);
 			})}
 			{hidden > 0 ? <Text dimColor>{`  ${t('wizard.rules.hidden', {count: hidden})}`}</Text> : null}

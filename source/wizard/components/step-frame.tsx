@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {t} from '../../text/index.js';
 import {isShort, useTerminalSize} from '../use-terminal-size.js';
+import {FitText, WrapText} from './fit-text.js';
 import {glyphs} from './glyphs.js';
 import {type Hint, KeyHints} from './key-hints.js';
 
@@ -28,16 +29,12 @@ export function StepFrame({title, position, purpose, problem, hints, children}: 
 				</Text>
 				{position ? <Text dimColor>{`  ${t('wizard.progress', position)}`}</Text> : null}
 			</Text>
-			{purpose && !short ? (
-				<Text dimColor wrap="truncate-end">
-					{purpose}
-				</Text>
-			) : null}
+			{purpose && !short ? <FitText dimColor>{purpose}</FitText> : null}
 			{children}
 			{problem ? (
-				<Text color="red">
-					{glyphs.cross} {problem}
-				</Text>
+				<WrapText color="red" lead={glyphs.cross}>
+					{problem}
+				</WrapText>
 			) : null}
 			{hints && hints.length > 0 ? <KeyHints hints={hints} /> : null}
 		</Box>

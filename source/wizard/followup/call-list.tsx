@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {actionOf} from '../../cloud/change-types.js';
-import {cleanLine, t} from '../../text/index.js';
+import {cleanLine, cut, t} from '../../text/index.js';
+import {useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
 import type {CallView} from './calls.js';
@@ -42,6 +43,7 @@ const callKey = (view: CallView, index: number): string =>
 
 /** One line per call with its state (the single spinner on the call in flight), and each failure's reason. */
 export function CallList({calls}: {readonly calls: readonly CallView[]}) {
+	const columns = useColumns();
 	return (
 		<Box flexDirection="column">
 			{calls.map((view, i) => {
@@ -61,10 +63,15 @@ export function CallList({calls}: {readonly calls: readonly CallView[]}) {
 				return (
 					<Box key={callKey(view, i)} flexDirection="column">
 						<Text wrap="truncate-end">
-							{mark} <Text dimColor={view.state === 'pending' || view.state === 'skipped'}>{text}</Text>
+							{mark}{' '}
+							<Text dimColor={view.state === 'pending' || view.state === 'skipped'}>
+								{cut(text, columns - 2)}
+							</Text>
 						</Text>
 						{view.state === 'failed' && view.error ? (
-							<Text color="red">{`  ${refusalText(view)}`}</Text>
+							<WrapText color="red" lead=" ">
+								{refusalText(view)}
+							</WrapText>
 						) : null}
 					</Box>
 				);

@@ -1,6 +1,6 @@
-import {Text} from 'ink';
 import type {SecurityGroupSummary} from '../../cloud/port.js';
 import {cleanLine} from '../../text/index.js';
+import {FitText} from '../components/fit-text.js';
 import {groupTypeText, networkText} from './pickers.js';
 
 /** `web (sg-…) · cn-hangzhou · vpc-… · normal`: which group a follow-up screen works on. */
@@ -21,9 +21,5 @@ export function GroupLine({
 	readonly group: SecurityGroupSummary;
 	readonly regionId: string;
 }) {
-	return (
-		<Text wrap="truncate-end" bold>
-			{groupText(group, regionId)}
-		</Text>
-	);
+	return <FitText bold>{groupText(group, regionId)}</FitText>;
 }

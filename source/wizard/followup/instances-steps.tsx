@@ -6,6 +6,7 @@ import type {Instance, SecurityGroupSummary} from '../../cloud/port.js';
 import {planMembership, statusText} from '../../domain/membership.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
@@ -114,18 +115,14 @@ export function InstancesScreen({
 					onBack={() => dispatch({type: 'back'})}
 				/>
 				{current ? (
-					<Text dimColor wrap="truncate-end">
+					<FitText dimColor>
 						{t('followup.instances.inGroups', {
 							id: current.id,
 							groups: groupsText(current, members.groups) || '-',
 						})}
-					</Text>
+					</FitText>
 				) : null}
-				{refusal && !state.problem ? (
-					<Text color="yellow" wrap="truncate-end">
-						{glyphs.bullet} {refusal}
-					</Text>
-				) : null}
+				{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
 				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
 			</Box>
 		);
@@ -203,7 +200,7 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 				<Box flexDirection="column">
 					<Text bold>{t('followup.review.joining', {count: joins.length})}</Text>
 					{joins.map((line) => (
-						<Text key={line} color="green" wrap="truncate-end">{`  + ${line}`}</Text>
+						<FitText key={line} color="green">{`  + ${line}`}</FitText>
 					))}
 				</Box>
 			) : null}
@@ -211,7 +208,7 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 				<Box flexDirection="column">
 					<Text bold>{t('followup.review.leaving', {count: leaves.length})}</Text>
 					{leaves.map((line) => (
-						<Text key={line} color="red" wrap="truncate-end">{`  - ${line}`}</Text>
+						<FitText key={line} color="red">{`  - ${line}`}</FitText>
 					))}
 				</Box>
 			) : null}
@@ -282,7 +279,7 @@ export function InstancesDone({
 					{rows.length === 0 ? (
 						<Text dimColor>{`  ${t('followup.done.noMembers')}`}</Text>
 					) : (
-						table(rows).map((line) => <Text key={line} wrap="truncate-end">{`  ${line}`}</Text>)
+						table(rows).map((line) => <FitText key={line}>{`  ${line}`}</FitText>)
 					)}
 				</Box>
 			) : (

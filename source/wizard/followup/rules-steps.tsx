@@ -8,8 +8,9 @@ import {type PresetId, presetOf, presetRule, presets, suggestedCidr} from '../..
 import {planRuleChange} from '../../domain/rule-change.js';
 import {showPorts} from '../../domain/rules.js';
 import {maxRulesPerGroup, protocols, validateCidr} from '../../domain/validators.js';
-import {t, width} from '../../text/index.js';
+import {cut, t, width} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
@@ -131,11 +132,9 @@ export function RulesScreen({
 					}
 				/>
 				{warnings.slice(0, 2).map((w) => (
-					<Text key={w} color="yellow" wrap="truncate-end">
-						{glyphs.warning} {w}
-					</Text>
+					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
 				))}
-				<Text dimColor wrap="truncate-end">
+				<FitText dimColor>
 					{hasChanges(state)
 						? t('followup.rules.pending', {
 								adding: state.add.length,
@@ -145,7 +144,7 @@ export function RulesScreen({
 								max: maxRulesPerGroup,
 							})
 						: t('followup.rules.count', {count: total, max: maxRulesPerGroup})}
-				</Text>
+				</FitText>
 			</Box>
 		);
 	}
@@ -218,13 +217,13 @@ export function PresetScreen({state, dispatch, size}: ScreenProps) {
 			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
 			{chosen ? (
 				<Box flexDirection="column">
-					<Text wrap="truncate-end">
+					<FitText>
 						{t('followup.preset.cidr', {
 							far: farName(state.direction),
 							name: chosen.label,
 							rule: `${chosen.protocol.toUpperCase()} ${showPorts(chosen)}`,
 						})}
-					</Text>
+					</FitText>
 					<TextInput
 						key={chosen.id}
 						initialValue={suggestedCidr(chosen.id, state.direction)}
@@ -250,7 +249,10 @@ export function PresetScreen({state, dispatch, size}: ScreenProps) {
 	);
 }
 
-const protocolItems: ListItem[] = protocols.map((p) => ({key: p, cells: [p.toUpperCase()], search: p}));
+/** A protocol as the console writes it (ICMPv6 keeps its small v). */
+const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
+
+const protocolItems: ListItem[] = protocols.map((p) => ({key: p, cells: [protocolName(p)], search: p}));
 
 function fieldName(field: FormField, direction: Direction): string {
 	switch (field) {
@@ -272,7 +274,7 @@ function fieldName(field: FormField, direction: Direction): string {
 function fieldValue(form: ManualForm, field: FormField): string {
 	switch (field) {
 		case 'protocol':
-			return form.protocol?.toUpperCase() ?? '';
+			return form.protocol ? protocolName(form.protocol) : '';
 		case 'ports':
 			return form.portRange ? showPorts({portRange: form.portRange}) : '';
 		case 'cidr':
@@ -303,7 +305,7 @@ const fieldHelp = (field: FormField, direction: Direction): string => {
 	}
 };
 
-export function ManualScreen({state, dispatch}: ScreenProps) {
+export function ManualScreen({state, dispatch, size}: ScreenProps) {
 	const [form, setForm] = useState<ManualForm>(() => newForm(state.direction));
 	const [problem, setProblem] = useState<string | undefined>();
 	const answer = (value: string) => {
@@ -382,7 +384,7 @@ export function ManualScreen({state, dispatch}: ScreenProps) {
 				<Text key={f} wrap="truncate-end">
 					<Text color="green">{glyphs.tick} </Text>
 					<Text bold>{pad(fieldName(f, form.direction))}</Text>
-					{fieldValue(form, f)}
+					{cut(fieldValue(form, f), Math.max(1, size.columns - 2 - labelWidth))}
 				</Text>
 			))}
 			<Text bold>{fieldName(form.field, form.direction)}</Text>
@@ -439,18 +441,16 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 				columns={{priority: true}}
 				height={Math.max(3, size.rows - 12 - warnings.length)}
 			/>
-			<Text dimColor wrap="truncate-end">
-				{t('followup.review.legend')}
-			</Text>
+			<FitText dimColor>{t('followup.review.legend')}</FitText>
 			{check.present.length > 0 ? (
-				<Text color="yellow">
-					{glyphs.bullet} {t('followup.review.present', {count: check.present.length})}
-				</Text>
+				<WrapText color="yellow" lead={glyphs.bullet}>
+					{t('followup.review.present', {count: check.present.length})}
+				</WrapText>
 			) : null}
 			{warnings.map((w) => (
-				<Text key={w} color="yellow">
-					{glyphs.warning} {w}
-				</Text>
+				<WrapText key={w} color="yellow" lead={glyphs.warning}>
+					{w}
+				</WrapText>
 			))}
 			{sendable ? null : <Text color="yellow">{t('followup.review.nothingToSend')}</Text>}
 		</StepFrame>

@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import type {Region} from '../../cloud/port.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {FitText} from '../components/fit-text.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {stepTitle} from '../summary.js';
@@ -82,13 +83,13 @@ export function RegionStep({
 						}
 						onBack={() => dispatch({type: 'back'})}
 					/>
-					<Text dimColor wrap="truncate-end">
+					<FitText dimColor>
 						{view.problem
 							? t('wizard.region.refreshFailed', {reason: view.problem.sentence})
 							: view.fromCache && view.refreshing
 								? t('wizard.region.fromCache')
 								: ' '}
-					</Text>
+					</FitText>
 				</Box>
 			) : view.problem ? (
 				<Box flexDirection="column">

@@ -1,7 +1,8 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
-import {cleanLine, fitWidth, t, width} from '../../text/index.js';
+import {cleanLine, cut, fitWidth, t, width} from '../../text/index.js';
+import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {RulesTable} from '../components/rules-table.js';
 import {StepFrame} from '../components/step-frame.js';
@@ -63,6 +64,8 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		t('wizard.review.tags'),
 	];
 	const labelWidth = Math.max(...labels.map(width)) + 2;
+	// Cut here rather than by Ink: its truncation draws a column too many when it cuts a CJK character in two.
+	const valueWidth = Math.max(1, size.columns - 2 - labelWidth);
 	const rowLabel = (step: StepId) => {
 		if (step === 'region') return answerText(step, answers, region?.localName);
 		if (step === 'vpc' && vpc)
@@ -114,19 +117,19 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 				<Text key={step} wrap="truncate-end">
 					<Text dimColor>{`${i + 1} `}</Text>
 					<Text bold>{fitWidth(stepTitle(step), labelWidth)}</Text>
-					{rowLabel(step)}
+					{cut(rowLabel(step), valueWidth)}
 				</Text>
 			))}
 			<Text wrap="truncate-end">
 				<Text dimColor>{'  '}</Text>
 				<Text bold>{fitWidth(t('wizard.review.type'), labelWidth)}</Text>
-				{type === 'normal' ? t('wizard.review.normal') : t('wizard.review.enterprise')}
+				{cut(type === 'normal' ? t('wizard.review.normal') : t('wizard.review.enterprise'), valueWidth)}
 			</Text>
 			{extras.map(([label, value]) => (
 				<Text key={label} wrap="truncate-end">
 					<Text dimColor>{'  '}</Text>
 					<Text bold>{fitWidth(label, labelWidth)}</Text>
-					{cleanLine(value)}
+					{cut(cleanLine(value), valueWidth)}
 				</Text>
 			))}
 			{short ? null : (
@@ -134,15 +137,17 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 					<RulesTable rules={answers.rules ?? []} height={rulesHeight} empty={t('wizard.review.noRules')} />
 				</Box>
 			)}
-			{warnings.map((w) => (
-				<Text key={w} color="yellow" wrap={short ? 'truncate-end' : 'wrap'}>
-					{glyphs.warning} {w}
-				</Text>
-			))}
+			{warnings.map((w) =>
+				short ? (
+					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
+				) : (
+					<WrapText key={w} color="yellow" lead={glyphs.warning}>
+						{w}
+					</WrapText>
+				),
+			)}
 			{checking ? (
-				<Text dimColor wrap="truncate-end">
-					{t('wizard.review.checking', {name: answers.name ?? ''})}
-				</Text>
+				<FitText dimColor>{t('wizard.review.checking', {name: answers.name ?? ''})}</FitText>
 			) : null}
 		</StepFrame>
 	);

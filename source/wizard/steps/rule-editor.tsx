@@ -4,6 +4,7 @@ import type {Rule} from '../../cloud/port.js';
 import {parseRuleSpec, showPorts, uniqueRules} from '../../domain/rules.js';
 import {maxRulesPerGroup, validateCidr} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
@@ -71,15 +72,13 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">
-				{t('wizard.rules.editing', {name: title})}
-			</Text>
+			<FitText bold>{t('wizard.rules.editing', {name: title})}</FitText>
 			<RulesTable rules={rules} cursor={mode === 'pick' ? at : undefined} height={height} />
 			{mode === 'source' && selected ? (
 				<Box flexDirection="column">
-					<Text wrap="truncate-end">
+					<FitText>
 						{t('wizard.rules.newSource', {rule: `${selected.protocol.toUpperCase()} ${showPorts(selected)}`})}
-					</Text>
+					</FitText>
 					<TextInput
 						key="source"
 						initialValue={selected.cidr}
@@ -91,7 +90,7 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 			) : null}
 			{mode === 'add' ? (
 				<Box flexDirection="column">
-					<Text wrap="truncate-end">{t('wizard.rules.newRule')}</Text>
+					<FitText>{t('wizard.rules.newRule')}</FitText>
 					<TextInput key="add" placeholder="tcp:8080:10.0.0.0/8" onSubmit={submitAdd} onCancel={back} />
 				</Box>
 			) : null}

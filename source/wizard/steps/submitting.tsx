@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {t} from '../../text/index.js';
+import {cut, t} from '../../text/index.js';
+import {FitText, useColumns} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
 import type {SubmitStepState} from '../state.js';
@@ -28,6 +29,7 @@ function stateText(step: SubmitStepState): string {
 
 /** One line per API call with its state; the single spinner sits on the call in flight. */
 export function SubmitSteps({steps}: {readonly steps: readonly SubmitStepState[]}) {
+	const columns = useColumns();
 	return (
 		<Box flexDirection="column">
 			{steps.map((step) => {
@@ -44,7 +46,7 @@ export function SubmitSteps({steps}: {readonly steps: readonly SubmitStepState[]
 					);
 				return (
 					<Text key={step.id} wrap="truncate-end">
-						{mark} <Text dimColor={step.state === 'pending'}>{text}</Text>
+						{mark} <Text dimColor={step.state === 'pending'}>{cut(text, columns - 2)}</Text>
 					</Text>
 				);
 			})}
@@ -64,9 +66,7 @@ export function SubmittingScreen({
 			<Text bold color="cyan">
 				{t('wizard.submitting.title')}
 			</Text>
-			<Text dimColor wrap="truncate-end">
-				{t('wizard.submitting.purpose', {region: regionId})}
-			</Text>
+			<FitText dimColor>{t('wizard.submitting.purpose', {region: regionId})}</FitText>
 			<SubmitSteps steps={steps} />
 		</Box>
 	);

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Rule} from '../../cloud/port.js';
 import {lintRules} from '../../domain/lint.js';
@@ -12,6 +12,7 @@ import {
 } from '../../domain/rules.js';
 import {t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {RulesTable} from '../components/rules-table.js';
 import {StepFrame} from '../components/step-frame.js';
@@ -114,24 +115,17 @@ export function TemplateStep({
 				onBack={() => dispatch({type: 'back'})}
 			/>
 			<Box flexDirection="column" marginTop={short ? 0 : 1}>
-				<Text bold wrap="truncate-end">
-					{t('wizard.template.preview', {name: templateName(highlighted)})}
-				</Text>
+				<FitText bold>{t('wizard.template.preview', {name: templateName(highlighted)})}</FitText>
 				<RulesTable rules={rules} height={rulesHeight} empty={t('wizard.template.noRules')} />
-				{short ? null : (
-					<Text dimColor wrap="truncate-end">
-						{t('wizard.template.defaults')}
-					</Text>
-				)}
+				{short ? null : <FitText dimColor>{t('wizard.template.defaults')}</FitText>}
 				{warnings[0] ? (
-					<Text color="yellow" wrap="truncate-end">
-						{glyphs.warning}{' '}
-						{t('wizard.template.narrow', {
+					<FitText color="yellow">
+						{`${glyphs.warning} ${t('wizard.template.narrow', {
 							service:
 								warnings[0].rule.description ||
 								`${warnings[0].rule.protocol.toUpperCase()} ${showPorts(warnings[0].rule)}`,
-						})}
-					</Text>
+						})}`}
+					</FitText>
 				) : null}
 			</Box>
 		</StepFrame>

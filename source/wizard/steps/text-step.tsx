@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import {useState} from 'react';
 import {validateDescription, validateName} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
@@ -40,9 +41,7 @@ export function TextStep(props: TextStepProps) {
 				['Esc', t('wizard.keys.back')],
 			]}
 		>
-			<Text dimColor wrap="truncate-end">
-				{props.rule}
-			</Text>
+			<FitText dimColor>{props.rule}</FitText>
 			<TextInput
 				initialValue={initialValue}
 				placeholder={props.placeholder}
