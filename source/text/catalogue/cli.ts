@@ -65,6 +65,13 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current 
 	'cli.error.badLang': 'The flag --lang takes "en" or "zh", not "{value}".',
 	'cli.error.repeated': 'The flag {flag} was given more than once; give it once.',
 	'cli.hint.help': 'Run "ecs-sg --help" to see every command and flag.',
+	'cli.prompt.navigate': 'navigate',
+	'cli.prompt.select': 'select',
+	'cli.prompt.reveal': 'show or hide',
+	'cli.prompt.masked': '[input is masked]',
+	'cli.prompt.yes': 'yes',
+	'cli.prompt.no': 'no',
+	'cli.prompt.yesOrNo': 'Answer y (yes) or n (no).',
 	'cli.error.unexpected':
 		'Something went wrong inside ecs-sg: {message}. Nothing else was changed. Please report this with the command you ran.',
 } as const;
@@ -135,5 +142,12 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
 	'cli.error.badLang': '参数 --lang 只接受“en”或“zh”，而不是“{value}”。',
 	'cli.error.repeated': '参数 {flag} 出现了多次；请只给一次。',
 	'cli.hint.help': '运行“ecs-sg --help”查看所有命令和参数。',
+	'cli.prompt.navigate': '移动',
+	'cli.prompt.select': '选择',
+	'cli.prompt.reveal': '显示或隐藏',
+	'cli.prompt.masked': '[输入内容已隐藏]',
+	'cli.prompt.yes': '是',
+	'cli.prompt.no': '否',
+	'cli.prompt.yesOrNo': '请输入 y（是）或 n（否）。',
 	'cli.error.unexpected': 'ecs-sg 内部出错：{message}。没有做其他更改。请连同你运行的命令一起报告此问题。',
 } as const;

@@ -290,7 +290,7 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'wizard.name.purpose': '在控制台和 API 中用来找到这个安全组的名称。',
 	'wizard.name.rule': '2 到 128 个字符，以字母或中文开头；其后可用字母、数字、“:”、“_”、“.”或“-”。',
-	'wizard.name.placeholder': '例如 web-servers',
+	'wizard.name.placeholder': '例如 网站服务器',
 	'wizard.description.purpose': '可选：留给以后管理此安全组的人的说明。留空直接按 Enter 即可跳过。',
 	'wizard.description.rule': '2 到 256 个字符，或留空；不能以 http:// 或 https:// 开头。',
 	'wizard.description.placeholder': '例如 Web 层，向负载均衡开放',
