@@ -17,6 +17,7 @@ import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
+import {useLiveState} from '../components/use-live-state.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {CallList} from './call-list.js';
 import {GroupLine} from './group-line.js';
@@ -77,8 +78,10 @@ export function RulesScreen({
 	onReload,
 }: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
 	const rows = rowsOf(state);
-	const [cursor, setCursor] = useState(0);
-	const at = Math.min(cursor, Math.max(0, rows.length - 1));
+	// Live state: keys typed fast (or pasted) reach one handler, which must see where the cursor went.
+	const [cursor, setCursor] = useLiveState(0);
+	const last = Math.max(0, rows.length - 1);
+	const at = Math.min(cursor, last);
 	const loaded = state.detail !== undefined;
 	const warnings = warningsOf(state.add);
 	useInput((input, key) => {
@@ -87,20 +90,23 @@ export function RulesScreen({
 			if (input === 'r' && state.loadProblem) onReload();
 			return;
 		}
-		if (key.upArrow)
-			setCursor((c) =>
-				Math.min(c, rows.length - 1) <= 0 ? Math.max(0, rows.length - 1) : Math.min(c, rows.length - 1) - 1,
-			);
-		else if (key.downArrow) setCursor((c) => (c >= rows.length - 1 ? 0 : c + 1));
-		else if (key.home) setCursor(0);
-		else if (key.end) setCursor(Math.max(0, rows.length - 1));
+		if (key.upArrow) setCursor((c) => (Math.min(c, last) <= 0 ? last : Math.min(c, last) - 1));
+		else if (key.downArrow) setCursor((c) => (c >= last ? 0 : c + 1));
+		else if (key.home) setCursor(() => 0);
+		else if (key.end) setCursor(() => last);
 		else if (key.tab || key.leftArrow || key.rightArrow) {
-			setCursor(0);
+			setCursor(() => 0);
 			dispatch({type: 'direction'});
 		} else if (input === 'p') dispatch({type: 'open', step: 'preset'});
 		else if (input === 'a') dispatch({type: 'open', step: 'manual'});
 		else if (input === 'd' || input === ' ' || key.delete || key.backspace)
-			dispatch({type: 'toggle', index: at});
+			dispatch({
+				type: 'toggle',
+				index: Math.min(
+					setCursor((c) => c),
+					last,
+				),
+			});
 		else if (key.return) dispatch({type: 'review'});
 	});
 	const total = state.detail?.rules.length ?? 0;
