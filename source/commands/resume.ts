@@ -258,7 +258,7 @@ async function resumeOne(
 		};
 	}
 	if (outcome.ok) {
-		out(resultLines(outcome.result));
+		out(resultLines(outcome.result, services.target));
 		return {code: exitCodes.ok, report: {...base, action: 'finished', ...resultJson(outcome.result)}};
 	}
 	err([
