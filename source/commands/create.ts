@@ -216,27 +216,6 @@ async function runWizard(
 	return {outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false}, signal};
 }
 
-/**
- * The same frames without colour or emphasis. No longer needed for NO_COLOR, which cli.tsx now turns into
- * FORCE_COLOR=0 before any colour library loads (commands/colour.ts); kept while other commands still call it.
- */
-export function withoutColour(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-	const sgr = new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g');
-	return new Proxy(stream, {
-		get(target, key) {
-			if (key === 'write') {
-				return (chunk: unknown, ...rest: unknown[]) =>
-					(target.write as (...args: unknown[]) => boolean)(
-						typeof chunk === 'string' ? chunk.replace(sgr, '') : chunk,
-						...rest,
-					);
-			}
-			const value: unknown = Reflect.get(target, key, target);
-			return typeof value === 'function' ? value.bind(target) : value;
-		},
-	});
-}
-
 async function finish(
 	args: ParsedArgs,
 	io: Io,

@@ -9,6 +9,7 @@ import type {FollowupOutcome, FollowupServices} from '../wizard/followup/service
 import type {Flags, ParsedArgs} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
+import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 export const print = (io: Io, lines: readonly string[]): void => {
 	for (const l of lines) line(io.stdout, cleanBlock(l));
@@ -89,32 +90,32 @@ export async function readGroup(
 	}
 }
 
-export type Interrupts = {signal: AbortSignal; stop(): void};
-
-/** A Ctrl+C sooner than this after the first is conf's echo of the first, not a second press. */
-const secondPressMs = 300;
+export type Interrupts = {
+	signal: AbortSignal;
+	stop(): void;
+	/** The exit code of a stop: 130 for Ctrl+C or SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
+	exitCode(): ExitCode;
+};
 
 /**
- * Ctrl+C while changes are sent: the first press stops before the next call (the one in flight finishes, so
- * what changed is known and reported); a second press quits at once.
+ * Ctrl+C (or SIGTERM, SIGHUP) while changes are sent: the first stops before the next call (the one in flight
+ * finishes, so what changed is known and reported); a second quits at once. Echoes are left out by onStopSignals.
  */
 export function listenForInterrupts(io: Io): Interrupts {
 	const controller = new AbortController();
-	let firstAt = 0;
-	const handler = () => {
+	let first: StopSignal | undefined;
+	const stop = onStopSignals((signal) => {
 		if (!controller.signal.aborted) {
 			controller.abort();
-			firstAt = Date.now();
+			first = signal;
 			warn(io, [t('followup.flags.stopping')]);
 			return;
 		}
-		if (Date.now() - firstAt < secondPressMs) return;
-		process.off('SIGINT', handler);
+		stop();
 		warn(io, [t('followup.flags.quitNow')]);
-		process.kill(process.pid, 'SIGINT');
-	};
-	process.on('SIGINT', handler);
-	return {signal: controller.signal, stop: () => process.off('SIGINT', handler)};
+		endBy(signal);
+	});
+	return {signal: controller.signal, stop, exitCode: () => exitCodeOf(first)};
 }
 
 /** Opens the services for a follow-up, reporting a failure (no credentials, a bad --endpoint) as its exit code. */
@@ -138,7 +139,7 @@ export async function runApp(
 	io: Io,
 	app: (onExit: (outcome: FollowupOutcome) => void) => ReactElement,
 ): Promise<FollowupOutcome> {
-	const [{render}, {withoutColour}] = await Promise.all([import('ink'), import('./create.js')]);
+	const {render} = await import('ink');
 	let outcome: FollowupOutcome | undefined;
 	io.stdin.resume();
 	const instance = render(
@@ -147,7 +148,7 @@ export async function runApp(
 		}),
 		{
 			stdin: io.stdin,
-			stdout: io.env.NO_COLOR === undefined ? io.stdout : withoutColour(io.stdout),
+			stdout: io.stdout,
 			stderr: io.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,

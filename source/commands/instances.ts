@@ -222,6 +222,7 @@ async function change(
 		warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
 	const plan = planMembership({regionId, groupId: group.id}, changes);
 	let outcome: ChangeOutcome = {outcomes: [], cancelled: false};
+	let stoppedCode: ExitCode = exitCodes.cancelled;
 	if (plan.calls.length > 0) {
 		const interrupts = listenForInterrupts(io);
 		try {
@@ -243,6 +244,7 @@ async function change(
 			);
 		} finally {
 			interrupts.stop();
+			stoppedCode = interrupts.exitCode();
 		}
 		try {
 			services.store.settings.remember({regionId});
@@ -286,7 +288,7 @@ async function change(
 	}
 	if (outcome.cancelled) {
 		warn(io, [t('followup.flags.cancelled')]);
-		return exitCodes.cancelled;
+		return stoppedCode;
 	}
 	return exitCodeOf({status: 'applied', regionId, groupId: group.id, outcome});
 }

@@ -236,6 +236,7 @@ async function change(
 	if (!read.json) for (const w of lintRules(check.fresh)) warn(io, [`! ${w.message}`]);
 	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
 	let outcome: ChangeOutcome = {outcomes: [], cancelled: false};
+	let stoppedCode: ExitCode = exitCodes.cancelled;
 	if (plan.calls.length > 0) {
 		const interrupts = listenForInterrupts(io);
 		try {
@@ -254,6 +255,7 @@ async function change(
 			);
 		} finally {
 			interrupts.stop();
+			stoppedCode = interrupts.exitCode();
 		}
 		try {
 			services.store.settings.remember({regionId});
@@ -272,7 +274,7 @@ async function change(
 	}
 	if (outcome.cancelled) {
 		warn(io, [t('followup.flags.cancelled')]);
-		return exitCodes.cancelled;
+		return stoppedCode;
 	}
 	return exitCodeOf({status: 'applied', regionId, groupId: group.id, outcome});
 }

@@ -331,3 +331,54 @@ function plainStart(args: string[]) {
 }
 
 const plainRun = (args: string[]) => plainStart(args).done;
+
+describe('a signal while a follow-up sends its changes', () => {
+	it('rules add, SIGTERM between two batches: the first is kept, the second not sent, exit 143', async () => {
+		const created = await plainRun([
+			'--lang',
+			'en',
+			'create',
+			'--endpoint',
+			proxy.endpoint,
+			...to.region,
+			'--template',
+			'custom',
+			'--name',
+			'rules-sg',
+			'--vpc',
+			defaultVpc(),
+			'--yes',
+			'--json',
+		]);
+		expect(created.code).toBe(0);
+		const groupId = (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
+		// 101 rules: two AuthorizeSecurityGroup calls of at most 100.
+		const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${1000 + i}:10.0.0.0/8`]).flat();
+		proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1000});
+		const before = proxy.seen.length;
+		const child = plainStart([
+			'--lang',
+			'en',
+			'rules',
+			'add',
+			'--endpoint',
+			proxy.endpoint,
+			...to.region,
+			'--group',
+			groupId,
+			...rules,
+			'--yes',
+		]);
+		const deadline = Date.now() + 10_000;
+		while (!proxy.seen.slice(before).includes('AuthorizeSecurityGroup') && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 20));
+		child.process.kill('SIGTERM');
+		const stopped = await child.done;
+		expect(stopped.code).toBe(143);
+		expect(stopped.stderr).toContain('Stopping after the call in flight');
+		expect(stopped.stderr).toContain('the rest were not sent');
+		expect(proxy.seen.slice(before).filter((a) => a === 'AuthorizeSecurityGroup')).toHaveLength(1);
+		const [group] = groupsNamed('rules-sg') as {Permissions?: unknown[]}[];
+		expect(group?.Permissions).toHaveLength(100);
+	});
+});
