@@ -1,0 +1,165 @@
+// The bundle's start-up and per-frame patches (.ci/bundle-plugins.mjs) change how dependencies are loaded and
+// how much work they repeat, never what they answer: each is built here with esbuild exactly as the CLI is, and
+// compared with the unpatched package.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
+import {build} from 'esbuild';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import {afterAll, describe, expect, it} from 'vitest';
+// @ts-expect-error: a plain .mjs build script without types
+import {startupPlugins} from '../../.ci/bundle-plugins.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-bundle-'));
+afterAll(() => fs.rmSync(folder, {recursive: true, force: true}));
+
+let n = 0;
+/** Bundles `source` (an ES module, resolved from the repository root) with the plugins and imports it. */
+async function bundled<T>(source: string): Promise<T> {
+	const outfile = path.join(folder, `entry-${n++}.mjs`);
+	await build({
+		stdin: {contents: source, resolveDir: root, loader: 'js'},
+		absWorkingDir: root,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		logLevel: 'silent',
+		plugins: startupPlugins,
+		outfile,
+	});
+	return import(pathToFileURL(outfile).href) as Promise<T>;
+}
+
+const styled = fc
+	.array(
+		fc.constantFrom(
+			'a',
+			'b',
+			' ',
+			'❯',
+			'杭',
+			'\u001B[31m',
+			'\u001B[39m',
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[2m',
+			'\u001B[4m',
+			'\u001B[24m',
+			'\u001B[0m',
+			'\u001B[36;1m',
+			'\u001B[38;5;200m',
+			'\u001B[42m',
+			'\u001B[49m',
+		),
+		{maxLength: 40},
+	)
+	.map((parts) => parts.join(''));
+
+describe('ansi-tokenize: the same style needs no codes', () => {
+	it('turns styled cells back into exactly the text the unpatched package does', async () => {
+		const patched = await bundled<{
+			styledCharsToString: typeof styledCharsToString;
+			styledCharsFromTokens: typeof styledCharsFromTokens;
+			tokenize: typeof tokenize;
+		}>("export {styledCharsToString, styledCharsFromTokens, tokenize} from '@alcalzone/ansi-tokenize';");
+		expect(patched.styledCharsToString.toString()).toContain('sameStyles');
+		fc.assert(
+			fc.property(fc.array(styled, {minLength: 1, maxLength: 3}), (lines) => {
+				// Cells from several lines glued together, as Ink does when it pads and overlays a row.
+				const cells = lines.flatMap((line) => styledCharsFromTokens(tokenize(line)));
+				expect(patched.styledCharsToString(cells)).toBe(styledCharsToString(cells));
+			}),
+			{numRuns: 1000},
+		);
+	});
+});
+
+describe('string-width through the table', () => {
+	it('answers like string-width, without loading it for table text', async () => {
+		const Real = Intl.Segmenter;
+		const intl = Intl as {Segmenter: typeof Intl.Segmenter};
+		let made = 0;
+		// Counts the segmenters string-width would create when it loads.
+		intl.Segmenter = class extends Real {
+			constructor(...args: ConstructorParameters<typeof Real>) {
+				super(...args);
+				made++;
+			}
+		};
+		try {
+			const {default: width} = await bundled<{default: typeof stringWidth}>(
+				"export {default} from 'string-width';",
+			);
+			for (const s of ['❯ China (Hangzhou)  cn-hangzhou', '华东1（杭州）', '\u001B[2m↑ 3 more\u001B[22m', ''])
+				expect(width(s)).toBe(stringWidth(s));
+			expect(made).toBe(0);
+			for (const s of ['👩‍💻 dev', 'e\u0301', '\t', '✅']) expect(width(s)).toBe(stringWidth(s));
+			expect(made).toBeGreaterThan(0);
+		} finally {
+			intl.Segmenter = Real;
+		}
+	});
+});
+
+describe('yoga without fetch', () => {
+	it('loads and lays out without ever calling fetch', async () => {
+		const real = globalThis.fetch;
+		let fetched = 0;
+		globalThis.fetch = (async () => {
+			fetched++;
+			throw new Error('no fetch here');
+		}) as typeof fetch;
+		try {
+			const {default: Yoga} = await bundled<{default: typeof import('yoga-layout').default}>(
+				"export {default} from 'yoga-layout';",
+			);
+			const node = Yoga.Node.create();
+			node.setWidth(80);
+			node.setHeight(24);
+			node.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+			expect([node.getComputedWidth(), node.getComputedHeight()]).toEqual([80, 24]);
+			node.free();
+			expect(fetched).toBe(0);
+		} finally {
+			globalThis.fetch = real;
+		}
+	});
+});
+
+describe("Ink's output cache shared between frames", () => {
+	type OutputClass = new (options: {
+		width: number;
+		height: number;
+	}) => {
+		write(x: number, y: number, text: string, options: {transformers: unknown[]}): void;
+		get(): {output: string; height: number};
+		caches: unknown;
+	};
+	it('draws the same text as a fresh cache, frame after frame', async () => {
+		const {default: Output} = await bundled<{default: OutputClass}>(
+			`export {default} from ${JSON.stringify(path.join(root, 'node_modules/ink/build/output.js'))};`,
+		);
+		const first = new Output({width: 30, height: 3});
+		const second = new Output({width: 30, height: 3});
+		expect(second.caches).toBe(first.caches);
+		const frames = [
+			['\u001B[36m❯ cn-hangzhou\u001B[39m', 'Filter: han', '  华东1（杭州）'],
+			['  cn-hangzhou', 'Filter: hang', '\u001B[36m❯ 华东1（杭州）\u001B[39m'],
+		];
+		for (const lines of frames) {
+			const shared = new Output({width: 30, height: 3});
+			lines.forEach((line, y) => {
+				shared.write(0, y, line, {transformers: []});
+			});
+			const expected = lines.map((line) =>
+				styledCharsToString(styledCharsFromTokens(tokenize(line))).trimEnd(),
+			);
+			expect(shared.get().output).toBe(expected.join('\n'));
+		}
+	});
+});
