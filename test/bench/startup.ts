@@ -1,0 +1,61 @@
+// Start-up to the first interactive frame, in a pseudo-terminal: the bundled CLI until the Region step shows
+// its list (regions cached, credentials from env, --endpoint at the bench's sandbox), the Ink floor until its
+// one line shows, and `node -e 0` until it exits. Runs are interleaved (floor, CLI, node, floor, ...) so a
+// burst of load on the machine hits all three alike; the medians are compared.
+import {type Clocked, clocked, median} from './pty-clock.js';
+import {type BenchWorld, floorPath} from './world.js';
+
+export type StartupResult = {
+	cliMs: number;
+	floorMs: number;
+	nodeMs: number;
+	/** Main-thread CPU time used by the time the frame showed (less sensitive to a busy machine). */
+	cliCpuMs: number;
+	floorCpuMs: number;
+	runs: number;
+};
+
+/** The Region step with its list: the heading, and a region id on a list row. */
+export const regionFrame = /Step 1 of \d[\s\S]*cn-hangzhou/;
+
+async function once(run: Clocked, needle: string | RegExp | 'exit'): Promise<{ms: number; cpuMs: number}> {
+	try {
+		if (needle === 'exit') return {ms: (await run.exited).at, cpuMs: Number.NaN};
+		const ms = await run.until(needle);
+		return {ms, cpuMs: run.cpuAtMatch()};
+	} finally {
+		run.kill();
+		await run.exited;
+	}
+}
+
+export async function measureStartup(
+	world: BenchWorld,
+	options: {runs?: number; cli?: string; floor?: string} = {},
+): Promise<StartupResult> {
+	const runs = options.runs ?? 15;
+	const env = world.env;
+	const args = world.cliArgs();
+	if (options.cli) args[0] = options.cli;
+	const cli: {ms: number; cpuMs: number}[] = [];
+	const floor: {ms: number; cpuMs: number}[] = [];
+	const node: number[] = [];
+	// One unmeasured round warms the file cache for all three.
+	for (let i = -1; i < runs; i++) {
+		const f = await once(clocked([options.floor ?? floorPath], {env}), 'Ink floor');
+		const c = await once(clocked(args, {env}), regionFrame);
+		const n = await once(clocked(['-e', '0'], {env}), 'exit');
+		if (i < 0) continue;
+		floor.push(f);
+		cli.push(c);
+		node.push(n.ms);
+	}
+	return {
+		cliMs: median(cli.map((r) => r.ms)),
+		floorMs: median(floor.map((r) => r.ms)),
+		nodeMs: median(node),
+		cliCpuMs: median(cli.map((r) => r.cpuMs)),
+		floorCpuMs: median(floor.map((r) => r.cpuMs)),
+		runs,
+	};
+}
