@@ -229,7 +229,7 @@ async function finish(
 			// A follow-up started from Done ends the run: its exit code, except that leaving it with Esc is no cancel
 			// (the group was created either way).
 			if (!outcome.followUp || outcome.followUp.status === 'left') return exitCodes.ok;
-			if (outcome.followUp.status === 'cancelled') return exitCodes.cancelled;
+			if (outcome.followUp.status === 'cancelled') return exitCodeOf(signal);
 			return outcome.followUp.outcome.outcomes.some((o) => o.state === 'failed')
 				? exitCodes.cloud
 				: exitCodes.ok;

@@ -133,12 +133,20 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 	});
-	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
 
 	// Done (not with --yes): the follow-ups are offered with a key, for the new group, in this same process.
 	const [after, setAfter] = useState<'rules' | 'instances' | 'quit' | undefined>();
 	const [followUp, setFollowUp] = useState<FollowupOutcome | undefined>();
 	const offering = state.status === 'done' && !state.yes && after === undefined;
+	// A stop request that is not a key (SIGINT, SIGTERM, SIGHUP): like Ctrl+C until the group is made; on Done it
+	// leaves; inside a follow-up it ends the run at once (what that follow-up already sent stays sent).
+	const onInterrupt = useRef(() => {});
+	onInterrupt.current = () => {
+		if (state.status !== 'done') dispatch({type: 'cancel'});
+		else if (after === undefined) setAfter('quit');
+		else if (after !== 'quit') setFollowUp((current) => current ?? {status: 'cancelled'});
+	};
+	useEffect(() => interrupts?.(() => onInterrupt.current()), [interrupts]);
 	useInput(
 		(input, key) => {
 			if (input === 'r') setAfter('rules');

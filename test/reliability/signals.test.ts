@@ -193,6 +193,35 @@ describe('a signal while the wizard submits', () => {
 		expect(session.modes().after).toBe(session.modes().before);
 	});
 
+	it('on the Done screen a signal leaves it (exit 0, the group is whole); inside a follow-up it ends the run', async () => {
+		const review = () => [...all().filter((arg) => arg !== '--yes'), '--description', 'signals'];
+		const done = wizard(review());
+		await done.waitForText('Step 7 of 7');
+		await done.press(keys.enter);
+		await done.waitForText('Next (follow-up operations)');
+		await done.signal('SIGTERM');
+		expect(await done.exitCode).toBe(0);
+		expect(done.modes().after).toBe(done.modes().before);
+
+		const following = wizard([
+			...review().filter((arg) => arg !== 'sig-sg' && arg !== '--name'),
+			'--name',
+			'sig-sg-2',
+		]);
+		await following.waitForText('Step 7 of 7');
+		await following.press(keys.enter);
+		await following.waitForText('Next (follow-up operations)');
+		await following.press('r');
+		await following.waitForText('Queue additions');
+		await following.signal('SIGHUP');
+		expect(await following.exitCode).toBe(129);
+		expect(following.modes().after).toBe(following.modes().before);
+		expect(cursorShownAtEnd(following.programOutput())).toBe(true);
+		expect(groupsNamed('sig-sg')).toHaveLength(1);
+		expect(groupsNamed('sig-sg-2')).toHaveLength(1);
+		expect(journal()).toEqual([]);
+	});
+
 	it('a second signal leaves at once, saying the group may exist; the journal still has the create', async () => {
 		proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 2000});
 		const session = wizard(all());
