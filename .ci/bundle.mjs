@@ -35,6 +35,14 @@ await build({...common, entryPoints: ['source/cli.tsx'], outfile: 'dist/cli.mjs'
 if (process.argv.includes('--bench')) {
 	// The floor any Ink app pays: ink + react rendering one line, bundled exactly like the CLI.
 	await build({...common, entryPoints: ['test/bench/ink-floor.tsx'], outfile: 'dist/ink-floor.mjs'});
+	// The same floor with only the three fixes any Ink bundle needs, none of our plugins: what Ink costs as shipped.
+	const {plugins: _, ...plain} = common;
+	await build({
+		...plain,
+		alias: {'react-devtools-core': './source/devtools-stub.ts'},
+		entryPoints: ['test/bench/ink-floor.tsx'],
+		outfile: 'dist/ink-floor-plain.mjs',
+	});
 	await build({
 		...common,
 		minify: false,

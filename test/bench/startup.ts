@@ -1,13 +1,15 @@
 // Start-up to the first interactive frame, in a pseudo-terminal: the bundled CLI until the Region step shows
 // its list (regions cached, credentials from env, --endpoint at the bench's sandbox), the Ink floor until its
-// one line shows, and `node -e 0` until it exits. Runs are interleaved (floor, CLI, node, floor, ...) so a
-// burst of load on the machine hits all three alike; the medians are compared.
+// one line shows (built like the CLI, and built plainly, without the bundle's plugins), and `node -e 0` until
+// it exits. Runs are interleaved (floor, CLI, node, plain floor, floor, ...) so a burst of load on the machine
+// hits all of them alike; the medians are compared.
 import {type Clocked, clocked, median} from './pty-clock.js';
-import {type BenchWorld, floorPath} from './world.js';
+import {type BenchWorld, floorPath, plainFloorPath} from './world.js';
 
 export type StartupResult = {
 	cliMs: number;
 	floorMs: number;
+	plainFloorMs: number;
 	nodeMs: number;
 	/** Main-thread CPU time used by the time the frame showed (less sensitive to a busy machine). */
 	cliCpuMs: number;
@@ -40,12 +42,15 @@ export async function measureStartup(
 	const cli: {ms: number; cpuMs: number}[] = [];
 	const floor: {ms: number; cpuMs: number}[] = [];
 	const node: number[] = [];
+	const plain: number[] = [];
 	// One unmeasured round warms the file cache for all three.
 	for (let i = -1; i < runs; i++) {
 		const f = await once(clocked([options.floor ?? floorPath], {env}), 'Ink floor');
 		const c = await once(clocked(args, {env}), regionFrame);
 		const n = await once(clocked(['-e', '0'], {env}), 'exit');
+		const p = await once(clocked([plainFloorPath], {env}), 'Ink floor');
 		if (i < 0) continue;
+		plain.push(p.ms);
 		floor.push(f);
 		cli.push(c);
 		node.push(n.ms);
@@ -53,6 +58,7 @@ export async function measureStartup(
 	return {
 		cliMs: median(cli.map((r) => r.ms)),
 		floorMs: median(floor.map((r) => r.ms)),
+		plainFloorMs: median(plain),
 		nodeMs: median(node),
 		cliCpuMs: median(cli.map((r) => r.cpuMs)),
 		floorCpuMs: median(floor.map((r) => r.cpuMs)),

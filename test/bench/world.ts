@@ -12,6 +12,7 @@ import {ptyEnv} from './pty-clock.js';
 export const root = new URL('..', import.meta.url).pathname;
 export const cliPath = path.join(root, 'dist', 'cli.mjs');
 export const floorPath = path.join(root, 'dist', 'ink-floor.mjs');
+export const plainFloorPath = path.join(root, 'dist', 'ink-floor-plain.mjs');
 
 export type BenchWorld = {
 	sandbox: Sandbox;
