@@ -15,7 +15,8 @@ afterEach(async () => {
 describe('ecs-sg instances in a terminal', () => {
 	it('adds several instances, refuses what the API would, then removes one in a second round', async () => {
 		const p = followup(world, 'instances', ['--region', region]);
-		await p.waitForText('Security group');
+		// The list, not only the heading (it shows while the groups load): typed keys filter only a list.
+		await p.waitForText('(3 of 3)');
 		await p.press('db');
 		await p.waitForText('(1 of 3)');
 		await p.press(keys.enter);

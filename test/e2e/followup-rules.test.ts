@@ -15,7 +15,8 @@ afterEach(async () => {
 describe('ecs-sg rules in a terminal', () => {
 	it('adds a preset, a rule by hand and an outbound rule, removes one, and the group holds exactly that', async () => {
 		const p = followup(world, 'rules', ['--region', region]);
-		await p.waitForText('Security group');
+		// The list, not only the heading (it shows while the groups load): typed keys filter only a list.
+		await p.waitForText('(3 of 3)');
 		await p.press('web');
 		await p.waitForText('(1 of 3)');
 		await p.press(keys.enter);

@@ -172,7 +172,7 @@ describe('a create in Chinese', () => {
 			screens.push(screen);
 			return screen;
 		};
-		await see(rules, '安全组');
+		await see(rules, '（3 / 3）');
 		await rules.press('web');
 		await see(rules, '（1 / 3）');
 		await rules.press(keys.enter);
@@ -200,7 +200,7 @@ describe('a create in Chinese', () => {
 		const instances = startPty(['instances', '--endpoint', world.sandbox.endpoint, '--region', region], {
 			env,
 		});
-		await see(instances, '安全组');
+		await see(instances, '（3 / 3）');
 		await instances.press('db');
 		await see(instances, '（1 / 3）');
 		await instances.press(keys.enter);
