@@ -11,7 +11,7 @@ import {parseArgs} from '../../source/commands/args.js';
 import {checkFlags, problemLines} from '../../source/commands/create-flags.js';
 import {setLang} from '../../source/text/index.js';
 import {firstUnsafe} from '../helpers/unsafe-text.js';
-import {runs} from './runs.js';
+import {limit, runs} from './runs.js';
 
 const commands = ['create', 'configure', 'sandbox', 'resume', 'rules', 'instances'];
 const flagNames = [
@@ -151,22 +151,26 @@ describe('the built CLI on arbitrary argv (no terminal, no credentials)', () => 
 			});
 		});
 
-	it('ends with 0, 1 or 2 and never a stack trace', async () => {
-		const serves = (args: string[]) =>
-			args.includes('sandbox') || args.some((a) => a.startsWith('--sandbox'));
-		// The operating system cannot pass a NUL byte in an argument at all.
-		const passable = (args: string[]) => !args.some((a) => a.includes('\u0000'));
-		await fc.assert(
-			fc.asyncProperty(
-				argv.filter((args) => !serves(args) && passable(args)),
-				async (args) => {
-					const {code, out} = await run(args);
-					expect([0, 1, 2]).toContain(code);
-					expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
-					expect(out).not.toContain('Something went wrong inside ecs-sg');
-				},
-			),
-			runs(8, 150),
-		);
-	}, 120_000);
+	it(
+		'ends with 0, 1 or 2 and never a stack trace',
+		async () => {
+			const serves = (args: string[]) =>
+				args.includes('sandbox') || args.some((a) => a.startsWith('--sandbox'));
+			// The operating system cannot pass a NUL byte in an argument at all.
+			const passable = (args: string[]) => !args.some((a) => a.includes('\u0000'));
+			await fc.assert(
+				fc.asyncProperty(
+					argv.filter((args) => !serves(args) && passable(args)),
+					async (args) => {
+						const {code, out} = await run(args);
+						expect([0, 1, 2]).toContain(code);
+						expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
+						expect(out).not.toContain('Something went wrong inside ecs-sg');
+					},
+				),
+				runs(8, 150),
+			);
+		},
+		limit(120_000),
+	);
 });

@@ -12,3 +12,6 @@ export const fixedSeed = 20_260_107;
 export function runs<T>(base: number, fuzz = base * 10): fc.Parameters<T> {
 	return fuzzing ? {numRuns: fuzz} : {numRuns: base, seed: fixedSeed};
 }
+
+/** A test's time limit: the usual one by default, ten minutes under FUZZ (many more cases). */
+export const limit = (ms = 20_000): number => (fuzzing ? 600_000 : ms);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Sandbox, sandboxActions} from '../../source/sandbox/index.js';
 import {ask, ECS, pop, raw, start, VPC, vpcState} from '../sandbox/helpers.js';
-import {runs} from './runs.js';
+import {limit, runs} from './runs.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -209,35 +209,43 @@ const actions = fc.oneof(
 );
 
 describe('the sandbox under arbitrary requests', () => {
-	it('answers any method, path, headers and body with JSON, never a 500', async () => {
-		await fc.assert(
-			fc.asyncProperty(methods, paths, contentTypes, bodies, async (method, path, type, body) => {
-				const headers: Record<string, string> = type ? {'content-type': type} : {};
-				// Without a length node's client sends the body chunked, which a HEAD answer does not wait for.
-				if (body !== undefined) headers['content-length'] = String(body.length);
-				judge(await send(method, path, headers, body), method);
-			}),
-			runs(300, 10_000),
-		);
-	});
+	it(
+		'answers any method, path, headers and body with JSON, never a 500',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(methods, paths, contentTypes, bodies, async (method, path, type, body) => {
+					const headers: Record<string, string> = type ? {'content-type': type} : {};
+					// Without a length node's client sends the body chunked, which a HEAD answer does not wait for.
+					if (body !== undefined) headers['content-length'] = String(body.length);
+					judge(await send(method, path, headers, body), method);
+				}),
+				runs(300, 10_000),
+			);
+		},
+		limit(),
+	);
 
-	it('answers a correctly signed call of any action with any parameters, never a 500', async () => {
-		await fc.assert(
-			fc.asyncProperty(
-				actions,
-				fc.constantFrom(ECS, VPC),
-				fc.constantFrom('POST' as const, 'GET' as const),
-				params,
-				async (action, version, method, values) => {
-					const answer = await raw(sandbox, action, values as Record<string, string>, {version, method});
-					judge({status: answer.status, text: answer.text}, method);
-					if (answer.status === 200) seen.ok++;
-					else seen.codes.add(String(answer.body.Code));
-				},
-			),
-			runs(400, 20_000),
-		);
-	});
+	it(
+		'answers a correctly signed call of any action with any parameters, never a 500',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					actions,
+					fc.constantFrom(ECS, VPC),
+					fc.constantFrom('POST' as const, 'GET' as const),
+					params,
+					async (action, version, method, values) => {
+						const answer = await raw(sandbox, action, values as Record<string, string>, {version, method});
+						judge({status: answer.status, text: answer.text}, method);
+						if (answer.status === 200) seen.ok++;
+						else seen.codes.add(String(answer.body.Code));
+					},
+				),
+				runs(400, 20_000),
+			);
+		},
+		limit(),
+	);
 
 	it('still serves afterwards, with a state that reads back', async () => {
 		expect(seen.ok).toBeGreaterThan(0);
