@@ -43,13 +43,47 @@ const vpcs = [
 	{VpcId: 'vpc-plain00003', VpcName: 'plain', CidrBlock: '10.2.0.0/16', RegionId: 'cn-hangzhou'},
 ];
 
+const groups = [
+	{
+		SecurityGroupId: 'sg-hostile0001',
+		SecurityGroupName: nasty('group'),
+		Description: nasty('about'),
+		VpcId: 'vpc-hostile0001',
+		RegionId: 'cn-hangzhou',
+		Tags: {Tag: [{TagKey: nasty('key'), TagValue: nasty('value')}]},
+		Permissions: {
+			Permission: [
+				{
+					Direction: 'ingress',
+					IpProtocol: 'TCP',
+					PortRange: '22/22',
+					SourceCidrIp: '10.0.0.0/8',
+					Description: nasty('ssh'),
+				},
+			],
+		},
+	},
+];
+const instances = [
+	{
+		InstanceId: 'i-hostile0001',
+		InstanceName: nasty('server'),
+		RegionId: 'cn-hangzhou',
+		VpcAttributes: {VpcId: 'vpc-hostile0001', PrivateIpAddress: {IpAddress: ['10.0.0.5']}},
+		SecurityGroupIds: {SecurityGroupId: ['sg-hostile0001']},
+	},
+];
+
 let sandbox: Sandbox;
 let proxy: BreakingProxy;
 let home: string;
 const sessions: ShellPty[] = [];
 
 beforeEach(async () => {
-	sandbox = await startSandbox({port: 0, initialState: {vpcs} as SandboxStateFile});
+	sandbox = await startSandbox({
+		port: 0,
+		initialState: {vpcs, securityGroups: groups, instances} as unknown as SandboxStateFile,
+	});
 	proxy = await startProxy(sandbox.endpoint);
 	// Every region list the proxy passes on has hostile names.
 	proxy.always('DescribeRegions', {
@@ -250,6 +284,31 @@ describe('hostile names and messages never reach the terminal as control sequenc
 		const parsed = JSON.parse(lines[0] ?? '') as {error: {message: string}};
 		expect(parsed.error.message).toContain('refused');
 		cleanJson(parsed);
+	});
+
+	it('the follow-ups: group names, descriptions, tags, rule notes and instance names, in lines and --json', async () => {
+		const target = ['--endpoint', proxy.endpoint, '--region', 'cn-hangzhou', '--group', 'sg-hostile0001'];
+		for (const [command, shown] of [
+			['rules', 'ssh'],
+			['instances', 'server'],
+		] as const) {
+			const listed = await plain([command, ...target]);
+			expect(listed.code).toBe(0);
+			expect(listed.stdout).toContain(shown);
+			safe(listed.stdout);
+			safe(listed.stderr);
+			const json = await plain([command, ...target, '--json']);
+			expect(json.code).toBe(0);
+			safe(json.stdout);
+			expect(json.stdout).toContain(shown);
+			cleanJson(JSON.parse(json.stdout));
+		}
+		const picker = pty(['rules', '--endpoint', proxy.endpoint, '--region', 'cn-hangzhou']);
+		const list = await picker.waitForText('sg-hostile0001');
+		expect(list).toContain('group');
+		await picker.press(keys.ctrlC);
+		await picker.exitCode;
+		safe(picker.programOutput());
 	});
 
 	it('resume: names from a hand-edited journal, in lines and in --json', async () => {
