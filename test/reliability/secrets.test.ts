@@ -229,6 +229,31 @@ describe('the known secret and STS token through every command', () => {
 		private_();
 	});
 
+	it('configure use and a follow-up that writes (rules add) keep the settings private too', async () => {
+		expect((await plain('configure use', ['configure', 'use', 'default'])).code).toBe(0);
+		private_();
+		const groupId = (
+			JSON.parse((await plain('create for rules', createArgs('rules-sg', '--yes', '--json'))).stdout) as {
+				securityGroupId: string;
+			}
+		).securityGroupId;
+		const added = await plain('rules add', [
+			'rules',
+			'add',
+			'--endpoint',
+			proxy.endpoint,
+			'--region',
+			'cn-hangzhou',
+			'--group',
+			groupId,
+			'--rule',
+			'tcp:8080:10.0.0.0/8',
+			'--yes',
+		]);
+		expect(added.code).toBe(0);
+		private_();
+	});
+
 	it('a wrong secret whose refusal echoes the string-to-sign (token included)', async () => {
 		const refused = await plain('wrong secret', createArgs('wrong-sg', '--yes'), {
 			ALIBABA_CLOUD_ACCESS_KEY_ID: ID,
