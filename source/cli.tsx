@@ -3,7 +3,7 @@
 import './commands/colour.js';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
-import {exitCodes, type Io, line, processIo} from './commands/io.js';
+import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
 import {detectLang, setLang, t} from './text/index.js';
 
 declare const __ECS_SG_VERSION__: string | undefined;
@@ -53,6 +53,9 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 		line(io.stdout, version);
 		return exitCodes.ok;
 	}
+	// A terminal that cannot redraw gets no screens at all (io.interactive is false): say why, once.
+	if (isDumb(io.env) && io.stdin.isTTY && io.stdout.isTTY && args.command !== 'sandbox')
+		line(io.stderr, t('cli.note.dumbTerminal'));
 	return dispatch(args, io);
 }
 

@@ -4,7 +4,7 @@ export type Io = {
 	stdout: NodeJS.WriteStream;
 	stderr: NodeJS.WriteStream;
 	env: NodeJS.ProcessEnv;
-	/** stdin and stdout are terminals and CI is not set: the wizard may render. */
+	/** stdin and stdout are terminals that can redraw (not TERM=dumb) and CI is not set: the wizard may render. */
 	interactive: boolean;
 };
 
@@ -23,8 +23,14 @@ export function isInteractive(
 	env: NodeJS.ProcessEnv,
 ): boolean {
 	const ci = env.CI !== undefined && !ciValues.has(env.CI.toLowerCase());
-	return Boolean(stdin.isTTY && stdout.isTTY) && !ci;
+	return Boolean(stdin.isTTY && stdout.isTTY) && !ci && !isDumb(env);
 }
+
+/**
+ * TERM=dumb: a terminal that cannot move the cursor, so no screen can be redrawn (Emacs' shell, some pipes made
+ * to look like terminals). Every command then works as without a terminal: answers from flags, plain lines.
+ */
+export const isDumb = (env: NodeJS.ProcessEnv): boolean => env.TERM === 'dumb';
 
 export const processIo = (): Io => ({
 	stdin: process.stdin,

@@ -1,5 +1,6 @@
 // Small and odd terminals: 40x12, very wide, resized mid-step, TERM=dumb, NO_COLOR. The wizard never crashes,
 // each step stays readable in what is visible (its heading and its choices), and a create still goes through.
+// A dumb terminal cannot redraw, so it gets plain lines and answers from flags, like a pipe.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,20 +128,39 @@ describe('small and odd terminals', () => {
 		expect(groupsNamed('resized-sg')).toHaveLength(1);
 	});
 
-	it('TERM=dumb: no colour, readable steps, and the create goes through', async () => {
-		const p = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'dumb-sg'], {
+	it('TERM=dumb: no screen at all (it cannot be redrawn), plain lines, answers from flags, and it says so', async () => {
+		const asked = wizard(['--region', 'cn-hangzhou', '--template', 'web-linux', '--name', 'dumb-sg'], {
 			term: 'dumb',
 		});
-		await atStep(p, 4, false);
-		await p.press(keys.enter);
-		await atStep(p, 5, true);
-		await p.press(keys.enter);
-		await atStep(p, 6, true);
-		await p.press(keys.enter);
-		await atStep(p, 7, false);
-		expect(await confirmAndFinish(p, 'dumb-sg')).toBe(0);
-		expect(p.programOutput()).not.toMatch(sgr);
+		expect(await asked.exitCode).toBe(2);
+		const refusal = asked.programOutput();
+		expect(refusal).toContain('TERM=dumb');
+		expect(refusal).toContain('--yes');
+		expect(refusal).not.toContain('Step ');
+		expect(refusal).not.toContain(esc);
+
+		const vpc = (
+			(sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]
+		).find((v) => v.RegionId === 'cn-hangzhou' && v.IsDefault)?.VpcId;
+		const created = wizard(
+			[
+				'--region',
+				'cn-hangzhou',
+				'--template',
+				'web-linux',
+				'--name',
+				'dumb-sg',
+				'--vpc',
+				vpc ?? '',
+				'--yes',
+			],
+			{term: 'dumb'},
+		);
+		expect(await created.exitCode).toBe(0);
+		expect(created.programOutput()).toMatch(/sg-[a-z0-9]+/);
+		expect(created.programOutput()).not.toContain(esc);
 		expect(groupsNamed('dumb-sg')).toHaveLength(1);
+		expect(created.modes().after).toBe(created.modes().before);
 	});
 });
 
