@@ -43,15 +43,21 @@ async function framesInChild(): Promise<Awaited<ReturnType<typeof measureFilterF
 		delete env[name];
 	const child = spawn(process.execPath, [new URL(import.meta.url).pathname, '--child=frames'], {
 		env,
-		stdio: ['ignore', 'pipe', 'inherit'],
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let out = '';
+	let err = '';
 	child.stdout.on('data', (d: Buffer) => {
 		out += d.toString();
 	});
+	// Ink shows the cursor on stderr as the child exits; only a failure's message is worth passing on.
+	child.stderr.on('data', (d: Buffer) => {
+		err += d.toString();
+	});
 	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 	const line = out.split('\n').find((l) => l.startsWith('{'));
-	if (code !== 0 || !line) throw new Error(`the frame-time child exited ${code}`);
+	if (code !== 0 || !line)
+		throw new Error(`the frame-time child exited ${code}: ${err.trim().slice(0, 500)}`);
 	return JSON.parse(line);
 }
 
@@ -89,7 +95,7 @@ async function main(): Promise<number> {
 			try {
 				const cli = option('cli');
 				const floor = option('floor');
-				const runs = Number(option('runs') ?? 15);
+				const runs = Number(option('runs') ?? 21);
 				const r = await measureStartup(world, {runs, ...(cli ? {cli} : {}), ...(floor ? {floor} : {})});
 				const vsFloor = r.cliMs / r.floorMs;
 				rows.push({

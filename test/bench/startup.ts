@@ -35,7 +35,7 @@ export async function measureStartup(
 	world: BenchWorld,
 	options: {runs?: number; cli?: string; floor?: string} = {},
 ): Promise<StartupResult> {
-	const runs = options.runs ?? 15;
+	const runs = options.runs ?? 21;
 	const env = world.env;
 	const args = world.cliArgs();
 	if (options.cli) args[0] = options.cli;
