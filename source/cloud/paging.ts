@@ -1,5 +1,6 @@
 // Every page of a paged Describe* call: page 1 first (it tells the total), then pages 2..N concurrently with a
 // bound, returned in page order. One failing page cancels the others and its error is what the caller sees.
+import {setMaxListeners} from 'node:events';
 
 export type Page<T> = {items: T[]; total?: number; pageSize?: number};
 
@@ -17,6 +18,8 @@ export async function fetchAllPages<T>(
 	options: PagingOptions,
 ): Promise<T[]> {
 	const controller = new AbortController();
+	// Every request in flight listens to this signal; past 10, Node would print a leak warning on stderr.
+	setMaxListeners(Math.max(10, 2 * options.concurrency + 4), controller.signal);
 	const outer = options.signal;
 	const forward = () => controller.abort(outer?.reason);
 	if (outer?.aborted) forward();
