@@ -1,6 +1,6 @@
 // A stopwatch around a program in a real pseudo-terminal: every chunk the program writes is fed to a headless
-// xterm and stamped with the time it arrived, so "when did this text first appear" is exact to the chunk, not
-// to a polling interval. The bench's start-up, VPC-wait and whole-run figures all use it.
+// xterm and stamped with the time it arrived, so "when did this text first appear" is exact to the frame that
+// drew it, not to a polling interval. The bench's start-up, VPC-wait and whole-run figures all use it.
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -37,6 +37,9 @@ export function ptyEnv(extra: Record<string, string | undefined> = {}): Record<s
 	return env;
 }
 
+const syncStart = '\u001B[?2026h';
+const syncEnd = '\u001B[?2026l';
+
 export function clocked(
 	args: readonly string[],
 	options: {env?: Record<string, string>; cols?: number; rows?: number} = {},
@@ -64,10 +67,18 @@ export function clocked(
 	const waiters = new Set<Waiter>();
 	const matches = (needle: string | RegExp, text: string) =>
 		typeof needle === 'string' ? text.includes(needle) : needle.test(text);
+	// Ink draws each frame between synchronised-output markers, and a big frame can arrive in several chunks:
+	// text is looked for only once a frame is complete, and stamped with the time its last chunk arrived.
+	let inFrame = false;
 	child.onData((data) => {
 		const at = now();
+		const opened = data.lastIndexOf(syncStart);
+		const closed = data.lastIndexOf(syncEnd);
+		if (opened > closed) inFrame = true;
+		else if (closed >= 0) inFrame = false;
+		const complete = !inFrame;
 		term.write(data, () => {
-			if (waiters.size === 0) return;
+			if (waiters.size === 0 || !complete) return;
 			const text = screen();
 			for (const w of waiters) {
 				if (matches(w.needle, text)) {
