@@ -115,10 +115,16 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 export function App({services, initial, seed = defaultSeed, language, onExit, interrupts}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const data = useMemo(
-		() => new CloudData(services.api, services.settings, language ?? (lang() === 'zh' ? 'zh-CN' : 'en-US')),
-		[services, language],
-	);
+	const data = useMemo(() => {
+		const store = new CloudData(
+			services.api,
+			services.settings,
+			language ?? (lang() === 'zh' ? 'zh-CN' : 'en-US'),
+		);
+		// The first frame shows the cached regions; loadRegions (in the effect below) refreshes them.
+		store.primeRegions();
+		return store;
+	}, [services, language]);
 	useSyncExternalStore(data.subscribe, data.getVersion);
 	useEffect(() => {
 		data.loadRegions();

@@ -67,6 +67,20 @@ export class CloudData {
 		return this.regionsView;
 	}
 
+	/**
+	 * Takes the cached region list (if any) without asking the API. The wizard calls it before its first render,
+	 * so that first frame already shows the list instead of a spinner that the next render replaces.
+	 */
+	primeRegions(): void {
+		if (this.regionsView.list) return;
+		try {
+			const cached = this.settings?.cachedRegions(this.language);
+			if (cached) this.regionsView = {list: cached.regions, fromCache: true, refreshing: true};
+		} catch {
+			// loadRegions reads the settings again and reports what is wrong with them.
+		}
+	}
+
 	/** Shows the cached list at once (if any), then asks the API for a fresh one. */
 	loadRegions(): void {
 		const cached = this.settings?.cachedRegions(this.language);
