@@ -4,6 +4,7 @@ import './commands/colour.js';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
 import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
+import {exitCodeOf, onUnhandledStop, restoreTerminal} from './commands/signals.js';
 import {detectLang, setLang, t} from './text/index.js';
 
 declare const __ECS_SG_VERSION__: string | undefined;
@@ -58,6 +59,15 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 		line(io.stderr, t('cli.note.dumbTerminal'));
 	return dispatch(args, io);
 }
+
+// A stop signal no command handles (a prompt is up, a command starts or ends): leave the terminal usable, say so,
+// and end at once with 128 + the signal's number. Commands that send calls handle their own (commands/signals.ts).
+onUnhandledStop((signal) => {
+	restoreTerminal();
+	process.stderr.write(`\n${t('cli.stopped', {signal})}\n`);
+	process.exitCode = exitCodeOf(signal);
+	process.exit();
+});
 
 main(process.argv.slice(2), processIo()).then(
 	(code) => {

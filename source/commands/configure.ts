@@ -15,6 +15,7 @@ import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import {apiFor, homeOf, openTarget, reportFailure, type Target, UsageError} from './services.js';
+import {onStopSignals} from './signals.js';
 
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
@@ -86,13 +87,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promis
 
 type Verdict = {ok: true; regions: Region[]} | {ok: false; error: CloudError} | {ok: false; cancelled: true};
 
-/** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed) abandons it. */
+/** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
 	line(io.stderr, t('config.configure.verifying'));
 	const api = apiFor(draft, target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
-	const onInterrupt = () => controller.abort();
-	process.once('SIGINT', onInterrupt);
+	const stopListening = onStopSignals(() => controller.abort());
 	try {
 		const regions = await api.describeRegions({
 			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
@@ -104,7 +104,7 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		if (error instanceof CloudError) return {ok: false, error};
 		throw error;
 	} finally {
-		process.off('SIGINT', onInterrupt);
+		stopListening();
 		api.close();
 	}
 }

@@ -5,6 +5,7 @@ import type {FaultSpec, Sandbox} from '../sandbox/index.js';
 import {cleanLine, t} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
+import {onStopSignals} from './signals.js';
 
 type Options = {port: number; statePath?: string; latencyMs: number; faults: FaultSpec[]};
 
@@ -46,16 +47,13 @@ async function readOptions(args: ParsedArgs): Promise<{options: Options} | {erro
 	};
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/** Resolves on the first SIGINT, SIGTERM or SIGHUP (the sandbox then stops cleanly and exits 0). */
 function stopSignal(): Promise<void> {
 	return new Promise((resolve) => {
-		const stop = (): void => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
+		const stop = onStopSignals(() => {
+			stop();
 			resolve();
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
+		});
 	});
 }
 

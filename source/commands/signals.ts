@@ -29,6 +29,8 @@ export function onStopSignals(
 ): () => void {
 	const now = options.now ?? Date.now;
 	let last: {signal: StopSignal; at: number} | undefined;
+	let listening = true;
+	handlers++;
 	const listeners = stopSignals.map((signal) => {
 		const listener = () => {
 			const at = now();
@@ -40,8 +42,38 @@ export function onStopSignals(
 		return [signal, listener] as const;
 	});
 	return () => {
+		if (!listening) return;
+		listening = false;
+		handlers--;
 		for (const [signal, listener] of listeners) process.off(signal, listener);
 	};
+}
+
+/** How many onStopSignals subscriptions are live: while any is, a stop signal is theirs to handle. */
+let handlers = 0;
+
+/**
+ * Calls `handler` for a stop signal that no command is handling (a prompt is up, a command is starting or
+ * finishing): installed once by cli.tsx, so a signal never leaves a raw terminal or a hidden cursor behind.
+ */
+export function onUnhandledStop(handler: (signal: StopSignal) => void): void {
+	for (const signal of stopSignals) {
+		process.on(signal, () => {
+			if (handlers === 0) handler(signal);
+		});
+	}
+}
+
+/** Leaves the terminal as it was found: raw mode off, cursor shown (a prompt ended by a signal leaves neither). */
+export function restoreTerminal(): void {
+	try {
+		if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+	} catch {
+		// The terminal is gone (SIGHUP): nothing to restore.
+	}
+	for (const stream of [process.stdout, process.stderr]) {
+		if (stream.isTTY && stream.writable) stream.write('\u001B[?25h');
+	}
 }
 
 /** Ends the process by `signal` now (a second request to stop), once the command's listeners are gone. */

@@ -20,6 +20,8 @@ type Signal = keyof typeof codes;
 type World = {
 	proxy: BreakingProxy;
 	wizard(args: string[]): ShellPty;
+	/** Any command in a terminal, the environment changed by `env` (undefined removes a variable). */
+	terminal(args: string[], env?: Record<string, string | undefined>): ShellPty;
 	plainStart(args: string[]): {
 		process: ChildProcess;
 		done: Promise<{code: number | null; stdout: string; stderr: string}>;
@@ -69,17 +71,15 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 		);
 		return {process: child, done};
 	};
+	const terminal: World['terminal'] = (args, more = {}) => {
+		const session = startShellPty(['--lang', 'en', ...args], {env: {...env(), ...more}, cols: 100, rows: 30});
+		sessions.push(session);
+		return session;
+	};
 	const w: World = {
 		proxy,
-		wizard(args) {
-			const session = startShellPty(['--lang', 'en', 'create', '--endpoint', proxy.endpoint, ...args], {
-				env: env(),
-				cols: 100,
-				rows: 30,
-			});
-			sessions.push(session);
-			return session;
-		},
+		wizard: (args) => terminal(['create', '--endpoint', proxy.endpoint, ...args]),
+		terminal,
 		plainStart,
 		plainRun: (args) => plainStart(args).done,
 		defaultVpc: () =>
@@ -383,5 +383,52 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 			expect(stopped.stderr).toContain('the rest were not sent');
 			expect(w.proxy.seen.filter((a) => a === 'AuthorizeSecurityGroup')).toHaveLength(1);
 			expect(w.groupsNamed('rules-sg')[0]?.Permissions).toHaveLength(100);
+		}));
+});
+
+describe.concurrent('a signal while a prompt is up (no command handles it): terminal restored, exit 128 + n', () => {
+	const noKeys = {ALIBABA_CLOUD_ACCESS_KEY_ID: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined};
+
+	it("SIGTERM at configure's first question: nothing saved, exit 143", () =>
+		withWorld(async (w) => {
+			const session = w.terminal(['configure', '--endpoint', w.proxy.endpoint], noKeys);
+			await session.waitForText('AccessKey ID');
+			await session.signal('SIGTERM');
+			const screen = await leftCleanly(session, 'SIGTERM');
+			expect(screen).toContain('Stopped by SIGTERM.');
+			expect(w.journal()).toEqual([]);
+		}));
+
+	it('SIGHUP at the first-run choice (no credentials yet): exit 129', () =>
+		withWorld(async (w) => {
+			const session = w.terminal(['create', '--endpoint', w.proxy.endpoint], noKeys);
+			await session.waitForText('How do you want to continue?');
+			await session.signal('SIGHUP');
+			const screen = await leftCleanly(session, 'SIGHUP');
+			expect(screen).toContain('Stopped by SIGHUP.');
+		}));
+
+	it("SIGINT at resume's question: the unfinished create is kept, exit 130", () =>
+		withWorld(async (w) => {
+			w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+			const killed = w.plainStart([
+				'--lang',
+				'en',
+				'create',
+				'--endpoint',
+				w.proxy.endpoint,
+				...named,
+				'--vpc',
+				w.defaultVpc(),
+				'--yes',
+			]);
+			await sent(w, 'CreateSecurityGroup');
+			killed.process.kill('SIGKILL');
+			await killed.done;
+			const session = w.terminal(['resume']);
+			await session.waitForText('What should happen to it?');
+			await session.signal('SIGINT');
+			await leftCleanly(session, 'SIGINT');
+			expect(w.journal()).toHaveLength(1);
 		}));
 });

@@ -65,6 +65,7 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current 
 	'cli.error.badLang': 'The flag --lang takes "en" or "zh", not "{value}".',
 	'cli.error.repeated': 'The flag {flag} was given more than once; give it once.',
 	'cli.hint.help': 'Run "ecs-sg --help" to see every command and flag.',
+	'cli.stopped': 'Stopped by {signal}.',
 	'cli.note.dumbTerminal':
 		'Note: this terminal (TERM=dumb) cannot redraw a screen, so ecs-sg asks nothing: give the answers as flags (see ecs-sg --help).',
 	'cli.prompt.navigate': 'navigate',
@@ -144,6 +145,7 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
 	'cli.error.badLang': '参数 --lang 只接受“en”或“zh”，而不是“{value}”。',
 	'cli.error.repeated': '参数 {flag} 出现了多次；请只给一次。',
 	'cli.hint.help': '运行“ecs-sg --help”查看所有命令和参数。',
+	'cli.stopped': '已被 {signal} 停止。',
 	'cli.note.dumbTerminal':
 		'提示：此终端（TERM=dumb）无法重绘界面，因此 ecs-sg 不会提问：请用参数给出答案（见 ecs-sg --help）。',
 	'cli.prompt.navigate': '移动',
