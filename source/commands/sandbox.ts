@@ -1,5 +1,5 @@
 // `ecs-sg sandbox`: run the local Alibaba Cloud stand-in in the foreground. The first stdout line is one
-// JSON object with the endpoint and keys (scripts read it); notes go to stderr; SIGINT/SIGTERM stop it and
+// JSON object with the endpoint and keys (scripts read it); notes go to stderr; SIGINT, SIGTERM or SIGHUP stop it and
 // the command returns 0.
 import type {FaultSpec, Sandbox} from '../sandbox/index.js';
 import {cleanLine, t} from '../text/index.js';
