@@ -8,6 +8,7 @@ import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupSummary} from '../cloud/port.js';
 import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
+import {type TemplateId, templateIds} from '../domain/rules.js';
 import {cleanLine, lang, t} from '../text/index.js';
 import {CloudData} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
@@ -392,7 +393,7 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 				/>
 			);
 		case 'template':
-			return <TemplateStep key={step} {...common} seed={seed} />;
+			return <TemplateStep key={step} {...common} seed={seed} lastUsed={lastTemplate(services)} />;
 		case 'name':
 			return <NameStep key={step} {...common} />;
 		case 'description':
@@ -412,6 +413,12 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 		default:
 			return assertNever(step);
 	}
+}
+
+/** The template of the last group created, when it is still one of ours. */
+function lastTemplate(services: WizardServices): TemplateId | undefined {
+	const last = safe(() => services.settings?.lastTemplate());
+	return templateIds.find((id) => id === last);
 }
 
 function safe<T>(read: () => T): T | undefined {

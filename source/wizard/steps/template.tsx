@@ -48,7 +48,8 @@ export function TemplateStep({
 	size,
 	position,
 	seed,
-}: StepProps & {readonly seed: TemplateSeed}) {
+	lastUsed,
+}: StepProps & {readonly seed: TemplateSeed; readonly lastUsed?: TemplateId}) {
 	const {answers} = state;
 	const [rulesBy, setRulesBy] = useState<Record<TemplateId, Rule[]>>(() => ({
 		'web-linux':
@@ -59,7 +60,7 @@ export function TemplateStep({
 				: startingRules('web-windows', seed),
 		custom: answers.template === 'custom' && answers.rules ? answers.rules : startingRules('custom', seed),
 	}));
-	const [highlighted, setHighlighted] = useState<TemplateId>(answers.template ?? 'web-linux');
+	const [highlighted, setHighlighted] = useState<TemplateId>(answers.template ?? lastUsed ?? 'web-linux');
 	const [editing, setEditing] = useState(false);
 	const items = useMemo(templateItems, []);
 	const rules = rulesBy[highlighted];
