@@ -192,6 +192,8 @@ async function runWizard(
 			},
 			seed: input.seed,
 			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
+			// A newcomer on `npm start` should know at once that nothing here touches a real account.
+			...(target.sandbox ? {notice: t('wizard.create.sandboxNotice')} : {}),
 			onExit: (value: WizardOutcome) => {
 				outcome = value;
 			},

@@ -13,6 +13,7 @@ import {cleanLine, lang, t} from '../text/index.js';
 import {CloudData} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
 import {Spinner} from './components/spinner.js';
+import {HeadingBadge} from './components/step-frame.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome} from './followup/services.js';
@@ -61,6 +62,11 @@ export type AppProps = {
 	 * each is handled exactly like Ctrl+C. Returns the function that stops listening.
 	 */
 	readonly interrupts?: (listener: () => void) => () => void;
+	/**
+	 * Set when the calls go to the sandbox: one line above everything, kept in the transcript, and a mark
+	 * beside every step's heading (the line scrolls away once a long list fills the screen).
+	 */
+	readonly notice?: string;
 };
 
 export function outcomeOf(state: WizardState): WizardOutcome | undefined {
@@ -113,7 +119,7 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 	}
 }
 
-export function App({services, initial, seed = defaultSeed, language, onExit, interrupts}: AppProps) {
+export function App({services, initial, seed = defaultSeed, language, onExit, interrupts, notice}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const data = useMemo(() => {
@@ -268,7 +274,10 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		after === 'rules' || after === 'instances'
 			? {regionId: answers.regionId ?? '', groupId: doneGroup ?? '', fixed: true}
 			: undefined;
-	const items: (LogItem | {n: number; done: string})[] = [...state.log];
+	const items: (LogItem | {n: number; done: string} | {n: number; note: string})[] = [
+		...(notice ? [{n: -1, note: notice}] : []),
+		...state.log,
+	];
 	if (followUpStart && doneGroup)
 		items.push({
 			n: state.log.length,
@@ -277,7 +286,11 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	const log = (
 		<Static items={items}>
 			{(entry) =>
-				'done' in entry ? (
+				'note' in entry ? (
+					<Text key="notice" dimColor>
+						{entry.note}
+					</Text>
+				) : 'done' in entry ? (
 					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
 				) : (
 					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
@@ -362,10 +375,10 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	}
 
 	return (
-		<>
+		<HeadingBadge.Provider value={notice ? t('wizard.badge.sandbox') : undefined}>
 			{log}
 			{body}
-		</>
+		</HeadingBadge.Provider>
 	);
 }
 

@@ -75,6 +75,21 @@ describe('Region', () => {
 		expect(s.lastFrame()).toMatch(/✔ Region\s+China \(Shanghai\)\s+cn-shanghai/);
 	});
 
+	it('says above the steps and beside every heading when the calls go to the sandbox', async () => {
+		const {s} = start({notice: 'Sandbox notice line'});
+		await s.waitFor('China (Hangzhou)');
+		expect(s.lastFrame()).toContain('Sandbox notice line');
+		expect(s.lastFrame()).toMatch(/Region\s+Step 1 of 7\s+◆ sandbox: no real account/);
+		await s.press(keys.enter);
+		await s.waitFor(/Template\s+Step 2 of 7\s+◆ sandbox/);
+	});
+
+	it('shows no sandbox mark for a real account', async () => {
+		const {s} = start();
+		await s.waitFor('China (Hangzhou)');
+		expect(s.lastFrame()).not.toContain('sandbox');
+	});
+
 	it('shows the cached list at once while a fresh one loads, last-used region first', async () => {
 		const settings = memorySettings(
 			{lastRegion: 'cn-shenzhen'},

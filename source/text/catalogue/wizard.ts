@@ -191,6 +191,8 @@ export const en = {
 
 	'wizard.create.firstRun': 'How do you want to continue?',
 	'wizard.create.choiceConfigure': 'Store an AccessKey now (ecs-sg configure)',
+	'wizard.badge.sandbox': '◆ sandbox: no real account',
+	'wizard.create.sandboxNotice': '◆ Sandbox: a local stand-in for Alibaba Cloud; no real account is touched.',
 	'wizard.create.choiceSandbox': 'Try everything in the local sandbox (no account needed)',
 	'wizard.create.choiceQuit': 'Quit',
 	'wizard.create.quitHint':
@@ -388,6 +390,8 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'wizard.create.firstRun': '您想如何继续？',
 	'wizard.create.choiceConfigure': '现在保存 AccessKey（ecs-sg configure）',
+	'wizard.badge.sandbox': '◆ 沙箱：不涉及真实账号',
+	'wizard.create.sandboxNotice': '◆ 沙箱：本地的阿里云模拟服务，不会触及真实账号。',
 	'wizard.create.choiceSandbox': '在本地沙箱中体验全部流程（无需账号）',
 	'wizard.create.choiceQuit': '退出',
 	'wizard.create.quitHint':

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {createContext, type ReactNode, useContext} from 'react';
 import {t} from '../../text/index.js';
 import {isShort, useTerminalSize} from '../use-terminal-size.js';
 import {FitText, WrapText} from './fit-text.js';
@@ -18,9 +18,13 @@ export type StepFrameProps = {
 	readonly children?: ReactNode;
 };
 
+/** A short mark shown after every step's heading (e.g. that the calls go to the sandbox). */
+export const HeadingBadge = createContext<string | undefined>(undefined);
+
 /** Heading, purpose, content, problem, keys: the same shape on every step (no purpose in a short terminal). */
 export function StepFrame({title, position, purpose, problem, hints, children}: StepFrameProps) {
 	const short = isShort(useTerminalSize());
+	const badge = useContext(HeadingBadge);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
@@ -28,6 +32,7 @@ export function StepFrame({title, position, purpose, problem, hints, children}: 
 					{title}
 				</Text>
 				{position ? <Text dimColor>{`  ${t('wizard.progress', position)}`}</Text> : null}
+				{badge ? <Text color="yellow">{`  ${badge}`}</Text> : null}
 			</Text>
 			{purpose && !short ? <FitText dimColor>{purpose}</FitText> : null}
 			{children}
