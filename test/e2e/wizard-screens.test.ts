@@ -53,7 +53,7 @@ it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', a
 	}
 
 	const section = `<!-- screens -->
-## What the screens look like
+### What the screens look like
 
 Real output of the wizard against the sandbox (what \`ecs-sg --sandbox\` runs) in an 80x24 terminal, captured from
 the pseudo-terminal the end-to-end tests drive (\`ECS_SG_SCREENS=1 npx vitest run test/e2e/wizard-screens.test.ts\`

@@ -27,7 +27,7 @@ Create flags (each answers one wizard step)
   --export aliyun|terraform        print the aliyun CLI commands or a Terraform file for the group
   --allow-duplicate-name           allow a name already used in the same VPC (flags mode)
 
-Rules and instances flags
+Rules and instances flags (also --region ID, --yes, --json)
   --group sg-ID                    the security group to change
   --rule PROTO:PORTS:CIDR          rule to add or remove (rules add|remove), repeatable
   --egress                         the rules are outbound (destination CIDR)
@@ -108,7 +108,7 @@ export const zh: Record<keyof typeof en, string> = {
   --export aliyun|terraform        输出可重建该安全组的 aliyun CLI 命令或 Terraform 文件
   --allow-duplicate-name           允许使用同一 VPC 中已存在的名称（参数模式）
 
-规则与实例参数
+规则与实例参数（另有 --region ID、--yes、--json）
   --group sg-ID                    要修改的安全组
   --rule PROTO:PORTS:CIDR          要添加或删除的规则（rules add|remove），可重复
   --egress                         规则为出方向（目的 CIDR）
