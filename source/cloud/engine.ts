@@ -15,6 +15,7 @@ import type {
 } from './engine-types.js';
 import {CloudError, type CloudErrorKind} from './errors.js';
 import type {EcsApi, RetryObservable, Rule} from './port.js';
+import {readEntry} from './progress-check.js';
 
 export type SubmitDeps = {
 	api: EcsApi & Partial<RetryObservable>;
@@ -65,28 +66,47 @@ export const cancelledCode = 'Cancelled';
 const cancelled = (): CloudError =>
 	new CloudError('unknown', cancelledCode, t('submit.cancelled'), t('submit.cancelledNext'));
 
-/** The engine's payload in a journal entry, or undefined when the entry is not one of the engine's. */
+/** The engine's payload in a journal entry, or undefined when the entry is not one of the engine's or unreadable. */
 export function readProgress(entry: JournalEntry): SubmitProgress | undefined {
-	const p = entry.payload as Partial<SubmitProgress> | null | undefined;
-	if (!p || typeof p !== 'object' || p.version !== 1) return undefined;
-	const plan = p.plan as SubmitPlan | undefined;
-	if (!plan || typeof plan.id !== 'string' || !plan.create || !Array.isArray(plan.authorize))
-		return undefined;
-	return {
-		version: 1,
-		plan,
-		...(typeof p.groupId === 'string' && p.groupId !== '' ? {groupId: p.groupId} : {}),
-		authorized: typeof p.authorized === 'number' ? p.authorized : 0,
-		requestIds: Array.isArray(p.requestIds) ? p.requestIds.filter((r) => typeof r === 'string') : [],
-	};
+	const reading = readEntry(entry);
+	return reading.kind === 'progress' ? reading.progress : undefined;
 }
 
-/** The engine's unfinished creates in a journal, oldest first. */
+/** The engine's unfinished creates in a journal, oldest first (unreadable ones left out: see unreadableEntries). */
 export function unfinishedEntries(journal: Journal): JournalEntry[] {
 	return journal
 		.list()
 		.filter((e) => readProgress(e) !== undefined)
 		.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export type UnreadableEntry = {
+	/** The entry's id, or a stand-in when the id itself is what is wrong. */
+	id: string;
+	/** Which field is wrong and what it should be. */
+	problem: string;
+	/** The group it names, when that much can be read (so the person knows what may exist). */
+	groupId?: string;
+	regionId?: string;
+};
+
+/** The engine's entries a hand edit has broken: each with what is wrong, so it can be reported, not crashed on. */
+export function unreadableEntries(journal: Journal): UnreadableEntry[] {
+	return journal.list().flatMap((entry): UnreadableEntry[] => {
+		const reading = readEntry(entry);
+		if (reading.kind !== 'unreadable') return [];
+		const raw = entry as unknown as Record<string, unknown>;
+		const payload = raw.payload as Record<string, unknown>;
+		const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : t('submit.journal.noId');
+		return [
+			{
+				id,
+				problem: reading.problem,
+				...(typeof payload.groupId === 'string' && payload.groupId !== '' ? {groupId: payload.groupId} : {}),
+				...(typeof raw.regionId === 'string' && raw.regionId !== '' ? {regionId: raw.regionId} : {}),
+			},
+		];
+	});
 }
 
 const resultOf = (progress: SubmitProgress, groupId: string): SubmitResult => {

@@ -7,7 +7,9 @@ import {
 	finishUnfinished,
 	inspectUnfinished,
 	readProgress,
+	type UnreadableEntry,
 	unfinishedEntries,
+	unreadableEntries,
 } from '../cloud/engine.js';
 import type {Inspection} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
@@ -30,6 +32,8 @@ export type ResumeDeps = {
 	ask: (io: Io) => Promise<ResumeChoice>;
 	/** Asks to confirm a delete given without --yes (only in a terminal). */
 	confirmDelete: (io: Io) => Promise<boolean>;
+	/** Asks to confirm forgetting an unreadable entry with --delete without --yes (only in a terminal). */
+	confirmForget: (io: Io, id: string) => Promise<boolean>;
 };
 
 const defaultDeps: ResumeDeps = {
@@ -57,7 +61,25 @@ const defaultDeps: ResumeDeps = {
 			{input: io.stdin, output: io.stderr},
 		);
 	},
+	confirmForget: async (io, id) => {
+		const {confirm} = await import('./prompts.js');
+		return confirm(
+			{message: t('submit.resume.forgetAsk', {id}), default: false},
+			{input: io.stdin, output: io.stderr},
+		);
+	},
 };
+
+/** What to tell about an entry that cannot be read: which one, what is wrong, what may exist, how to fix it. */
+export function unreadableLines(entry: UnreadableEntry, file: string): string[] {
+	return [
+		t('submit.journal.unreadable', {id: entry.id, problem: entry.problem}),
+		...(entry.groupId
+			? [`  ${t('submit.journal.unreadableGroup', {id: entry.groupId, region: entry.regionId ?? '?'})}`]
+			: []),
+		`  ${t('submit.journal.unreadableFix', {file})}`,
+	];
+}
 
 /** The global options that reach the place an entry's create went to. */
 export function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
@@ -105,19 +127,24 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 	};
 
 	let entries: JournalEntry[];
+	let unreadable: UnreadableEntry[];
+	let store: ConfigStore;
 	try {
-		entries = unfinishedEntries((await d.openStore(io)).journal);
+		store = await d.openStore(io);
+		entries = unfinishedEntries(store.journal);
+		unreadable = unreadableEntries(store.journal);
 	} catch (error) {
 		const {reportFailure} = await import('./services.js');
 		return reportFailure(io, error);
 	}
-	if (entries.length === 0) {
+	if (entries.length === 0 && unreadable.length === 0) {
 		if (json) line(io.stdout, JSON.stringify({resumed: []}));
 		else out([t('submit.resume.none')]);
 		return exitCodes.ok;
 	}
 
 	if (!yes && !io.interactive) {
+		for (const entry of unreadable) err(unreadableLines(entry, store.path));
 		for (const entry of entries) {
 			const known = journalInspection(entry);
 			if (known) err(inspectionLines(known));
@@ -132,6 +159,17 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 	const worst = (next: ExitCode) => {
 		if (code === exitCodes.ok || stops.includes(next)) code = next;
 	};
+
+	// Unreadable entries first: they need no call, and what they say may explain what follows.
+	for (const entry of unreadable) {
+		const report = await settleUnreadable(entry, store, io, d, {wantsDelete, yes}, out, err);
+		reports.push(report.report);
+		worst(report.code);
+		if (stops.includes(report.code)) {
+			if (json) line(io.stdout, JSON.stringify(cleanDeep({resumed: reports})));
+			return code;
+		}
+	}
 
 	for (const entry of entries) {
 		let services: Services;
@@ -154,6 +192,49 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 	}
 	if (json) line(io.stdout, JSON.stringify(cleanDeep({resumed: reports})));
 	return code;
+}
+
+/**
+ * An entry a hand edit broke: said, never crashed on. --delete forgets it (after asking, unless --yes); otherwise
+ * it is kept, and the run ends with exit 2 (the settings file needs fixing) unless something worse happened.
+ */
+async function settleUnreadable(
+	entry: UnreadableEntry,
+	store: ConfigStore,
+	io: Io,
+	d: ResumeDeps,
+	options: {wantsDelete: boolean; yes: boolean},
+	out: (lines: readonly string[]) => void,
+	err: (lines: readonly string[]) => void,
+): Promise<{code: ExitCode; report: Report}> {
+	const base = {journalId: entry.id, problem: entry.problem};
+	err(unreadableLines(entry, store.path));
+	if (!options.wantsDelete) return {code: exitCodes.usage, report: {...base, action: 'unreadable'}};
+	let forget: boolean;
+	try {
+		forget = options.yes || (await d.confirmForget(io, entry.id));
+	} catch (error) {
+		if (!isPromptExit(error)) throw error;
+		err([t('submit.resume.cancelled')]);
+		return {code: exitCodes.cancelled, report: {...base, action: 'left'}};
+	}
+	if (!forget) {
+		out([t('submit.resume.unreadableKept', {id: entry.id})]);
+		return {code: exitCodes.ok, report: {...base, action: 'left'}};
+	}
+	store.journal.remove(entry.id);
+	// An entry filed under another key than its id (or without one) can only be fixed in the file.
+	if (unreadableEntries(store.journal).some((e) => e.id === entry.id)) {
+		err([t('submit.resume.forgetFailed', {id: entry.id, file: store.path})]);
+		return {code: exitCodes.usage, report: {...base, action: 'unreadable'}};
+	}
+	out([t('submit.resume.forgotten', {id: entry.id})]);
+	if (entry.groupId)
+		err([t('submit.resume.forgottenGroup', {id: entry.groupId, region: entry.regionId ?? '?'})]);
+	return {
+		code: exitCodes.ok,
+		report: {...base, action: 'forgotten', ...(entry.groupId ? {securityGroupId: entry.groupId} : {})},
+	};
 }
 
 async function resumeOne(

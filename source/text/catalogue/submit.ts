@@ -61,6 +61,25 @@ export const en = {
 	'submit.cancel.stopping': 'Stopping after the call in flight (press Ctrl+C again to quit at once)…',
 	'submit.cancel.nothing': 'Cancelled. Nothing was created.',
 	'submit.journal.notOurs': 'The journal entry {id} was not written by this version of ecs-sg.',
+	'submit.journal.wrongField': '{path} should be {expected} (found {found})',
+	'submit.journal.expect.object': 'an object',
+	'submit.journal.expect.text': 'text',
+	'submit.journal.expect.list': 'a list',
+	'submit.journal.expect.oneOf': 'one of: {values}',
+	'submit.journal.expect.count': 'a whole number from 0 to {max}',
+	'submit.journal.expect.number': 'a number',
+	'submit.journal.expect.boolean': 'true or false',
+	'submit.journal.found.missing': 'nothing',
+	'submit.journal.found.list': 'a list',
+	'submit.journal.found.text': 'text',
+	'submit.journal.found.number': 'a number',
+	'submit.journal.found.boolean': 'true or false',
+	'submit.journal.found.object': 'an object',
+	'submit.journal.noId': '(without an id)',
+	'submit.journal.unreadable': 'The unfinished create {id} in the settings file cannot be read: {problem}.',
+	'submit.journal.unreadableGroup': 'It names security group {id} in {region}, which may still exist.',
+	'submit.journal.unreadableFix':
+		'Run "ecs-sg resume --delete" to forget it (nothing in the cloud is changed), or correct it in {file}.',
 
 	'submit.flags.problems': 'Some flags are missing or invalid, so nothing was created:',
 	'submit.flags.missing': 'missing: {flags}',
@@ -107,6 +126,13 @@ export const en = {
 	'submit.resume.left': 'Left as it is; run "ecs-sg resume" again when you are ready.',
 	'submit.resume.deleteFailed': 'Could not delete it: {sentence}',
 	'submit.resume.cancelled': 'Cancelled; the unfinished create is kept for "ecs-sg resume".',
+	'submit.resume.forgetAsk': 'Forget the unreadable entry {id}? Nothing in the cloud is changed.',
+	'submit.resume.forgotten': 'Forgot the unreadable entry {id}; nothing in the cloud was changed.',
+	'submit.resume.forgottenGroup':
+		'Security group {id} in {region} may still exist; if it is not wanted, delete it: aliyun ecs DeleteSecurityGroup --RegionId {region} --SecurityGroupId {id}',
+	'submit.resume.unreadableKept': 'Kept the unreadable entry {id}.',
+	'submit.resume.forgetFailed':
+		'The entry {id} is not filed under its id, so it can only be removed by hand in {file}.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -169,6 +195,25 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.cancel.stopping': '正在等待当前调用结束后停止（再按一次 Ctrl+C 立即退出）…',
 	'submit.cancel.nothing': '已取消。没有创建任何资源。',
 	'submit.journal.notOurs': '日志条目 {id} 不是由此版本的 ecs-sg 写入的。',
+	'submit.journal.wrongField': '{path} 应为{expected}，实际为{found}',
+	'submit.journal.expect.object': '对象',
+	'submit.journal.expect.text': '文本',
+	'submit.journal.expect.list': '列表',
+	'submit.journal.expect.oneOf': '以下之一：{values}',
+	'submit.journal.expect.count': '0 到 {max} 之间的整数',
+	'submit.journal.expect.number': '数字',
+	'submit.journal.expect.boolean': 'true 或 false',
+	'submit.journal.found.missing': '空缺',
+	'submit.journal.found.list': '列表',
+	'submit.journal.found.text': '文本',
+	'submit.journal.found.number': '数字',
+	'submit.journal.found.boolean': 'true 或 false',
+	'submit.journal.found.object': '对象',
+	'submit.journal.noId': '（无 ID）',
+	'submit.journal.unreadable': '设置文件中未完成的创建 {id} 无法读取：{problem}。',
+	'submit.journal.unreadableGroup': '其中记录的安全组 {id}（{region}）可能仍然存在。',
+	'submit.journal.unreadableFix':
+		'运行“ecs-sg resume --delete”可清除该记录（不会改动云上的任何资源），或在 {file} 中修正它。',
 
 	'submit.flags.problems': '有参数缺失或无效，因此没有创建任何资源：',
 	'submit.flags.missing': '缺少：{flags}',
@@ -212,4 +257,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.resume.left': '保持原样；准备好后再次运行“ecs-sg resume”。',
 	'submit.resume.deleteFailed': '无法删除：{sentence}',
 	'submit.resume.cancelled': '已取消；未完成的创建仍保留，可稍后运行“ecs-sg resume”。',
+	'submit.resume.forgetAsk': '清除无法读取的记录 {id}？不会改动云上的任何资源。',
+	'submit.resume.forgotten': '已清除无法读取的记录 {id}；云上的资源没有任何改动。',
+	'submit.resume.forgottenGroup':
+		'安全组 {id}（{region}）可能仍然存在；如不再需要，请将其删除：aliyun ecs DeleteSecurityGroup --RegionId {region} --SecurityGroupId {id}',
+	'submit.resume.unreadableKept': '已保留无法读取的记录 {id}。',
+	'submit.resume.forgetFailed': '记录 {id} 没有以其 ID 存放，只能在 {file} 中手动删除。',
 } as const;
