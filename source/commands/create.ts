@@ -161,6 +161,11 @@ async function runWizard(
 	const all = engine.unfinishedEntries(store.journal);
 	const elsewhere = all.length - here(all).length;
 	if (elsewhere > 0) line(io.stderr, t('wizard.unfinished.otherTargets', {count: elsewhere}));
+	const unreadable = engine.unreadableEntries(store.journal);
+	if (unreadable.length > 0) {
+		const {unreadableLines} = await import('./resume.js');
+		for (const entry of unreadable) for (const l of unreadableLines(entry, store.path)) line(io.stderr, l);
+	}
 	const journal = {...store.journal, list: () => here(engine.unfinishedEntries(store.journal))};
 	const wizardServices: WizardServices = {
 		api,
