@@ -99,7 +99,10 @@ describe('ecs-sg resume', () => {
 		});
 
 		// The wizard starts all the same, saying the same above its first step.
-		const wizard = startPty(['create', ...world.target], {env: {...world.env, LANG: 'en_US.UTF-8'}, cols: 200});
+		const wizard = startPty(['create', ...world.target], {
+			env: {...world.env, LANG: 'en_US.UTF-8'},
+			cols: 200,
+		});
 		try {
 			const screen = await wizard.waitForText('Step 1 of 7');
 			expect(screen).toContain(`The unfinished create ${key} in the settings file cannot be read`);
