@@ -15,7 +15,7 @@ import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import {apiFor, homeOf, openTarget, reportFailure, type Target, UsageError} from './services.js';
-import {onStopSignals} from './signals.js';
+import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
@@ -85,14 +85,21 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promis
 	};
 }
 
-type Verdict = {ok: true; regions: Region[]} | {ok: false; error: CloudError} | {ok: false; cancelled: true};
+type Verdict =
+	| {ok: true; regions: Region[]}
+	| {ok: false; error: CloudError}
+	| {ok: false; cancelled: true; signal?: StopSignal};
 
 /** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
 	line(io.stderr, t('config.configure.verifying'));
 	const api = apiFor(draft, target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
-	const stopListening = onStopSignals(() => controller.abort());
+	let stoppedBy: StopSignal | undefined;
+	const stopListening = onStopSignals((signal) => {
+		stoppedBy ??= signal;
+		controller.abort();
+	});
 	try {
 		const regions = await api.describeRegions({
 			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
@@ -100,7 +107,8 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		});
 		return {ok: true, regions};
 	} catch (error) {
-		if (controller.signal.aborted) return {ok: false, cancelled: true};
+		if (controller.signal.aborted)
+			return {ok: false, cancelled: true, ...(stoppedBy ? {signal: stoppedBy} : {})};
 		if (error instanceof CloudError) return {ok: false, error};
 		throw error;
 	} finally {
@@ -160,14 +168,14 @@ function regionChoices(regions: Region[]) {
 	}));
 }
 
+/** Saved; cancelled by a key (Ctrl+C, or quitting after a refusal); or stopped by a signal during the key check. */
+export type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
+
 /**
  * Asks for keys, verifies them and saves the profile (it becomes the current one). Also what the wizard calls,
  * before it renders, when no credentials resolve. Throws ConfigError/UsageError for a broken setup.
  */
-export async function configureInteractive(
-	io: Io,
-	options: ConfigureOptions,
-): Promise<'saved' | 'cancelled'> {
+export async function configureInteractive(io: Io, options: ConfigureOptions): Promise<ConfigureOutcome> {
 	const store = openConfig({env: io.env});
 	const name =
 		options.profile ??
@@ -199,7 +207,7 @@ export async function configureInteractive(
 			}
 			if ('cancelled' in verdict) {
 				line(io.stderr, t('config.configure.cancelled'));
-				return 'cancelled';
+				return verdict.signal ?? 'cancelled';
 			}
 			line(io.stderr, t('config.configure.refused', {sentence: verdict.error.sentence}));
 			line(io.stderr, verdict.error.next);
@@ -320,7 +328,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 			return exitCodes.usage;
 		}
 		const outcome = await configureInteractive(io, {global: args.global});
-		return outcome === 'saved' ? exitCodes.ok : exitCodes.cancelled;
+		if (outcome === 'saved') return exitCodes.ok;
+		return exitCodeOf(outcome === 'cancelled' ? undefined : outcome);
 	} catch (error) {
 		return reportFailure(io, error);
 	}

@@ -100,9 +100,9 @@ async function openOrOffer(global: GlobalOptions, io: Io): Promise<Services | Ex
 		if (choice === 'configure') {
 			const {configureInteractive} = await import('./configure.js');
 			const saved = await configureInteractive(io, {global});
-			if (saved === 'cancelled') {
+			if (saved !== 'saved') {
 				line(io.stderr, t('wizard.create.cancelled'));
-				return exitCodes.cancelled;
+				return exitCodeOf(saved === 'cancelled' ? undefined : saved);
 			}
 			return await openServices(global, io);
 		}

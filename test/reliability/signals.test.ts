@@ -19,6 +19,7 @@ type Signal = keyof typeof codes;
 
 type World = {
 	proxy: BreakingProxy;
+	home: string;
 	wizard(args: string[]): ShellPty;
 	/** Any command in a terminal, the environment changed by `env` (undefined removes a variable). */
 	terminal(args: string[], env?: Record<string, string | undefined>): ShellPty;
@@ -78,6 +79,7 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 	};
 	const w: World = {
 		proxy,
+		home,
 		wizard: (args) => terminal(['create', '--endpoint', proxy.endpoint, ...args]),
 		terminal,
 		plainStart,
@@ -125,11 +127,13 @@ async function leftCleanly(session: ShellPty, signal: Signal): Promise<string> {
 	return session.screen();
 }
 
-/** Waits until the proxy has seen `count` more calls of `action` than `before`. */
+/** Waits until the proxy has seen more calls of `action` than `before` (fails the test if it never does). */
 async function sent(w: World, action: string, before = 0): Promise<void> {
-	const deadline = Date.now() + 10_000;
-	while (w.proxy.seen.filter((a) => a === action).length <= before && Date.now() < deadline)
+	const deadline = Date.now() + 15_000;
+	while (w.proxy.seen.filter((a) => a === action).length <= before) {
+		if (Date.now() > deadline) throw new Error(`${action} was never sent`);
 		await new Promise((r) => setTimeout(r, 20));
+	}
 }
 
 const region = ['--region', 'cn-hangzhou'];
@@ -398,6 +402,26 @@ describe.concurrent('a signal while a prompt is up (no command handles it): term
 			expect(screen).toContain('Stopped by SIGTERM.');
 			expect(w.journal()).toEqual([]);
 		}));
+
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const)
+		it(`${signal} during configure's key check: the check is abandoned, nothing saved, exit ${codes[signal]}`, () =>
+			withWorld(async (w) => {
+				w.proxy.always('DescribeRegions', {kind: 'hang'});
+				const session = w.terminal(['configure', '--endpoint', w.proxy.endpoint], noKeys);
+				await session.waitForText('AccessKey ID');
+				await session.press('LTAI5tSignalsKeyCheck00', keys.enter);
+				await session.waitForText('AccessKey Secret');
+				await session.press('SignalsKeyCheckSecret0123456789', keys.enter);
+				await session.waitForText('STS security token');
+				await session.press(keys.enter);
+				await sent(w, 'DescribeRegions');
+				await session.signal(signal);
+				const screen = await leftCleanly(session, signal);
+				expect(screen).toContain('Cancelled; the stored configuration is unchanged.');
+				const file = path.join(w.home, 'config', 'config.json');
+				const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as object) : {};
+				expect(saved).not.toHaveProperty('profiles.default');
+			}));
 
 	it('SIGHUP at the first-run choice (no credentials yet): exit 129', () =>
 		withWorld(async (w) => {
