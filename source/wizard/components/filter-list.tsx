@@ -22,6 +22,8 @@ export type FilterListProps = {
 	/** Terminal columns available. */
 	readonly width: number;
 	readonly initialKey?: string;
+	/** The filter to open with (typed while the list was loading: components/type-ahead.tsx). */
+	readonly initialQuery?: string;
 	readonly onSelect: (item: ListItem) => void;
 	readonly onBack: () => void;
 	/** Called with the highlighted item whenever it changes (for previews). */
@@ -75,6 +77,9 @@ export function FilterList(props: FilterListProps) {
 	const filter = useMemo(() => incrementalFilter(prepare(items.map((i) => i.search))), [items]);
 	const widths = useMemo(() => columnWidths(items), [items]);
 	const [state, setState] = useLiveState<ListState>(() => {
+		const query = noFilter ? '' : (props.initialQuery ?? '');
+		// A typed filter starts at its first match, as typing it into the list would.
+		if (query !== '') return {query, cursor: 0, top: 0};
 		const at = props.initialKey ? items.findIndex((i) => i.key === props.initialKey) : 0;
 		const cursor = Math.max(0, at);
 		return {query: '', cursor, top: scrollTop(0, cursor, height, items.length)};

@@ -11,6 +11,7 @@ import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
+import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {CallList} from './call-list.js';
 import {GroupLine} from './group-line.js';
@@ -72,10 +73,14 @@ export function InstancesScreen({
 	const [highlighted, setHighlighted] = useState<string | undefined>();
 	const members = state.members;
 	const listing = members !== undefined && members.instances.length > 0;
+	// Typed while the list loads: kept, and the list opens filtered by it.
+	const typed = useTypeAhead(!members && !state.loadProblem, {spaceSelects: true});
 	useInput(
 		(input, key) => {
-			if (key.escape) dispatch({type: 'back'});
-			else if (input === 'r' && state.loadProblem) onReload();
+			if (key.escape) {
+				if (typed.query !== '') typed.clear();
+				else dispatch({type: 'back'});
+			} else if (input === 'r' && state.loadProblem) onReload();
 		},
 		{isActive: !listing},
 	);
@@ -92,7 +97,12 @@ export function InstancesScreen({
 			</Box>
 		);
 	} else if (!members) {
-		body = <Spinner label={t('followup.instances.loading', {id: state.groupId ?? ''})} />;
+		body = (
+			<Box flexDirection="column">
+				<TypedFilter query={typed.query} />
+				<Spinner label={t('followup.instances.loading', {id: state.groupId ?? ''})} />
+			</Box>
+		);
 	} else if (!listing) {
 		body = (
 			<Text color="yellow">
@@ -108,6 +118,7 @@ export function InstancesScreen({
 					items={items}
 					height={Math.max(3, size.rows - 14)}
 					width={size.columns}
+					initialQuery={typed.query}
 					onHighlight={(item) => setHighlighted(item?.key)}
 					onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
 					onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}

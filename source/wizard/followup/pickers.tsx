@@ -8,6 +8,7 @@ import type {CloudData} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
+import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {regionItems} from '../steps/region.js';
 import {listHeight} from '../steps/step-props.js';
 import type {TerminalSize} from '../use-terminal-size.js';
@@ -49,10 +50,14 @@ export function RegionPick({
 		() => regionItems(view.list ?? [], lastUsed, profileRegion),
 		[view.list, lastUsed, profileRegion],
 	);
+	// Typed while the list loads: kept, and the list opens filtered by it.
+	const typed = useTypeAhead(!view.list && !view.problem);
 	useInput(
 		(input, key) => {
-			if (key.escape) onBack();
-			else if (input === 'r') data.loadRegions();
+			if (key.escape) {
+				if (typed.query !== '') typed.clear();
+				else onBack();
+			} else if (input === 'r' && view.problem) data.loadRegions();
 		},
 		{isActive: !view.list},
 	);
@@ -82,6 +87,7 @@ export function RegionPick({
 					height={listHeight(size.rows)}
 					width={size.columns}
 					initialKey={initial ?? items[0]?.key}
+					initialQuery={typed.query}
 					onSelect={(item) => onPick(item.key, item.cells[0] ?? item.key)}
 					onBack={onBack}
 				/>
@@ -91,7 +97,10 @@ export function RegionPick({
 					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
 				</Box>
 			) : (
-				<Spinner label={t('wizard.region.loading')} />
+				<Box flexDirection="column">
+					<TypedFilter query={typed.query} />
+					<Spinner label={t('wizard.region.loading')} />
+				</Box>
 			)}
 		</StepFrame>
 	);
@@ -135,17 +144,27 @@ export function GroupPick({
 	const groups = load?.state === 'ready' ? load.value : noGroups;
 	const items = useMemo(() => groupItems(groups), [groups]);
 	const listing = groups.length > 0;
+	const loading = !load || load.state === 'loading';
+	// Typed while the list loads: kept, and the list opens filtered by it.
+	const typed = useTypeAhead(loading);
 	useInput(
 		(input, key) => {
-			if (key.escape) onBack();
-			else if (input === 'r' && load?.state !== 'loading') reload();
+			if (key.escape) {
+				if (typed.query !== '') typed.clear();
+				else onBack();
+			} else if (input === 'r' && !loading) reload();
 		},
 		{isActive: !listing},
 	);
 	const missing = initial !== undefined && load?.state === 'ready' && !groups.some((g) => g.id === initial);
 	let body: React.ReactNode;
-	if (!load || load.state === 'loading')
-		body = <Spinner label={t('followup.group.loading', {region: regionId})} />;
+	if (loading)
+		body = (
+			<Box flexDirection="column">
+				<TypedFilter query={typed.query} />
+				<Spinner label={t('followup.group.loading', {region: regionId})} />
+			</Box>
+		);
 	else if (load.state === 'failed')
 		body = (
 			<Box flexDirection="column">
@@ -167,6 +186,7 @@ export function GroupPick({
 				height={listHeight(size.rows)}
 				width={size.columns}
 				initialKey={initial}
+				initialQuery={typed.query}
 				onSelect={(item) => {
 					const group = groups.find((g) => g.id === item.key);
 					if (group) onPick(group);

@@ -6,6 +6,7 @@ import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
+import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {listHeight, type StepProps} from './step-props.js';
 
@@ -45,10 +46,14 @@ export function RegionStep({
 		[view.list, lastUsed, profileRegion],
 	);
 	const retry = !view.list && view.problem !== undefined;
+	// Typed while the list loads: kept, and the list opens filtered by it.
+	const typed = useTypeAhead(!view.list && !retry);
 	useInput(
 		(input, key) => {
-			if (key.escape) dispatch({type: 'back'});
-			else if (input === 'r') data.loadRegions();
+			if (key.escape) {
+				if (typed.query !== '') typed.clear();
+				else dispatch({type: 'back'});
+			} else if (input === 'r' && retry) data.loadRegions();
 		},
 		{isActive: !view.list},
 	);
@@ -78,6 +83,7 @@ export function RegionStep({
 						height={listHeight(size.rows)}
 						width={size.columns}
 						initialKey={state.answers.regionId ?? items[0]?.key}
+						initialQuery={typed.query}
 						onSelect={(item) =>
 							dispatch({type: 'answer', step: 'region', regionId: item.key, label: item.cells[0]})
 						}
@@ -97,7 +103,10 @@ export function RegionStep({
 					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
 				</Box>
 			) : (
-				<Spinner label={t('wizard.region.loading')} />
+				<Box flexDirection="column">
+					<TypedFilter query={typed.query} />
+					<Spinner label={t('wizard.region.loading')} />
+				</Box>
 			)}
 		</StepFrame>
 	);

@@ -5,6 +5,7 @@ import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
+import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {listHeight, type StepProps} from './step-props.js';
 
@@ -38,10 +39,15 @@ export function VpcStep({
 	const vpcs = load?.state === 'ready' ? load.value : empty;
 	const items = useMemo(() => vpcItems(vpcs, lastUsed), [vpcs, lastUsed]);
 	const listing = load?.state === 'ready' && vpcs.length > 0;
+	const loading = !load || load.state === 'loading';
+	// Typed while the list loads: kept, and the list opens filtered by it.
+	const typed = useTypeAhead(loading);
 	useInput(
 		(input, key) => {
-			if (key.escape) dispatch({type: 'back'});
-			else if (input === 'r' && load?.state !== 'loading') data.loadVpcs(regionId);
+			if (key.escape) {
+				if (typed.query !== '') typed.clear();
+				else dispatch({type: 'back'});
+			} else if (input === 'r' && !loading) data.loadVpcs(regionId);
 		},
 		{isActive: !listing},
 	);
@@ -52,13 +58,16 @@ export function VpcStep({
 	let body: React.ReactNode;
 	if (!load || load.state === 'loading') {
 		body = (
-			<Spinner
-				label={
-					load?.total
-						? t('wizard.vpc.loadingCount', {region: regionId, loaded: load.loaded ?? 0, total: load.total})
-						: t('wizard.vpc.loading', {region: regionId})
-				}
-			/>
+			<Box flexDirection="column">
+				<TypedFilter query={typed.query} />
+				<Spinner
+					label={
+						load?.total
+							? t('wizard.vpc.loadingCount', {region: regionId, loaded: load.loaded ?? 0, total: load.total})
+							: t('wizard.vpc.loading', {region: regionId})
+					}
+				/>
+			</Box>
 		);
 	} else if (load.state === 'failed') {
 		body = (
@@ -83,6 +92,7 @@ export function VpcStep({
 				height={listHeight(size.rows)}
 				width={size.columns}
 				initialKey={preferred}
+				initialQuery={typed.query}
 				onSelect={(item) => dispatch({type: 'answer', step: 'vpc', vpcId: item.key, label: item.cells[0]})}
 				onBack={() => dispatch({type: 'back'})}
 			/>
