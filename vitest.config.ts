@@ -6,8 +6,8 @@ export default defineConfig({
 		// Ink reads CI at import time and then renders only the last frame; tests need every frame.
 		env: {CI: 'false'},
 		globalSetup: ['test/setup/build.ts'],
-		testTimeout: 20_000,
-		hookTimeout: 20_000,
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
 		pool: 'forks',
 	},
 });

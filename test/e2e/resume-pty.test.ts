@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('ecs-sg resume in a terminal', () => {
 	it('shows what exists and deletes it when asked', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		world = await startE2eWorld();
 		const id = await killedMidway(world);
 		session = startPty(['resume'], {env: world.env});
 		const screen = await session.waitForText('What should happen to it?');
@@ -29,7 +29,7 @@ describe('ecs-sg resume in a terminal', () => {
 	});
 
 	it('Ctrl+C and "leave" keep everything; "finish" completes it', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		world = await startE2eWorld();
 		const id = await killedMidway(world);
 		session = startPty(['resume'], {env: world.env});
 		await session.waitForText('What should happen to it?');

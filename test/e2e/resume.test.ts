@@ -44,7 +44,7 @@ describe('ecs-sg resume', () => {
 	});
 
 	it('after the process was killed between the two calls, resume finishes it', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		world = await startE2eWorld();
 		const id = await killedMidway(world);
 		expect(world.journal()).toHaveLength(1);
 		expect(await world.groupsNamed('web-sg')).toEqual([{id, rules: []}]);
@@ -59,7 +59,7 @@ describe('ecs-sg resume', () => {
 	});
 
 	it('resume --delete --yes deletes the half-made group', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		world = await startE2eWorld();
 		const id = await killedMidway(world);
 		const r = await runCli(['resume', '--delete', '--yes'], world.env);
 		expect(r.code).toBe(0);
@@ -72,7 +72,7 @@ describe('ecs-sg resume', () => {
 	});
 
 	it('an entry broken by hand: resume and the wizard say which and what, never crash; --delete forgets it', async () => {
-		world = await startE2eWorld(['AuthorizeSecurityGroup:hang']);
+		world = await startE2eWorld();
 		const id = await killedMidway(world);
 		const file = path.join(world.env.ECS_SG_CONFIG_DIR, 'config.json');
 		const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {journal: Record<string, {payload: object}>};

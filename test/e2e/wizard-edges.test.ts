@@ -241,7 +241,7 @@ describe('terminals', () => {
 			await p.press(keys.enter);
 			await p.waitForText('Default region');
 			await p.press(keys.down, keys.enter);
-			const screen = await p.waitForText('Step 1 of 7', 15_000);
+			const screen = await p.waitForText('Step 1 of 7');
 			expect(screen).not.toContain(sandbox.accessKeySecret);
 			// The region stored with the new profile is offered first.
 			const stored = /Saved profile "default" \(AccessKey ID \S+, region ([a-z0-9-]+)\)/.exec(screen)?.[1];
@@ -272,7 +272,7 @@ describe('terminals', () => {
 			expect(screen).toContain('No Alibaba Cloud credentials were found');
 			expect(screen).toContain('ecs-sg configure');
 			await p.press(keys.down, keys.enter);
-			await p.waitForText('China (Hangzhou)', 15_000);
+			await p.waitForText('China (Hangzhou)');
 			await p.press(keys.ctrlC);
 			expect(await p.exited).toBe(130);
 			expect(fs.existsSync(path.join(home, 'config', 'sandbox-state.json'))).toBe(true);

@@ -3,6 +3,7 @@
 // without colour codes, and every key waits for Ink's input handler to be attached first (see
 // reference/stack-probe.md §2: a key written right after a render is dropped or reaches a stale handler).
 import {EventEmitter} from 'node:events';
+import {createRequire} from 'node:module';
 import {render} from 'ink';
 import type {ReactElement} from 'react';
 import stripAnsi from 'strip-ansi';
@@ -61,9 +62,29 @@ class FakeStdin extends EventEmitter {
 	unref(): void {}
 }
 
-/** Lets React commit and Ink re-attach its input handler (a passive effect) before the next key. */
-export const settle = (ms = 15): Promise<void> =>
-	new Promise((resolve) => setImmediate(() => setTimeout(resolve, ms)));
+// React's scheduler, the same instance Ink's reconciler uses (both are node_modules' CommonJS `scheduler`).
+const scheduler = createRequire(import.meta.url)('scheduler') as {
+	unstable_scheduleCallback(priority: number, callback: () => void): unknown;
+	unstable_IdlePriority: number;
+};
+
+/** Resolves once React has no work left: an idle-priority task runs only after every other one has run. */
+const reactIdle = (): Promise<void> =>
+	new Promise((resolve) => {
+		scheduler.unstable_scheduleCallback(scheduler.unstable_IdlePriority, () => resolve());
+	});
+
+/**
+ * Lets React commit and Ink re-attach its input handlers (passive effects) before the next key: waits until
+ * React's queue is empty, three times over, with a turn of the event loop between (Ink hands a lone Esc on in
+ * an immediate; an effect may start more work). A condition, not a pause, so a loaded machine cannot outrun it.
+ */
+export async function settle(): Promise<void> {
+	for (let round = 0; round < 3; round++) {
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		await reactIdle();
+	}
+}
 
 export type InkSession = {
 	/** The last frame without colour codes (static transcript included). */
@@ -109,12 +130,12 @@ export function renderInk(tree: ReactElement, size: {columns?: number; rows?: nu
 		},
 		async type(text) {
 			for (const char of text) {
-				await settle(5);
+				await settle();
 				stdin.write(char);
 			}
 			await settle();
 		},
-		async waitFor(check, timeoutMs = 3000) {
+		async waitFor(check, timeoutMs = 10_000) {
 			const test =
 				typeof check === 'function'
 					? check

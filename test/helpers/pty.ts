@@ -1,4 +1,5 @@
 // Drives the built CLI (dist/cli.mjs) in a real pseudo-terminal and reads the screen as a person would see it.
+import fs from 'node:fs';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
@@ -24,12 +25,65 @@ export const keys = {
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The main thread's scheduler line: its state letter and total run time in ns (undefined once it is gone). */
+function mainThread(pid: number): {state: string; ranNs: number; wchan: string} | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+		const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '';
+		const ranNs = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+		let wchan = '';
+		try {
+			wchan = fs.readFileSync(`/proc/${pid}/task/${pid}/wchan`, 'utf8');
+		} catch {
+			// Some kernels hide it: the state alone then decides.
+		}
+		return {state, ranNs, wchan};
+	} catch {
+		return undefined;
+	}
+}
+
+/** Asleep in epoll: nothing left to run (no pending immediate, no effect to flush), waiting for input or a timer. */
+const idleNow = (t: NonNullable<ReturnType<typeof mainThread>>): boolean =>
+	t.state === 'S' && (t.wchan === '' || t.wchan === '0' || /epoll/.test(t.wchan));
+
+/**
+ * Waits until the process's event loop is idle: the frame on screen has been committed and every effect after it
+ * has run, so Ink's input handlers for that frame are attached (a key written before that is dropped or reaches
+ * the previous screen's handler: reference/stack-probe.md P2). Two idle readings in a row rule out a passing
+ * sleep. A loaded machine only makes this take longer; it never lets a key through early.
+ */
+export async function whenIdle(pid: number, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let idle = 0;
+	for (;;) {
+		const thread = mainThread(pid);
+		if (!thread) return;
+		idle = idleNow(thread) ? idle + 1 : 0;
+		if (idle >= 2 || Date.now() > deadline) return;
+		await sleep(idle > 0 ? 3 : 5);
+	}
+}
+
+/** Writes `key` once the process is idle, then waits until it has woken to read it. */
+export async function typeWhenIdle(pid: number, write: (key: string) => void, key: string): Promise<void> {
+	await whenIdle(pid);
+	const before = mainThread(pid)?.ranNs;
+	write(key);
+	const deadline = Date.now() + 5000;
+	for (;;) {
+		const thread = mainThread(pid);
+		if (!thread || before === undefined || thread.ranNs !== before || Date.now() > deadline) return;
+		await sleep(2);
+	}
+}
+
 export type PtySession = {
 	/** The visible screen plus scrollback, one string, trailing blanks trimmed. */
 	screen(): string;
 	/** Everything the program wrote, raw (escape sequences included). */
 	raw(): string;
-	/** Waits a moment (so the app's input handler is attached), then types. */
+	/** Types each key once the program is idle (its input handlers for the screen shown are attached). */
 	press(...keys: string[]): Promise<void>;
 	waitForText(needle: string | RegExp, timeoutMs?: number): Promise<string>;
 	resize(cols: number, rows: number): void;
@@ -92,12 +146,9 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		screen,
 		raw: () => output,
 		async press(...sequence) {
-			for (const key of sequence) {
-				await sleep(60);
-				child.write(key);
-			}
+			for (const key of sequence) await typeWhenIdle(child.pid, (k) => child.write(k), key);
 		},
-		async waitForText(needle, timeoutMs = 10_000) {
+		async waitForText(needle, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				await flush();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {width} from '../../source/text/index.js';
-import {keys, sleep} from '../helpers/pty.js';
+import {keys} from '../helpers/pty.js';
 import {esc, firstUnsafe, foreignCsi, withoutOwnSequences} from '../helpers/unsafe-text.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
@@ -198,8 +198,9 @@ describe('hostile names and messages never reach the terminal as control sequenc
 		await p.press(keys.enter);
 		await p.waitForText('Step 5 of 7');
 		await p.press(keys.enter);
-		const list = await p.waitForText('Step 6 of 7');
-		await sleep(100);
+		await p.waitForText('Step 6 of 7');
+		// The list, once it has arrived: all three VPCs drawn.
+		const list = await p.waitForText(/(vpc-(hostile|plain)[\s\S]*){3}/);
 		// Wide names are cut by display width, so the ids line up whatever the script.
 		const rows = p
 			.viewport()

@@ -1,13 +1,15 @@
 // A local HTTP proxy in front of a sandbox that breaks chosen calls the way a hostile or broken world does: a
 // reset, an HTML error page, an empty or truncated body, a 4xx without Code, a huge answer, a hang, a slow
-// answer, or a rewritten one (hostile names, a server message with escape sequences). Every other call passes
-// through untouched, so signatures (which do not cover the host) stay valid.
+// answer, one held until the test lets it go, or a rewritten one (hostile names, a server message with escape
+// sequences). Every other call passes through untouched, so signatures (which do not cover the host) stay valid.
 import http from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 
 export type Breakage =
 	/** Answer after this long. */
 	| {kind: 'delay'; ms: number}
+	/** Hold the call until `until` settles, then pass it through (a call in flight for exactly as long as needed). */
+	| {kind: 'hold'; until: Promise<unknown>}
 	/** Close the socket without an answer; with `after`, only once the sandbox has carried the call out. */
 	| {kind: 'reset'; after?: boolean}
 	/** Answer with this body instead; with `after`, the sandbox has carried the call out first. */
@@ -87,6 +89,7 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 		try {
 			if (breakage?.kind === 'hang') return;
 			if (breakage?.kind === 'delay') await new Promise((r) => setTimeout(r, breakage.ms));
+			if (breakage?.kind === 'hold') await breakage.until.catch(() => {});
 			if (breakage?.kind === 'reset' && !breakage.after) {
 				req.socket.destroy();
 				return;
@@ -137,4 +140,13 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
+}
+
+/** A gate for `{kind: 'hold'}`: calls wait at the proxy until `open()` (a window that lasts as long as a test needs). */
+export function gate(): {until: Promise<void>; open: () => void} {
+	let open = () => {};
+	const until = new Promise<void>((resolve) => {
+		open = resolve;
+	});
+	return {until, open};
 }

@@ -195,7 +195,7 @@ describe('the known secret and STS token through every command', () => {
 
 	it('the wizard creates with the stored profile', async () => {
 		const code = await inTerminal('wizard', createArgs('wizard-sg', '--yes'), async (p) => {
-			await p.waitForText(/sg-[a-z0-9]{6,}/, 15_000);
+			await p.waitForText(/sg-[a-z0-9]{6,}/);
 			const exited = await Promise.race([p.exitCode, sleep(1500).then(() => undefined)]);
 			if (exited === undefined) await p.press('q');
 		});

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import {cleanEnv, sleep} from '../helpers/pty.js';
+import {cleanEnv, sleep, typeWhenIdle} from '../helpers/pty.js';
 import {esc} from '../helpers/unsafe-text.js';
 
 const {Terminal} = xterm;
@@ -79,7 +79,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 	let knownPid: number | undefined;
 	const field = (name: string) => new RegExp(`${name}:([^\\r\\n]*)`).exec(output)?.[1]?.trim() ?? '';
 	const pid = async () => {
-		const deadline = Date.now() + 10_000;
+		const deadline = Date.now() + 20_000;
 		for (;;) {
 			try {
 				const children = fs.readFileSync(`/proc/${shell.pid}/task/${shell.pid}/children`, 'utf8').trim();
@@ -102,12 +102,13 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 		viewport,
 		raw: () => output,
 		async press(...sequence) {
+			const cli = knownPid ?? (await pid().catch(() => undefined));
 			for (const key of sequence) {
-				await sleep(60);
-				shell.write(key);
+				if (cli === undefined) shell.write(key);
+				else await typeWhenIdle(cli, (k) => shell.write(k), key);
 			}
 		},
-		async waitForText(needle, timeoutMs = 10_000) {
+		async waitForText(needle, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				await flush();

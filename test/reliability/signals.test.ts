@@ -10,7 +10,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {keys} from '../helpers/pty.js';
-import {type BreakingProxy, startProxy} from './proxy.js';
+import {type BreakingProxy, gate, startProxy} from './proxy.js';
 import {cursorShownAtEnd, type ShellPty, startShellPty} from './shell-pty.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
@@ -25,6 +25,8 @@ type World = {
 	terminal(args: string[], env?: Record<string, string | undefined>): ShellPty;
 	plainStart(args: string[]): {
 		process: ChildProcess;
+		/** What it has written to stderr so far. */
+		stderr(): string;
 		done: Promise<{code: number | null; stdout: string; stderr: string}>;
 	};
 	plainRun(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}>;
@@ -70,7 +72,7 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 		const done = new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) =>
 			child.on('close', (code) => resolve({code, stdout, stderr})),
 		);
-		return {process: child, done};
+		return {process: child, stderr: () => stderr, done};
 	};
 	const terminal: World['terminal'] = (args, more = {}) => {
 		const session = startShellPty(['--lang', 'en', ...args], {env: {...env(), ...more}, cols: 100, rows: 30});
@@ -132,6 +134,15 @@ async function sent(w: World, action: string, before = 0): Promise<void> {
 	const deadline = Date.now() + 15_000;
 	while (w.proxy.seen.filter((a) => a === action).length <= before) {
 		if (Date.now() > deadline) throw new Error(`${action} was never sent`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
+
+/** Waits until a plain run has written `text` to stderr (fails the test if it never does). */
+async function said(child: {stderr(): string}, text: string): Promise<void> {
+	const deadline = Date.now() + 15_000;
+	while (!child.stderr().includes(text)) {
+		if (Date.now() > deadline) throw new Error(`never said "${text}"; stderr was:\n${child.stderr()}`);
 		await new Promise((r) => setTimeout(r, 20));
 	}
 }
@@ -201,11 +212,14 @@ describe.concurrent('a signal while the wizard submits', () => {
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
 		it(`${signal} during CreateSecurityGroup: waits for it, says the group exists, journal kept`, () =>
 			withWorld(async (w) => {
-				w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+				// The create is held at the proxy until the stop has been taken in: it is in flight for exactly that long.
+				const held = gate();
+				w.proxy.always('CreateSecurityGroup', {kind: 'hold', until: held.until});
 				const session = w.wizard(all(w));
 				await session.waitForText(/CreateSecurityGroup\s+running/);
 				await session.signal(signal);
 				await session.waitForText('Stopping after the call in flight');
+				held.open();
 				const screen = await leftCleanly(session, signal);
 				const [group] = w.groupsNamed('sig-sg');
 				expect(group).toBeDefined();
@@ -218,11 +232,13 @@ describe.concurrent('a signal while the wizard submits', () => {
 
 	it('SIGTERM during the last call: it completes, so the group is whole, the journal clear, exit 0', () =>
 		withWorld(async (w) => {
-			w.proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1000});
+			const held = gate();
+			w.proxy.always('AuthorizeSecurityGroup', {kind: 'hold', until: held.until});
 			const session = w.wizard(all(w));
 			await session.waitForText(/AuthorizeSecurityGroup.*running/);
 			await session.signal('SIGTERM');
 			await session.waitForText('Stopping after the call in flight');
+			held.open();
 			expect(await session.exitCode).toBe(0);
 			const [group] = w.groupsNamed('sig-sg');
 			expect(session.screen()).toContain(
@@ -271,11 +287,13 @@ describe.concurrent('a signal while the wizard submits', () => {
 
 	it('a second signal leaves at once, saying the group may exist; the journal still has the create', () =>
 		withWorld(async (w) => {
-			w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 2000});
+			// Held for good: only the second signal can end it.
+			w.proxy.always('CreateSecurityGroup', {kind: 'hang'});
 			const session = w.wizard(all(w));
 			await session.waitForText(/CreateSecurityGroup\s+running/);
 			await session.signal('SIGTERM');
 			await session.waitForText('Stopping after the call in flight');
+			// Past the echo window (commands/signals.ts echoMs), measured from after the first was taken in.
 			await new Promise((r) => setTimeout(r, 400));
 			await session.signal('SIGTERM');
 			const screen = await leftCleanly(session, 'SIGTERM');
@@ -301,10 +319,13 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		it(`flags path, ${signal}: waits for the call in flight, exit ${codes[signal]}, says what exists`, () =>
 			withWorld(async (w) => {
-				w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+				const held = gate();
+				w.proxy.always('CreateSecurityGroup', {kind: 'hold', until: held.until});
 				const child = w.plainStart(create(w, '--json'));
 				await sent(w, 'CreateSecurityGroup');
 				child.process.kill(signal);
+				await said(child, 'Stopping after the call in flight');
+				held.open();
 				const {code, stdout, stderr} = await child.done;
 				expect(code).toBe(codes[signal]);
 				const [group] = w.groupsNamed('sig-sg');
@@ -319,7 +340,8 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 	it('resume, SIGTERM between the calls: stops, says the group exists and what is missing, exit 143', () =>
 		withWorld(async (w) => {
 			// Killed while its create is in flight: the journal keeps the create without a group id.
-			w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+			const held = gate();
+			w.proxy.always('CreateSecurityGroup', {kind: 'hold', until: held.until});
 			const killed = w.plainStart(create(w));
 			await sent(w, 'CreateSecurityGroup');
 			killed.process.kill('SIGKILL');
@@ -329,6 +351,9 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 			const child = w.plainStart(['--lang', 'en', 'resume', '--yes']);
 			await sent(w, 'CreateSecurityGroup', 1);
 			child.process.kill('SIGTERM');
+			await said(child, 'Stopping after the call in flight');
+			// Both held creates go on now (the same ClientToken: one group).
+			held.open();
 			const stopped = await child.done;
 			expect(stopped.code).toBe(143);
 			const [group] = w.groupsNamed('sig-sg');
@@ -365,7 +390,8 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 			const groupId = (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
 			// 101 rules: two AuthorizeSecurityGroup calls of at most 100.
 			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${1000 + i}:10.0.0.0/8`]).flat();
-			w.proxy.always('AuthorizeSecurityGroup', {kind: 'delay', ms: 1000});
+			const held = gate();
+			w.proxy.always('AuthorizeSecurityGroup', {kind: 'hold', until: held.until});
 			const child = w.plainStart([
 				'--lang',
 				'en',
@@ -381,6 +407,8 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 			]);
 			await sent(w, 'AuthorizeSecurityGroup');
 			child.process.kill('SIGTERM');
+			await said(child, 'Stopping after the call in flight');
+			held.open();
 			const stopped = await child.done;
 			expect(stopped.code).toBe(143);
 			expect(stopped.stderr).toContain('Stopping after the call in flight');
@@ -434,7 +462,8 @@ describe.concurrent('a signal while a prompt is up (no command handles it): term
 
 	it("SIGINT at resume's question: the unfinished create is kept, exit 130", () =>
 		withWorld(async (w) => {
-			w.proxy.always('CreateSecurityGroup', {kind: 'delay', ms: 1000});
+			// Held for good: the create is killed while it waits, so the journal keeps it without a group.
+			w.proxy.always('CreateSecurityGroup', {kind: 'hang'});
 			const killed = w.plainStart([
 				'--lang',
 				'en',

@@ -59,14 +59,24 @@ const groupsNamed = (name: string) =>
 		}[]
 	).filter((g) => g.SecurityGroupName === name);
 
-/** Waits for a step and checks that its heading and its highlighted choice (if a list) are visible now. */
+/**
+ * Waits until a step's heading and, for a list, its highlighted choice (the list has arrived) are visible now,
+ * not only somewhere in the scrollback; fails with what is visible if that never happens.
+ */
 async function atStep(session: ShellPty, n: number, list: boolean): Promise<string> {
-	await session.waitForText(`Step ${n} of 7`);
-	await sleep(100);
-	const visible = session.viewport();
-	expect(visible).toContain(`Step ${n} of 7`);
-	if (list) expect(visible).toMatch(/❯ \S/);
-	return visible;
+	const heading = `Step ${n} of 7`;
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		await session.waitForText(heading);
+		const visible = session.viewport();
+		const ready = visible.includes(heading) && (!list || /❯ \S/.test(visible));
+		if (ready || Date.now() > deadline) {
+			expect(visible).toContain(heading);
+			if (list) expect(visible).toMatch(/❯ \S/);
+			return visible;
+		}
+		await sleep(25);
+	}
 }
 
 /** Confirms on Review and waits for the end (leaving the Done screen if it waits for a key). */

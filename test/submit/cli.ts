@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import RPCClient from '@alicloud/pop-core';
+import {type BreakingProxy, startProxy} from '../reliability/proxy.js';
 
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
@@ -101,9 +102,11 @@ export async function startSandboxProcess(
 export type E2eWorld = {
 	dir: string;
 	sandbox: SandboxProcess;
+	/** In front of the sandbox: every CLI call goes through it (`target`), so a test can hold one back. */
+	proxy: BreakingProxy;
 	/** The env a CLI run needs: temp config and home, the sandbox's keys. */
 	env: Record<string, string>;
-	/** Global flags that send calls to the sandbox. */
+	/** Global flags that send calls to the sandbox (through the proxy). */
 	target: string[];
 	/** The default VPC of cn-hangzhou. */
 	vpc(): Promise<string>;
@@ -123,6 +126,7 @@ type Attribute = {
 export async function startE2eWorld(faults: readonly string[] = []): Promise<E2eWorld> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'ecs-sg-e2e-submit-'));
 	const sandbox = await startSandboxProcess(dir, faults);
+	const proxy = await startProxy(sandbox.endpoint);
 	const env = {
 		ECS_SG_CONFIG_DIR: path.join(dir, 'config'),
 		HOME: dir,
@@ -132,8 +136,9 @@ export async function startE2eWorld(faults: readonly string[] = []): Promise<E2e
 	return {
 		dir,
 		sandbox,
+		proxy,
 		env,
-		target: ['--endpoint', sandbox.endpoint],
+		target: ['--endpoint', proxy.endpoint],
 		async vpc() {
 			const vpcClient = new RPCClient({
 				endpoint: sandbox.endpoint,
@@ -179,6 +184,7 @@ export async function startE2eWorld(faults: readonly string[] = []): Promise<E2e
 			}
 		},
 		async close() {
+			await proxy.close();
 			await sandbox.stop();
 			rmSync(dir, {recursive: true, force: true});
 		},
@@ -220,13 +226,20 @@ export async function until(check: () => boolean, what: string, timeoutMs = 15_0
 }
 
 /**
- * A create killed between its two calls: needs a world started with the `AuthorizeSecurityGroup:hang` fault.
- * Returns the id of the group that exists without its rules.
+ * A create killed between its two calls. The proxy holds back every AuthorizeSecurityGroup while the create runs,
+ * and lets them through again once it is dead: whether or not its authorize had left before the kill, no rule was
+ * applied, and nothing is left waiting to break a later call (a sandbox fault the killed create never used would
+ * hang the resume instead). Returns the id of the group that exists without its rules.
  */
 export async function killedMidway(w: E2eWorld): Promise<string> {
-	const running = startCli(await createArgs(w), w.env);
-	await until(() => /CreateSecurityGroup … sg-/.test(running.stderr()), 'the group to be created');
-	running.child.kill('SIGKILL');
-	await running.done;
-	return /CreateSecurityGroup … (sg-\w+)/.exec(running.stderr())?.[1] ?? '';
+	w.proxy.always('AuthorizeSecurityGroup', {kind: 'hang'});
+	try {
+		const running = startCli(await createArgs(w), w.env);
+		await until(() => /CreateSecurityGroup … sg-/.test(running.stderr()), 'the group to be created');
+		running.child.kill('SIGKILL');
+		await running.done;
+		return /CreateSecurityGroup … (sg-\w+)/.exec(running.stderr())?.[1] ?? '';
+	} finally {
+		w.proxy.always('AuthorizeSecurityGroup', undefined);
+	}
 }
