@@ -49,6 +49,33 @@ describe('Done offers the follow-ups', () => {
 		expect(await allRulesOf(world.ecs, region, id)).toEqual(['ingress tcp 80/80 0.0.0.0/0 accept 1']);
 	});
 
+	it('r, then Esc with a rule queued: asks before discarding it; n keeps it, y leaves with nothing applied', async () => {
+		const p = world.wizard([...created, '--name', 'keep-sg']);
+		await p.waitForText('Step 7 of 7');
+		await p.press(keys.enter);
+		const id = shownGroupId(await p.waitForText('r add rules now'));
+		await p.press('r');
+		await p.waitForText(`keep-sg (${id})`);
+		await p.press('p');
+		await p.waitForText('Add a preset rule');
+		await p.press(keys.down, keys.enter);
+		await p.waitForText('Source for HTTP (TCP 80)');
+		await p.press(keys.enter);
+		await p.waitForText(/\+ inbound\s+TCP\s+80/);
+		await p.press(keys.escape);
+		const asked = await p.waitForText('Leave without applying the queued changes (1 to add, 0 to remove)?');
+		expect(flat(asked)).toContain('They will be discarded.');
+		await p.press('n');
+		// The question is gone and the rules screen's own keys are back.
+		await p.waitForText(/^(?![\s\S]*Leave without applying)[\s\S]*Esc leave/);
+		expect(p.screen()).toMatch(/\+ inbound\s+TCP\s+80/);
+		await p.press(keys.escape);
+		await p.waitForText('y discard');
+		await p.press('y');
+		expect(await p.exited).toBe(0);
+		expect(await allRulesOf(world.ecs, region, id)).toEqual([]);
+	});
+
 	it('i: adds an instance to the group just created; Esc there leaves without cancelling (exit 0)', async () => {
 		const p = world.wizard([...created, '--name', 'svc-sg']);
 		await p.waitForText('Step 7 of 7');

@@ -171,6 +171,39 @@ describe('rules reducer', () => {
 		expect(exitCodeOf(left ?? {status: 'cancelled'})).toBe(0);
 	});
 
+	it('Esc with changes queued asks first: n (or Esc) keeps them, y discards them and leaves', () => {
+		const https = presetRule('https', 'ingress', '0.0.0.0/0');
+		const queued = (start: RulesState) =>
+			rules(start, {type: 'open', step: 'preset'}, {type: 'preset', id: 'https'}, {type: 'add', rule: https});
+		const fixed = queued(
+			rules(initialRulesState({regionId: 'cn-hangzhou', groupId: 'sg-web', fixed: true}), {
+				type: 'detail',
+				detail,
+			}),
+		);
+		let s = rules(fixed, {type: 'back'});
+		expect(s).toMatchObject({step: 'rules', status: 'editing', discarding: true, add: [https]});
+		expect(rulesOutcome(s)).toBeUndefined();
+		// While the question is up, other keys change nothing.
+		expect(rules(s, {type: 'review'})).toBe(s);
+		expect(rules(s, {type: 'toggle', index: 0})).toBe(s);
+		s = rules(s, {type: 'keep'});
+		expect(s).toMatchObject({step: 'rules', status: 'editing', add: [https]});
+		expect(s.discarding).toBeUndefined();
+		s = rules(s, {type: 'back'}, {type: 'discard'});
+		expect(rulesOutcome(s)).toEqual({status: 'left'});
+		expect(s.add).toEqual([]);
+
+		// Not fixed: y goes back to the group list with nothing queued.
+		const loose = rules(queued(atRules()), {type: 'back'}, {type: 'discard'});
+		expect(loose).toMatchObject({step: 'group', status: 'editing', add: [], remove: []});
+		// Removals count as changes too; with nothing queued Esc leaves at once.
+		expect(rules(atRules(), {type: 'toggle', index: 0}, {type: 'back'}).discarding).toBe(true);
+		expect(rules(atRules(), {type: 'back'}).step).toBe('group');
+		// Ctrl+C during the question cancels as ever.
+		expect(rulesOutcome(rules(fixed, {type: 'back'}, {type: 'cancel'}))).toEqual({status: 'cancelled'});
+	});
+
 	it('Ctrl+C while calls run waits for the call in flight, then ends with what was done; twice leaves at once', () => {
 		let s = rules(
 			atRules(),
@@ -281,6 +314,27 @@ describe('instances reducer', () => {
 		expect(s).toMatchObject({step: 'done', rounds: 1, selected: []});
 		s = inst$(s, {type: 'quit'});
 		expect(instancesOutcome(s)).toMatchObject({status: 'applied', groupId: 'sg-web'});
+	});
+
+	it('Esc with instances selected asks first: n (or Esc) keeps them, y drops them and leaves', () => {
+		const fixed = inst$(
+			initialInstancesState({regionId: 'cn-hangzhou', groupId: 'sg-web', fixed: true}),
+			{type: 'members', members},
+			{type: 'toggle', instanceId: 'i-free'},
+		);
+		let s = inst$(fixed, {type: 'back'});
+		expect(s).toMatchObject({step: 'instances', status: 'editing', discarding: true});
+		expect(s.selected).toHaveLength(1);
+		expect(inst$(s, {type: 'toggle', instanceId: 'i-member'})).toBe(s);
+		s = inst$(s, {type: 'keep'});
+		expect(s.discarding).toBeUndefined();
+		expect(s.selected).toHaveLength(1);
+		s = inst$(s, {type: 'back'}, {type: 'discard'});
+		expect(instancesOutcome(s)).toEqual({status: 'left'});
+		expect(s.selected).toEqual([]);
+		const loose = inst$(atList(), {type: 'toggle', instanceId: 'i-free'}, {type: 'back'}, {type: 'discard'});
+		expect(loose).toMatchObject({step: 'group', status: 'editing', selected: []});
+		expect(inst$(atList(), {type: 'back'}).step).toBe('group');
 	});
 
 	it('pre-selects what the flags named, saying what cannot be', () => {

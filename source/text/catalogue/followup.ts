@@ -133,6 +133,17 @@ export const en = {
 	'followup.keys.quit': 'quit',
 	'followup.keys.select': 'select',
 	'followup.keys.selectAll': 'all',
+	'followup.keys.discard': 'discard',
+	'followup.keys.keep': 'keep',
+
+	'followup.rules.discardLeave':
+		'Leave without applying the queued changes ({adding} to add, {removing} to remove)? They will be discarded.',
+	'followup.rules.discardBack':
+		'Go back to the groups and discard the queued changes ({adding} to add, {removing} to remove)?',
+	'followup.instances.discardLeave':
+		'Leave without applying the selection ({joining} to add, {leaving} to remove)? It will be discarded.',
+	'followup.instances.discardBack':
+		'Go back to the groups and discard the selection ({joining} to add, {leaving} to remove)?',
 
 	'followup.flags.flag': '{flag}: {message}',
 	'followup.flags.rulesAction': '"{value}" is not an action of ecs-sg rules: use rules add or rules remove.',
@@ -311,6 +322,17 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.keys.quit': '退出',
 	'followup.keys.select': '选择',
 	'followup.keys.selectAll': '全选',
+	'followup.keys.discard': '丢弃',
+	'followup.keys.keep': '保留',
+
+	'followup.rules.discardLeave':
+		'不应用已排队的更改就离开吗（添加 {adding} 条，删除 {removing} 条）？这些更改将被丢弃。',
+	'followup.rules.discardBack':
+		'返回安全组列表并丢弃已排队的更改吗（添加 {adding} 条，删除 {removing} 条）？',
+	'followup.instances.discardLeave':
+		'不应用所选内容就离开吗（加入 {joining} 个，移出 {leaving} 个）？所选内容将被丢弃。',
+	'followup.instances.discardBack':
+		'返回安全组列表并丢弃所选内容吗（加入 {joining} 个，移出 {leaving} 个）？',
 
 	'followup.flags.flag': '{flag}：{message}',
 	'followup.flags.rulesAction': '“{value}”不是 ecs-sg rules 的操作：请使用 rules add 或 rules remove。',

@@ -31,6 +31,8 @@ export type InstancesState = Progress & {
 	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
 	/** The start's selection has been put in (it waits for the group's instances). */
 	readonly queued?: boolean;
+	/** Esc with instances selected: asking whether to drop the selection before leaving the instances screen. */
+	readonly discarding?: boolean;
 };
 
 export type InstancesAction =
@@ -46,6 +48,9 @@ export type InstancesAction =
 	| {type: 'applied'; outcome: ChangeOutcome}
 	| {type: 'more'}
 	| {type: 'back'}
+	/** The answer to the question Esc asked with instances selected: drop the selection and leave, or keep it. */
+	| {type: 'discard'}
+	| {type: 'keep'}
 	| {type: 'quit'}
 	| {type: 'cancel'};
 
@@ -148,14 +153,22 @@ function preselect(state: InstancesState, wanted: NonNullable<FollowupStart['sel
 	};
 }
 
+/** Off the instances screen: out of the follow-up when it was opened for one group, else back to the groups. */
+function leaveInstances(state: InstancesState): InstancesState {
+	const dropped = {...state, selected: [], discarding: undefined};
+	if (state.start.fixed) return {...dropped, status: 'left'};
+	return {...dropped, step: 'group', members: undefined, loadProblem: undefined};
+}
+
 function back(state: InstancesState): InstancesState {
 	const cleared = {...state, problem: undefined};
 	switch (state.step) {
 		case 'review':
 			return {...cleared, step: 'instances'};
 		case 'instances':
-			if (state.start.fixed) return {...cleared, status: 'left'};
-			return {...cleared, step: 'group', members: undefined, loadProblem: undefined, selected: []};
+			// Leaving drops the selection: ask first (y drops it, n keeps it), never lose it to one key.
+			if (state.selected.length > 0) return {...cleared, discarding: true};
+			return leaveInstances(cleared);
 		case 'group':
 			return {...cleared, step: 'region'};
 		case 'region':
@@ -178,6 +191,9 @@ export function instancesReducer(state: InstancesState, action: InstancesAction)
 		return state;
 	}
 	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'members'].includes(action.type))
+		return state;
+	// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
+	if (state.discarding && !['discard', 'keep', 'cancel', 'members', 'members-failed'].includes(action.type))
 		return state;
 	switch (action.type) {
 		case 'region':
@@ -240,6 +256,10 @@ export function instancesReducer(state: InstancesState, action: InstancesAction)
 			return {...state, step: 'instances', status: 'editing', plan: undefined, calls: [], problem: undefined};
 		case 'back':
 			return back(state);
+		case 'discard':
+			return state.discarding ? leaveInstances(state) : state;
+		case 'keep':
+			return {...state, discarding: undefined};
 		case 'quit':
 			return state.step === 'done' ? {...state, status: 'left'} : state;
 		case 'cancel':

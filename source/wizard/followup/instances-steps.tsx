@@ -6,7 +6,7 @@ import type {Instance, SecurityGroupSummary} from '../../cloud/port.js';
 import {planMembership, statusText} from '../../domain/membership.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText} from '../components/fit-text.js';
+import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
@@ -84,6 +84,14 @@ export function InstancesScreen({
 		},
 		{isActive: !listing},
 	);
+	// Esc with instances selected asked whether to drop them: only the answer counts until it is given.
+	useInput(
+		(input, key) => {
+			if (input === 'y') dispatch({type: 'discard'});
+			else if (input === 'n' || key.escape) dispatch({type: 'keep'});
+		},
+		{isActive: state.discarding === true},
+	);
 	const current = members?.instances.find((i) => i.id === highlighted);
 	const refusal = current ? refusalFor(state, current) : undefined;
 	const joining = state.selected.filter((s) => s.change === 'join').length;
@@ -119,6 +127,7 @@ export function InstancesScreen({
 					height={Math.max(3, size.rows - 14)}
 					width={size.columns}
 					initialQuery={typed.query}
+					isActive={!state.discarding}
 					onHighlight={(item) => setHighlighted(item?.key)}
 					onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
 					onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
@@ -134,22 +143,35 @@ export function InstancesScreen({
 					</FitText>
 				) : null}
 				{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
+				{state.discarding ? (
+					<WrapText color="yellow">
+						{t(state.start.fixed ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
+							joining,
+							leaving,
+						})}
+					</WrapText>
+				) : null}
 				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
 			</Box>
 		);
 	}
-	const hints: [string, string][] = listing
+	const hints: [string, string][] = state.discarding
 		? [
-				['Space', t('followup.keys.select')],
-				['Ctrl+A', t('followup.keys.selectAll')],
-				['Enter', t('followup.keys.review')],
-				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				['y', t('followup.keys.discard')],
+				['n', t('followup.keys.keep')],
 			]
-		: [
-				...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-			];
+		: listing
+			? [
+					['Space', t('followup.keys.select')],
+					['Ctrl+A', t('followup.keys.selectAll')],
+					['Enter', t('followup.keys.review')],
+					[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				]
+			: [
+					...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
+					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				];
 	return (
 		<StepFrame
 			title={t('followup.instances.title')}

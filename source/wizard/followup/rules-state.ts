@@ -48,6 +48,8 @@ export type RulesState = Progress & {
 	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
 	/** The start's queue has been put in (it waits for the group's rules). */
 	readonly queued?: boolean;
+	/** Esc with changes queued: asking whether to discard them before leaving the rules screen. */
+	readonly discarding?: boolean;
 };
 
 export type RulesAction =
@@ -66,6 +68,9 @@ export type RulesAction =
 	| {type: 'applied'; outcome: ChangeOutcome}
 	| {type: 'more'}
 	| {type: 'back'}
+	/** The answer to the question Esc asked with changes queued: discard them and leave, or keep them. */
+	| {type: 'discard'}
+	| {type: 'keep'}
 	| {type: 'quit'}
 	| {type: 'cancel'};
 
@@ -215,6 +220,13 @@ function review(state: RulesState): RulesState {
 	return {...state, step: 'review', check, problem: undefined};
 }
 
+/** Off the rules screen: out of the follow-up when it was opened for one group, else back to the group list. */
+function leaveRules(state: RulesState): RulesState {
+	const dropped = {...state, add: [], remove: [], discarding: undefined};
+	if (state.start.fixed) return {...dropped, status: 'left'};
+	return {...dropped, step: 'group', detail: undefined, loadProblem: undefined};
+}
+
 function back(state: RulesState): RulesState {
 	const cleared = {...state, problem: undefined};
 	switch (state.step) {
@@ -224,15 +236,9 @@ function back(state: RulesState): RulesState {
 		case 'review':
 			return {...cleared, step: 'rules'};
 		case 'rules':
-			if (state.start.fixed) return {...cleared, status: 'left'};
-			return {
-				...cleared,
-				step: 'group',
-				detail: undefined,
-				loadProblem: undefined,
-				add: [],
-				remove: [],
-			};
+			// Leaving drops what is queued: ask first (y discards, n keeps), never lose it to one key.
+			if (hasChanges(state)) return {...cleared, discarding: true};
+			return leaveRules(cleared);
 		case 'group':
 			return {...cleared, step: 'region'};
 		case 'region':
@@ -257,6 +263,9 @@ export function rulesReducer(state: RulesState, action: RulesAction): RulesState
 	}
 	// While calls run only the runner's news and Ctrl+C get in, so no key can send a second round.
 	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'detail'].includes(action.type))
+		return state;
+	// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
+	if (state.discarding && !['discard', 'keep', 'cancel', 'detail', 'detail-failed'].includes(action.type))
 		return state;
 	switch (action.type) {
 		case 'region':
@@ -349,6 +358,10 @@ export function rulesReducer(state: RulesState, action: RulesAction): RulesState
 			};
 		case 'back':
 			return back(state);
+		case 'discard':
+			return state.discarding ? leaveRules(state) : state;
+		case 'keep':
+			return {...state, discarding: undefined};
 		case 'quit':
 			return state.step === 'done' ? {...state, status: 'left'} : state;
 		case 'cancel':

@@ -85,6 +85,11 @@ export function RulesScreen({
 	const loaded = state.detail !== undefined;
 	const warnings = warningsOf(state.add);
 	useInput((input, key) => {
+		if (state.discarding) {
+			if (input === 'y') dispatch({type: 'discard'});
+			else if (input === 'n' || key.escape) dispatch({type: 'keep'});
+			return;
+		}
 		if (key.escape) return dispatch({type: 'back'});
 		if (!loaded) {
 			if (input === 'r' && state.loadProblem) onReload();
@@ -140,6 +145,14 @@ export function RulesScreen({
 				{warnings.slice(0, 2).map((w) => (
 					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
 				))}
+				{state.discarding ? (
+					<WrapText color="yellow">
+						{t(state.start.fixed ? 'followup.rules.discardLeave' : 'followup.rules.discardBack', {
+							adding: state.add.length,
+							removing,
+						})}
+					</WrapText>
+				) : null}
 				<FitText dimColor>
 					{hasChanges(state)
 						? t('followup.rules.pending', {
@@ -154,19 +167,24 @@ export function RulesScreen({
 			</Box>
 		);
 	}
-	const hints: [string, string][] = loaded
+	const hints: [string, string][] = state.discarding
 		? [
-				['p', t('followup.keys.preset')],
-				['a', t('followup.keys.manual')],
-				['d', t('followup.keys.remove')],
-				['Tab', t('followup.keys.direction')],
-				['Enter', t('followup.keys.review')],
-				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				['y', t('followup.keys.discard')],
+				['n', t('followup.keys.keep')],
 			]
-		: [
-				...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-				['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-			];
+		: loaded
+			? [
+					['p', t('followup.keys.preset')],
+					['a', t('followup.keys.manual')],
+					['d', t('followup.keys.remove')],
+					['Tab', t('followup.keys.direction')],
+					['Enter', t('followup.keys.review')],
+					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				]
+			: [
+					...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
+					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
+				];
 	return (
 		<StepFrame
 			title={t('followup.rules.title')}
