@@ -14,7 +14,53 @@ async function patch(path, from, to) {
 	return text.replace(from, to);
 }
 
+/**
+ * Node built-ins that are slow to load and that nothing on the way to the first frame uses: conf's encryption and
+ * change check, the plan's random ids, the sandbox's server, @inquirer's readline and async hooks, the terminal
+ * size fallback's child process.
+ */
+export const lazyBuiltins = [
+	'assert',
+	'async_hooks',
+	'child_process',
+	'crypto',
+	'http',
+	'https',
+	'readline',
+	'zlib',
+];
+
 export const startupPlugins = [
+	{
+		// An ESM bundle keeps every `import ... from 'node:crypto'` as a static import at its top, so each built-in
+		// any module of the bundle names is loaded (and wrapped as an ES module, which runs its lazy getters) before
+		// the first line runs, even when only a follow-up or the sandbox uses it: node:crypto, node:http and
+		// node:readline alone cost ~10 ms. Imported through this plugin, a built-in is a module whose exports are
+		// getters that require() it the first time one is read. Only `import` statements are rerouted: a require()
+		// inside a CommonJS dependency already runs when that dependency loads.
+		name: 'lazy-builtins',
+		setup(b) {
+			const filter = new RegExp(`^(node:)?(${lazyBuiltins.join('|')})$`);
+			b.onResolve({filter}, (args) =>
+				args.kind === 'import-statement' && args.namespace !== 'lazy-builtin'
+					? {path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin'}
+					: undefined,
+			);
+			b.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async (args) => {
+				const id = `node:${args.path}`;
+				const names = Object.keys(await import(id)).filter((name) => name !== 'default');
+				return {
+					contents: [
+						`let loaded;`,
+						`const load = () => (loaded ??= require(${JSON.stringify(id)}));`,
+						`for (const name of ${JSON.stringify(names)})`,
+						`	Object.defineProperty(module.exports, name, {enumerable: true, get: () => load()[name]});`,
+					].join('\n'),
+					loader: 'js',
+				};
+			});
+		},
+	},
 	{
 		// string-width creates an Intl.Segmenter when it loads (~20 ms) and compiles an RGI_Emoji expression
 		// (~50 ms) the first time it meets a non-ASCII string; the Region step's first frame has "❯". Every import

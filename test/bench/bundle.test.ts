@@ -1,6 +1,9 @@
 // The bundle's start-up and per-frame patches (.ci/bundle-plugins.mjs) change how dependencies are loaded and
 // how much work they repeat, never what they answer: each is built here with esbuild exactly as the CLI is, and
 // compared with the unpatched package.
+
+import {AsyncResource} from 'node:async_hooks';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,15 +14,18 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
-import {startupPlugins} from '../../.ci/bundle-plugins.mjs';
+import {lazyBuiltins, startupPlugins} from '../../.ci/bundle-plugins.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-bundle-'));
 afterAll(() => fs.rmSync(folder, {recursive: true, force: true}));
 
 let n = 0;
-/** Bundles `source` (an ES module, resolved from the repository root) with the plugins and imports it. */
-async function bundled<T>(source: string): Promise<T> {
+/**
+ * Bundles `source` (an ES module, resolved from the repository root) with the plugins and imports it. `banner` is
+ * put first, as the CLI's build puts its `require`.
+ */
+async function bundled<T>(source: string, banner?: string): Promise<T> {
 	const outfile = path.join(folder, `entry-${n++}.mjs`);
 	await build({
 		stdin: {contents: source, resolveDir: root, loader: 'js'},
@@ -31,9 +37,46 @@ async function bundled<T>(source: string): Promise<T> {
 		logLevel: 'silent',
 		plugins: startupPlugins,
 		outfile,
+		...(banner ? {banner: {js: banner}} : {}),
 	});
 	return import(pathToFileURL(outfile).href) as Promise<T>;
 }
+
+describe('built-ins loaded when first used', () => {
+	it('gives the real functions and classes, loading the module only when one is read', async () => {
+		const key = `__required${n}`;
+		const banner = `import {createRequire as __cr} from 'node:module'; const __real = __cr(import.meta.url); const require = (id) => { (globalThis[${JSON.stringify(key)}] ??= []).push(id); return __real(id); };`;
+		const lazy = await bundled<{
+			uuid: () => string;
+			hash: (s: string) => string;
+			isAsyncResource: (v: unknown) => boolean;
+			defaultCrypto: typeof import('node:crypto');
+		}>(
+			[
+				"import crypto, {createHash, randomUUID} from 'node:crypto';",
+				"import {AsyncResource} from 'node:async_hooks';",
+				'export const uuid = () => randomUUID();',
+				"export const hash = (s) => createHash('sha256').update(s).digest('hex');",
+				'export const isAsyncResource = (v) => v instanceof AsyncResource;',
+				'export const defaultCrypto = crypto;',
+			].join('\n'),
+			banner,
+		);
+		const required = () => (globalThis as Record<string, unknown>)[key] ?? [];
+		expect(required()).toEqual([]);
+		expect(lazy.uuid()).toMatch(/^[0-9a-f-]{36}$/);
+		expect(required()).toEqual(['node:crypto']);
+		expect(lazy.hash('ecs-sg')).toBe(crypto.createHash('sha256').update('ecs-sg').digest('hex'));
+		expect(lazy.defaultCrypto.createHash).toBe(crypto.createHash);
+		expect(lazy.isAsyncResource(new AsyncResource('x'))).toBe(true);
+		expect(required()).toEqual(['node:crypto', 'node:async_hooks']);
+	});
+
+	it('leaves none of them as a static import of the CLI bundle', () => {
+		const cli = fs.readFileSync(path.join(root, 'dist/cli.mjs'), 'utf8');
+		for (const name of lazyBuiltins) expect(cli).not.toMatch(new RegExp(`from\\s*["']node:${name}["']`));
+	});
+});
 
 const styled = fc
 	.array(
