@@ -81,6 +81,9 @@ describe('ecs-sg instances in a terminal', () => {
 		await p.press(keys.enter);
 		await p.waitForText('Add to the group (1):');
 		await p.press(keys.escape, keys.escape);
+		// Leaving with an instance selected asks first; y discards the selection.
+		await p.waitForText('discard the selection (1 to add, 0 to remove)?');
+		await p.press('y');
 		await p.waitForText('Security group');
 		await p.press(keys.escape, keys.escape);
 		expect(await p.exited).toBe(130);

@@ -112,6 +112,9 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press('y', keys.escape);
 		await p.waitForText('Inbound (3)');
 		await p.press(keys.escape);
+		// The queued rule is still there: leaving asks first; y discards it.
+		await p.waitForText('discard the queued changes (1 to add, 0 to remove)?');
+		await p.press('y');
 		await p.waitForText('Security group');
 		await p.press(keys.escape);
 		await p.waitForText('Region');
