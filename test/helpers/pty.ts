@@ -25,12 +25,20 @@ export const keys = {
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The main thread's scheduler line: its state letter and total run time in ns (undefined once it is gone). */
+/**
+ * The main thread's scheduler line: its state letter and total run time in ns (NaN where the kernel keeps no
+ * scheduler statistics); undefined once it is gone, or where /proc cannot be read at all.
+ */
 function mainThread(pid: number): {state: string; ranNs: number; wchan: string} | undefined {
 	try {
 		const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
 		const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? '';
-		const ranNs = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+		let ranNs = Number.NaN;
+		try {
+			ranNs = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+		} catch {
+			// A kernel without scheduler statistics: typeWhenIdle falls back to a pause.
+		}
 		let wchan = '';
 		try {
 			wchan = fs.readFileSync(`/proc/${pid}/task/${pid}/wchan`, 'utf8');
@@ -42,6 +50,18 @@ function mainThread(pid: number): {state: string; ranNs: number; wchan: string} 
 		return undefined;
 	}
 }
+
+/** Where /proc says nothing, the pause that stands in for waiting for an idle event loop. */
+const fallbackPauseMs = 80;
+
+const alive = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
 
 /** Asleep in epoll: nothing left to run (no pending immediate, no effect to flush), waiting for input or a timer. */
 const idleNow = (t: NonNullable<ReturnType<typeof mainThread>>): boolean =>
@@ -58,7 +78,11 @@ export async function whenIdle(pid: number, timeoutMs = 15_000): Promise<void> {
 	let idle = 0;
 	for (;;) {
 		const thread = mainThread(pid);
-		if (!thread) return;
+		if (!thread) {
+			// Gone, or no /proc to read: a pause long enough for a frame's effects stands in for the reading.
+			if (alive(pid)) await sleep(fallbackPauseMs);
+			return;
+		}
 		idle = idleNow(thread) ? idle + 1 : 0;
 		if (idle >= 2 || Date.now() > deadline) return;
 		await sleep(idle > 0 ? 3 : 5);
@@ -70,6 +94,11 @@ export async function typeWhenIdle(pid: number, write: (key: string) => void, ke
 	await whenIdle(pid);
 	const before = mainThread(pid)?.ranNs;
 	write(key);
+	if (before === undefined || Number.isNaN(before)) {
+		// No run time to watch: give the key time to be read instead.
+		if (alive(pid)) await sleep(fallbackPauseMs);
+		return;
+	}
 	const deadline = Date.now() + 5000;
 	for (;;) {
 		const thread = mainThread(pid);
