@@ -5,7 +5,12 @@ import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupDetail} from '../cloud/port.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
 import {cleanBlock, t} from '../text/index.js';
-import type {FollowupOutcome, FollowupServices} from '../wizard/followup/services.js';
+import {
+	type FollowupOutcome,
+	type FollowupServices,
+	exitCodeOf as outcomeCode,
+	type StopRequests,
+} from '../wizard/followup/services.js';
 import type {Flags, ParsedArgs} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
@@ -134,26 +139,58 @@ export const followupServices = (services: Services): FollowupServices => ({
 	...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
 });
 
-/** Renders a follow-up's Ink app and waits for its outcome. */
+/** How a follow-up's app ended, and the signal that stopped it if one did. */
+export type AppRun = {outcome: FollowupOutcome; signal?: StopSignal};
+
+/** 0 done, 1 a call failed; a cancel ends with the code of what stopped it (130 Ctrl+C or SIGINT, 143, 129). */
+export const exitCodeOfRun = (run: AppRun): ExitCode =>
+	run.outcome.status === 'cancelled' ? exitCodeOf(run.signal) : outcomeCode(run.outcome);
+
+/**
+ * Renders a follow-up's Ink app and waits for its outcome. SIGINT, SIGTERM and SIGHUP reach the app as Ctrl+C does
+ * (while calls run it stops after the call in flight and shows what was done; a second one leaves at once),
+ * instead of ending the process mid-call.
+ */
 export async function runApp(
 	io: Io,
-	app: (onExit: (outcome: FollowupOutcome) => void) => ReactElement,
-): Promise<FollowupOutcome> {
+	app: (onExit: (outcome: FollowupOutcome) => void, interrupts: StopRequests) => ReactElement,
+): Promise<AppRun> {
 	const {render} = await import('ink');
 	let outcome: FollowupOutcome | undefined;
+	let signal: StopSignal | undefined;
+	const listeners = new Set<() => void>();
+	// A signal before the app has subscribed (its first effects) is handed over when it does.
+	let missed = false;
+	const stopListening = onStopSignals((received) => {
+		signal ??= received;
+		if (listeners.size === 0) missed = true;
+		for (const listener of listeners) listener();
+	});
+	const interrupts: StopRequests = (listener) => {
+		listeners.add(listener);
+		if (missed) {
+			missed = false;
+			listener();
+		}
+		return () => listeners.delete(listener);
+	};
 	io.stdin.resume();
-	const instance = render(
-		app((value) => {
-			outcome = value;
-		}),
-		{
-			stdin: io.stdin,
-			stdout: io.stdout,
-			stderr: io.stderr,
-			exitOnCtrlC: false,
-			patchConsole: false,
-		},
-	);
-	await instance.waitUntilExit();
-	return outcome ?? {status: 'cancelled'};
+	try {
+		const instance = render(
+			app((value) => {
+				outcome = value;
+			}, interrupts),
+			{
+				stdin: io.stdin,
+				stdout: io.stdout,
+				stderr: io.stderr,
+				exitOnCtrlC: false,
+				patchConsole: false,
+			},
+		);
+		await instance.waitUntilExit();
+	} finally {
+		stopListening();
+	}
+	return {outcome: outcome ?? {status: 'cancelled'}, ...(signal ? {signal} : {})};
 }

@@ -13,6 +13,7 @@ import {exitCodeOf} from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
 import {
 	defaultRegion,
+	exitCodeOfRun,
 	followupServices,
 	listenForInterrupts,
 	open,
@@ -82,7 +83,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	try {
 		const {InstancesApp} = await import('../wizard/followup/instances-app.js');
 		const change: Membership = read.mode === 'remove' ? 'leave' : 'join';
-		const outcome = await runApp(io, (onExit) =>
+		const run = await runApp(io, (onExit, interrupts) =>
 			createElement(InstancesApp, {
 				services: followupServices(opened),
 				start: {
@@ -91,9 +92,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 					...(read.mode !== 'list' ? {select: {change, instanceIds: read.instanceIds}} : {}),
 				},
 				onExit,
+				interrupts,
 			}),
 		);
-		return exitCodeOf(outcome);
+		return exitCodeOfRun(run);
 	} finally {
 		await opened.close();
 	}

@@ -21,6 +21,7 @@ import {exitCodeOf} from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
 import {
 	defaultRegion,
+	exitCodeOfRun,
 	followupServices,
 	listenForInterrupts,
 	open,
@@ -97,7 +98,7 @@ async function runInteractive(args: ParsedArgs, io: Io, read: RulesFlags): Promi
 	if (typeof opened === 'number') return opened;
 	try {
 		const {RulesApp} = await import('../wizard/followup/rules-app.js');
-		const outcome = await runApp(io, (onExit) =>
+		const run = await runApp(io, (onExit, interrupts) =>
 			createElement(RulesApp, {
 				services: followupServices(opened),
 				start: {
@@ -107,9 +108,10 @@ async function runInteractive(args: ParsedArgs, io: Io, read: RulesFlags): Promi
 					...(read.mode === 'remove' ? {queue: {add: [], remove: read.rules.map((r) => r.rule)}} : {}),
 				},
 				onExit,
+				interrupts,
 			}),
 		);
-		return exitCodeOf(outcome);
+		return exitCodeOfRun(run);
 	} finally {
 		await opened.close();
 	}

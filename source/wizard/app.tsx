@@ -152,12 +152,25 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	const [followUp, setFollowUp] = useState<FollowupOutcome | undefined>();
 	const offering = state.status === 'done' && !state.yes && after === undefined;
 	// A stop request that is not a key (SIGINT, SIGTERM, SIGHUP): like Ctrl+C until the group is made; on Done it
-	// leaves; inside a follow-up it ends the run at once (what that follow-up already sent stays sent).
+	// leaves; inside a follow-up it is the follow-up's Ctrl+C (a call in flight finishes first), which ends the run.
+	const followUpStops = useMemo(() => new Set<() => void>(), []);
+	const followUpInterrupts = useCallback(
+		(listener: () => void) => {
+			followUpStops.add(listener);
+			return () => {
+				followUpStops.delete(listener);
+			};
+		},
+		[followUpStops],
+	);
 	const onInterrupt = useRef(() => {});
 	onInterrupt.current = () => {
 		if (state.status !== 'done') dispatch({type: 'cancel'});
 		else if (after === undefined) setAfter('quit');
-		else if (after !== 'quit') setFollowUp((current) => current ?? {status: 'cancelled'});
+		else if (after !== 'quit') {
+			if (followUpStops.size > 0) for (const stop of followUpStops) stop();
+			else setFollowUp((current) => current ?? {status: 'cancelled'});
+		}
 	};
 	useEffect(() => interrupts?.(() => onInterrupt.current()), [interrupts]);
 	useInput(
@@ -315,7 +328,13 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		case 'done':
 			if (after === 'rules' && followUpStart) {
 				body = (
-					<RulesFlow services={followUpServices} start={followUpStart} data={data} onFinish={onFollowUp} />
+					<RulesFlow
+						services={followUpServices}
+						start={followUpStart}
+						data={data}
+						onFinish={onFollowUp}
+						interrupts={followUpInterrupts}
+					/>
 				);
 			} else if (after === 'instances' && followUpStart) {
 				body = (
@@ -324,6 +343,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 						start={followUpStart}
 						data={data}
 						onFinish={onFollowUp}
+						interrupts={followUpInterrupts}
 					/>
 				);
 			} else {

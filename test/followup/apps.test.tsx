@@ -3,6 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {CloudError} from '../../source/cloud/errors.js';
 import {createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
+import {presetRule} from '../../source/domain/presets.js';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {CallList} from '../../source/wizard/followup/call-list.js';
 import {InstancesApp} from '../../source/wizard/followup/instances-app.js';
@@ -119,5 +120,44 @@ describe('RulesApp', () => {
 		expect(outcome?.outcomes.map((o) => o.state)).toEqual(['done', 'skipped']);
 		const rules = (await world.api.describeSecurityGroupAttribute(region, ids.web)).rules;
 		expect(rules.map((r) => r.portRange)).toEqual(['22/22']);
+	});
+
+	it('a stop signal while a call runs is taken like Ctrl+C; the calls stay on screen with what became of each', async () => {
+		const world = await open(300);
+		const ended: FollowupOutcome[] = [];
+		const listeners = new Set<() => void>();
+		const s = renderInk(
+			<RulesApp
+				services={{api: world.api}}
+				start={{
+					regionId: region,
+					groupId: ids.web,
+					queue: {add: [presetRule('ssh', 'ingress', '10.0.0.0/8')], remove: []},
+				}}
+				onExit={(o) => ended.push(o)}
+				interrupts={(listener) => {
+					listeners.add(listener);
+					return () => listeners.delete(listener);
+				}}
+			/>,
+		);
+		await s.waitFor(/\+ inbound\s+TCP\s+22\s+10\.0\.0\.0\/8/);
+		await s.press(keys.down, 'd');
+		await s.waitFor(/- inbound\s+TCP\s+80/);
+		await s.press(keys.enter);
+		await s.waitFor('1 to add, 1 to remove');
+		await s.press('y');
+		await s.waitFor(/RevokeSecurityGroup \(1 rules\)\s+running/);
+		expect(listeners.size).toBe(1);
+		for (const listener of listeners) listener();
+		await s.waitFor('Stopping after the call in flight');
+		await s.exited;
+		expect(s.lastFrame()).toMatch(/✔ RevokeSecurityGroup/);
+		expect(s.lastFrame()).toContain(
+			'Cancelled: the calls marked done above were made; the rest were not sent.',
+		);
+		expect(ended[0]?.status).toBe('cancelled');
+		const outcome = ended[0]?.status === 'cancelled' ? ended[0].outcome : undefined;
+		expect(outcome?.outcomes.map((o) => o.state)).toEqual(['done', 'skipped']);
 	});
 });

@@ -97,6 +97,16 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 			await sleep(20);
 		}
 	};
+	const exitCode = done.then(async () => {
+		await flush();
+		const code = field('EXIT-CODE');
+		// No line from the shell means the shell itself was ended: say so with what it showed, never a made-up 0.
+		if (code === '')
+			throw new Error(`the shell ended without reporting an exit code; it showed:\n${screen()}`);
+		return Number(code);
+	});
+	// Only a test that awaits it should fail on that (a session killed at the end never reports a code).
+	exitCode.catch(() => {});
 	return {
 		screen,
 		viewport,
@@ -128,10 +138,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 		async signal(name) {
 			process.kill(await pid(), name);
 		},
-		exitCode: done.then(async () => {
-			await flush();
-			return Number(field('EXIT-CODE'));
-		}),
+		exitCode,
 		modes: () => ({before: field('MODES-BEFORE'), after: field('MODES-AFTER')}),
 		programOutput: () => output.replace(/MODES-BEFORE:[^\r\n]*\r?\n/, '').replace(/MODES-AFTER:[\s\S]*$/, ''),
 		kill() {

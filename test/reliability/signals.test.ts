@@ -418,6 +418,65 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 		}));
 });
 
+describe.concurrent('a signal in the screens of ecs-sg rules and instances', () => {
+	it('rules, SIGTERM while a batch is sent: it finishes, the next is not sent, the screen says what was done, 143', () =>
+		withWorld(async (w) => {
+			const created = await w.plainRun([
+				'--lang',
+				'en',
+				'create',
+				'--endpoint',
+				w.proxy.endpoint,
+				...region,
+				'--template',
+				'custom',
+				'--name',
+				'screen-sg',
+				'--vpc',
+				w.defaultVpc(),
+				'--yes',
+				'--json',
+			]);
+			expect(created.code).toBe(0);
+			const groupId = (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
+			// 101 rules queued from the flags (no --yes: the screens open): two AuthorizeSecurityGroup calls.
+			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${2000 + i}:10.0.0.0/8`]).flat();
+			const held = gate();
+			w.proxy.always('AuthorizeSecurityGroup', {kind: 'hold', until: held.until});
+			const session = w.terminal([
+				'rules',
+				'add',
+				'--endpoint',
+				w.proxy.endpoint,
+				...region,
+				'--group',
+				groupId,
+				...rules,
+			]);
+			await session.waitForText('101 to add');
+			await session.press(keys.enter);
+			await session.waitForText('101 to add, 0 to remove');
+			await session.press('y');
+			await sent(w, 'AuthorizeSecurityGroup');
+			await session.signal('SIGTERM');
+			await session.waitForText('Stopping after the call in flight');
+			held.open();
+			const screen = await leftCleanly(session, 'SIGTERM');
+			expect(screen).toContain('Cancelled: the calls marked done above were made; the rest were not sent.');
+			expect(w.proxy.seen.filter((a) => a === 'AuthorizeSecurityGroup')).toHaveLength(1);
+			expect(w.groupsNamed('screen-sg')[0]?.Permissions).toHaveLength(100);
+		}));
+
+	it('instances, SIGHUP at the group list: cancelled at once, terminal restored, exit 129', () =>
+		withWorld(async (w) => {
+			const session = w.terminal(['instances', '--endpoint', w.proxy.endpoint, ...region]);
+			await session.waitForText('Step 1 of 3');
+			await session.signal('SIGHUP');
+			const screen = await leftCleanly(session, 'SIGHUP');
+			expect(screen).toContain('Cancelled. Nothing more was sent.');
+		}));
+});
+
 describe.concurrent('a signal while a prompt is up (no command handles it): terminal restored, exit 128 + n', () => {
 	const noKeys = {ALIBABA_CLOUD_ACCESS_KEY_ID: undefined, ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined};
 

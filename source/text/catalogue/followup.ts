@@ -83,6 +83,7 @@ export const en = {
 	'followup.done.noMembers': 'None.',
 
 	'followup.cancelled': 'Cancelled. Nothing more was sent.',
+	'followup.cancelledAfterCalls': 'Cancelled: the calls marked done above were made; the rest were not sent.',
 	'followup.left': 'Nothing was changed.',
 
 	'followup.instances.title': 'Instances',
@@ -273,6 +274,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.done.noMembers': '无。',
 
 	'followup.cancelled': '已取消。没有再发送任何请求。',
+	'followup.cancelledAfterCalls': '已取消：上面标记为完成的调用已生效，其余的未发送。',
 	'followup.left': '没有做任何修改。',
 
 	'followup.instances.title': '实例',

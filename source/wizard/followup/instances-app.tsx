@@ -1,7 +1,7 @@
 // `ecs-sg instances` in a terminal: owns the reducer and its effects (reading the group's network, running the
 // joins and leaves, reading the result), turns Ctrl+C into a clean stop, and reports one outcome. InstancesFlow
 // is what the create wizard's Done screen embeds; InstancesApp is the root the command renders.
-import {Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {applyChanges} from '../../cloud/changes.js';
 import {readMembers} from '../../cloud/members.js';
@@ -11,7 +11,7 @@ import {useTerminalSize} from '../use-terminal-size.js';
 import {type InstancesState, initialInstancesState, instancesReducer} from './instances-state.js';
 import {InstancesApplying, InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
 import {GroupPick, type Position, RegionPick} from './pickers.js';
-import type {FollowupOutcome, FollowupServices, FollowupStart} from './services.js';
+import type {FollowupOutcome, FollowupServices, FollowupStart, StopRequests} from './services.js';
 import {useLoad} from './use-load.js';
 
 export function instancesOutcome(state: InstancesState): FollowupOutcome | undefined {
@@ -39,9 +39,11 @@ export type InstancesFlowProps = {
 	readonly start: FollowupStart;
 	readonly onFinish: (outcome: FollowupOutcome) => void;
 	readonly data?: CloudData;
+	/** Stop signals, taken like Ctrl+C: while calls run, the one in flight finishes first. */
+	readonly interrupts?: StopRequests;
 };
 
-export function InstancesFlow({services, start, onFinish, data: shared}: InstancesFlowProps) {
+export function InstancesFlow({services, start, onFinish, data: shared, interrupts}: InstancesFlowProps) {
 	const size = useTerminalSize();
 	const {api} = services;
 	const data = useMemo(
@@ -54,6 +56,7 @@ export function InstancesFlow({services, start, onFinish, data: shared}: Instanc
 	const [state, dispatch] = useReducer(instancesReducer, start, initialInstancesState);
 	const {regionId, groupId} = state;
 
+	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 		else if (state.step === 'done' && state.status === 'done') {
@@ -100,6 +103,16 @@ export function InstancesFlow({services, start, onFinish, data: shared}: Instanc
 
 	if (state.status === 'cancelled') {
 		if (state.stopping && !outcome) return <InstancesApplying state={state} />;
+		// Stopped while calls ran: the calls stay on screen, each with what became of it.
+		if (state.calls.length > 0)
+			return (
+				<Box flexDirection="column">
+					<InstancesApplying state={state} />
+					<Text color="yellow">
+						{t(state.outcome ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}
+					</Text>
+				</Box>
+			);
 		return <Text color="yellow">{t('followup.cancelled')}</Text>;
 	}
 	if (state.status === 'left')
@@ -170,9 +183,10 @@ export type InstancesAppProps = {
 	readonly services: FollowupServices;
 	readonly start: FollowupStart;
 	readonly onExit?: (outcome: FollowupOutcome) => void;
+	readonly interrupts?: StopRequests;
 };
 
-export function InstancesApp({services, start, onExit}: InstancesAppProps) {
+export function InstancesApp({services, start, onExit, interrupts}: InstancesAppProps) {
 	const {exit} = useApp();
 	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
 	useEffect(() => {
@@ -180,5 +194,12 @@ export function InstancesApp({services, start, onExit}: InstancesAppProps) {
 		onExit?.(ended);
 		exit();
 	}, [ended, onExit, exit]);
-	return <InstancesFlow services={services} start={start} onFinish={setEnded} />;
+	return (
+		<InstancesFlow
+			services={services}
+			start={start}
+			onFinish={setEnded}
+			{...(interrupts ? {interrupts} : {})}
+		/>
+	);
 }

@@ -1,7 +1,7 @@
 // `ecs-sg rules` in a terminal: owns the reducer and its effects (reading the group, running the calls,
 // re-reading the result), turns Ctrl+C into a clean stop, and reports one outcome. RulesFlow is the part the
 // create wizard's Done screen embeds; RulesApp is the root the command renders.
-import {Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {applyChanges} from '../../cloud/changes.js';
 import {lang, t} from '../../text/index.js';
@@ -17,7 +17,7 @@ import {
 	RulesReview,
 	RulesScreen,
 } from './rules-steps.js';
-import type {FollowupOutcome, FollowupServices, FollowupStart} from './services.js';
+import type {FollowupOutcome, FollowupServices, FollowupStart, StopRequests} from './services.js';
 import {useLoad} from './use-load.js';
 
 /** The outcome once the flow has ended; undefined while it runs (or waits for the call in flight). */
@@ -48,9 +48,11 @@ export type RulesFlowProps = {
 	readonly onFinish: (outcome: FollowupOutcome) => void;
 	/** Shared with the create wizard when embedded (its region list is already loaded). */
 	readonly data?: CloudData;
+	/** Stop signals, taken like Ctrl+C: while calls run, the one in flight finishes first. */
+	readonly interrupts?: StopRequests;
 };
 
-export function RulesFlow({services, start, onFinish, data: shared}: RulesFlowProps) {
+export function RulesFlow({services, start, onFinish, data: shared, interrupts}: RulesFlowProps) {
 	const size = useTerminalSize();
 	const {api} = services;
 	const data = useMemo(
@@ -64,6 +66,7 @@ export function RulesFlow({services, start, onFinish, data: shared}: RulesFlowPr
 	const {regionId} = state;
 	const groupId = state.group?.id;
 
+	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 		else if (state.step === 'done' && state.status === 'done') {
@@ -112,6 +115,16 @@ export function RulesFlow({services, start, onFinish, data: shared}: RulesFlowPr
 
 	if (state.status === 'cancelled') {
 		if (state.stopping && !outcome) return <ApplyingScreen state={state} />;
+		// Stopped while calls ran: the calls stay on screen, each with what became of it.
+		if (state.calls.length > 0)
+			return (
+				<Box flexDirection="column">
+					<ApplyingScreen state={state} />
+					<Text color="yellow">
+						{t(state.outcome ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}
+					</Text>
+				</Box>
+			);
 		return <Text color="yellow">{t('followup.cancelled')}</Text>;
 	}
 	if (state.status === 'left')
@@ -187,10 +200,11 @@ export type RulesAppProps = {
 	readonly services: FollowupServices;
 	readonly start: FollowupStart;
 	readonly onExit?: (outcome: FollowupOutcome) => void;
+	readonly interrupts?: StopRequests;
 };
 
 /** The root `ecs-sg rules` renders: the flow, then exit with its outcome. */
-export function RulesApp({services, start, onExit}: RulesAppProps) {
+export function RulesApp({services, start, onExit, interrupts}: RulesAppProps) {
 	const {exit} = useApp();
 	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
 	useEffect(() => {
@@ -198,5 +212,7 @@ export function RulesApp({services, start, onExit}: RulesAppProps) {
 		onExit?.(ended);
 		exit();
 	}, [ended, onExit, exit]);
-	return <RulesFlow services={services} start={start} onFinish={setEnded} />;
+	return (
+		<RulesFlow services={services} start={start} onFinish={setEnded} {...(interrupts ? {interrupts} : {})} />
+	);
 }

@@ -11,6 +11,12 @@ export type FollowupServices = {
 	defaultRegion?: string;
 };
 
+/**
+ * Subscribes a listener to stop requests that are not keys (SIGINT, SIGTERM, SIGHUP reaching the process); returns
+ * the function that unsubscribes it. The flows treat one like Ctrl+C.
+ */
+export type StopRequests = (listener: () => void) => () => void;
+
 /** Where a follow-up starts: what the flags (or the create that just finished) already say. */
 export type FollowupStart = {
 	regionId?: string;
