@@ -69,13 +69,24 @@ onUnhandledStop((signal) => {
 	process.exit();
 });
 
-main(process.argv.slice(2), processIo()).then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
-		process.stderr.write(`${crashLine(error)}\n`);
-		process.exitCode = exitCodes.cloud;
-	},
-);
+/**
+ * Ends the process once what it wrote has reached the terminal. The command has decided the outcome by now: a
+ * request nobody waits for any more (one left hanging after a second Ctrl+C, a region-list refresh) must not hold
+ * the prompt back until its socket times out.
+ */
+function end(code: number): void {
+	process.exitCode = code;
+	let pending = 2;
+	const done = () => {
+		pending--;
+		if (pending === 0) process.exit();
+	};
+	process.stdout.write('', done);
+	process.stderr.write('', done);
+}
+
+main(process.argv.slice(2), processIo()).then(end, (error: unknown) => {
+	// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
+	process.stderr.write(`${crashLine(error)}\n`);
+	end(exitCodes.cloud);
+});
