@@ -24,6 +24,7 @@ export const keys = {
 	pageDown: '\u001B[6~',
 	ctrlC: '\u0003',
 	ctrlU: '\u0015',
+	ctrlW: '\u0017',
 } as const;
 
 class FakeStdout extends EventEmitter {

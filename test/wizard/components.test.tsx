@@ -190,6 +190,24 @@ describe('TextInput', () => {
 		await session.waitFor('❯ ▏e.g. web');
 	});
 
+	it('acts on the editing keys inside a chunk where they stand (typed ahead over a slow link)', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(<TextInput initialValue="http://x" onSubmit={onSubmit} onCancel={() => {}} />);
+		await session.press('\u0015web-prod\r');
+		expect(onSubmit).toHaveBeenLastCalledWith('web-prod');
+		await session.press('x\u007F\u007F-sg two\u0017\r');
+		expect(onSubmit).toHaveBeenLastCalledWith('web-pro-sg ');
+	});
+
+	it('deletes the word before the cursor with Ctrl+W', async () => {
+		const onSubmit = vi.fn();
+		session = renderInk(<TextInput initialValue="Web tier  " onSubmit={onSubmit} onCancel={() => {}} />);
+		await session.press(keys.ctrlW);
+		await session.waitFor('❯ Web ▏');
+		await session.press(keys.ctrlW, keys.ctrlW, keys.enter);
+		expect(onSubmit).toHaveBeenLastCalledWith('');
+	});
+
 	it('keeps pasted control characters out of the value', async () => {
 		const onSubmit = vi.fn();
 		session = renderInk(<TextInput onSubmit={onSubmit} onCancel={() => {}} />);

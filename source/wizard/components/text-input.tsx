@@ -16,9 +16,39 @@ export type TextInputProps = {
 	readonly selectInitial?: boolean;
 };
 
+/** The line after a chunk of keys: what it holds, whether it is still shown selected, and whether Enter ended it. */
+export type Edited = {value: string; selected: boolean; submit: boolean};
+
+/**
+ * Applies a chunk of keys to the line in order. A paste, or keys typed ahead over a slow link, reach Ink as one
+ * string, so the editing keys inside it (Ctrl+U, Ctrl+W, Backspace) act where they stand rather than being dropped;
+ * other control characters and escape codes are not kept, and a final line break is Enter.
+ */
+export function applyKeys(value: string, selected: boolean, chunk: string): Edited {
+	let line = value;
+	let chosen = selected;
+	const submit = /[\r\n]$/.test(chunk);
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the keys being read.
+	for (const part of chunk.replace(/[\r\n]+$/, '').split(/([\u0015\u0017\u007F\b])/)) {
+		if (part === '') continue;
+		if (part === '\u0015') line = '';
+		// Ctrl+W as readline does it: the spaces before the cursor, then the word before them.
+		else if (part === '\u0017') line = chosen ? '' : line.replace(/\S*\s*$/, '');
+		else if (part === '\u007F' || part === '\b') line = chosen ? '' : [...line].slice(0, -1).join('');
+		else {
+			const typed = cleanLine(part);
+			if (typed === '') continue;
+			line = chosen ? typed : line + typed;
+		}
+		chosen = false;
+	}
+	return {value: line, selected: chosen, submit};
+}
+
 /**
  * A one-line input, cursor at the end. It keeps its own value (remount with a key to reset it) and ignores
- * arrows, Tab and Ctrl combinations so the step around it can use them; Ctrl+U clears the line.
+ * arrows, Tab and Ctrl combinations so the step around it can use them; Ctrl+U clears the line and Ctrl+W deletes
+ * the word before the cursor.
  */
 export function TextInput({
 	initialValue = '',
@@ -31,15 +61,6 @@ export function TextInput({
 }: TextInputProps) {
 	const [value, setValue] = useLiveState(initialValue);
 	const [selected, setSelected] = useLiveState(selectInitial && initialValue !== '');
-	// Reads and clears the selection in one go (live, so a fast second key does not replace again).
-	const takeSelection = (): boolean => {
-		let was = false;
-		setSelected((previous) => {
-			was = previous;
-			return false;
-		});
-		return was;
-	};
 	const changed = useRef(onChange);
 	changed.current = onChange;
 	useEffect(() => {
@@ -56,26 +77,31 @@ export function TextInput({
 				onCancel();
 				return;
 			}
-			if (key.backspace || key.delete) {
-				const clear = takeSelection();
-				setValue((v) => (clear ? '' : [...v].slice(0, -1).join('')));
+			// One key each: Ink names it; the chunk form below does the same when several arrive together.
+			let chunk = input;
+			if (key.backspace || key.delete) chunk = '\u007F';
+			else if (key.ctrl && input === 'u') chunk = '\u0015';
+			else if (key.ctrl && input === 'w') chunk = '\u0017';
+			else if (
+				key.ctrl ||
+				key.meta ||
+				key.tab ||
+				key.upArrow ||
+				key.downArrow ||
+				key.leftArrow ||
+				key.rightArrow
+			)
 				return;
-			}
-			if (key.ctrl && input === 'u') {
-				takeSelection();
-				setValue(() => '');
-				return;
-			}
-			if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
-				return;
-			if (key.pageUp || key.pageDown || key.home || key.end) return;
-			// Pasted text may carry escape codes or line breaks: keep what can be drawn on one line, and treat a
-			// final line break as Enter (Ink hands a pasted "name⏎" over as one string, not as text then Return).
-			const submits = /[\r\n]$/.test(input);
-			const typed = cleanLine(input.replace(/[\r\n]+$/, ''));
-			const replace = typed !== '' && takeSelection();
-			const value = typed ? setValue((v) => (replace ? typed : v + typed)) : setValue((v) => v);
-			if (submits) onSubmit(value);
+			else if (key.pageUp || key.pageDown || key.home || key.end) return;
+			// Live state (read back at once), so a second chunk before the next render builds on this one.
+			const edited = applyKeys(
+				setValue((v) => v),
+				setSelected((s) => s),
+				chunk,
+			);
+			setSelected(() => edited.selected);
+			setValue(() => edited.value);
+			if (edited.submit) onSubmit(edited.value);
 		},
 		{isActive},
 	);
