@@ -137,6 +137,7 @@ export const followupServices = (services: Services): FollowupServices => ({
 	api: services.api,
 	settings: services.store.settings,
 	...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
+	...(services.sandbox ? {sandbox: true} : {}),
 });
 
 /** How a follow-up's app ended, and the signal that stopped it if one did. */

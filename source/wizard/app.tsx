@@ -315,6 +315,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		api: services.api,
 		...(services.settings ? {settings: services.settings} : {}),
 		...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
+		...(notice ? {sandbox: true} : {}),
 	};
 
 	let body: React.ReactNode;

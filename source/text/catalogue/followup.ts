@@ -92,6 +92,8 @@ export const en = {
 	'followup.instances.noneVpc':
 		'{vpc} has no instances yet: create one in the ECS console, then run this again.',
 	'followup.instances.noneClassic': '{region} has no classic-network instances for this classic group.',
+	'followup.instances.sandboxSeed':
+		'In the sandbox, the instances are in default-vpc of cn-hangzhou, cn-shanghai and ap-southeast-1: create a group there to try this screen.',
 	'followup.instances.member': 'in this group ({count} in all)',
 	'followup.instances.groups': 'in {count} other group(s)',
 	'followup.instances.inGroups': '{id} is in: {groups}',
@@ -282,6 +284,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.instances.loading': '正在读取 {id} 及其网络中的实例…',
 	'followup.instances.noneVpc': '{vpc} 中还没有实例：请先在 ECS 控制台创建实例，再运行此命令。',
 	'followup.instances.noneClassic': '{region} 没有可加入此经典网络安全组的经典网络实例。',
+	'followup.instances.sandboxSeed':
+		'沙箱中的实例位于 cn-hangzhou、cn-shanghai 和 ap-southeast-1 的 default-vpc：在那里创建安全组即可试用此界面。',
 	'followup.instances.member': '在本组，共在 {count} 个组',
 	'followup.instances.groups': '在其他 {count} 个组',
 	'followup.instances.inGroups': '{id} 所在安全组：{groups}',

@@ -7,6 +7,7 @@ import {applyChanges} from '../../cloud/changes.js';
 import {readMembers} from '../../cloud/members.js';
 import {lang, t} from '../../text/index.js';
 import {CloudData} from '../cloud-data.js';
+import {HeadingBadge} from '../components/step-frame.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {type InstancesState, initialInstancesState, instancesReducer} from './instances-state.js';
 import {InstancesApplying, InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
@@ -153,6 +154,7 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 					size={size}
 					position={positionOf(state, 'instances')}
 					onReload={reload}
+					sandbox={services.sandbox === true}
 				/>
 			);
 		case 'review':
@@ -195,11 +197,13 @@ export function InstancesApp({services, start, onExit, interrupts}: InstancesApp
 		exit();
 	}, [ended, onExit, exit]);
 	return (
-		<InstancesFlow
-			services={services}
-			start={start}
-			onFinish={setEnded}
-			{...(interrupts ? {interrupts} : {})}
-		/>
+		<HeadingBadge.Provider value={services.sandbox ? t('wizard.badge.sandbox') : undefined}>
+			<InstancesFlow
+				services={services}
+				start={start}
+				onFinish={setEnded}
+				{...(interrupts ? {interrupts} : {})}
+			/>
+		</HeadingBadge.Provider>
 	);
 }

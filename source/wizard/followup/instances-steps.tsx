@@ -68,7 +68,8 @@ export function InstancesScreen({
 	size,
 	position,
 	onReload,
-}: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
+	sandbox = false,
+}: ScreenProps & {readonly position: Position; readonly onReload: () => void; readonly sandbox?: boolean}) {
 	const items = useMemo(() => instanceItems(state), [state]);
 	const [highlighted, setHighlighted] = useState<string | undefined>();
 	const members = state.members;
@@ -113,11 +114,14 @@ export function InstancesScreen({
 		);
 	} else if (!listing) {
 		body = (
-			<Text color="yellow">
-				{members.group.vpcId
-					? t('followup.instances.noneVpc', {vpc: members.group.vpcId})
-					: t('followup.instances.noneClassic', {region: state.regionId ?? ''})}
-			</Text>
+			<Box flexDirection="column">
+				<Text color="yellow">
+					{members.group.vpcId
+						? t('followup.instances.noneVpc', {vpc: members.group.vpcId})
+						: t('followup.instances.noneClassic', {region: state.regionId ?? ''})}
+				</Text>
+				{sandbox ? <Text>{t('followup.instances.sandboxSeed')}</Text> : null}
+			</Box>
 		);
 	} else {
 		body = (

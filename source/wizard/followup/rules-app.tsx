@@ -6,6 +6,7 @@ import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'reac
 import {applyChanges} from '../../cloud/changes.js';
 import {lang, t} from '../../text/index.js';
 import {CloudData} from '../cloud-data.js';
+import {HeadingBadge} from '../components/step-frame.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {GroupPick, type Position, RegionPick} from './pickers.js';
 import {initialRulesState, type RulesState, rulesReducer} from './rules-state.js';
@@ -213,6 +214,13 @@ export function RulesApp({services, start, onExit, interrupts}: RulesAppProps) {
 		exit();
 	}, [ended, onExit, exit]);
 	return (
-		<RulesFlow services={services} start={start} onFinish={setEnded} {...(interrupts ? {interrupts} : {})} />
+		<HeadingBadge.Provider value={services.sandbox ? t('wizard.badge.sandbox') : undefined}>
+			<RulesFlow
+				services={services}
+				start={start}
+				onFinish={setEnded}
+				{...(interrupts ? {interrupts} : {})}
+			/>
+		</HeadingBadge.Provider>
 	);
 }

@@ -9,6 +9,8 @@ export type FollowupServices = {
 	settings?: Settings;
 	/** The region stored with the credentials' profile: first in the list when no region was used yet. */
 	defaultRegion?: string;
+	/** The calls go to the local sandbox: the headings say so, and empty lists say where its seeded data is. */
+	sandbox?: boolean;
 };
 
 /**
