@@ -89,6 +89,18 @@ describe('InstancesApp', () => {
 });
 
 describe('RulesApp', () => {
+	it('counts a step the flags answered once the person goes back to it: the numbers never run backwards', async () => {
+		const world = await open();
+		const s = renderInk(<RulesApp services={{api: world.api}} start={{regionId: region}} />);
+		// --region answered the region: the group is step 1 of 3 (group, rules, review).
+		await s.waitFor(/Security group\s+Step 1 of 3/);
+		await s.press(keys.escape);
+		await s.waitFor(/Region\s+Step 1 of 4/);
+		await s.press(keys.enter);
+		await s.waitFor(/Security group\s+Step 2 of 4/);
+		s.unmount();
+	});
+
 	it('Ctrl+C while a call runs: it finishes, the rest are not sent, the run ends cancelled (130)', async () => {
 		const world = await open(300);
 		const ended: FollowupOutcome[] = [];

@@ -28,11 +28,18 @@ export function instancesOutcome(state: InstancesState): FollowupOutcome | undef
 
 const steps = ['region', 'group', 'instances', 'review'] as const;
 
-function positionOf(state: InstancesState, step: (typeof steps)[number]): Position {
-	const shown = steps.filter(
-		(s) => !(s === 'region' && state.start.regionId) && !(s === 'group' && state.start.groupId),
+function positionOf(
+	state: InstancesState,
+	step: (typeof steps)[number],
+	shown: ReadonlySet<string>,
+): Position {
+	// Steps a flag (or the create) answered are not counted, "Step 1 of 2" when only the rules are left to do,
+	// until the person goes back to one: from then on it is counted, so the numbers never run backwards.
+	const counted = steps.filter(
+		(s) =>
+			shown.has(s) || (!(s === 'region' && state.start.regionId) && !(s === 'group' && state.start.groupId)),
 	);
-	return {index: Math.max(1, shown.indexOf(step) + 1), total: shown.length};
+	return {index: Math.max(1, counted.indexOf(step) + 1), total: counted.length};
 }
 
 export type InstancesFlowProps = {
@@ -55,6 +62,8 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 	useEffect(() => (shared ? undefined : () => data.dispose()), [data, shared]);
 
 	const [state, dispatch] = useReducer(instancesReducer, start, initialInstancesState);
+	const shown = useRef(new Set<string>());
+	shown.current.add(state.step);
 	const {regionId, groupId} = state;
 
 	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts]);
@@ -124,7 +133,7 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 				<RegionPick
 					data={data}
 					size={size}
-					position={positionOf(state, 'region')}
+					position={positionOf(state, 'region', shown.current)}
 					purpose={t('followup.region.purpose')}
 					initial={state.regionId}
 					lastUsed={safe(() => services.settings?.lastRegion())}
@@ -139,7 +148,7 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 					api={api}
 					regionId={regionId ?? ''}
 					size={size}
-					position={positionOf(state, 'group')}
+					position={positionOf(state, 'group', shown.current)}
 					purpose={t('followup.group.purposeInstances')}
 					initial={state.start.groupId ?? state.groupId}
 					onPick={(group) => dispatch({type: 'group', group})}
@@ -152,7 +161,7 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 					state={state}
 					dispatch={dispatch}
 					size={size}
-					position={positionOf(state, 'instances')}
+					position={positionOf(state, 'instances', shown.current)}
 					onReload={reload}
 					sandbox={services.sandbox === true}
 				/>
@@ -163,7 +172,7 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 					state={state}
 					dispatch={dispatch}
 					size={size}
-					position={positionOf(state, 'review')}
+					position={positionOf(state, 'review', shown.current)}
 				/>
 			);
 		case 'applying':

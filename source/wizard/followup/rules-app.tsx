@@ -35,12 +35,14 @@ export function rulesOutcome(state: RulesState): FollowupOutcome | undefined {
 
 const steps = ['region', 'group', 'rules', 'review'] as const;
 
-function positionOf(state: RulesState, step: (typeof steps)[number]): Position {
-	// Steps a flag (or the create) answered are not counted: "Step 1 of 2" when only the rules are left to do.
-	const shown = steps.filter(
-		(s) => !(s === 'region' && state.start.regionId) && !(s === 'group' && state.start.groupId),
+function positionOf(state: RulesState, step: (typeof steps)[number], shown: ReadonlySet<string>): Position {
+	// Steps a flag (or the create) answered are not counted, "Step 1 of 2" when only the rules are left to do,
+	// until the person goes back to one: from then on it is counted, so the numbers never run backwards.
+	const counted = steps.filter(
+		(s) =>
+			shown.has(s) || (!(s === 'region' && state.start.regionId) && !(s === 'group' && state.start.groupId)),
 	);
-	return {index: Math.max(1, shown.indexOf(step) + 1), total: shown.length};
+	return {index: Math.max(1, counted.indexOf(step) + 1), total: counted.length};
 }
 
 export type RulesFlowProps = {
@@ -64,6 +66,8 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 	useEffect(() => (shared ? undefined : () => data.dispose()), [data, shared]);
 
 	const [state, dispatch] = useReducer(rulesReducer, start, initialRulesState);
+	const shown = useRef(new Set<string>());
+	shown.current.add(state.step);
 	const {regionId} = state;
 	const groupId = state.group?.id;
 
@@ -140,7 +144,7 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 				<RegionPick
 					data={data}
 					size={size}
-					position={positionOf(state, 'region')}
+					position={positionOf(state, 'region', shown.current)}
 					purpose={t('followup.region.purpose')}
 					problem={state.problem}
 					initial={state.regionId}
@@ -156,7 +160,7 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 					api={api}
 					regionId={regionId ?? ''}
 					size={size}
-					position={positionOf(state, 'group')}
+					position={positionOf(state, 'group', shown.current)}
 					purpose={t('followup.group.purposeRules')}
 					problem={state.problem}
 					initial={state.start.groupId ?? state.group?.id}
@@ -170,7 +174,7 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 					state={state}
 					dispatch={dispatch}
 					size={size}
-					position={positionOf(state, 'rules')}
+					position={positionOf(state, 'rules', shown.current)}
 					onReload={reload}
 				/>
 			);
@@ -180,7 +184,12 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 			return <ManualScreen state={state} dispatch={dispatch} size={size} />;
 		case 'review':
 			return (
-				<RulesReview state={state} dispatch={dispatch} size={size} position={positionOf(state, 'review')} />
+				<RulesReview
+					state={state}
+					dispatch={dispatch}
+					size={size}
+					position={positionOf(state, 'review', shown.current)}
+				/>
 			);
 		case 'applying':
 			return <ApplyingScreen state={state} />;
