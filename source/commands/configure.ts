@@ -168,6 +168,15 @@ function regionChoices(regions: Region[]) {
 	}));
 }
 
+/** Failures that say nothing about the keys: the person may save them anyway (no region list to pick from). */
+const uncheckedKinds: ReadonlySet<string> = new Set([
+	'network',
+	'timeout',
+	'unavailable',
+	'throttled',
+	'bad-response',
+]);
+
 /** Saved; cancelled by a key (Ctrl+C, or quitting after a refusal); or stopped by a signal during the key check. */
 export type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
 
@@ -195,7 +204,8 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		);
 		let draft: Draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
 		let imported = await offerImport(io, prompts, context, stored);
-		let regions: Region[];
+		let regions: Region[] = [];
+		let checked = false;
 		for (;;) {
 			if (imported) draft = imported;
 			else draft = await askKeys(prompts, context, draft);
@@ -203,19 +213,28 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			const verdict = await verify(io, draft, target, store);
 			if (verdict.ok) {
 				regions = verdict.regions;
+				checked = true;
 				break;
 			}
 			if ('cancelled' in verdict) {
 				line(io.stderr, t('config.configure.cancelled'));
 				return verdict.signal ?? 'cancelled';
 			}
-			line(io.stderr, t('config.configure.refused', {sentence: verdict.error.sentence}));
+			// Only an answer about the keys says they are wrong; a network that failed said nothing about them.
+			const unchecked = uncheckedKinds.has(verdict.error.kind);
+			line(
+				io.stderr,
+				t(unchecked ? 'config.configure.unchecked' : 'config.configure.refused', {
+					sentence: verdict.error.sentence,
+				}),
+			);
 			line(io.stderr, verdict.error.next);
 			const choice = await prompts.select(
 				{
 					message: t('config.configure.retryAsk'),
 					choices: [
 						{value: 'retry', name: t('config.configure.retry')},
+						...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),
 						{value: 'quit', name: t('config.configure.quit')},
 					],
 				},
@@ -225,8 +244,9 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				line(io.stderr, t('config.configure.nothingSaved'));
 				return 'cancelled';
 			}
+			if (choice === 'save') break;
 		}
-		line(io.stderr, t('config.configure.verified'));
+		if (checked) line(io.stderr, t('config.configure.verified'));
 
 		const ids = new Set(regions.map((r) => r.id));
 		const preferred = [draft.regionId, store.settings.lastRegion(), 'cn-hangzhou'].find(
@@ -256,7 +276,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			{makeCurrent: true},
 		);
 		try {
-			store.settings.cacheRegions(lang() === 'zh' ? 'zh-CN' : 'en-US', regions);
+			if (checked) store.settings.cacheRegions(lang() === 'zh' ? 'zh-CN' : 'en-US', regions);
 		} catch {
 			// The profile is what matters; the cache is refilled on the next run.
 		}

@@ -124,6 +124,33 @@ describe('ecs-sg configure in a terminal', () => {
 		expect(session.raw()).not.toContain(sandbox.accessKeySecret);
 	});
 
+	it('when the check cannot reach the endpoint, says the keys were not checked and can save them anyway', async () => {
+		// A port nothing listens on: the connection is refused, which says nothing about the keys.
+		const closed = await startSandbox({port: 0});
+		const endpoint = closed.endpoint;
+		await closed.close();
+		const session = startPty(['configure', '--lang', 'en', '--endpoint', endpoint], {
+			env: env(),
+			cols: 160,
+			rows: 40,
+		});
+		sessions.push(session);
+		await typeKeys(session, 'LTAIunchecked0000', 'unchecked-secret-value');
+		await session.waitForText('The keys could not be checked');
+		expect(session.screen()).not.toContain('not accepted');
+		await session.waitForText('Save them without the check');
+		expect(fs.existsSync(configFile())).toBe(false);
+		await session.press(keys.down, keys.enter);
+		await session.waitForText('Saved profile "default"');
+		expect(await session.exited).toBe(0);
+		expect(session.screen()).not.toContain('The keys work.');
+		const saved = stored();
+		expect(saved.profiles.default.accessKeyId).toBe('LTAIunchecked0000');
+		expect(saved.profiles.default.regionId).toBeUndefined();
+		// No region list came back: none is cached (an empty one would hide the real list later).
+		expect(JSON.stringify(saved)).not.toMatch(/"regions/i);
+	});
+
 	it('quits after a wrong key with the stored configuration unchanged', async () => {
 		const before = openConfig({dir: configDir});
 		before.profiles.put(
