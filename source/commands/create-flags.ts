@@ -252,15 +252,15 @@ function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
 	};
 }
 
-/** The read-only checks before creating: the VPC exists, and which groups already have the name. */
+/** The read-only checks before creating: the region is one ECS knows, the VPC exists, which groups have the name. */
 async function lookAround(
 	answers: Answers,
 	services: Services,
 	signal?: AbortSignal,
 ): Promise<{problems: FlagProblem[]; duplicates: SecurityGroupSummary[]}> {
-	const problems: FlagProblem[] = [];
-	if (answers.network === 'vpc' && answers.vpcId) {
-		try {
+	try {
+		const problems: FlagProblem[] = [];
+		if (answers.network === 'vpc' && answers.vpcId) {
 			const vpcs = await services.api.describeVpcs(answers.regionId, signal ? {signal} : {});
 			if (!vpcs.some((v) => v.id === answers.vpcId)) {
 				const names = vpcs.slice(0, 10).map((v) => (v.name ? `${v.id} (${cleanLine(v.name)})` : v.id));
@@ -276,17 +276,23 @@ async function lookAround(
 								}),
 				});
 			}
-		} catch (error) {
-			if (!(error instanceof CloudError) || error.kind !== 'region-not-found') throw error;
-			problems.push({
-				flag: '--region',
-				message: t('submit.flags.region', {region: answers.regionId, sentence: error.sentence}),
-			});
-			return {problems, duplicates: []};
 		}
+		const duplicates = await findSameName(services.api, answers.regionId, answers.vpcId, answers.name);
+		return {problems, duplicates};
+	} catch (error) {
+		// An unknown region is a wrong flag (exit 2), whichever read found it first (a classic group reads no VPCs).
+		if (!(error instanceof CloudError) || error.kind !== 'region-not-found') throw error;
+		const region = cleanLine(answers.regionId);
+		let message = t('submit.flags.region', {region, sentence: error.sentence});
+		try {
+			const regions = await services.api.describeRegions(signal ? {signal} : {});
+			if (regions.length > 0)
+				message = t('submit.flags.regionList', {region, list: regions.map((r) => r.id).join(', ')});
+		} catch {
+			// The list is a help, not a need: the API's own sentence stands.
+		}
+		return {problems: [{flag: '--region', message}], duplicates: []};
 	}
-	const duplicates = await findSameName(services.api, answers.regionId, answers.vpcId, answers.name);
-	return {problems, duplicates};
 }
 
 export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDeps): Promise<number> {

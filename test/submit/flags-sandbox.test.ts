@@ -172,6 +172,26 @@ describe('ecs-sg create (flags only)', () => {
 		expect(world.sandbox.snapshot().securityGroups).toEqual(before.securityGroups);
 	});
 
+	it('refuses a region ECS does not know (exit 2, not a cloud failure), naming the ones it does', async () => {
+		world = await startWorld();
+		const before = world.sandbox.snapshot();
+		// A classic group reads no VPC list: the region is found unknown by the duplicate-name look-up instead.
+		const r = await create(world, [
+			'--region',
+			'cn-nowhere',
+			'--template',
+			'custom',
+			'--name',
+			'lost-sg',
+			'--classic',
+			'--yes',
+		]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('--region: ECS does not know the region "cn-nowhere"; its regions are: ');
+		expect(r.stderr).toMatch(/its regions are: [^\n]*\bcn-hangzhou\b/);
+		expect(world.sandbox.snapshot().securityGroups).toEqual(before.securityGroups);
+	});
+
 	it('refuses a duplicate name in the VPC unless --allow-duplicate-name', async () => {
 		world = await startWorld();
 		expect((await create(world, required(world))).code).toBe(0);

@@ -73,7 +73,8 @@ export const en = {
 	'config.configure.verified': 'The keys work.',
 	'config.configure.refused': 'The keys were not accepted: {sentence}',
 	'config.configure.unchecked': 'The keys could not be checked: {sentence}',
-	'config.configure.saveUnchecked': 'Save them without the check (no default region; the wizard asks for one)',
+	'config.configure.saveUnchecked':
+		'Save them without the check (no default region; the wizard asks for one)',
 	'config.configure.retryAsk': 'Nothing was saved. What now?',
 	'config.configure.retry': 'Enter the keys again',
 	'config.configure.quit': 'Quit without saving',

@@ -92,7 +92,8 @@ export const en = {
 	'submit.flags.noVpc': 'VPC {vpc} does not exist in {region}; its VPCs are: {list}.',
 	'submit.flags.noVpcs':
 		'VPC {vpc} does not exist in {region}, which has no VPC yet; create one in the VPC console first.',
-	'submit.flags.region': 'the region {region} is unknown: {sentence}',
+	'submit.flags.region': '"{region}": {sentence}',
+	'submit.flags.regionList': 'ECS does not know the region "{region}"; its regions are: {list}.',
 	'submit.flags.hint': 'Run "ecs-sg --help" to see every flag.',
 	'submit.warning': 'Warning: {message}',
 
@@ -224,7 +225,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.flags.tooManyRules': '一个安全组最多 {max} 条规则；这些参数给出了 {count} 条。',
 	'submit.flags.noVpc': '{region} 中不存在 VPC {vpc}；该地域的 VPC 有：{list}。',
 	'submit.flags.noVpcs': '{region} 中不存在 VPC {vpc}，该地域还没有任何 VPC；请先在专有网络控制台创建一个。',
-	'submit.flags.region': '地域 {region} 无法使用：{sentence}',
+	'submit.flags.region': '“{region}”：{sentence}',
+	'submit.flags.regionList': 'ECS 不认识地域“{region}”；可用的地域有：{list}。',
 	'submit.flags.hint': '运行“ecs-sg --help”查看所有参数。',
 	'submit.warning': '警告：{message}',
 
