@@ -4,7 +4,7 @@ import type {ReactElement} from 'react';
 import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupDetail} from '../cloud/port.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
-import {cleanBlock, t} from '../text/index.js';
+import {cleanBlock, cleanLine, t} from '../text/index.js';
 import {
 	type FollowupOutcome,
 	type FollowupServices,
@@ -81,6 +81,17 @@ export async function readGroup(
 	try {
 		return await services.api.describeSecurityGroupAttribute(regionId, groupId);
 	} catch (error) {
+		// The region itself is wrong: blame --region, with the regions ECS knows when they can be read.
+		if (error instanceof CloudError && error.kind === 'region-not-found' && !assumed) {
+			const region = cleanLine(regionId);
+			try {
+				const regions = await services.api.describeRegions();
+				if (regions.length > 0)
+					return t('followup.flags.unknownRegion', {region, list: regions.map((r) => r.id).join(', ')});
+			} catch {
+				// The list is a help, not a need: the message below stands.
+			}
+		}
 		if (
 			error instanceof CloudError &&
 			(error.kind === 'group-not-found' || error.kind === 'region-not-found')

@@ -139,8 +139,22 @@ describe('ecs-sg rules without a terminal', () => {
 		]);
 		expect(elsewhere.code).toBe(2);
 		expect(elsewhere.stderr).toContain(`${ids.web} is not a security group of cn-shanghai`);
+		// A region ECS does not know is the --region flag's fault, not the group's.
+		const nowhere = await runCli(world, [
+			'rules',
+			...endpoint(),
+			'--region',
+			'cn-nowhere',
+			'--group',
+			ids.web,
+		]);
+		expect(nowhere.code).toBe(2);
+		expect(nowhere.stderr).toMatch(
+			/--region: ECS does not know the region "cn-nowhere"; its regions are: .*cn-hangzhou/,
+		);
+		expect(nowhere.stderr).not.toContain('--group');
 		expect(await allRulesOf(world.ecs, region, ids.web)).toHaveLength(2);
-		for (const r of [noYes, nothing, missing, elsewhere]) expect(r.stdout).toBe('');
+		for (const r of [noYes, nothing, missing, elsewhere, nowhere]) expect(r.stdout).toBe('');
 	});
 
 	it('refuses a change over the 200-rule limit before calling', async () => {
