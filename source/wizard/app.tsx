@@ -187,6 +187,21 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		if (regionId) data.prefetch(regionId);
 	}, [data, regionId]);
 
+	// A region from a flag is checked against the live list (a cached one may predate a new region): one ECS does not
+	// know is asked again, with the reason, before anything is built on it.
+	const regionsView = data.regions();
+	const unknownRegion =
+		state.status === 'editing' &&
+		regionId !== undefined &&
+		!state.problems.region &&
+		regionsView.list !== undefined &&
+		!regionsView.fromCache &&
+		!regionsView.list.some((r) => r.id === regionId);
+	useEffect(() => {
+		if (unknownRegion && regionId)
+			dispatch({type: 'reject', step: 'region', problem: t('wizard.region.unknown', {region: regionId})});
+	}, [unknownRegion, regionId]);
+
 	// The same-name check runs as soon as name and network are known, so the create itself is two calls.
 	const vpcId = answers.network === 'vpc' ? answers.vpcId : undefined;
 	const networkKnown = answers.network === 'classic' || vpcId !== undefined;

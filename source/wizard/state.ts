@@ -82,6 +82,8 @@ export type WizardAction =
 	| AnswerAction
 	| {type: 'back'}
 	| {type: 'edit'; step: StepId}
+	/** A flag's answer the cloud turned out not to know (a region not in the live list): ask that step again. */
+	| {type: 'reject'; step: Exclude<StepId, 'review'>; problem: string}
 	| {type: 'set-type'; groupType: GroupType}
 	| {type: 'confirm'; plan?: SubmitPlan}
 	| {type: 'use-existing'; group: SecurityGroupSummary}
@@ -358,6 +360,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (state.step !== 'review' || action.step === 'review') return state;
 			if (!activeSteps(state.answers).includes(action.step)) return state;
 			return {...state, step: action.step, editing: true};
+		}
+		case 'reject': {
+			if (state.status !== 'editing') return state;
+			const list = activeSteps(state.answers);
+			// Everything after the rejected step rests on it: a person already past it goes back to it.
+			const past = list.indexOf(state.step) > list.indexOf(action.step);
+			return {
+				...state,
+				given: state.given.filter((s) => s !== action.step),
+				problems: {...state.problems, [action.step]: action.problem},
+				...(past ? {step: action.step, editing: false} : {}),
+			};
 		}
 		case 'set-type': {
 			if (state.step !== 'review') return state;

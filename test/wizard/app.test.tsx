@@ -75,6 +75,18 @@ describe('Region', () => {
 		expect(s.lastFrame()).toMatch(/✔ Region\s+China \(Shanghai\)\s+cn-shanghai/);
 	});
 
+	it('asks again for a region from the flags that the live list does not have, saying why', async () => {
+		const {s, outcomes} = start({answers: {regionId: 'cn-nowhere', name: 'web-sg'}});
+		await s.waitFor('ECS does not know the region "cn-nowhere": pick one from the list.');
+		expect(s.lastFrame()).toMatch(/Region\s+Step 1 of 7/);
+		await s.type('shang');
+		await s.press(keys.enter);
+		// The name the flags gave is still skipped; the reason is gone.
+		await s.waitFor(/Template\s+Step 2 of 7/);
+		expect(s.lastFrame()).not.toContain('does not know');
+		expect(outcomes).toEqual([]);
+	});
+
 	it('says above the steps and beside every heading when the calls go to the sandbox', async () => {
 		const {s} = start({notice: 'Sandbox notice line'});
 		await s.waitFor('China (Hangzhou)');

@@ -252,6 +252,30 @@ describe('flags pre-fill the steps', () => {
 		expect(named.step).toBe('name');
 	});
 
+	it('a given region the cloud does not know is asked again, with the reason, from wherever the person is', () => {
+		const state = initialState({answers: {regionId: 'cn-nowhere', name: 'web-sg'}});
+		expect(state.step).toBe('template');
+		const reject: WizardAction = {type: 'reject', step: 'region', problem: 'ECS does not know the region'};
+		const rejected = reduce(state, answerFor.template, reject);
+		expect(rejected.step).toBe('region');
+		expect(rejected.problems.region).toBe('ECS does not know the region');
+		expect(rejected.given).not.toContain('region');
+		// Picking one clears the reason and goes on, still skipping the name the flags gave.
+		const picked = reduce(rejected, answerFor.region);
+		expect(picked.problems.region).toBeUndefined();
+		expect(picked.step).toBe('template');
+		expect(reduce(picked, answerFor.template).step).toBe('description');
+	});
+
+	it('a rejection of a step ahead only marks it, and never reaches past Review into a submit', () => {
+		const early = reduce(at('region', {}), {type: 'reject', step: 'vpc', problem: 'gone'});
+		expect(early.step).toBe('region');
+		expect(early.problems.vpc).toBe('gone');
+		const submitting = reduce(reviewState(), {type: 'confirm', plan: planOf(reviewState())});
+		const late = reduce(submitting, {type: 'reject', step: 'region', problem: 'gone'});
+		expect(late).toBe(submitting);
+	});
+
 	it('with everything given starts at Review', () => {
 		expect(initialState({answers: full}).step).toBe('review');
 	});

@@ -51,6 +51,7 @@ export const en = {
 	'wizard.region.lastUsed': 'last used',
 	'wizard.region.profile': "your profile's region",
 	'wizard.region.soldOut': 'sold out',
+	'wizard.region.unknown': 'ECS does not know the region "{region}": pick one from the list.',
 
 	'wizard.template.purpose': 'What the group lets in from the start (the console templates).',
 	'wizard.template.editPurpose': 'Change the rules this template starts with; narrow the sources you can.',
@@ -258,6 +259,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.region.lastUsed': '上次使用',
 	'wizard.region.profile': '配置文件中的地域',
 	'wizard.region.soldOut': '已售罄',
+	'wizard.region.unknown': 'ECS 不认识地域“{region}”：请从列表中选择。',
 
 	'wizard.template.purpose': '安全组一开始允许哪些入方向流量，与控制台相同。规则以后可以修改。',
 	'wizard.template.editPurpose': '修改此模板的初始规则；尽量缩小授权对象的范围。',
