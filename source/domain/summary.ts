@@ -2,7 +2,7 @@
 // create, the equivalent commands. Shared by --dry-run, the flags path, resume and (if it wants) the wizard.
 import type {Inspection, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
 import type {Rule, SecurityGroupSummary} from '../cloud/port.js';
-import {cleanLine, t, table} from '../text/index.js';
+import {cleanLine, shownTime, t, table} from '../text/index.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
 import {type Target, targetSuffix} from './followup.js';
 import {authorizeParams, createParams, planRules, specOf} from './plan.js';
@@ -190,7 +190,7 @@ export function inspectionLines(inspection: Inspection): string[] {
 			name: plan.create.name,
 			region: plan.regionId,
 			where: whereOf(plan.regionId, plan.create.vpcId),
-			when: inspection.createdAt,
+			when: shownTime(inspection.createdAt),
 		}),
 	];
 	if (inspection.group === 'exists') {

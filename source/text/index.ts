@@ -13,6 +13,7 @@ import * as wizard from './catalogue/wizard.js';
 import {cleanLine} from './sanitize.js';
 
 export {cleanBlock, cleanDeep, cleanLine} from './sanitize.js';
+export {shownTime} from './time.js';
 export {cut, fitWidth, table, width} from './width.js';
 
 type En = typeof cli.en &

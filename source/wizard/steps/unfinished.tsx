@@ -2,7 +2,7 @@ import {Box, Text, useInput} from 'ink';
 import {useEffect, useState} from 'react';
 import type {Inspection, SubmitProgress} from '../../cloud/engine-types.js';
 import type {JournalEntry} from '../../config/types.js';
-import {cleanLine, t} from '../../text/index.js';
+import {cleanLine, shownTime, t} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
@@ -21,9 +21,9 @@ export function entryText(entry: JournalEntry): string {
 				name,
 				region,
 				id: cleanLine(progress.groupId),
-				at: cleanLine(entry.createdAt),
+				at: shownTime(entry.createdAt),
 			})
-		: t('wizard.unfinished.entry', {name, region, at: cleanLine(entry.createdAt)});
+		: t('wizard.unfinished.entry', {name, region, at: shownTime(entry.createdAt)});
 }
 
 export function inspectionText(found: Inspection): string {
