@@ -186,12 +186,9 @@ export function inspectionLines(inspection: Inspection): string[] {
 	const {plan} = inspection;
 	const total = planRules(plan).length;
 	const lines = [
-		t('submit.resume.heading', {
-			name: plan.create.name,
-			region: plan.regionId,
-			where: whereOf(plan.regionId, plan.create.vpcId),
-			when: shownTime(inspection.createdAt),
-		}),
+		// Two lines: one would be wider than a 100-column terminal with a long VPC id.
+		t('submit.resume.heading', {name: plan.create.name, when: shownTime(inspection.createdAt)}),
+		`  ${t('submit.resume.where', {region: plan.regionId, where: whereOf(plan.regionId, plan.create.vpcId)})}`,
 	];
 	if (inspection.group === 'exists') {
 		lines.push(

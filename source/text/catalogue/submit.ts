@@ -108,7 +108,8 @@ export const en = {
 	'submit.export.terraform.header': 'Recreates the security group "{name}" in {region} (written by ecs-sg).',
 
 	'submit.resume.none': 'No unfinished creates: nothing to resume.',
-	'submit.resume.heading': 'Unfinished create of "{name}" in {region}, {where} (started {when}):',
+	'submit.resume.heading': 'Unfinished create of "{name}", started {when}:',
+	'submit.resume.where': 'in {region}, {where}',
 	'submit.resume.exists': 'security group {id} exists; {applied} of {total} rules are applied.',
 	'submit.resume.gone': 'security group {id} was created but no longer exists.',
 	'submit.resume.unknown':
@@ -241,7 +242,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.export.terraform.header': '在 {region} 重建安全组“{name}”（由 ecs-sg 生成）。',
 
 	'submit.resume.none': '没有未完成的创建：无需继续。',
-	'submit.resume.heading': '未完成的创建：“{name}”，位于 {region}（{where}），开始于 {when}：',
+	'submit.resume.heading': '未完成的创建：“{name}”，开始于 {when}：',
+	'submit.resume.where': '位于 {region}（{where}）',
 	'submit.resume.exists': '安全组 {id} 已存在；{total} 条规则中已添加 {applied} 条。',
 	'submit.resume.gone': '安全组 {id} 曾被创建，但现在已不存在。',
 	'submit.resume.unknown': '已发送 CreateSecurityGroup，但一直没有收到响应：安全组可能已创建也可能没有。',
