@@ -171,7 +171,9 @@ describe('resultLines and inspectionLines', () => {
 			missing: rules.slice(2),
 			createdAt: '2024-05-01T10:00:00.000Z',
 		}).join('\n');
-		expect(text).toContain('Unfinished create of "web-sg", started 2024-05-01 10:00 UTC:\n  in cn-hangzhou, ');
+		expect(text).toContain(
+			'Unfinished create of "web-sg", started 2024-05-01 10:00 UTC:\n  in cn-hangzhou, ',
+		);
 		expect(text).toContain('security group sg-123 exists; 2 of 4 rules are applied');
 		expect(text).toContain('missing: TCP 22 from 0.0.0.0/0');
 		expect(text).toContain('missing: ICMP all from 0.0.0.0/0');
