@@ -1,14 +1,14 @@
 // `ecs-sg instances` in a terminal: owns the reducer and its effects (reading the group's network, running the
 // joins and leaves, reading the result), turns Ctrl+C into a clean stop, and reports one outcome. InstancesFlow
 // is what the create wizard's Done screen embeds; InstancesApp is the root the command renders.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Text, useInput} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {applyChanges} from '../../cloud/changes.js';
 import {readMembers} from '../../cloud/members.js';
 import {lang, t} from '../../text/index.js';
 import {CloudData} from '../cloud-data.js';
-import {HeadingBadge} from '../components/step-frame.js';
 import {useTerminalSize} from '../use-terminal-size.js';
+import {type FollowupAppProps, FollowupRoot, StoppedAfterCalls, safe} from './app-root.js';
 import {type InstancesState, initialInstancesState, instancesReducer} from './instances-state.js';
 import {InstancesApplying, InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
 import {GroupPick, type Position, RegionPick} from './pickers.js';
@@ -113,15 +113,11 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 
 	if (state.status === 'cancelled') {
 		if (state.stopping && !outcome) return <InstancesApplying state={state} />;
-		// Stopped while calls ran: the calls stay on screen, each with what became of it.
 		if (state.calls.length > 0)
 			return (
-				<Box flexDirection="column">
+				<StoppedAfterCalls finished={state.outcome !== undefined}>
 					<InstancesApplying state={state} />
-					<Text color="yellow">
-						{t(state.outcome ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}
-					</Text>
-				</Box>
+				</StoppedAfterCalls>
 			);
 		return <Text color="yellow">{t('followup.cancelled')}</Text>;
 	}
@@ -182,37 +178,9 @@ export function InstancesFlow({services, start, onFinish, data: shared, interrup
 	}
 }
 
-function safe<T>(read: () => T): T | undefined {
-	try {
-		return read();
-	} catch {
-		return undefined;
-	}
-}
+export type InstancesAppProps = FollowupAppProps;
 
-export type InstancesAppProps = {
-	readonly services: FollowupServices;
-	readonly start: FollowupStart;
-	readonly onExit?: (outcome: FollowupOutcome) => void;
-	readonly interrupts?: StopRequests;
-};
-
-export function InstancesApp({services, start, onExit, interrupts}: InstancesAppProps) {
-	const {exit} = useApp();
-	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
-	useEffect(() => {
-		if (!ended) return;
-		onExit?.(ended);
-		exit();
-	}, [ended, onExit, exit]);
-	return (
-		<HeadingBadge.Provider value={services.sandbox ? t('wizard.badge.sandbox') : undefined}>
-			<InstancesFlow
-				services={services}
-				start={start}
-				onFinish={setEnded}
-				{...(interrupts ? {interrupts} : {})}
-			/>
-		</HeadingBadge.Provider>
-	);
+/** The root `ecs-sg instances` renders: the flow, then exit with its outcome. */
+export function InstancesApp(props: InstancesAppProps) {
+	return <FollowupRoot flow={InstancesFlow} {...props} />;
 }

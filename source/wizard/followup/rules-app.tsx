@@ -1,13 +1,13 @@
 // `ecs-sg rules` in a terminal: owns the reducer and its effects (reading the group, running the calls,
 // re-reading the result), turns Ctrl+C into a clean stop, and reports one outcome. RulesFlow is the part the
 // create wizard's Done screen embeds; RulesApp is the root the command renders.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Text, useInput} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {applyChanges} from '../../cloud/changes.js';
 import {lang, t} from '../../text/index.js';
 import {CloudData} from '../cloud-data.js';
-import {HeadingBadge} from '../components/step-frame.js';
 import {useTerminalSize} from '../use-terminal-size.js';
+import {type FollowupAppProps, FollowupRoot, StoppedAfterCalls, safe} from './app-root.js';
 import {GroupPick, type Position, RegionPick} from './pickers.js';
 import {initialRulesState, type RulesState, rulesReducer} from './rules-state.js';
 import {
@@ -120,15 +120,11 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 
 	if (state.status === 'cancelled') {
 		if (state.stopping && !outcome) return <ApplyingScreen state={state} />;
-		// Stopped while calls ran: the calls stay on screen, each with what became of it.
 		if (state.calls.length > 0)
 			return (
-				<Box flexDirection="column">
+				<StoppedAfterCalls finished={state.outcome !== undefined}>
 					<ApplyingScreen state={state} />
-					<Text color="yellow">
-						{t(state.outcome ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}
-					</Text>
-				</Box>
+				</StoppedAfterCalls>
 			);
 		return <Text color="yellow">{t('followup.cancelled')}</Text>;
 	}
@@ -198,38 +194,9 @@ export function RulesFlow({services, start, onFinish, data: shared, interrupts}:
 	}
 }
 
-function safe<T>(read: () => T): T | undefined {
-	try {
-		return read();
-	} catch {
-		return undefined;
-	}
-}
-
-export type RulesAppProps = {
-	readonly services: FollowupServices;
-	readonly start: FollowupStart;
-	readonly onExit?: (outcome: FollowupOutcome) => void;
-	readonly interrupts?: StopRequests;
-};
+export type RulesAppProps = FollowupAppProps;
 
 /** The root `ecs-sg rules` renders: the flow, then exit with its outcome. */
-export function RulesApp({services, start, onExit, interrupts}: RulesAppProps) {
-	const {exit} = useApp();
-	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
-	useEffect(() => {
-		if (!ended) return;
-		onExit?.(ended);
-		exit();
-	}, [ended, onExit, exit]);
-	return (
-		<HeadingBadge.Provider value={services.sandbox ? t('wizard.badge.sandbox') : undefined}>
-			<RulesFlow
-				services={services}
-				start={start}
-				onFinish={setEnded}
-				{...(interrupts ? {interrupts} : {})}
-			/>
-		</HeadingBadge.Provider>
-	);
+export function RulesApp(props: RulesAppProps) {
+	return <FollowupRoot flow={RulesFlow} {...props} />;
 }
