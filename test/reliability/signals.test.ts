@@ -129,6 +129,28 @@ async function leftCleanly(session: ShellPty, signal: Signal): Promise<string> {
 	return session.screen();
 }
 
+/** Creates a group without rules through the CLI (flags only) and returns its id: a target for `ecs-sg rules`. */
+async function emptyGroup(w: World, name: string): Promise<string> {
+	const created = await w.plainRun([
+		'--lang',
+		'en',
+		'create',
+		'--endpoint',
+		w.proxy.endpoint,
+		...region,
+		'--template',
+		'custom',
+		'--name',
+		name,
+		'--vpc',
+		w.defaultVpc(),
+		'--yes',
+		'--json',
+	]);
+	expect(created.code).toBe(0);
+	return (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
+}
+
 /** Waits until the proxy has seen more calls of `action` than `before` (fails the test if it never does). */
 async function sent(w: World, action: string, before = 0): Promise<void> {
 	const deadline = Date.now() + 15_000;
@@ -374,24 +396,7 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 
 	it('rules add, SIGTERM between two batches: the first is kept, the second not sent, exit 143', () =>
 		withWorld(async (w) => {
-			const created = await w.plainRun([
-				'--lang',
-				'en',
-				'create',
-				'--endpoint',
-				w.proxy.endpoint,
-				...region,
-				'--template',
-				'custom',
-				'--name',
-				'rules-sg',
-				'--vpc',
-				w.defaultVpc(),
-				'--yes',
-				'--json',
-			]);
-			expect(created.code).toBe(0);
-			const groupId = (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
+			const groupId = await emptyGroup(w, 'rules-sg');
 			// 101 rules: two AuthorizeSecurityGroup calls of at most 100.
 			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${1000 + i}:10.0.0.0/8`]).flat();
 			const held = gate();
@@ -425,24 +430,7 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 describe.concurrent('a signal in the screens of ecs-sg rules and instances', () => {
 	it('rules, SIGTERM while a batch is sent: it finishes, the next is not sent, the screen says what was done, 143', () =>
 		withWorld(async (w) => {
-			const created = await w.plainRun([
-				'--lang',
-				'en',
-				'create',
-				'--endpoint',
-				w.proxy.endpoint,
-				...region,
-				'--template',
-				'custom',
-				'--name',
-				'screen-sg',
-				'--vpc',
-				w.defaultVpc(),
-				'--yes',
-				'--json',
-			]);
-			expect(created.code).toBe(0);
-			const groupId = (JSON.parse(created.stdout) as {securityGroupId: string}).securityGroupId;
+			const groupId = await emptyGroup(w, 'screen-sg');
 			// 101 rules queued from the flags (no --yes: the screens open): two AuthorizeSecurityGroup calls.
 			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${2000 + i}:10.0.0.0/8`]).flat();
 			const held = gate();
