@@ -342,19 +342,10 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			body = <Text color="green">{t('wizard.planned')}</Text>;
 			break;
 		case 'done':
-			if (after === 'rules' && followUpStart) {
+			if ((after === 'rules' || after === 'instances') && followUpStart) {
+				const Flow = after === 'rules' ? RulesFlow : InstancesFlow;
 				body = (
-					<RulesFlow
-						services={followUpServices}
-						start={followUpStart}
-						data={data}
-						onFinish={onFollowUp}
-						interrupts={followUpInterrupts}
-					/>
-				);
-			} else if (after === 'instances' && followUpStart) {
-				body = (
-					<InstancesFlow
+					<Flow
 						services={followUpServices}
 						start={followUpStart}
 						data={data}
