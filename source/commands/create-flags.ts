@@ -15,7 +15,7 @@ import {lintRules} from '../domain/lint.js';
 import {authorizeParams, createParams, planFromAnswers, planRules, specOf} from '../domain/plan.js';
 import {dryRunLines, ecsSgCommand, resultLines, whereOf} from '../domain/summary.js';
 import {maxRulesPerGroup} from '../domain/validators.js';
-import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
+import {cleanBlock, cleanDeep, cleanLine, rulesCount, t} from '../text/index.js';
 import type {Flags, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
@@ -160,7 +160,9 @@ export function progressLine(plan: SubmitPlan, event: SubmitEvent): string | und
 		case 'done':
 			if (event.step === 'create') return t('submit.progress.created', {id: event.groupId ?? ''});
 			return t('submit.progress.authorized', {
-				count: plan.authorize[Number(event.step.slice('authorize-'.length)) - 1]?.rules.length ?? 0,
+				rules: rulesCount(
+					plan.authorize[Number(event.step.slice('authorize-'.length)) - 1]?.rules.length ?? 0,
+				),
 			});
 		case 'failed':
 			return t('submit.progress.failed', {action});

@@ -4,7 +4,7 @@
 import type {CallOutcome, ChangeOutcome} from '../cloud/change-types.js';
 import {actionOf} from '../cloud/change-types.js';
 import type {Rule} from '../cloud/port.js';
-import {cleanLine, t} from '../text/index.js';
+import {cleanLine, rulesCount, t} from '../text/index.js';
 import {shellQuote} from './export-aliyun.js';
 import {showPorts} from './rules.js';
 
@@ -60,7 +60,9 @@ export const ruleText = (rule: Rule): string =>
 export function outcomeLine(outcome: CallOutcome): string {
 	const {call} = outcome;
 	const what =
-		'input' in call ? t('wizard.submit.rules', {count: call.input.rules.length}) : cleanLine(call.instanceId);
+		'input' in call
+			? t('wizard.submit.rules', {rules: rulesCount(call.input.rules.length)})
+			: cleanLine(call.instanceId);
 	const action = actionOf(call);
 	switch (outcome.state) {
 		case 'done':

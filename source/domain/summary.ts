@@ -2,7 +2,7 @@
 // create, the equivalent commands. Shared by --dry-run, the flags path, resume and (if it wants) the wizard.
 import type {Inspection, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
 import type {Rule, SecurityGroupSummary} from '../cloud/port.js';
-import {cleanLine, shownTime, t, table} from '../text/index.js';
+import {cleanLine, rulesCount, shownTime, t, table} from '../text/index.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
 import {type Target, targetSuffix} from './followup.js';
 import {authorizeParams, createParams, planRules, specOf} from './plan.js';
@@ -68,7 +68,7 @@ export function planLines(plan: SubmitPlan): string[] {
 			['ClientToken', batch.clientToken],
 		);
 		lines.push(
-			`  ${t('submit.plan.authorize', {n: i + 2, count: batch.rules.length, params: showParams(params)})}`,
+			`  ${t('submit.plan.authorize', {n: i + 2, rules: rulesCount(batch.rules.length), params: showParams(params)})}`,
 		);
 	});
 	return lines;

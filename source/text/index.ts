@@ -58,5 +58,9 @@ export function t(key: MessageKey, params?: Params): string {
 	);
 }
 
+/** "1 rule", "4 rules": the count of rules a call or a template carries, in the current language. */
+export const rulesCount = (count: number): string =>
+	count === 1 ? t('domain.count.rule') : t('domain.count.rules', {count});
+
 /** For tests: every key in both languages. */
 export const catalogue = {en, zh} as const;

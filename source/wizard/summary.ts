@@ -3,7 +3,7 @@
 import type {NetworkType} from '../cloud/port.js';
 import {followUpCommand, type Target} from '../domain/followup.js';
 import type {TemplateId} from '../domain/rules.js';
-import {cleanLine, fitWidth, type MessageKey, t, width} from '../text/index.js';
+import {cleanLine, fitWidth, type MessageKey, rulesCount, t, width} from '../text/index.js';
 import {glyphs} from './components/glyphs.js';
 import type {Draft, StepId} from './state.js';
 
@@ -24,7 +24,10 @@ export function answerText(step: StepId, a: Draft, label?: string): string {
 			return label ? `${cleanLine(label)}  ${a.regionId ?? ''}` : (a.regionId ?? '');
 		case 'template':
 			return a.template
-				? t('wizard.summary.template', {name: templateName(a.template), count: a.rules?.length ?? 0})
+				? t('wizard.summary.template', {
+						name: templateName(a.template),
+						rules: rulesCount(a.rules?.length ?? 0),
+					})
 				: '';
 		case 'name':
 			return cleanLine(a.name ?? '');

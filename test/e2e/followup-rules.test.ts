@@ -70,9 +70,9 @@ describe('ecs-sg rules in a terminal', () => {
 		expect(review).toContain('Enter/y apply');
 		await p.press('y');
 		const done = await p.waitForText('Rules of the group now (4)');
-		expect(done).toMatch(/✔ RevokeSecurityGroup \(1 rules\)\s+done/);
+		expect(done).toMatch(/✔ RevokeSecurityGroup \(1 rule\)\s+done/);
 		expect(done).toMatch(/✔ AuthorizeSecurityGroup \(2 rules\)\s+done/);
-		expect(done).toMatch(/✔ AuthorizeSecurityGroupEgress \(1 rules\)\s+done/);
+		expect(done).toMatch(/✔ AuthorizeSecurityGroupEgress \(1 rule\)\s+done/);
 		expect(done).toContain('Added 3 rule(s).');
 		expect(done).toContain('Removed 1 rule(s).');
 		await p.press('q');

@@ -122,7 +122,7 @@ describe('RulesApp', () => {
 		await s.press(keys.enter);
 		await s.waitFor('1 to add, 1 to remove');
 		await s.press('y');
-		await s.waitFor(/RevokeSecurityGroup \(1 rules\)\s+running/);
+		await s.waitFor(/RevokeSecurityGroup \(1 rule\)\s+running/);
 		await s.press(keys.ctrlC);
 		await s.waitFor('Stopping after the call in flight');
 		await s.exited;
@@ -159,7 +159,7 @@ describe('RulesApp', () => {
 		await s.press(keys.enter);
 		await s.waitFor('1 to add, 1 to remove');
 		await s.press('y');
-		await s.waitFor(/RevokeSecurityGroup \(1 rules\)\s+running/);
+		await s.waitFor(/RevokeSecurityGroup \(1 rule\)\s+running/);
 		expect(listeners.size).toBe(1);
 		for (const listener of listeners) listener();
 		await s.waitFor('Stopping after the call in flight');

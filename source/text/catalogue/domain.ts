@@ -1,4 +1,6 @@
 export const en = {
+	'domain.count.rule': '1 rule',
+	'domain.count.rules': '{count} rules',
 	'domain.name.empty': 'Enter a name: 2 to 128 characters, starting with a letter.',
 	'domain.name.url': 'The name cannot start with http:// or https://.',
 	'domain.name.length': 'The name must be 2 to 128 characters long; it has {count}.',
@@ -48,6 +50,8 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
+	'domain.count.rule': '1 条规则',
+	'domain.count.rules': '{count} 条规则',
 	'domain.name.empty': '请输入名称：2 到 128 个字符，以字母或中文开头。',
 	'domain.name.url': '名称不能以 http:// 或 https:// 开头。',
 	'domain.name.length': '名称长度必须为 2 到 128 个字符；当前为 {count} 个。',

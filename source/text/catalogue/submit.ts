@@ -15,7 +15,7 @@ export const en = {
 	'submit.rule.line': '{protocol} {ports} from {cidr} ({policy}, priority {priority})',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup ({count} rules)  {params}',
+	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup ({rules})  {params}',
 	'submit.plan.fromStep1': '<the id from step 1>',
 	'submit.plan.seeRules': '<the rules below>',
 
@@ -42,7 +42,7 @@ export const en = {
 		'add instances:  ecs-sg instances add{target} --region {region} --group {id} --instance i-…',
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
-	'submit.progress.authorized': '› AuthorizeSecurityGroup ({count} rules) … done',
+	'submit.progress.authorized': '› AuthorizeSecurityGroup ({rules}) … done',
 	'submit.progress.retry': '  {action}: {code}; trying again within {seconds} s (attempt {attempt})',
 	'submit.progress.failed': '› {action} … failed',
 
@@ -153,7 +153,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.rule.line': '{protocol} {ports}，来自 {cidr}（{policy}，优先级 {priority}）',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup（{count} 条规则）  {params}',
+	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup（{rules}）  {params}',
 	'submit.plan.fromStep1': '<第 1 步返回的 ID>',
 	'submit.plan.seeRules': '<下方的规则>',
 
@@ -179,7 +179,7 @@ export const zh: Record<keyof typeof en, string> = {
 		'加入实例：      ecs-sg instances add{target} --region {region} --group {id} --instance i-…',
 
 	'submit.progress.created': '› CreateSecurityGroup … {id}',
-	'submit.progress.authorized': '› AuthorizeSecurityGroup（{count} 条规则）… 完成',
+	'submit.progress.authorized': '› AuthorizeSecurityGroup（{rules}）… 完成',
 	'submit.progress.retry': '  {action}：{code}；将在 {seconds} 秒内重试（第 {attempt} 次）',
 	'submit.progress.failed': '› {action} … 失败',
 

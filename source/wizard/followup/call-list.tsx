@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {actionOf} from '../../cloud/change-types.js';
-import {cleanLine, cut, t} from '../../text/index.js';
+import {cleanLine, cut, rulesCount, t} from '../../text/index.js';
 import {useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
@@ -10,7 +10,8 @@ import type {CallView} from './calls.js';
 export function callLabel(view: CallView): string {
 	const {call} = view;
 	const action = actionOf(call);
-	if ('input' in call) return `${action} ${t('wizard.submit.rules', {count: call.input.rules.length})}`;
+	if ('input' in call)
+		return `${action} ${t('wizard.submit.rules', {rules: rulesCount(call.input.rules.length)})}`;
 	return `${action} ${cleanLine(call.instanceId)}`;
 }
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {cut, t} from '../../text/index.js';
+import {cut, rulesCount, t} from '../../text/index.js';
 import {FitText, useColumns} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
@@ -8,7 +8,7 @@ import type {SubmitStepState} from '../state.js';
 export const callName = (step: SubmitStepState): string =>
 	step.id === 'create'
 		? 'CreateSecurityGroup'
-		: `AuthorizeSecurityGroup ${t('wizard.submit.rules', {count: step.ruleCount ?? 0})}`;
+		: `AuthorizeSecurityGroup ${t('wizard.submit.rules', {rules: rulesCount(step.ruleCount ?? 0)})}`;
 
 function stateText(step: SubmitStepState): string {
 	switch (step.state) {
