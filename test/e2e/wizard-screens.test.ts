@@ -2,18 +2,33 @@
 // terminal against the sandbox. Skipped unless asked for, since it rewrites readme.md:
 //   ECS_SG_SCREENS=1 npx vitest run test/e2e/wizard-screens.test.ts
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {expect, it} from 'vitest';
-import {keys, openWorld} from './wizard-helpers.js';
+import {keys, startPty} from '../helpers/pty.js';
 
 const readme = new URL('../../readme.md', import.meta.url);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const block = (screen: string) => `\`\`\`text\n${screen.trimEnd()}\n\`\`\`\n`;
 
 it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', async () => {
-	const world = await openWorld();
+	// Exactly what `npm start` runs: the in-process sandbox, a fresh config folder, no keys anywhere.
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-screens-'));
 	const shots: Record<string, string> = {};
 	try {
-		const p = world.wizard();
+		const p = startPty(['--lang', 'en', 'create', '--sandbox'], {
+			env: {
+				HOME: home,
+				ECS_SG_CONFIG_DIR: path.join(home, 'config'),
+				ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
+				ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
+				ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
+				ALIBABA_CLOUD_PROFILE: undefined,
+				LANG: 'C.UTF-8',
+				LC_ALL: undefined,
+				NO_COLOR: undefined,
+			},
+		});
 		await p.waitForText('China (Hangzhou)');
 		await p.press('hangzhou');
 		await p.waitForText('(1 of');
@@ -49,7 +64,7 @@ it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', a
 		await p.press('q');
 		expect(await p.exited).toBe(0);
 	} finally {
-		await world.close();
+		fs.rmSync(home, {recursive: true, force: true});
 	}
 
 	const section = `<!-- screens -->

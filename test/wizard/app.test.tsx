@@ -436,6 +436,24 @@ describe('Review', () => {
 		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(1);
 	});
 
+	it('keeps each follow-up command on one line, to be copied whole, where the terminal is wide enough', async () => {
+		const services = {...fakeServices(), target: {profile: 'ops-dev'}};
+		const {s} = start({answers: full, services, size: {columns: 80, rows: 40}});
+		await s.waitFor('Step 7 of 7');
+		await s.press(keys.enter);
+		await s.waitFor('Next (follow-up operations)');
+		const lines = s
+			.lastFrame()
+			.split('\n')
+			.map((l) => l.trimEnd());
+		const rules = 'ecs-sg rules --profile ops-dev --region cn-hangzhou --group sg-fake00000001';
+		const instances = 'ecs-sg instances --profile ops-dev --region cn-hangzhou --group sg-fake00000001';
+		// 75 characters fit indented; 79 only from the first column (indented, Ink would break the line).
+		expect([rules.length, instances.length]).toEqual([75, 79]);
+		expect(lines).toContain(`    ${rules}`);
+		expect(lines).toContain(instances);
+	});
+
 	it('creates once however often Enter is pressed, then shows Done', async () => {
 		const {s, services, outcomes} = start({answers: full});
 		await s.waitFor('Step 7 of 7');

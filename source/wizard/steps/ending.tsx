@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
 import type {SecurityGroupSummary} from '../../cloud/port.js';
 import type {Target} from '../../domain/followup.js';
-import {cleanLine, t} from '../../text/index.js';
+import {cleanLine, t, width} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
 import type {WizardState} from '../state.js';
 import {followUps} from '../summary.js';
+import {useTerminalSize} from '../use-terminal-size.js';
 import {SubmitSteps} from './submitting.js';
 
 export type FollowUpsProps = {
@@ -19,6 +20,10 @@ export type FollowUpsProps = {
 };
 
 function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
+	const {columns} = useTerminalSize();
+	// A command is copied from the screen: indented while it fits, else from the first column, so Ink never breaks
+	// it over two lines where it fits in one (a pasted line break would run half of it).
+	const indent = (command: string) => ' '.repeat(Math.max(0, Math.min(4, columns - 1 - width(command))));
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>{t('wizard.done.next')}</Text>
@@ -29,7 +34,7 @@ function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
 						{offer ? <Text color="cyan" bold>{`${f.key}  `}</Text> : null}
 						{f.label}
 					</Text>
-					<Text color="cyan">{`    ${f.command}`}</Text>
+					<Text color="cyan">{`${indent(f.command)}${f.command}`}</Text>
 				</Box>
 			))}
 			{offer ? (
