@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {templateRules} from '../../source/domain/rules.js';
 import {width} from '../../source/text/index.js';
-import {FilterList, type ListItem} from '../../source/wizard/components/filter-list.js';
+import {FilterList, fitColumns, type ListItem} from '../../source/wizard/components/filter-list.js';
 import {RulesTable} from '../../source/wizard/components/rules-table.js';
 import {TextInput} from '../../source/wizard/components/text-input.js';
 import {type InkSession, keys, renderInk} from '../helpers/ink.js';
@@ -129,6 +129,38 @@ describe('FilterList', () => {
 		const {s} = list({items: evil});
 		await s.waitFor('name');
 		expect(s.rawFrame()).not.toContain('\u001B[2J');
+	});
+});
+
+describe('fitColumns', () => {
+	it('leaves columns that fit alone, and every column when none is to be kept whole', () => {
+		expect(fitColumns([30, 14], 80, 1)).toEqual([30, 14]);
+		expect(fitColumns([40, 14], 20)).toEqual([40, 14]);
+	});
+
+	it('narrows the name so the id after it stays whole; later columns are cut at the edge', () => {
+		expect(fitColumns([40, 14], 48, 1)).toEqual([30, 14]);
+		// A VPC row: name and id fit, so the name is not narrowed for the CIDR after them.
+		expect(fitColumns([11, 24, 13], 48, 1)).toEqual([11, 24, 13]);
+	});
+
+	it('stops at a floor and leaves the rest to be cut at the edge', () => {
+		expect(fitColumns([40, 14], 10, 1)).toEqual([8, 14]);
+		expect(fitColumns([5, 14], 10, 1)).toEqual([5, 14]);
+	});
+
+	it('shows the region id whole beside a long name in a 50-column list', async () => {
+		const items: ListItem[] = [
+			{key: 'a', cells: ['China (Nanjing - Local Region) and more words here', 'cn-nanjing'], search: 'a'},
+			{key: 'b', cells: ['China (Qingdao)', 'cn-qingdao'], search: 'b'},
+		];
+		session = renderInk(
+			<FilterList items={items} height={5} width={50} keepWhole={1} onSelect={() => {}} onBack={() => {}} />,
+			{columns: 50, rows: 12},
+		);
+		const frame = await session.waitFor('cn-qingdao');
+		expect(frame).toMatch(/China \(Qingdao\)\s+cn-qingdao/);
+		expect(frame).toMatch(/China \(Nanjing[^\n]*…\s+cn-nanjing/);
 	});
 });
 

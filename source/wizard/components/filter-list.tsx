@@ -21,6 +21,8 @@ export type FilterListProps = {
 	readonly height: number;
 	/** Terminal columns available. */
 	readonly width: number;
+	/** Columns up to this one stay whole in a narrow terminal: the first narrows for them (see fitColumns). */
+	readonly keepWhole?: number;
 	readonly initialKey?: string;
 	/** The filter to open with (typed while the list was loading: components/type-ahead.tsx). */
 	readonly initialQuery?: string;
@@ -52,9 +54,27 @@ function columnWidths(items: readonly ListItem[]): number[] {
 	return widths;
 }
 
+/** The narrowest a column is squeezed to before the row is cut at the edge instead. */
+const minColumn = 8;
+
+/**
+ * Column widths that keep the columns up to `keepWhole` (a name and the id a person types or copies) inside
+ * `columns`, found by narrowing the first column (the name, the one that can be long) down to a floor; the
+ * columns after them are cut at the edge as before. Without `keepWhole` the widths stay.
+ */
+export function fitColumns(widths: readonly number[], columns: number, keepWhole?: number): number[] {
+	const fitted = [...widths];
+	const first = fitted[0];
+	if (keepWhole === undefined || first === undefined) return fitted;
+	const excess = fitted.slice(0, keepWhole + 1).reduce((sum, n) => sum + n + 2, 0) - columns;
+	if (excess > 0) fitted[0] = Math.max(Math.min(first, minColumn), first - excess);
+	return fitted;
+}
+
 export function rowText(item: ListItem, widths: readonly number[], columns: number): string {
 	const cells = item.cells.map((cell, i) =>
-		i === item.cells.length - 1 && !item.mark ? cell : fitWidth(cell, (widths[i] ?? 0) + 2),
+		// The gap is added after the cut, so a cut cell keeps it.
+		i === item.cells.length - 1 && !item.mark ? cell : `${fitWidth(cell, widths[i] ?? 0)}  `,
 	);
 	const line = cells.join('') + (item.mark ? item.mark : '');
 	return fitWidth(line, Math.max(10, columns)).trimEnd();
@@ -72,6 +92,7 @@ export function FilterList(props: FilterListProps) {
 		onToggleAll,
 		isActive = true,
 		noFilter = false,
+		keepWhole,
 	} = props;
 	// Typing narrows the previous matches instead of scanning every item again (see incrementalFilter).
 	const filter = useMemo(() => incrementalFilter(prepare(items.map((i) => i.search))), [items]);
@@ -150,6 +171,7 @@ export function FilterList(props: FilterListProps) {
 	const above = top;
 	const below = Math.max(0, matches.length - top - visible.length);
 	const columns = props.width - 2;
+	const fitted = useMemo(() => fitColumns(widths, columns, keepWhole), [widths, columns, keepWhole]);
 	// A list that always fits needs no scroll marks (keeps short lists short).
 	const marks = items.length > height;
 	return (
@@ -180,7 +202,7 @@ export function FilterList(props: FilterListProps) {
 				visible.map((index, row) => {
 					const item = items[index] as ListItem;
 					const active = top + row === cursor;
-					const text = rowText(item, widths, columns);
+					const text = rowText(item, fitted, columns);
 					return (
 						<Text key={item.key} wrap="truncate-end" color={active ? 'cyan' : undefined} bold={active}>
 							{active ? `${glyphs.pointer} ` : '  '}

@@ -128,6 +128,7 @@ export function InstancesScreen({
 			<Box flexDirection="column">
 				<FilterList
 					items={items}
+					keepWhole={1}
 					height={Math.max(3, size.rows - 14)}
 					width={size.columns}
 					initialQuery={typed.query}

@@ -84,6 +84,7 @@ export function RegionPick({
 			{view.list ? (
 				<FilterList
 					items={items}
+					keepWhole={1}
 					height={listHeight(size.rows)}
 					width={size.columns}
 					initialKey={initial ?? items[0]?.key}
@@ -183,6 +184,7 @@ export function GroupPick({
 		body = (
 			<FilterList
 				items={items}
+				keepWhole={1}
 				height={listHeight(size.rows)}
 				width={size.columns}
 				initialKey={initial}

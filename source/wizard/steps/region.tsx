@@ -80,6 +80,7 @@ export function RegionStep({
 				<Box flexDirection="column">
 					<FilterList
 						items={items}
+						keepWhole={1}
 						height={listHeight(size.rows)}
 						width={size.columns}
 						initialKey={state.answers.regionId ?? items[0]?.key}

@@ -89,6 +89,7 @@ export function VpcStep({
 		body = (
 			<FilterList
 				items={items}
+				keepWhole={1}
 				height={listHeight(size.rows)}
 				width={size.columns}
 				initialKey={preferred}
