@@ -21,6 +21,19 @@ describe('parseArgs', () => {
 		expect(r.errors.join('\n')).toMatch(/--port.*sandbox/);
 	});
 
+	it('suggests the flag or command a typo most likely meant, and nothing for what is far from all of them', () => {
+		const errors = (argv: string[]) => {
+			const r = parseArgs(argv);
+			return r.ok ? [] : r.errors;
+		};
+		expect(errors(['--nme', 'web'])).toEqual(['Unknown flag --nme; did you mean --name?']);
+		expect(errors(['rules', '--gruop', 'sg-1'])).toEqual(['Unknown flag --gruop; did you mean --group?']);
+		expect(errors(['--colour'])).toEqual(['Unknown flag --colour.']);
+		expect(errors(['-x'])).toEqual(['Unknown flag -x.']);
+		expect(errors(['rulse'])[0]).toMatch(/^Unknown command "rulse"; did you mean "rules"\? Commands: create/);
+		expect(errors(['deploy'])[0]).toMatch(/^Unknown command "deploy"\. Commands:/);
+	});
+
 	it('treats a flag in value position as a missing value', () => {
 		const r = parseArgs(['--name', '--yes']);
 		expect(r.ok).toBe(false);

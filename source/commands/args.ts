@@ -2,6 +2,7 @@
 // (exit 2). Built on node:util parseArgs (no dependency, already on every Node 20) in its token mode, so that
 // unknown flags, flags of another command and missing values are all reported together.
 import {parseArgs as nodeParseArgs} from 'node:util';
+import {closest, distance} from 'fastest-levenshtein';
 import {cleanLine, t} from '../text/index.js';
 
 export const commands = ['create', 'configure', 'sandbox', 'resume', 'rules', 'instances'] as const;
@@ -116,6 +117,21 @@ function commandOf(argv: readonly string[]): {command: Command; explicit: boolea
 	return {command: 'create', explicit: false, index: -1};
 }
 
+/** The candidate a typo most likely meant: at most two edits away, and fewer than half of what was typed. */
+function nearest(typed: string, candidates: readonly string[]): string | undefined {
+	if (typed === '' || candidates.length === 0) return undefined;
+	const best = closest(typed, [...candidates]);
+	const edits = distance(typed, best);
+	return edits <= 2 && edits * 2 < typed.length ? best : undefined;
+}
+
+function unknownFlag(shown: string, name: string, known: readonly string[]): string {
+	const near = nearest(name, known);
+	return near
+		? t('cli.error.unknownFlagNear', {flag: shown, near: `--${near}`})
+		: t('cli.error.unknownFlag', {flag: shown});
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
 	const {command, explicit, index} = commandOf(argv);
 	const rest = argv.filter((_, i) => i !== index);
@@ -137,19 +153,22 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	const errors: string[] = [];
 	const flags: Record<string, string | boolean | string[]> = {};
 	const positionals: string[] = [];
+	// The word after an unknown flag is most likely its value (`--nme web`), not a command: one error, not two.
+	const valueOfUnknown = new Set<number>();
 	for (const token of tokens) {
 		if (token.kind === 'positional') {
-			positionals.push(token.value);
+			if (!valueOfUnknown.has(token.index)) positionals.push(token.value);
 			continue;
 		}
 		if (token.kind !== 'option') continue;
 		const shown = cleanLine(token.rawName);
 		const spec = own[token.name];
 		if (!spec) {
+			if (token.inlineValue !== true) valueOfUnknown.add(token.index + 1);
 			errors.push(
 				allSpecs[token.name]
 					? t('cli.error.flagNotForCommand', {flag: shown, command, owners: ownersOf(token.name)})
-					: t('cli.error.unknownFlag', {flag: shown}),
+					: unknownFlag(shown, token.name, Object.keys(own)),
 			);
 			continue;
 		}
@@ -184,7 +203,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	if (lang !== undefined && lang !== 'en' && lang !== 'zh')
 		errors.push(t('cli.error.badLang', {value: cleanLine(lang)}));
 	if (!explicit && positionals.length > 0) {
-		errors.unshift(t('cli.error.unknownCommand', {command: cleanLine(positionals[0])}));
+		const typed = positionals[0] ?? '';
+		const near = nearest(typed, commands);
+		errors.unshift(
+			near
+				? t('cli.error.unknownCommandNear', {command: cleanLine(typed), near})
+				: t('cli.error.unknownCommand', {command: cleanLine(typed)}),
+		);
 	}
 	if (errors.length > 0) return {ok: false, errors, lang};
 

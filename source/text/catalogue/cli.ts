@@ -57,6 +57,9 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current 
 	'cli.error.unknownCommand':
 		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
 	'cli.error.unknownFlag': 'Unknown flag {flag}.',
+	'cli.error.unknownFlagNear': 'Unknown flag {flag}; did you mean {near}?',
+	'cli.error.unknownCommandNear':
+		'Unknown command "{command}"; did you mean "{near}"? Commands: create, configure, sandbox, resume, rules, instances.',
 	'cli.error.flagNotForCommand':
 		'The flag {flag} does not apply to "ecs-sg {command}"; it belongs to {owners}.',
 	'cli.error.missingValue': 'The flag {flag} needs a value, e.g. {example}.',
@@ -138,6 +141,9 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
 	'cli.error.unknownCommand':
 		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',
 	'cli.error.unknownFlag': '未知参数 {flag}。',
+	'cli.error.unknownFlagNear': '未知参数 {flag}；是否想用 {near}？',
+	'cli.error.unknownCommandNear':
+		'未知命令“{command}”；是否想用“{near}”？可用命令：create、configure、sandbox、resume、rules、instances。',
 	'cli.error.flagNotForCommand': '参数 {flag} 不适用于“ecs-sg {command}”；它属于 {owners}。',
 	'cli.error.missingValue': '参数 {flag} 需要一个值，例如 {example}。',
 	'cli.error.unexpectedValue': '参数 {flag} 不接受值。',
