@@ -4,7 +4,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {startPty} from '../helpers/pty.js';
+import {noKeysEnv, startPty} from '../helpers/pty.js';
 import {allGroups, groupsNamed, keys, openWorld, rulesOf, type World} from './wizard-helpers.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
@@ -221,14 +221,7 @@ describe('terminals', () => {
 		world = await openWorld();
 		const {sandbox, home} = world;
 		const p = startPty(['--lang', 'en', 'create', '--endpoint', sandbox.endpoint], {
-			env: {
-				HOME: home,
-				ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-				ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-				ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-				ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-				ALIBABA_CLOUD_PROFILE: undefined,
-			},
+			env: noKeysEnv(home),
 		});
 		try {
 			await p.waitForText('How do you want to continue?');
@@ -258,14 +251,7 @@ describe('terminals', () => {
 		world = await openWorld();
 		const home = world.home;
 		const p = startPty(['--lang', 'en', 'create'], {
-			env: {
-				HOME: home,
-				ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-				ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-				ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-				ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-				ALIBABA_CLOUD_PROFILE: undefined,
-			},
+			env: noKeysEnv(home),
 		});
 		try {
 			const screen = await p.waitForText('How do you want to continue?');

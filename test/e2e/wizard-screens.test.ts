@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {expect, it} from 'vitest';
-import {keys, startPty} from '../helpers/pty.js';
+import {keys, noKeysEnv, startPty} from '../helpers/pty.js';
 
 const readme = new URL('../../readme.md', import.meta.url);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,12 +18,7 @@ it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', a
 	try {
 		const p = startPty(['--lang', 'en', 'create', '--sandbox'], {
 			env: {
-				HOME: home,
-				ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-				ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-				ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-				ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-				ALIBABA_CLOUD_PROFILE: undefined,
+				...noKeysEnv(home),
 				LANG: 'C.UTF-8',
 				LC_ALL: undefined,
 				NO_COLOR: undefined,

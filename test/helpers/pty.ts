@@ -1,5 +1,6 @@
 // Drives the built CLI (dist/cli.mjs) in a real pseudo-terminal and reads the screen as a person would see it.
 import fs from 'node:fs';
+import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
@@ -127,6 +128,16 @@ export type PtyOptions = {
 	rows?: number;
 	cwd?: string;
 };
+
+/** A person with no keys anywhere: HOME and the config folder under `home`, no Alibaba Cloud variables set. */
+export const noKeysEnv = (home: string): Record<string, string | undefined> => ({
+	HOME: home,
+	ECS_SG_CONFIG_DIR: path.join(home, 'config'),
+	ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
+	ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
+	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
+	ALIBABA_CLOUD_PROFILE: undefined,
+});
 
 /** The environment of this process without CI (Ink renders only the last frame when CI is set). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
