@@ -1,9 +1,11 @@
 // What the two follow-up apps share around their flows: the root that marks the headings in the sandbox, reports
-// the one outcome and leaves Ink after the last frame, and the ending of a run stopped while calls ran.
+// the one outcome and leaves Ink after the last frame, and the ending of a cancelled run.
 import {Box, Text, useApp} from 'ink';
 import {type ComponentType, type ReactNode, useEffect, useReducer} from 'react';
 import {t} from '../../text/index.js';
+import type {CloudData} from '../cloud-data.js';
 import {HeadingBadge} from '../components/step-frame.js';
+import type {Progress} from './calls.js';
 import type {FollowupOutcome, FollowupServices, FollowupStart, StopRequests} from './services.js';
 
 export type FollowupAppProps = {
@@ -13,10 +15,14 @@ export type FollowupAppProps = {
 	readonly interrupts?: StopRequests;
 };
 
-type FlowProps = {
+/** What a flow takes, from the root here or from the create wizard's Done screen that embeds it. */
+export type FollowupFlowProps = {
 	readonly services: FollowupServices;
 	readonly start: FollowupStart;
 	readonly onFinish: (outcome: FollowupOutcome) => void;
+	/** Shared with the create wizard when embedded (its region list is already loaded). */
+	readonly data?: CloudData;
+	/** Stop signals, taken like Ctrl+C: while calls run, the one in flight finishes first. */
 	readonly interrupts?: StopRequests;
 };
 
@@ -27,7 +33,7 @@ export function FollowupRoot({
 	start,
 	onExit,
 	interrupts,
-}: FollowupAppProps & {readonly flow: ComponentType<FlowProps>}) {
+}: FollowupAppProps & {readonly flow: ComponentType<FollowupFlowProps>}) {
 	const {exit} = useApp();
 	const [ended, setEnded] = useReducer((_: FollowupOutcome | undefined, o: FollowupOutcome) => o, undefined);
 	useEffect(() => {
@@ -42,18 +48,28 @@ export function FollowupRoot({
 	);
 }
 
-/** Stopped while calls ran: the calls stay on screen, each with what became of it, and what that means. */
-export function StoppedAfterCalls({
-	finished,
+/**
+ * A cancelled flow: the calls as they run while the one in flight finishes; once stopped after calls, the calls
+ * stay on screen, each with what became of it, and what that means; cancelled before any, one line.
+ */
+export function CancelledScreen({
+	state,
+	outcome,
 	children,
 }: {
-	readonly finished: boolean;
+	readonly state: Progress;
+	readonly outcome: FollowupOutcome | undefined;
+	/** The flow's applying screen. */
 	readonly children: ReactNode;
 }) {
+	if (state.stopping && !outcome) return <>{children}</>;
+	if (state.calls.length === 0) return <Text color="yellow">{t('followup.cancelled')}</Text>;
 	return (
 		<Box flexDirection="column">
 			{children}
-			<Text color="yellow">{t(finished ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}</Text>
+			<Text color="yellow">
+				{t(state.outcome !== undefined ? 'followup.cancelledAfterCalls' : 'followup.flags.quitNow')}
+			</Text>
 		</Box>
 	);
 }
