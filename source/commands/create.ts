@@ -157,16 +157,19 @@ async function runWizard(
 		},
 	};
 	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
-	const here = (entries: JournalEntry[]) => entries.filter((e) => sameTarget(e.target, target));
-	const all = engine.unfinishedEntries(store.journal);
-	const elsewhere = all.length - here(all).length;
+	// The journal is read (the settings file parsed) once for all three looks at it before the first frame.
+	const listed = store.journal.list();
+	const snapshot = {...store.journal, list: () => listed};
+	const all = engine.unfinishedEntries(snapshot);
+	const here = all.filter((e) => sameTarget(e.target, target));
+	const elsewhere = all.length - here.length;
 	if (elsewhere > 0) line(io.stderr, t('wizard.unfinished.otherTargets', {count: elsewhere}));
-	const unreadable = engine.unreadableEntries(store.journal);
+	const unreadable = engine.unreadableEntries(snapshot);
 	if (unreadable.length > 0) {
 		const {unreadableLines} = await import('./resume.js');
 		for (const entry of unreadable) for (const l of unreadableLines(entry, store.path)) line(io.stderr, l);
 	}
-	const journal = {...store.journal, list: () => here(engine.unfinishedEntries(store.journal))};
+	const journal = {...store.journal, list: () => [...here]};
 	const wizardServices: WizardServices = {
 		api,
 		settings: store.settings,
