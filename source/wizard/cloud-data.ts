@@ -83,9 +83,9 @@ export class CloudData {
 
 	/** Shows the cached list at once (if any), then asks the API for a fresh one. */
 	loadRegions(): void {
-		const cached = this.settings?.cachedRegions(this.language);
-		if (cached && !this.regionsView.list)
-			this.regionsView = {list: cached.regions, fromCache: true, refreshing: true};
+		// A list already showing (primed, or fetched before a retry) is not replaced by the cache: no need to read it.
+		const cached = this.regionsView.list ? undefined : this.settings?.cachedRegions(this.language);
+		if (cached) this.regionsView = {list: cached.regions, fromCache: true, refreshing: true};
 		else this.regionsView = {...this.regionsView, refreshing: true, problem: undefined};
 		this.changed();
 		this.api.describeRegions({language: this.language, signal: this.aborter.signal}).then(
