@@ -6,7 +6,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncEx
 import type {SubmitResult} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupSummary} from '../cloud/port.js';
-import type {JournalEntry} from '../config/types.js';
+import type {JournalEntry, Settings} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import {type TemplateId, templateIds} from '../domain/rules.js';
 import {cleanLine, lang, t} from '../text/index.js';
@@ -417,6 +417,7 @@ type StepViewProps = Omit<StepProps, 'position'> & {
 
 /** The active step only, keyed by its id so its input state starts fresh each visit. */
 function StepView({services, seed, confirm, ...props}: StepViewProps) {
+	const last = useMemo(() => lastChoices(services.settings), [services.settings]);
 	const list = activeSteps(props.state.answers);
 	const {step} = props.state;
 	const position = {index: list.indexOf(step) + 1, total: list.length};
@@ -425,15 +426,10 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 	switch (step) {
 		case 'region':
 			return (
-				<RegionStep
-					key={step}
-					{...common}
-					lastUsed={safe(() => services.settings?.lastRegion())}
-					profileRegion={services.defaultRegion}
-				/>
+				<RegionStep key={step} {...common} lastUsed={last.region()} profileRegion={services.defaultRegion} />
 			);
 		case 'template':
-			return <TemplateStep key={step} {...common} seed={seed} lastUsed={lastTemplate(services)} />;
+			return <TemplateStep key={step} {...common} seed={seed} lastUsed={last.template()} />;
 		case 'name':
 			return <NameStep key={step} {...common} />;
 		case 'description':
@@ -445,7 +441,7 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 				<VpcStep
 					key={`${step}-${regionId}`}
 					{...common}
-					lastUsed={regionId ? safe(() => services.settings?.lastVpc(regionId)) : undefined}
+					lastUsed={regionId ? last.vpc(regionId) : undefined}
 				/>
 			);
 		case 'review':
@@ -455,10 +451,25 @@ function StepView({services, seed, confirm, ...props}: StepViewProps) {
 	}
 }
 
-/** The template of the last group created, when it is still one of ours. */
-function lastTemplate(services: WizardServices): TemplateId | undefined {
-	const last = safe(() => services.settings?.lastTemplate());
-	return templateIds.find((id) => id === last);
+/**
+ * The choices made for the last group created, each read from the settings file the first time its step shows
+ * rather than on every render (the app renders on every load it hears of; the wizard remembers only at the end).
+ */
+function lastChoices(settings: Settings | undefined) {
+	const known = new Map<string, string | undefined>();
+	const read = (key: string, get: (from: Settings) => string | undefined): string | undefined => {
+		if (!known.has(key)) known.set(key, settings ? safe(() => get(settings)) : undefined);
+		return known.get(key);
+	};
+	return {
+		region: () => read('region', (from) => from.lastRegion()),
+		/** Only when it is still one of ours. */
+		template: (): TemplateId | undefined => {
+			const last = read('template', (from) => from.lastTemplate());
+			return templateIds.find((id) => id === last);
+		},
+		vpc: (regionId: string) => read(`vpc:${regionId}`, (from) => from.lastVpc(regionId)),
+	};
 }
 
 function safe<T>(read: () => T): T | undefined {
