@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {createEcsApi} from '../../source/cloud/pop-adapter.js';
 import {startSandbox} from '../../source/sandbox/index.js';
-import {ptyEnv} from './pty-clock.js';
+import {cleanEnv, sandboxKeysEnv} from '../helpers/env.js';
 import {cliPath} from './world.js';
 
 export type ApiCallsResult = {
@@ -95,14 +95,7 @@ export async function measureApiCalls(): Promise<ApiCallsResult> {
 			'--yes',
 			'--json',
 		];
-		const env = ptyEnv({
-			HOME: home,
-			ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-			ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-			ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-			ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-			ALIBABA_CLOUD_PROFILE: undefined,
-		});
+		const env = cleanEnv(sandboxKeysEnv(home, sandbox));
 		const exitCode = await new Promise<number>((resolve) => {
 			execFile(process.execPath, args, {env, timeout: 60_000}, (error, stdout) => {
 				const code = error ? Number((error as {code?: number}).code ?? 1) : 0;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {cleanEnv} from '../helpers/env.js';
 
 // @xterm/headless is CommonJS: a named import fails under native ESM.
 const {Terminal} = xterm;
@@ -24,19 +25,6 @@ export type Clocked = {
 	kill(): void;
 };
 
-/** This process's environment without CI markers (Ink renders only the last frame under CI), plus `extra`. */
-export function ptyEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-	const env: Record<string, string> = {};
-	for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-	for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'BUILD_NUMBER', 'RUN_ID'])
-		delete env[name];
-	for (const [k, v] of Object.entries(extra)) {
-		if (v === undefined) delete env[k];
-		else env[k] = v;
-	}
-	return env;
-}
-
 const syncStart = '\u001B[?2026h';
 const syncEnd = '\u001B[?2026l';
 
@@ -53,7 +41,7 @@ export function clocked(
 		cols,
 		rows,
 		cwd: process.cwd(),
-		env: options.env ?? ptyEnv(),
+		env: options.env ?? cleanEnv(),
 	});
 	const now = () => performance.now() - started;
 	const screen = () => {

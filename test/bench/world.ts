@@ -6,7 +6,7 @@ import path from 'node:path';
 import {createEcsApi} from '../../source/cloud/pop-adapter.js';
 import {openConfig} from '../../source/config/store.js';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
-import {ptyEnv} from './pty-clock.js';
+import {cleanEnv, sandboxEnv} from '../helpers/env.js';
 
 /** The bench runs as dist/bench.mjs, so the repository root is one folder up. */
 export const root = new URL('..', import.meta.url).pathname;
@@ -61,18 +61,7 @@ export async function openBenchWorld(options: {latencyMs?: number; vpcs?: number
 	} finally {
 		api.close();
 	}
-	const env = ptyEnv({
-		HOME: home,
-		ECS_SG_CONFIG_DIR: configDir,
-		ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-		ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-		ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-		ALIBABA_CLOUD_PROFILE: undefined,
-		LANG: 'C.UTF-8',
-		LC_ALL: undefined,
-		NO_COLOR: undefined,
-		FORCE_COLOR: undefined,
-	});
+	const env = cleanEnv(sandboxEnv(home, sandbox));
 	return {
 		sandbox,
 		configDir,

@@ -1,27 +1,14 @@
 // Shared by the follow-up e2e files: the wizard world (a sandbox in this process, pop-core straight at it), plus
 // the follow-up commands in a pseudo-terminal or as plain processes, and pop-core readers of what they changed.
 import {spawn} from 'node:child_process';
-import path from 'node:path';
 import type RPCClient from '@alicloud/pop-core';
-import {type PtySession, startPty} from '../helpers/pty.js';
+import {type PtySession, sandboxEnv, startPty} from '../helpers/pty.js';
 import type {World} from './wizard-helpers.js';
 
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
 export function envOf(world: World, extra: Record<string, string | undefined> = {}) {
-	return {
-		HOME: world.home,
-		ECS_SG_CONFIG_DIR: path.join(world.home, 'config'),
-		ALIBABA_CLOUD_ACCESS_KEY_ID: world.sandbox.accessKeyId,
-		ALIBABA_CLOUD_ACCESS_KEY_SECRET: world.sandbox.accessKeySecret,
-		ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-		ALIBABA_CLOUD_PROFILE: undefined,
-		LANG: 'C.UTF-8',
-		LC_ALL: undefined,
-		NO_COLOR: undefined,
-		FORCE_COLOR: undefined,
-		...extra,
-	};
+	return {...sandboxEnv(world.home, world.sandbox), ...extra};
 }
 
 /** `ecs-sg --lang en <command> --endpoint <sandbox> ...args` in an 80x24 pseudo-terminal. */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import RPCClient from '@alicloud/pop-core';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
-import {keys, type PtySession, startPty} from '../helpers/pty.js';
+import {keys, type PtySession, sandboxEnv, startPty} from '../helpers/pty.js';
 
 export {keys};
 
@@ -40,16 +40,7 @@ export async function openWorld(initialState?: SandboxStateFile): Promise<World>
 				['--lang', options.lang ?? 'en', 'create', '--endpoint', sandbox.endpoint, ...args],
 				{
 					env: {
-						HOME: home,
-						ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-						ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-						ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-						ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-						ALIBABA_CLOUD_PROFILE: undefined,
-						LANG: 'C.UTF-8',
-						LC_ALL: undefined,
-						NO_COLOR: undefined,
-						FORCE_COLOR: undefined,
+						...sandboxEnv(home, sandbox),
 						...options.env,
 					},
 					cols: options.cols ?? 80,

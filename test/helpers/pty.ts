@@ -1,8 +1,10 @@
 // Drives the built CLI (dist/cli.mjs) in a real pseudo-terminal and reads the screen as a person would see it.
 import fs from 'node:fs';
-import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {cleanEnv} from './env.js';
+
+export {cleanEnv, noKeysEnv, sandboxEnv} from './env.js';
 
 // @xterm/headless is CommonJS: a named import fails under native ESM.
 const {Terminal} = xterm;
@@ -128,30 +130,6 @@ export type PtyOptions = {
 	rows?: number;
 	cwd?: string;
 };
-
-/** A person with no keys anywhere: HOME and the config folder under `home`, no Alibaba Cloud variables set. */
-export const noKeysEnv = (home: string): Record<string, string | undefined> => ({
-	HOME: home,
-	ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-	ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-	ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-	ALIBABA_CLOUD_PROFILE: undefined,
-});
-
-/** The environment of this process without CI (Ink renders only the last frame when CI is set). */
-export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-	const env: Record<string, string> = {};
-	for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-	for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'BUILD_NUMBER', 'RUN_ID'])
-		delete env[name];
-	// Passing `undefined` would send the string "undefined": delete instead.
-	for (const [k, v] of Object.entries(extra)) {
-		if (v === undefined) delete env[k];
-		else env[k] = v;
-	}
-	return env;
-}
 
 export function startPty(args: readonly string[], options: PtyOptions = {}): PtySession {
 	const cols = options.cols ?? 80;

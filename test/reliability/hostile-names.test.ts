@@ -10,7 +10,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {width} from '../../source/text/index.js';
-import {keys} from '../helpers/pty.js';
+import {keys, sandboxEnv} from '../helpers/pty.js';
 import {esc, firstUnsafe, foreignCsi, withoutOwnSequences} from '../helpers/unsafe-text.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
@@ -104,17 +104,7 @@ afterEach(async () => {
 });
 
 const configDir = () => path.join(home, 'config');
-const env = (): Record<string, string | undefined> => ({
-	HOME: home,
-	ECS_SG_CONFIG_DIR: configDir(),
-	ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-	ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-	ALIBABA_CLOUD_PROFILE: undefined,
-	LANG: 'C.UTF-8',
-	LC_ALL: undefined,
-	NO_COLOR: undefined,
-});
+const env = () => sandboxEnv(home, sandbox);
 
 /** Nothing in the output but the program's own drawing: no foreign sequence, no control or format character. */
 function safe(output: string): void {

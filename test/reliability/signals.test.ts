@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../source/sandbox/index.js';
-import {keys} from '../helpers/pty.js';
+import {keys, sandboxEnv} from '../helpers/pty.js';
 import {type BreakingProxy, gate, startProxy} from './proxy.js';
 import {cursorShownAtEnd, type ShellPty, startShellPty} from './shell-pty.js';
 
@@ -42,17 +42,7 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-signals-'));
 	const sessions: ShellPty[] = [];
 	const children: ChildProcess[] = [];
-	const env = () => ({
-		HOME: home,
-		ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-		ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-		ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-		ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-		ALIBABA_CLOUD_PROFILE: undefined,
-		LANG: 'C.UTF-8',
-		LC_ALL: undefined,
-		NO_COLOR: undefined,
-	});
+	const env = () => sandboxEnv(home, sandbox);
 	const plainStart: World['plainStart'] = (args) => {
 		const values: Record<string, string> = {CI: 'false'};
 		for (const [k, v] of Object.entries(env())) if (v !== undefined) values[k] = v;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
-import {keys, sleep} from '../helpers/pty.js';
+import {keys, sandboxEnv, sleep} from '../helpers/pty.js';
 import {esc} from '../helpers/unsafe-text.js';
 import {type ShellPty, type ShellPtyOptions, startShellPty} from './shell-pty.js';
 
@@ -30,16 +30,7 @@ function run(args: string[], options: ShellPtyOptions = {}): ShellPty {
 	const session = startShellPty(['--lang', 'en', ...args], {
 		...options,
 		env: {
-			HOME: home,
-			ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-			ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-			ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-			ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-			ALIBABA_CLOUD_PROFILE: undefined,
-			LANG: 'C.UTF-8',
-			LC_ALL: undefined,
-			NO_COLOR: undefined,
-			FORCE_COLOR: undefined,
+			...sandboxEnv(home, sandbox),
 			...options.env,
 		},
 	});
