@@ -1,13 +1,16 @@
 // What `ecs-sg rules` and `ecs-sg instances` share: reading the group and region flags, finding the region when
 // the flags leave it out, Ctrl+C while calls run, running their Ink app, and printing.
-import type {ReactElement} from 'react';
+import {type ComponentType, createElement, type ReactElement} from 'react';
+import type {ChangeEvent, ChangeOutcome, ChangePlan} from '../cloud/change-types.js';
 import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupDetail} from '../cloud/port.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
 import {cleanBlock, cleanLine, t} from '../text/index.js';
+import type {FollowupAppProps} from '../wizard/followup/app-root.js';
 import {
 	type FollowupOutcome,
 	type FollowupServices,
+	type FollowupStart,
 	exitCodeOf as outcomeCode,
 	type StopRequests,
 } from '../wizard/followup/services.js';
@@ -205,4 +208,133 @@ export async function runApp(
 		stopListening();
 	}
 	return {outcome: outcome ?? {status: 'cancelled'}, ...(signal ? {signal} : {})};
+}
+
+/**
+ * A follow-up in a terminal: opens the services, renders the app `load` gives (imported only now, so the flags
+ * path never loads Ink) from `start` plus the flags' region and group, and ends with the run's exit code.
+ */
+export async function runInteractive(
+	args: ParsedArgs,
+	io: Io,
+	target: Pick<TargetFlags, 'regionId' | 'groupId'>,
+	start: FollowupStart,
+	load: () => Promise<ComponentType<FollowupAppProps>>,
+): Promise<ExitCode> {
+	const opened = await open(args, io);
+	if (typeof opened === 'number') return opened;
+	try {
+		const App = await load();
+		const run = await runApp(io, (onExit, interrupts) =>
+			createElement(App, {
+				services: followupServices(opened),
+				start: {
+					...(target.regionId ? {regionId: target.regionId} : {}),
+					...(target.groupId ? {groupId: target.groupId} : {}),
+					...start,
+				},
+				onExit,
+				interrupts,
+			}),
+		);
+		return exitCodeOfRun(run);
+	} finally {
+		await opened.close();
+	}
+}
+
+/** What the flags path of either follow-up has read before it acts. */
+export type FlagsTarget = {
+	readonly mode: 'list' | 'add' | 'remove';
+	readonly regionId?: string;
+	readonly groupId?: string;
+	readonly yes: boolean;
+	readonly problems: readonly string[];
+};
+
+/**
+ * The flags path up to the group: every flag problem at once (before any service starts when the region is given),
+ * the region from the profile or the last run when --region is left out (said on stderr), the group read (not
+ * there: exit 2); then `act`, with a cloud failure reported as its exit code and the services closed.
+ */
+export async function runOnGroup(
+	args: ParsedArgs,
+	io: Io,
+	read: FlagsTarget,
+	act: (services: Services, regionId: string, group: SecurityGroupDetail) => Promise<ExitCode>,
+): Promise<ExitCode> {
+	const problems = [...read.problems];
+	if (!read.groupId) problems.push(t('followup.flags.groupMissing'));
+	if (read.mode !== 'list' && !read.yes) problems.push(t('followup.flags.yesMissing'));
+	// Everything wrong with the flags is said before any service starts (a sandbox, a settings file).
+	if (problems.length > 0 && read.regionId) return usage(io, problems);
+	const opened = await open(args, io, problems.length === 0);
+	if (typeof opened === 'number') return opened;
+	const services = opened;
+	try {
+		let regionId = read.regionId;
+		let assumed = false;
+		if (!regionId) {
+			const found = defaultRegion(services);
+			if (found) {
+				regionId = found.regionId;
+				assumed = true;
+			} else problems.push(t('followup.flags.regionMissing'));
+		}
+		if (problems.length > 0 || !regionId || !read.groupId) return usage(io, problems);
+		if (assumed) warn(io, [t('followup.flags.assumedRegion', {region: regionId})]);
+		const group = await readGroup(services, regionId, read.groupId, assumed);
+		if (typeof group === 'string') return usage(io, [group]);
+		return await act(services, regionId, group);
+	} catch (error) {
+		const {reportFailure} = await import('./services.js');
+		return reportFailure(io, error);
+	} finally {
+		await services.close();
+	}
+}
+
+/** A plan sent from the flags path: its outcome, and the exit code a stop ends with. */
+export type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
+
+/**
+ * Sends the plan (nothing when it has no calls), a Ctrl+C or stop signal stopping it after the call in flight,
+ * then remembers its region for the next run.
+ */
+export async function sendPlan(
+	io: Io,
+	services: Services,
+	plan: ChangePlan,
+	onEvent: (event: ChangeEvent) => void,
+): Promise<Sent> {
+	if (plan.calls.length === 0)
+		return {outcome: {outcomes: [], cancelled: false}, stoppedCode: exitCodes.cancelled};
+	const interrupts = listenForInterrupts(io);
+	let outcome: ChangeOutcome;
+	try {
+		const {applyChanges} = await import('../cloud/changes.js');
+		outcome = await applyChanges(services.api, plan.calls, onEvent, interrupts.signal);
+	} finally {
+		interrupts.stop();
+	}
+	try {
+		services.store.settings.remember({regionId: plan.regionId});
+	} catch {
+		// Remembering the region is a convenience.
+	}
+	return {outcome, stoppedCode: interrupts.exitCode()};
+}
+
+/** The exit code after the report is printed: the stop's when stopped (said on stderr), else 0 or 1 by the calls. */
+export function sentCode(io: Io, sent: Sent, plan: ChangePlan): ExitCode {
+	if (sent.outcome.cancelled) {
+		warn(io, [t('followup.flags.cancelled')]);
+		return sent.stoppedCode;
+	}
+	return outcomeCode({
+		status: 'applied',
+		regionId: plan.regionId,
+		groupId: plan.groupId,
+		outcome: sent.outcome,
+	});
 }

@@ -1,29 +1,14 @@
 // `ecs-sg instances [add|remove]`: add instances to a group or take them out. In a terminal, the instances screen
 // (pre-selected from the flags; `--yes` with add/remove applies without it); otherwise, or with --json, the
 // flags-only path: `instances add|remove --group ID --instance ID... --yes`, or `instances --group ID` to list.
-import {createElement} from 'react';
-import type {ChangeOutcome} from '../cloud/change-types.js';
 import type {Members} from '../cloud/members.js';
 import type {GroupType} from '../cloud/port.js';
 import {outcomeLine, requestIdsOf} from '../domain/followup.js';
 import {type Membership, membershipOf, planMembership, refusalOf, statusText} from '../domain/membership.js';
 import {validateInstanceId} from '../domain/validators.js';
 import {cleanDeep, cleanLine, t, table} from '../text/index.js';
-import {exitCodeOf} from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
-import {
-	defaultRegion,
-	exitCodeOfRun,
-	followupServices,
-	listenForInterrupts,
-	open,
-	print,
-	readGroup,
-	readTarget,
-	runApp,
-	usage,
-	warn,
-} from './followup.js';
+import {print, readTarget, runInteractive, runOnGroup, sendPlan, sentCode, usage, warn} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 
@@ -78,61 +63,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const scripted = !io.interactive || read.json || (read.mode !== 'list' && read.yes);
 	if (scripted) return runFlags(args, io, read);
 	if (read.problems.length > 0) return usage(io, read.problems);
-	const opened = await open(args, io);
-	if (typeof opened === 'number') return opened;
-	try {
-		const {InstancesApp} = await import('../wizard/followup/instances-app.js');
-		const change: Membership = read.mode === 'remove' ? 'leave' : 'join';
-		const run = await runApp(io, (onExit, interrupts) =>
-			createElement(InstancesApp, {
-				services: followupServices(opened),
-				start: {
-					...(read.regionId ? {regionId: read.regionId} : {}),
-					...(read.groupId ? {groupId: read.groupId} : {}),
-					...(read.mode !== 'list' ? {select: {change, instanceIds: read.instanceIds}} : {}),
-				},
-				onExit,
-				interrupts,
-			}),
-		);
-		return exitCodeOfRun(run);
-	} finally {
-		await opened.close();
-	}
+	const change: Membership = read.mode === 'remove' ? 'leave' : 'join';
+	return runInteractive(
+		args,
+		io,
+		read,
+		read.mode !== 'list' ? {select: {change, instanceIds: read.instanceIds}} : {},
+		async () => (await import('../wizard/followup/instances-app.js')).InstancesApp,
+	);
 }
 
-async function runFlags(args: ParsedArgs, io: Io, read: InstancesFlags): Promise<number> {
-	const problems = [...read.problems];
-	if (!read.groupId) problems.push(t('followup.flags.groupMissing'));
-	if (read.mode !== 'list' && !read.yes) problems.push(t('followup.flags.yesMissing'));
-	if (problems.length > 0 && read.regionId) return usage(io, problems);
-	const opened = await open(args, io, problems.length === 0);
-	if (typeof opened === 'number') return opened;
-	const services = opened;
-	try {
-		let regionId = read.regionId;
-		let assumed = false;
-		if (!regionId) {
-			const found = defaultRegion(services);
-			if (found) {
-				regionId = found.regionId;
-				assumed = true;
-			} else problems.push(t('followup.flags.regionMissing'));
-		}
-		if (problems.length > 0 || !regionId || !read.groupId) return usage(io, problems);
-		if (assumed) warn(io, [t('followup.flags.assumedRegion', {region: regionId})]);
-		const group = await readGroup(services, regionId, read.groupId, assumed);
-		if (typeof group === 'string') return usage(io, [group]);
+function runFlags(args: ParsedArgs, io: Io, read: InstancesFlags): Promise<number> {
+	return runOnGroup(args, io, read, async (services, regionId, group) => {
 		const {readMembers} = await import('../cloud/members.js');
 		const members = await readMembers(services.api, regionId, group.id);
 		if (read.mode === 'list') return listMembers(io, read, members, regionId);
 		return await change(io, read, services, members, regionId);
-	} catch (error) {
-		const {reportFailure} = await import('./services.js');
-		return reportFailure(io, error);
-	} finally {
-		await services.close();
-	}
+	});
 }
 
 function listMembers(io: Io, read: InstancesFlags, members: Members, regionId: string): ExitCode {
@@ -223,37 +170,17 @@ async function change(
 	for (const id of unchanged)
 		warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
 	const plan = planMembership({regionId, groupId: group.id}, changes);
-	let outcome: ChangeOutcome = {outcomes: [], cancelled: false};
-	let stoppedCode: ExitCode = exitCodes.cancelled;
-	if (plan.calls.length > 0) {
-		const interrupts = listenForInterrupts(io);
-		try {
-			const {applyChanges} = await import('../cloud/changes.js');
-			outcome = await applyChanges(
-				services.api,
-				plan.calls,
-				(event) => {
-					const call = plan.calls[event.index];
-					if (event.state === 'running' && event.attempt === 1 && call && 'instanceId' in call)
-						warn(io, [
-							t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {
-								instance: call.instanceId,
-								id: group.id,
-							}),
-						]);
-				},
-				interrupts.signal,
-			);
-		} finally {
-			interrupts.stop();
-			stoppedCode = interrupts.exitCode();
-		}
-		try {
-			services.store.settings.remember({regionId});
-		} catch {
-			// Remembering the region is a convenience.
-		}
-	}
+	const sent = await sendPlan(io, services, plan, (event) => {
+		const call = plan.calls[event.index];
+		if (event.state === 'running' && event.attempt === 1 && call && 'instanceId' in call)
+			warn(io, [
+				t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {
+					instance: call.instanceId,
+					id: group.id,
+				}),
+			]);
+	});
+	const {outcome} = sent;
 	const pick = (state: string) =>
 		outcome.outcomes.flatMap((o) => (o.state === state && 'instanceId' in o.call ? [o.call.instanceId] : []));
 	const report = {
@@ -288,9 +215,5 @@ async function change(
 		if (plan.calls.length === 0) lines.push(t('followup.flags.nothingToChange', {id: group.id}));
 		print(io, lines);
 	}
-	if (outcome.cancelled) {
-		warn(io, [t('followup.flags.cancelled')]);
-		return stoppedCode;
-	}
-	return exitCodeOf({status: 'applied', regionId, groupId: group.id, outcome});
+	return sentCode(io, sent, plan);
 }

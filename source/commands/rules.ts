@@ -1,7 +1,6 @@
 // `ecs-sg rules [add|remove]`: change the rules of an existing group. In a terminal, the rules screens (pre-filled
 // from the flags; `--yes` with add/remove applies without them); otherwise, or with --json, the flags-only path:
 // `rules add|remove --group ID --rule PROTO:PORTS:CIDR [--egress] --yes`, or `rules --group ID` to list.
-import {createElement} from 'react';
 import type {ChangeOutcome} from '../cloud/change-types.js';
 import type {Direction, Rule, SecurityGroupDetail} from '../cloud/port.js';
 import {outcomeLine, requestIdsOf, ruleText} from '../domain/followup.js';
@@ -17,21 +16,8 @@ import {
 import {parseRuleSpec, ruleSpec} from '../domain/rules.js';
 import {rulesTable} from '../domain/summary.js';
 import {cleanDeep, cleanLine, t} from '../text/index.js';
-import {exitCodeOf} from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
-import {
-	defaultRegion,
-	exitCodeOfRun,
-	followupServices,
-	listenForInterrupts,
-	open,
-	print,
-	readGroup,
-	readTarget,
-	runApp,
-	usage,
-	warn,
-} from './followup.js';
+import {print, readTarget, runInteractive, runOnGroup, sendPlan, sentCode, usage, warn} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 
@@ -90,31 +76,17 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const scripted = !io.interactive || read.json || (read.mode !== 'list' && read.yes);
 	if (scripted) return runFlags(args, io, read);
 	if (read.problems.length > 0) return usage(io, read.problems);
-	return runInteractive(args, io, read);
-}
-
-async function runInteractive(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
-	const opened = await open(args, io);
-	if (typeof opened === 'number') return opened;
-	try {
-		const {RulesApp} = await import('../wizard/followup/rules-app.js');
-		const run = await runApp(io, (onExit, interrupts) =>
-			createElement(RulesApp, {
-				services: followupServices(opened),
-				start: {
-					...(read.regionId ? {regionId: read.regionId} : {}),
-					...(read.groupId ? {groupId: read.groupId} : {}),
-					...(read.mode === 'add' ? {queue: {add: read.rules.map((r) => r.rule), remove: []}} : {}),
-					...(read.mode === 'remove' ? {queue: {add: [], remove: read.rules.map((r) => r.rule)}} : {}),
-				},
-				onExit,
-				interrupts,
-			}),
-		);
-		return exitCodeOfRun(run);
-	} finally {
-		await opened.close();
-	}
+	const rules = read.rules.map((r) => r.rule);
+	return runInteractive(
+		args,
+		io,
+		read,
+		{
+			...(read.mode === 'add' ? {queue: {add: rules, remove: []}} : {}),
+			...(read.mode === 'remove' ? {queue: {add: [], remove: rules}} : {}),
+		},
+		async () => (await import('../wizard/followup/rules-app.js')).RulesApp,
+	);
 }
 
 type RulesReport = {
@@ -131,37 +103,12 @@ type RulesReport = {
 	cancelled?: boolean;
 };
 
-async function runFlags(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
-	const problems = [...read.problems];
-	if (!read.groupId) problems.push(t('followup.flags.groupMissing'));
-	if (read.mode !== 'list' && !read.yes) problems.push(t('followup.flags.yesMissing'));
-	// Everything wrong with the flags is said before any service starts (a sandbox, a settings file).
-	if (problems.length > 0 && read.regionId) return usage(io, problems);
-	const opened = await open(args, io, problems.length === 0);
-	if (typeof opened === 'number') return opened;
-	const services = opened;
-	try {
-		let regionId = read.regionId;
-		let assumed = false;
-		if (!regionId) {
-			const found = defaultRegion(services);
-			if (found) {
-				regionId = found.regionId;
-				assumed = true;
-			} else problems.push(t('followup.flags.regionMissing'));
-		}
-		if (problems.length > 0 || !regionId || !read.groupId) return usage(io, problems);
-		if (assumed) warn(io, [t('followup.flags.assumedRegion', {region: regionId})]);
-		const group = await readGroup(services, regionId, read.groupId, assumed);
-		if (typeof group === 'string') return usage(io, [group]);
-		if (read.mode === 'list') return listRules(io, read, group, regionId);
-		return await change(io, read, services, group, regionId);
-	} catch (error) {
-		const {reportFailure} = await import('./services.js');
-		return reportFailure(io, error);
-	} finally {
-		await services.close();
-	}
+function runFlags(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
+	return runOnGroup(args, io, read, async (services, regionId, group) =>
+		read.mode === 'list'
+			? listRules(io, read, group, regionId)
+			: await change(io, read, services, group, regionId),
+	);
 }
 
 const byDirection = (rules: readonly GroupRule[]): GroupRule[] =>
@@ -237,34 +184,14 @@ async function change(
 		warn(io, [t('followup.flags.present', {rule: ruleSpec(rule), id: group.id})]);
 	if (!read.json) for (const w of lintRules(check.fresh)) warn(io, [`! ${w.message}`]);
 	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
-	let outcome: ChangeOutcome = {outcomes: [], cancelled: false};
-	let stoppedCode: ExitCode = exitCodes.cancelled;
-	if (plan.calls.length > 0) {
-		const interrupts = listenForInterrupts(io);
-		try {
-			const {applyChanges} = await import('../cloud/changes.js');
-			outcome = await applyChanges(
-				services.api,
-				plan.calls,
-				(event) => {
-					if (event.state === 'running' && event.attempt === 1) {
-						const call = plan.calls[event.index];
-						if (call && 'input' in call)
-							warn(io, [t('followup.flags.sending', {count: call.input.rules.length, id: group.id})]);
-					}
-				},
-				interrupts.signal,
-			);
-		} finally {
-			interrupts.stop();
-			stoppedCode = interrupts.exitCode();
+	const sent = await sendPlan(io, services, plan, (event) => {
+		if (event.state === 'running' && event.attempt === 1) {
+			const call = plan.calls[event.index];
+			if (call && 'input' in call)
+				warn(io, [t('followup.flags.sending', {count: call.input.rules.length, id: group.id})]);
 		}
-		try {
-			services.store.settings.remember({regionId});
-		} catch {
-			// Remembering the region is a convenience.
-		}
-	}
+	});
+	const {outcome} = sent;
 	const report = rulesReport(read, regionId, group.id, check.present, outcome);
 	if (read.json) line(io.stdout, JSON.stringify(cleanDeep(report)));
 	else {
@@ -274,11 +201,7 @@ async function change(
 		for (const rule of report.removed) lines.push(t('followup.flags.removed', {rule: ruleText(rule)}));
 		print(io, lines);
 	}
-	if (outcome.cancelled) {
-		warn(io, [t('followup.flags.cancelled')]);
-		return stoppedCode;
-	}
-	return exitCodeOf({status: 'applied', regionId, groupId: group.id, outcome});
+	return sentCode(io, sent, plan);
 }
 
 export function rulesReport(
