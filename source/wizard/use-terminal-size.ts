@@ -1,5 +1,5 @@
 import {useStdout} from 'ink';
-import {useEffect, useState} from 'react';
+import {useCallback, useSyncExternalStore} from 'react';
 
 export type TerminalSize = {columns: number; rows: number};
 
@@ -17,16 +17,40 @@ export const shortRows = 18;
 
 export const isShort = (size: TerminalSize): boolean => size.rows < shortRows;
 
+// Every frame, step and line that fits itself needs the size; one 'resize' listener per stream serves them all (a
+// listener each would pass Node's limit of ten, and its warning, printed mid-frame, would break the screen).
+const watchers = new WeakMap<NodeJS.WriteStream, Set<() => void>>();
+
+function watch(stdout: NodeJS.WriteStream, listener: () => void): () => void {
+	let listeners = watchers.get(stdout);
+	if (!listeners) {
+		const all = new Set<() => void>();
+		listeners = all;
+		watchers.set(stdout, all);
+		stdout.on('resize', () => {
+			for (const l of all) l();
+		});
+	}
+	listeners.add(listener);
+	return () => {
+		listeners.delete(listener);
+	};
+}
+
+// The same object while the size stays, as useSyncExternalStore requires of a snapshot.
+const sizes = new WeakMap<NodeJS.WriteStream, TerminalSize>();
+
+function sizeOf(stdout: NodeJS.WriteStream): TerminalSize {
+	const now = read(stdout);
+	const known = sizes.get(stdout);
+	if (known && known.columns === now.columns && known.rows === now.rows) return known;
+	sizes.set(stdout, now);
+	return now;
+}
+
 /** The terminal's size, updated on every resize (Ink 6 has no useWindowSize). */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const [size, setSize] = useState(() => read(stdout));
-	useEffect(() => {
-		const update = () => setSize(read(stdout));
-		stdout.on('resize', update);
-		return () => {
-			stdout.off('resize', update);
-		};
-	}, [stdout]);
-	return size;
+	const subscribe = useCallback((listener: () => void) => watch(stdout, listener), [stdout]);
+	return useSyncExternalStore(subscribe, () => sizeOf(stdout));
 }

@@ -1,33 +1,9 @@
-import {Box, Text, type TextProps, useStdout} from 'ink';
-import {useCallback, useSyncExternalStore} from 'react';
+import {Box, Text, type TextProps} from 'ink';
 import {cut, width} from '../../text/index.js';
-
-// Every line that fits itself needs the width; one 'resize' listener per stream serves them all (a listener
-// each would pass Node's limit of ten, and its warning, printed mid-frame, would break the screen).
-const watchers = new WeakMap<NodeJS.WriteStream, Set<() => void>>();
-
-function watch(stdout: NodeJS.WriteStream, listener: () => void): () => void {
-	let listeners = watchers.get(stdout);
-	if (!listeners) {
-		const all = new Set<() => void>();
-		listeners = all;
-		watchers.set(stdout, all);
-		stdout.on('resize', () => {
-			for (const l of all) l();
-		});
-	}
-	listeners.add(listener);
-	return () => {
-		listeners.delete(listener);
-	};
-}
+import {useTerminalSize} from '../use-terminal-size.js';
 
 /** The terminal's width (80 for a stream that does not say), following resizes. */
-export function useColumns(): number {
-	const {stdout} = useStdout();
-	const subscribe = useCallback((listener: () => void) => watch(stdout, listener), [stdout]);
-	return useSyncExternalStore(subscribe, () => (stdout.columns > 0 ? stdout.columns : 80));
-}
+export const useColumns = (): number => useTerminalSize().columns;
 
 export type FitTextProps = Omit<TextProps, 'children' | 'wrap'> & {
 	readonly children: string;
