@@ -10,7 +10,7 @@
 import {t} from '../text/index.js';
 import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from './aliyun-cli.js';
 import {loadCredentialsFile, sectionCredentials} from './credentials-file.js';
-import {ConfigError} from './errors.js';
+import {ConfigError, unknownProfileError} from './errors.js';
 import type {ConfigStore, ResolvedCredentials, StoredProfile} from './types.js';
 
 export type ResolveOptions = {profile?: string; env: NodeJS.ProcessEnv; home: string; store: ConfigStore};
@@ -104,14 +104,7 @@ export function resolveCredentials(options: ResolveOptions): ResolvedCredentials
 		if (stored) return fromStored(stored);
 		const found = fromAliyunCli(home, named, true) ?? fromCredentialsFile(home, env, named);
 		if (found) return found;
-		const known = knownNames(options);
-		throw new ConfigError(
-			'unknown-profile',
-			known.length > 0
-				? t('config.profile.unknown', {name: named, known: known.join(', ')})
-				: t('config.profile.unknownNone', {name: named}),
-			t('config.profile.unknownNext', {name: named}),
-		);
+		throw unknownProfileError(named, knownNames(options));
 	}
 
 	const fromEnvironment = fromEnv(env);

@@ -1,6 +1,7 @@
 // Everything that can go wrong reading or writing local settings and credential files. The message names the
 // file (and line when there is one), what is wrong and how to fix it; it never quotes the file's contents,
 // which may hold a secret.
+import {t} from '../text/index.js';
 
 export type ConfigErrorCode =
 	| 'corrupt' // not valid JSON
@@ -26,3 +27,13 @@ export class ConfigError extends Error {
 		super(next ? `${sentence} ${next}` : sentence);
 	}
 }
+
+/** A profile name found nowhere, with the names that do exist (or a note that there are none). */
+export const unknownProfileError = (name: string, known: readonly string[]): ConfigError =>
+	new ConfigError(
+		'unknown-profile',
+		known.length > 0
+			? t('config.profile.unknown', {name, known: known.join(', ')})
+			: t('config.profile.unknownNone', {name}),
+		t('config.profile.unknownNext', {name}),
+	);

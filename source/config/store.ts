@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import {t} from '../text/index.js';
-import {ConfigError} from './errors.js';
+import {ConfigError, unknownProfileError} from './errors.js';
 import {corruptJsonError} from './json-error.js';
 import {LockTimeoutError, withLock} from './lock.js';
 import {isProfileName} from './profile-name.js';
@@ -222,15 +222,6 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 		...(record.regionId ? {regionId: String(record.regionId)} : {}),
 	});
 
-	const unknownProfile = (name: string, known: string[]): ConfigError =>
-		new ConfigError(
-			'unknown-profile',
-			known.length > 0
-				? t('config.profile.unknown', {name, known: known.join(', ')})
-				: t('config.profile.unknownNone', {name}),
-			t('config.profile.unknownNext', {name}),
-		);
-
 	const profiles: Profiles = {
 		list() {
 			const all = read().profiles ?? {};
@@ -271,7 +262,7 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 		use(name) {
 			update((doc) => {
 				if (!isObject(own(doc.profiles, name))) {
-					throw unknownProfile(name, Object.keys(doc.profiles ?? {}).sort());
+					throw unknownProfileError(name, Object.keys(doc.profiles ?? {}).sort());
 				}
 				doc.currentProfile = name;
 			});
