@@ -1,15 +1,14 @@
 // The first two screens of both follow-ups: the region (the create wizard's list, cached names first) and the
 // group (a live list of the region's groups, filtered by typing).
 import {Box, Text, useInput} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {type ComponentProps, useEffect, useMemo} from 'react';
 import type {EcsApi, SecurityGroupSummary} from '../../cloud/port.js';
 import {cleanLine, t} from '../../text/index.js';
-import type {CloudData} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
-import {regionItems} from '../steps/region.js';
+import {RegionList} from '../steps/region.js';
 import {listHeight} from '../steps/step-props.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {useLoad} from './use-load.js';
@@ -24,87 +23,12 @@ type PickProps = {
 	readonly onBack: () => void;
 };
 
-export function RegionPick({
-	data,
-	size,
-	position,
-	purpose,
-	problem,
-	initial,
-	lastUsed,
-	profileRegion,
-	onPick,
-	onBack,
-}: PickProps & {
-	readonly data: CloudData;
-	readonly initial?: string;
-	readonly lastUsed?: string;
-	readonly profileRegion?: string;
-	readonly onPick: (regionId: string, label: string) => void;
-}) {
+/** The create wizard's region screen, loading the list first when nothing has yet. */
+export function RegionPick({data, ...list}: ComponentProps<typeof RegionList>) {
 	useEffect(() => {
 		if (!data.regions().list && !data.regions().refreshing) data.loadRegions();
 	}, [data]);
-	const view = data.regions();
-	const items = useMemo(
-		() => regionItems(view.list ?? [], lastUsed, profileRegion),
-		[view.list, lastUsed, profileRegion],
-	);
-	// Typed while the list loads: kept, and the list opens filtered by it.
-	const typed = useTypeAhead(!view.list && !view.problem);
-	useInput(
-		(input, key) => {
-			if (key.escape) {
-				if (typed.query !== '') typed.clear();
-				else onBack();
-			} else if (input === 'r' && view.problem) data.loadRegions();
-		},
-		{isActive: !view.list},
-	);
-	return (
-		<StepFrame
-			title={t('wizard.region.title')}
-			position={position}
-			purpose={purpose}
-			problem={problem}
-			hints={
-				view.list
-					? [
-							['↑↓', t('wizard.keys.move')],
-							['Enter', t('wizard.keys.choose')],
-							[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-							['Esc', t('wizard.keys.cancel')],
-						]
-					: [
-							['r', t('wizard.keys.retry')],
-							['Esc', t('wizard.keys.cancel')],
-						]
-			}
-		>
-			{view.list ? (
-				<FilterList
-					items={items}
-					keepWhole={1}
-					height={listHeight(size.rows)}
-					width={size.columns}
-					initialKey={initial ?? items[0]?.key}
-					initialQuery={typed.query}
-					onSelect={(item) => onPick(item.key, item.cells[0] ?? item.key)}
-					onBack={onBack}
-				/>
-			) : view.problem ? (
-				<Box flexDirection="column">
-					<Text color="red">{view.problem.sentence}</Text>
-					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
-				</Box>
-			) : (
-				<Box flexDirection="column">
-					<TypedFilter query={typed.query} />
-					<Spinner label={t('wizard.region.loading')} />
-				</Box>
-			)}
-		</StepFrame>
-	);
+	return <RegionList data={data} {...list} />;
 }
 
 export const groupTypeText = (type: SecurityGroupSummary['type']): string =>

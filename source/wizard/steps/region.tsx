@@ -40,6 +40,43 @@ export function RegionStep({
 	lastUsed,
 	profileRegion,
 }: StepProps & {readonly lastUsed?: string; readonly profileRegion?: string}) {
+	return (
+		<RegionList
+			data={data}
+			size={size}
+			position={position}
+			purpose={t('wizard.region.purpose')}
+			problem={state.problems.region}
+			initial={state.answers.regionId}
+			lastUsed={lastUsed}
+			profileRegion={profileRegion}
+			onPick={(regionId, label) => dispatch({type: 'answer', step: 'region', regionId, label})}
+			onBack={() => dispatch({type: 'back'})}
+		/>
+	);
+}
+
+/** The region screen, shared by the create wizard and the follow-ups: the list, or what keeps it from showing. */
+export function RegionList({
+	data,
+	size,
+	position,
+	purpose,
+	problem,
+	initial,
+	lastUsed,
+	profileRegion,
+	onPick,
+	onBack,
+}: Pick<StepProps, 'data' | 'size' | 'position'> & {
+	readonly purpose: string;
+	readonly problem?: string | undefined;
+	readonly initial?: string | undefined;
+	readonly lastUsed?: string | undefined;
+	readonly profileRegion?: string | undefined;
+	readonly onPick: (regionId: string, label: string) => void;
+	readonly onBack: () => void;
+}) {
 	const view = data.regions();
 	const items = useMemo(
 		() => regionItems(view.list ?? [], lastUsed, profileRegion),
@@ -52,7 +89,7 @@ export function RegionStep({
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();
-				else dispatch({type: 'back'});
+				else onBack();
 			} else if (input === 'r' && retry) data.loadRegions();
 		},
 		{isActive: !view.list},
@@ -72,8 +109,8 @@ export function RegionStep({
 		<StepFrame
 			title={stepTitle('region')}
 			position={position}
-			purpose={t('wizard.region.purpose')}
-			problem={state.problems.region}
+			purpose={purpose}
+			problem={problem}
 			hints={hints}
 		>
 			{view.list ? (
@@ -83,12 +120,10 @@ export function RegionStep({
 						keepWhole={1}
 						height={listHeight(size.rows)}
 						width={size.columns}
-						initialKey={state.answers.regionId ?? items[0]?.key}
+						initialKey={initial ?? items[0]?.key}
 						initialQuery={typed.query}
-						onSelect={(item) =>
-							dispatch({type: 'answer', step: 'region', regionId: item.key, label: item.cells[0]})
-						}
-						onBack={() => dispatch({type: 'back'})}
+						onSelect={(item) => onPick(item.key, item.cells[0] ?? item.key)}
+						onBack={onBack}
 					/>
 					<FitText dimColor>
 						{view.problem
