@@ -9,12 +9,12 @@ import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../conf
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
-import {openConfig} from '../config/store.js';
+import {homeOf, openConfig} from '../config/store.js';
 import type {ConfigStore, Credentials} from '../config/types.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
-import {apiFor, homeOf, openTarget, reportFailure, type Target, UsageError} from './services.js';
+import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
 import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 type Prompts = typeof import('./prompts.js');

@@ -1,14 +1,13 @@
 // What every command needs to talk to Alibaba Cloud, wired in one place: the settings store, the credentials
 // (the chain in config/credentials.ts, or the in-process sandbox's), the target (--endpoint, --sandbox), and the
 // EcsApi adapter. Heavy pieces load lazily: pop-core on the first call, the sandbox only with --sandbox.
-import os from 'node:os';
 import path from 'node:path';
 import {CloudError} from '../cloud/errors.js';
 import {type AdapterOptions, createEcsApi, type PopEcsApi} from '../cloud/pop-adapter.js';
 import type {EcsApi, RetryObservable} from '../cloud/port.js';
 import {resolveCredentials} from '../config/credentials.js';
 import {ConfigError} from '../config/errors.js';
-import {openConfig} from '../config/store.js';
+import {homeOf, openConfig} from '../config/store.js';
 import type {ConfigStore, Credentials, JournalEntry, ResolvedCredentials} from '../config/types.js';
 import {cleanLine, t} from '../text/index.js';
 import type {GlobalOptions} from './args.js';
@@ -59,8 +58,6 @@ export function validateEndpoint(value: string): string {
 	}
 	return url.href.replace(/\/+$/, '');
 }
-
-export const homeOf = (env: NodeJS.ProcessEnv): string => env.HOME || env.USERPROFILE || os.homedir();
 
 type RunningSandbox = {
 	endpoint: string;

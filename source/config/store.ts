@@ -51,9 +51,12 @@ export type OpenConfigOptions = {
 	lockTimeoutMs?: number;
 };
 
+/** The home folder `env` names (where the aliyun CLI and credentials files live), else the account's. */
+export const homeOf = (env: NodeJS.ProcessEnv): string => env.HOME || env.USERPROFILE || os.homedir();
+
 /** conf's default folder for the project `ecs-sg` with no suffix (env-paths' config folder), from `env`. */
 export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-	const home = env.HOME || env.USERPROFILE || os.homedir();
+	const home = homeOf(env);
 	if (process.platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'ecs-sg');
 	if (process.platform === 'win32') {
 		return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'ecs-sg', 'Config');
