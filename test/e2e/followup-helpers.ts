@@ -1,11 +1,9 @@
 // Shared by the follow-up e2e files: the wizard world (a sandbox in this process, pop-core straight at it), plus
 // the follow-up commands in a pseudo-terminal or as plain processes, and pop-core readers of what they changed.
-import {spawn} from 'node:child_process';
 import type RPCClient from '@alicloud/pop-core';
+import {runCli as runPlain} from '../helpers/cli.js';
 import {type PtySession, sandboxEnv, startPty} from '../helpers/pty.js';
 import type {World} from './wizard-helpers.js';
-
-const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
 export function envOf(world: World, extra: Record<string, string | undefined> = {}) {
 	return {...sandboxEnv(world.home, world.sandbox), ...extra};
@@ -28,29 +26,11 @@ export function followup(
 export type Ran = {code: number | null; stdout: string; stderr: string};
 
 /** The built CLI as a plain process (no terminal): the flags-only path. */
-export function runCli(
+export const runCli = (
 	world: World,
 	args: string[],
 	extraEnv: Record<string, string | undefined> = {},
-): Promise<Ran> {
-	const env: Record<string, string> = {};
-	for (const [k, v] of Object.entries({...process.env, ...envOf(world, extraEnv)}))
-		if (v !== undefined) env[k] = v;
-	delete env.CI;
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => {
-			stdout += d;
-		});
-		child.stderr.on('data', (d) => {
-			stderr += d;
-		});
-		child.on('error', reject);
-		child.on('close', (code) => resolve({code, stdout, stderr}));
-	});
-}
+): Promise<Ran> => runPlain(args, envOf(world, extraEnv));
 
 type Permission = {
 	Direction: string;

@@ -1,13 +1,13 @@
 // The wizard's unhappy paths in a real terminal: Ctrl+C, a region without VPCs, an API error on submit, a retry,
 // a resize, Chinese, no terminal at all, and the first run without credentials.
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/cli.js';
+import {sandboxKeysEnv} from '../helpers/env.js';
 import {noKeysEnv, startPty} from '../helpers/pty.js';
 import {allGroups, groupsNamed, keys, openWorld, rulesOf, type World} from './wizard-helpers.js';
 
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let world: World | undefined;
 afterEach(async () => {
 	await world?.close();
@@ -186,30 +186,11 @@ describe('terminals', () => {
 
 	it('without a terminal never renders, and exits 2 naming the missing flags', async () => {
 		world = await openWorld();
-		const child = spawn(
-			process.execPath,
-			[cli, '--lang', 'en', 'create', '--endpoint', world.sandbox.endpoint],
-			{
-				env: {
-					...process.env,
-					HOME: world.home,
-					ECS_SG_CONFIG_DIR: path.join(world.home, 'config'),
-					ALIBABA_CLOUD_ACCESS_KEY_ID: world.sandbox.accessKeyId,
-					ALIBABA_CLOUD_ACCESS_KEY_SECRET: world.sandbox.accessKeySecret,
-					CI: 'false',
-				},
-				stdio: ['pipe', 'pipe', 'pipe'],
-			},
+		const {code, stdout, stderr} = await runCli(
+			['--lang', 'en', 'create', '--endpoint', world.sandbox.endpoint],
+			sandboxKeysEnv(world.home, world.sandbox),
+			{stdin: 'pipe'},
 		);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => {
-			stdout += c;
-		});
-		child.stderr.on('data', (c) => {
-			stderr += c;
-		});
-		const code = await new Promise((resolve) => child.on('close', resolve));
 		expect(code).toBe(2);
 		expect(stdout).toBe('');
 		expect(stderr).toContain('--region');

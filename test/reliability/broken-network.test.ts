@@ -3,15 +3,14 @@
 // without Code, truncated JSON and a huge answer. Each ends with a readable message (one sentence and what to do,
 // never a stack or the server's raw page), exit 1, one JSON object on stdout once a create was under way, and,
 // when the create was in flight, a journal entry that `ecs-sg resume` finishes into exactly one complete group.
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
+import {runCli} from '../helpers/cli.js';
+import {sandboxEnv} from '../helpers/env.js';
 import {type Breakage, startProxy} from './proxy.js';
-
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
 type Ran = {code: number | null; stdout: string; stderr: string};
 type World = {
@@ -35,31 +34,8 @@ async function world(): Promise<World> {
 		sandbox,
 		home,
 		vpc,
-		run(args, endpoint) {
-			const env: NodeJS.ProcessEnv = {};
-			for (const [k, v] of Object.entries(process.env))
-				if (v !== undefined && !/^(CI|ALIBABA_CLOUD_|ALICLOUD_)/.test(k)) env[k] = v;
-			const child = spawn(process.execPath, [cli, '--lang', 'en', ...args, '--endpoint', endpoint], {
-				env: {
-					...env,
-					HOME: home,
-					ECS_SG_CONFIG_DIR: path.join(home, 'config'),
-					ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-					ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-					LANG: 'C.UTF-8',
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (c) => {
-				stdout += c;
-			});
-			child.stderr.on('data', (c) => {
-				stderr += c;
-			});
-			return new Promise((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})));
-		},
+		run: (args, endpoint) =>
+			runCli(['--lang', 'en', ...args, '--endpoint', endpoint], sandboxEnv(home, sandbox)),
 		groups: (name) =>
 			(
 				(sandbox.snapshot().securityGroups ?? []) as {

@@ -3,15 +3,15 @@
 // file is valid JSON, private, holds every entry and every remembered VPC, no lock is left behind, and `ecs-sg
 // resume` then finishes all three. (The store's own lock is tested with raw writers in test/config/store.test.ts;
 // the sandbox under 50 concurrent clients and one ClientToken sent twice at once in test/sandbox/faults.test.ts.)
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
+import {runCli} from '../helpers/cli.js';
+import {sandboxEnv} from '../helpers/env.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let sandbox: Sandbox;
 let proxy: BreakingProxy;
 let home: string;
@@ -29,31 +29,8 @@ afterAll(async () => {
 
 const configDir = () => path.join(home, 'config');
 
-function run(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
-	const env: NodeJS.ProcessEnv = {};
-	for (const [k, v] of Object.entries(process.env))
-		if (v !== undefined && !/^(CI|ALIBABA_CLOUD_|ALICLOUD_)/.test(k)) env[k] = v;
-	const child = spawn(process.execPath, [cli, '--lang', 'en', ...args, '--endpoint', proxy.endpoint], {
-		env: {
-			...env,
-			HOME: home,
-			ECS_SG_CONFIG_DIR: configDir(),
-			ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKeyId,
-			ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKeySecret,
-			LANG: 'C.UTF-8',
-		},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (c) => {
-		stdout += c;
-	});
-	child.stderr.on('data', (c) => {
-		stderr += c;
-	});
-	return new Promise((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})));
-}
+const run = (args: string[]) =>
+	runCli(['--lang', 'en', ...args, '--endpoint', proxy.endpoint], sandboxEnv(home, sandbox));
 
 const defaultVpc = (regionId: string) =>
 	((sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]).find(

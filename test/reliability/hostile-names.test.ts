@@ -3,19 +3,18 @@
 // return, C1 controls, bidi overrides, zero-width characters and very wide CJK text. None of it may reach the
 // terminal as anything but plain text, in the wizard, configure, the flags path and resume; `--json` stays
 // valid JSON whose strings are clean; and wide names keep the list columns aligned.
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {width} from '../../source/text/index.js';
+import {runCli} from '../helpers/cli.js';
 import {keys, sandboxEnv} from '../helpers/pty.js';
 import {esc, firstUnsafe, foreignCsi, withoutOwnSequences} from '../helpers/unsafe-text.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
 
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 const bel = String.fromCharCode(7);
 const c1Csi = String.fromCharCode(0x9b);
 /** Everything a hostile name can carry, after a readable label. */
@@ -130,23 +129,7 @@ function pty(args: string[]): ShellPty {
 	return session;
 }
 
-function plain(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
-	const values: Record<string, string> = {CI: 'false'};
-	for (const [k, v] of Object.entries(env())) if (v !== undefined) values[k] = v;
-	const child = spawn(process.execPath, [cli, '--lang', 'en', ...args], {
-		env: {...process.env, ...values},
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (c) => {
-		stdout += c;
-	});
-	child.stderr.on('data', (c) => {
-		stderr += c;
-	});
-	return new Promise((resolve) => child.on('close', (code) => resolve({code, stdout, stderr})));
-}
+const plain = (args: string[]) => runCli(['--lang', 'en', ...args], env());
 
 /** A file source too: the cached region list in the settings, as if an older run (or a hand) wrote it. */
 function writeHostileCache(): void {

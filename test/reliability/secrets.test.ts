@@ -4,7 +4,6 @@
 // in any stdout, stderr, exported command, crash report or file other than the settings file, nor in the
 // arguments of any process ecs-sg runs.
 // The settings folder is 0700 and the file 0600 after every command that writes, even under umask 000.
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,11 +12,11 @@ import {rememberSecrets} from '../../source/cloud/redact.js';
 import {crashLine} from '../../source/commands/crash.js';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {setLang} from '../../source/text/index.js';
-import {keys, sleep} from '../helpers/pty.js';
+import {startCli} from '../helpers/cli.js';
+import {keys, noKeysEnv, sleep} from '../helpers/pty.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
 
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 const ID = 'LTAI5tKnownKeyIdForTests';
 const SECRET = 'KnownSecretForTests0123456789abcdefXYZ';
 const TOKEN = 'CAISKnownStsTokenForTests0123456789abcdef+/XYZ=';
@@ -72,16 +71,7 @@ afterAll(async () => {
 	fs.rmSync(home, {recursive: true, force: true});
 });
 
-const baseEnv = (): Record<string, string | undefined> => ({
-	HOME: home,
-	ECS_SG_CONFIG_DIR: configDir(),
-	ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-	ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-	ALIBABA_CLOUD_PROFILE: undefined,
-	LANG: 'C.UTF-8',
-	LC_ALL: undefined,
-});
+const baseEnv = () => ({...noKeysEnv(home), LANG: 'C.UTF-8', LC_ALL: undefined});
 
 /** Records the command line of `pid` and of every process under it until `stop` is called. */
 function watchCommandLines(pid: () => number | undefined): () => void {
@@ -105,27 +95,9 @@ function watchCommandLines(pid: () => number | undefined): () => void {
 }
 
 async function plain(label: string, args: string[], env: Record<string, string | undefined> = {}) {
-	const values: Record<string, string> = {};
-	for (const [k, v] of Object.entries(process.env))
-		if (v !== undefined && !/^(CI|ALIBABA_CLOUD_)/.test(k)) values[k] = v;
-	for (const [k, v] of Object.entries({...baseEnv(), ...env})) {
-		if (v === undefined) delete values[k];
-		else values[k] = v;
-	}
-	const child = spawn(process.execPath, [cli, '--lang', 'en', ...args], {
-		env: values,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const {child, done} = startCli(['--lang', 'en', ...args], {...baseEnv(), ...env});
 	const stop = watchCommandLines(() => child.pid);
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (c) => {
-		stdout += c;
-	});
-	child.stderr.on('data', (c) => {
-		stderr += c;
-	});
-	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	const {code, stdout, stderr} = await done;
 	stop();
 	outputs.push({label: `${label} (stdout)`, text: stdout}, {label: `${label} (stderr)`, text: stderr});
 	return {code, stdout, stderr};

@@ -3,17 +3,17 @@
 // leaves the terminal as it was (modes unchanged, cursor shown), the journal consistent with what exists, and ends
 // with the signal's exit code (130, 143, 129; 0 when the group was made whole anyway) and a message saying what
 // exists.
-import {type ChildProcess, spawn} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../source/sandbox/index.js';
+import {startCli} from '../helpers/cli.js';
 import {keys, sandboxEnv} from '../helpers/pty.js';
 import {type BreakingProxy, gate, startProxy} from './proxy.js';
 import {cursorShownAtEnd, type ShellPty, startShellPty} from './shell-pty.js';
 
-const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 const codes = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 type Signal = keyof typeof codes;
 
@@ -44,25 +44,9 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 	const children: ChildProcess[] = [];
 	const env = () => sandboxEnv(home, sandbox);
 	const plainStart: World['plainStart'] = (args) => {
-		const values: Record<string, string> = {CI: 'false'};
-		for (const [k, v] of Object.entries(env())) if (v !== undefined) values[k] = v;
-		const child = spawn(process.execPath, [cli, ...args], {
-			env: {...process.env, ...values},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		children.push(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => {
-			stdout += c;
-		});
-		child.stderr.on('data', (c) => {
-			stderr += c;
-		});
-		const done = new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) =>
-			child.on('close', (code) => resolve({code, stdout, stderr})),
-		);
-		return {process: child, stderr: () => stderr, done};
+		const running = startCli(args, env());
+		children.push(running.child);
+		return {process: running.child, stderr: running.stderr, done: running.done};
 	};
 	const terminal: World['terminal'] = (args, more = {}) => {
 		const session = startShellPty(['--lang', 'en', ...args], {env: {...env(), ...more}, cols: 100, rows: 30});

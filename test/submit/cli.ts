@@ -1,51 +1,22 @@
 // For the e2e tests: the built CLI (dist/cli.mjs) run as a separate process without a terminal, `ecs-sg
 // sandbox` run as another process, and an independent client (pop-core directly) to look at what exists.
-import {type ChildProcess, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import RPCClient from '@alicloud/pop-core';
+import {type CliRun, type RunningCli, startCli as startPlain} from '../helpers/cli.js';
+import {cleanEnv} from '../helpers/env.js';
 import {type BreakingProxy, startProxy} from '../reliability/proxy.js';
 
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
-export type CliRun = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
+/** The LANG of these runs, unless `env` says otherwise; the rest is cleanEnv's (no CI, no stray credentials). */
+const withLang = (env: Record<string, string>) => ({LANG: 'en_US.UTF-8', ...env});
 
-export type RunningCli = {
-	child: ChildProcess;
-	stdout(): string;
-	stderr(): string;
-	done: Promise<CliRun>;
-};
-
-/** The environment of a run: no CI, no stray credentials from this machine, temp config and home. */
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {};
-	for (const [k, v] of Object.entries(process.env)) {
-		if (v !== undefined && !/^(CI|ALIBABA_CLOUD_|ALICLOUD_)/.test(k)) env[k] = v;
-	}
-	return {...env, LANG: 'en_US.UTF-8', ...extra};
-}
-
-export function startCli(args: readonly string[], env: Record<string, string>): RunningCli {
-	const child = spawn(process.execPath, [cliPath, ...args], {
-		env: baseEnv(env),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.on('data', (d) => {
-		stdout += String(d);
-	});
-	child.stderr?.on('data', (d) => {
-		stderr += String(d);
-	});
-	const done = new Promise<CliRun>((resolve) => {
-		child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
-	});
-	return {child, stdout: () => stdout, stderr: () => stderr, done};
-}
+export const startCli = (args: readonly string[], env: Record<string, string>): RunningCli =>
+	startPlain(args, withLang(env));
 
 export const runCli = (args: readonly string[], env: Record<string, string>): Promise<CliRun> =>
 	startCli(args, env).done;
@@ -74,7 +45,7 @@ export async function startSandboxProcess(
 	const child = spawn(
 		process.execPath,
 		[cliPath, 'sandbox', '--port', '0', '--state', statePath, ...faults.flatMap((f) => ['--fault', f])],
-		{env: baseEnv({}), stdio: ['ignore', 'pipe', 'pipe']},
+		{env: cleanEnv(withLang({})), stdio: ['ignore', 'pipe', 'pipe']},
 	);
 	const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
 	const first = await new Promise<string>((resolve, reject) => {
