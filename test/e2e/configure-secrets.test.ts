@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {startFakeCloud} from '../cloud/fake-cloud.js';
-import {keys, type PtySession, startPty} from '../helpers/pty.js';
+import {keys, noKeysEnv, type PtySession, startPty} from '../helpers/pty.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let home: string;
@@ -15,14 +15,7 @@ let configDir: string;
 let sandbox: Sandbox | undefined;
 const sessions: PtySession[] = [];
 
-const baseEnv = () => ({
-	HOME: home,
-	ECS_SG_CONFIG_DIR: configDir,
-	ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-	ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-	ALIBABA_CLOUD_PROFILE: undefined,
-});
+const baseEnv = () => noKeysEnv(home);
 
 function pty(args: string[]): PtySession {
 	const session = startPty(['--lang', 'en', ...args], {env: baseEnv(), cols: 160, rows: 40});

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {openConfig} from '../../source/config/store.js';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
-import {keys, type PtySession, startPty} from '../helpers/pty.js';
+import {keys, noKeysEnv, type PtySession, startPty} from '../helpers/pty.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let sandbox: Sandbox;
@@ -16,15 +16,8 @@ let home: string;
 let configDir: string;
 const sessions: PtySession[] = [];
 
-const env = () => ({
-	HOME: home,
-	ECS_SG_CONFIG_DIR: configDir,
-	ALIBABA_CLOUD_ACCESS_KEY_ID: undefined,
-	ALIBABA_CLOUD_ACCESS_KEY_SECRET: undefined,
-	ALIBABA_CLOUD_SECURITY_TOKEN: undefined,
-	ALIBABA_CLOUD_PROFILE: undefined,
-	ALIBABA_CLOUD_CREDENTIALS_FILE: undefined,
-});
+// No aliyun CLI file but the one a test writes.
+const env = () => ({...noKeysEnv(home), ALIBABA_CLOUD_CREDENTIALS_FILE: undefined});
 
 function configure(...extra: string[]): PtySession {
 	const session = startPty(['configure', '--lang', 'en', '--endpoint', sandbox.endpoint, ...extra], {
