@@ -35,7 +35,8 @@ describe('ecs-sg resume in a terminal', () => {
 		await session.waitForText('What should happen to it?');
 		await session.press(keys.ctrlC);
 		expect(await session.exited).toBe(130);
-		expect(session.screen()).toContain('kept for "ecs-sg resume"');
+		// The last frame may still be on its way to the screen when the exit is seen: wait for it (fails if never).
+		await session.waitForText('kept for "ecs-sg resume"');
 		expect(world.journal()).toHaveLength(1);
 
 		session = startPty(['resume'], {env: world.env});
