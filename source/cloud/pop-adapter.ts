@@ -20,14 +20,7 @@ import {
 } from './mappers.js';
 import {fetchAllPages, type Page} from './paging.js';
 import {flattenParams, type ParamObject} from './params.js';
-import type {
-	EcsApi,
-	Instance,
-	RetryEvent,
-	RetryObservable,
-	RulesInput,
-	SecurityGroupSummary,
-} from './port.js';
+import type {EcsApi, RetryEvent, RetryObservable, RulesInput, SecurityGroupSummary} from './port.js';
 import {rememberSecrets} from './redact.js';
 import {type CallRecord, callRecord, defaultMaxResponseBytes, guardAgent} from './response-guard.js';
 
@@ -221,41 +214,36 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 
 	const result = (body: Json) => ({requestId: str(body.RequestId)});
 
-	const searchGroups = (regionId: string, params: ParamObject): Promise<SecurityGroupSummary[]> =>
-		fetchAllPages<SecurityGroupSummary>(
-			async (pageNumber) => {
-				const body = await call('ecs', 'DescribeSecurityGroups', regionId, {
-					...params,
-					RegionId: regionId,
-					PageNumber: pageNumber,
-					PageSize: searchPageSize,
-				});
-				return {
-					items: list(body, 'SecurityGroups', 'SecurityGroup').map(groupSummary),
-					total: total(body),
-					pageSize: searchPageSize,
-				};
-			},
-			{pageSize: searchPageSize, concurrency},
-		);
+	/** Every page of a Describe* search of ECS, its items mapped, in order. */
+	const search =
+		<T>(
+			action: string,
+			[outer, inner]: readonly [string, string],
+			pageSize: number,
+			map: (item: Json, regionId: string) => T,
+		) =>
+		(regionId: string, params: ParamObject): Promise<T[]> =>
+			fetchAllPages<T>(
+				async (pageNumber) => {
+					const body = await call('ecs', action, regionId, {
+						...params,
+						RegionId: regionId,
+						PageNumber: pageNumber,
+						PageSize: pageSize,
+					});
+					const items = list(body, outer, inner).map((item) => map(item, regionId));
+					return {items, total: total(body), pageSize};
+				},
+				{pageSize, concurrency},
+			);
 
-	const searchInstances = (regionId: string, params: ParamObject): Promise<Instance[]> =>
-		fetchAllPages<Instance>(
-			async (pageNumber) => {
-				const body = await call('ecs', 'DescribeInstances', regionId, {
-					...params,
-					RegionId: regionId,
-					PageNumber: pageNumber,
-					PageSize: instancePageSize,
-				});
-				return {
-					items: list(body, 'Instances', 'Instance').map((item) => instance(item, regionId)),
-					total: total(body),
-					pageSize: instancePageSize,
-				};
-			},
-			{pageSize: instancePageSize, concurrency},
-		);
+	const searchGroups = search(
+		'DescribeSecurityGroups',
+		['SecurityGroups', 'SecurityGroup'],
+		searchPageSize,
+		groupSummary,
+	);
+	const searchInstances = search('DescribeInstances', ['Instances', 'Instance'], instancePageSize, instance);
 
 	const rules = async (action: string, input: RulesInput) =>
 		result(
@@ -271,6 +259,16 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 		const seen = new Map<string, T>();
 		for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
 		return [...seen.values()];
+	};
+
+	/** A search for the given ids, at most idsPerCall of them a call, each item once. */
+	const byIds = async <T extends {id: string}>(
+		ids: readonly string[],
+		searchFor: (idsParam: string) => Promise<T[]>,
+	): Promise<T[]> => {
+		if (ids.length === 0) return [];
+		const parts = await Promise.all(chunks(ids, idsPerCall).map((part) => searchFor(JSON.stringify(part))));
+		return byId(parts.flat());
 	};
 
 	return {
@@ -363,13 +361,7 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 		async describeSecurityGroups(regionId, filter = {}) {
 			const base = {VpcId: filter.vpcId, SecurityGroupName: filter.name};
 			if (!filter.groupIds) return searchGroups(regionId, base);
-			if (filter.groupIds.length === 0) return [];
-			const parts = await Promise.all(
-				chunks(filter.groupIds, idsPerCall).map((ids) =>
-					searchGroups(regionId, {...base, SecurityGroupIds: JSON.stringify(ids)}),
-				),
-			);
-			return byId(parts.flat());
+			return byIds(filter.groupIds, (ids) => searchGroups(regionId, {...base, SecurityGroupIds: ids}));
 		},
 
 		async describeSecurityGroupAttribute(regionId, groupId) {
@@ -400,13 +392,7 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 		async describeInstances(regionId, filter = {}) {
 			const base = {VpcId: filter.vpcId, SecurityGroupId: filter.securityGroupId};
 			if (!filter.instanceIds) return searchInstances(regionId, base);
-			if (filter.instanceIds.length === 0) return [];
-			const parts = await Promise.all(
-				chunks(filter.instanceIds, idsPerCall).map((ids) =>
-					searchInstances(regionId, {...base, InstanceIds: JSON.stringify(ids)}),
-				),
-			);
-			return byId(parts.flat());
+			return byIds(filter.instanceIds, (ids) => searchInstances(regionId, {...base, InstanceIds: ids}));
 		},
 
 		async joinSecurityGroup(regionId, groupId, instanceId) {
