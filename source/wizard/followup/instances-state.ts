@@ -8,7 +8,7 @@ import {type Membership, membershipOf, refusalOf} from '../../domain/membership.
 import {t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
-import {callViews, type Progress, withEvent, withOutcome} from './calls.js';
+import {afterEnd, applied, cancelled, type Progress, sending, withEvent} from './calls.js';
 import type {FollowupStart} from './services.js';
 
 export type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
@@ -183,13 +183,7 @@ function back(state: InstancesState): InstancesState {
 }
 
 export function instancesReducer(state: InstancesState, action: InstancesAction): InstancesState {
-	if (state.status === 'cancelled' || state.status === 'left') {
-		if (action.type === 'cancel' && state.stopping) return {...state, forced: true};
-		if (action.type === 'call-event') return {...state, calls: withEvent(state.calls, action.event)};
-		if (action.type === 'applied')
-			return {...state, outcome: action.outcome, calls: withOutcome(state.calls, action.outcome)};
-		return state;
-	}
+	if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
 	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'members'].includes(action.type))
 		return state;
 	// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
@@ -229,24 +223,12 @@ export function instancesReducer(state: InstancesState, action: InstancesAction)
 			return {...state, step: 'review', problem: undefined};
 		case 'confirm':
 			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
-			return {
-				...state,
-				step: 'applying',
-				status: 'applying',
-				plan: action.plan,
-				calls: callViews(action.plan.calls),
-				outcome: undefined,
-			};
+			return sending(state, action.plan);
 		case 'call-event':
 			return {...state, calls: withEvent(state.calls, action.event)};
 		case 'applied':
 			return {
-				...state,
-				step: 'done',
-				status: 'done',
-				outcome: action.outcome,
-				calls: withOutcome(state.calls, action.outcome),
-				rounds: state.rounds + 1,
+				...applied(state, action.outcome),
 				selected: [],
 				// Read again, so the result shows each instance's groups as they are now.
 				members: undefined,
@@ -263,9 +245,7 @@ export function instancesReducer(state: InstancesState, action: InstancesAction)
 		case 'quit':
 			return state.step === 'done' ? {...state, status: 'left'} : state;
 		case 'cancel':
-			if (state.status === 'applying') return {...state, status: 'cancelled', stopping: true};
-			if (state.step === 'done') return {...state, status: 'left'};
-			return {...state, status: 'cancelled'};
+			return cancelled(state);
 		default:
 			return assertNever(action);
 	}

@@ -17,7 +17,7 @@ import {validateRuleDescription} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
-import {type CallView, callViews, type Progress, withEvent, withOutcome} from './calls.js';
+import {afterEnd, applied, type CallView, cancelled, type Progress, sending, withEvent} from './calls.js';
 import type {FollowupStart} from './services.js';
 
 export type RulesStep = 'region' | 'group' | 'rules' | 'preset' | 'manual' | 'review' | 'applying' | 'done';
@@ -254,13 +254,7 @@ function back(state: RulesState): RulesState {
 }
 
 export function rulesReducer(state: RulesState, action: RulesAction): RulesState {
-	if (state.status === 'cancelled' || state.status === 'left') {
-		if (action.type === 'cancel' && state.stopping) return {...state, forced: true};
-		if (action.type === 'call-event') return {...state, calls: withEvent(state.calls, action.event)};
-		if (action.type === 'applied')
-			return {...state, outcome: action.outcome, calls: withOutcome(state.calls, action.outcome)};
-		return state;
-	}
+	if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
 	// While calls run only the runner's news and Ctrl+C get in, so no key can send a second round.
 	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'detail'].includes(action.type))
 		return state;
@@ -322,24 +316,12 @@ export function rulesReducer(state: RulesState, action: RulesAction): RulesState
 			return review(state);
 		case 'confirm':
 			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
-			return {
-				...state,
-				step: 'applying',
-				status: 'applying',
-				plan: action.plan,
-				calls: callViews(action.plan.calls),
-				outcome: undefined,
-			};
+			return sending(state, action.plan);
 		case 'call-event':
 			return {...state, calls: withEvent(state.calls, action.event)};
 		case 'applied':
 			return {
-				...state,
-				step: 'done',
-				status: 'done',
-				outcome: action.outcome,
-				calls: withOutcome(state.calls, action.outcome),
-				rounds: state.rounds + 1,
+				...applied(state, action.outcome),
 				add: [],
 				remove: [],
 				// Read again: the Done screen shows the rules as they are now, not as they were.
@@ -365,10 +347,7 @@ export function rulesReducer(state: RulesState, action: RulesAction): RulesState
 		case 'quit':
 			return state.step === 'done' ? {...state, status: 'left'} : state;
 		case 'cancel':
-			if (state.status === 'applying') return {...state, status: 'cancelled', stopping: true};
-			// Everything asked for is done: Ctrl+C on the result just leaves.
-			if (state.step === 'done') return {...state, status: 'left'};
-			return {...state, status: 'cancelled'};
+			return cancelled(state);
 		default:
 			return assertNever(action);
 	}

@@ -2,23 +2,13 @@
 // numbers, Ctrl+C and the Done keys, sending the plan once, stopping it, and reporting the one outcome.
 import {useInput} from 'ink';
 import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
-import type {ChangeEvent, ChangeOutcome, ChangePlan} from '../../cloud/change-types.js';
+import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
 import {applyChanges} from '../../cloud/changes.js';
 import {lang} from '../../text/index.js';
 import {CloudData} from '../cloud-data.js';
-import type {Progress} from './calls.js';
+import type {FlowState} from './calls.js';
 import type {Position} from './pickers.js';
-import type {FollowupOutcome, FollowupServices, FollowupStart, StopRequests} from './services.js';
-
-/** The part of either follow-up's state the shared effects read. */
-export type FlowState = Progress & {
-	readonly step: string;
-	readonly start: FollowupStart;
-	readonly regionId?: string;
-	readonly plan?: ChangePlan;
-	readonly rounds: number;
-	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
-};
+import type {FollowupOutcome, FollowupServices, StopRequests} from './services.js';
 
 /** The actions both reducers take from the shared effects. */
 export type FlowAction =
