@@ -1,7 +1,7 @@
 // The create wizard's Done screen offers the follow-ups for the new group, in the same process: r opens the rules
 // screens, i the instances screen. The printed commands carry the run's target flags.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startPty} from '../helpers/pty.js';
+import {type PtySession, startPty} from '../helpers/pty.js';
 import {allRulesOf, envOf, followupState, groupsOfInstances, ids, region, vpcId} from './followup-helpers.js';
 import {keys, openWorld, shownGroupId, type World} from './wizard-helpers.js';
 
@@ -17,12 +17,27 @@ const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
 
 const created = ['--region', region, '--template', 'custom', '--vpc', vpcId, '--description', 'app tier'];
 
+/** The wizard with every answer given by flags, confirmed on its last step; returned once Done shows `needle`. */
+async function throughDone(name: string, needle: string): Promise<{p: PtySession; done: string}> {
+	const p = world.wizard([...created, '--name', name]);
+	await p.waitForText('Step 7 of 7');
+	await p.press(keys.enter);
+	return {p, done: await p.waitForText(needle)};
+}
+
+/** On the rules screen: queues the HTTP preset (TCP 80 from anywhere) and waits until it is listed. */
+async function queueHttp(p: PtySession): Promise<void> {
+	await p.press('p');
+	await p.waitForText('Add a preset rule');
+	await p.press(keys.down, keys.enter);
+	await p.waitForText('Source for HTTP (TCP 80)');
+	await p.press(keys.enter);
+	await p.waitForText(/\+ inbound\s+TCP\s+80/);
+}
+
 describe('Done offers the follow-ups', () => {
 	it('r: adds a rule to the group just created, then leaves with exit 0', async () => {
-		const p = world.wizard([...created, '--name', 'app-sg']);
-		await p.waitForText('Step 7 of 7');
-		await p.press(keys.enter);
-		const done = await p.waitForText('r add rules now');
+		const {p, done} = await throughDone('app-sg', 'r add rules now');
 		const id = shownGroupId(done);
 		// The commands shown talk to the same place as this run.
 		// (A long command wraps at the terminal's edge: compare with the line breaks taken out.)
@@ -32,12 +47,7 @@ describe('Done offers the follow-ups', () => {
 		await p.press('r');
 		await p.waitForText(`app-sg (${id})`);
 		expect(p.screen()).toContain('Step 1 of 2');
-		await p.press('p');
-		await p.waitForText('Add a preset rule');
-		await p.press(keys.down, keys.enter);
-		await p.waitForText('Source for HTTP (TCP 80)');
-		await p.press(keys.enter);
-		await p.waitForText(/\+ inbound\s+TCP\s+80/);
+		await queueHttp(p);
 		await p.press(keys.enter);
 		await p.waitForText('1 to add, 0 to remove');
 		await p.press('y');
@@ -50,18 +60,11 @@ describe('Done offers the follow-ups', () => {
 	});
 
 	it('r, then Esc with a rule queued: asks before discarding it; n keeps it, y leaves with nothing applied', async () => {
-		const p = world.wizard([...created, '--name', 'keep-sg']);
-		await p.waitForText('Step 7 of 7');
-		await p.press(keys.enter);
-		const id = shownGroupId(await p.waitForText('r add rules now'));
+		const {p, done} = await throughDone('keep-sg', 'r add rules now');
+		const id = shownGroupId(done);
 		await p.press('r');
 		await p.waitForText(`keep-sg (${id})`);
-		await p.press('p');
-		await p.waitForText('Add a preset rule');
-		await p.press(keys.down, keys.enter);
-		await p.waitForText('Source for HTTP (TCP 80)');
-		await p.press(keys.enter);
-		await p.waitForText(/\+ inbound\s+TCP\s+80/);
+		await queueHttp(p);
 		await p.press(keys.escape);
 		const asked = await p.waitForText('Leave without applying the queued changes (1 to add, 0 to remove)?');
 		expect(flat(asked)).toContain('They will be discarded.');
@@ -77,10 +80,7 @@ describe('Done offers the follow-ups', () => {
 	});
 
 	it('i: adds an instance to the group just created; Esc there leaves without cancelling (exit 0)', async () => {
-		const p = world.wizard([...created, '--name', 'svc-sg']);
-		await p.waitForText('Step 7 of 7');
-		await p.press(keys.enter);
-		const done = await p.waitForText('i add instances now');
+		const {p, done} = await throughDone('svc-sg', 'i add instances now');
 		const id = shownGroupId(done);
 		await p.press('i');
 		await p.waitForText(/\[ \]\s+web-01/);

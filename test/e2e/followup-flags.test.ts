@@ -13,17 +13,15 @@ afterEach(async () => {
 });
 
 const endpoint = () => ['--endpoint', world.sandbox.endpoint];
+/** The sandbox, the test region and `group`: where most of these commands act. */
+const target = (group: string) => [...endpoint(), '--region', region, '--group', group];
 
 describe('ecs-sg rules without a terminal', () => {
 	it('adds and removes rules with --yes, says what already existed, and --json is one clean object', async () => {
 		const add = await runCli(world, [
 			'rules',
 			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
+			...target(ids.web),
 			'--rule',
 			'tcp:443:0.0.0.0/0',
 			'--rule',
@@ -52,11 +50,7 @@ describe('ecs-sg rules without a terminal', () => {
 		const remove = await runCli(world, [
 			'rules',
 			'remove',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
+			...target(ids.web),
 			'--rule',
 			'tcp:80:0.0.0.0/0',
 			'--yes',
@@ -69,11 +63,7 @@ describe('ecs-sg rules without a terminal', () => {
 			'rules',
 			'add',
 			'--egress',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
+			...target(ids.web),
 			'--rule',
 			'udp:53:10.0.0.2',
 			'--yes',
@@ -89,27 +79,13 @@ describe('ecs-sg rules without a terminal', () => {
 	});
 
 	it('changes nothing and exits 2 naming every problem: no --yes, a rule that matches nothing, no --group', async () => {
-		const noYes = await runCli(world, [
-			'rules',
-			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
-			'--rule',
-			'tcp:8080:0.0.0.0/0',
-		]);
+		const noYes = await runCli(world, ['rules', 'add', ...target(ids.web), '--rule', 'tcp:8080:0.0.0.0/0']);
 		expect(noYes.code).toBe(2);
 		expect(noYes.stderr).toContain('needs --yes');
 		const nothing = await runCli(world, [
 			'rules',
 			'remove',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
+			...target(ids.web),
 			'--rule',
 			'tcp:22:0.0.0.0/0',
 			'--rule',
@@ -159,39 +135,18 @@ describe('ecs-sg rules without a terminal', () => {
 
 	it('refuses a change over the 200-rule limit before calling', async () => {
 		const specs = Array.from({length: 199}, (_, i) => ['--rule', `tcp:${1000 + i}:10.0.0.0/8`]).flat();
-		const result = await runCli(world, [
-			'rules',
-			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
-			...specs,
-			'--yes',
-		]);
+		const result = await runCli(world, ['rules', 'add', ...target(ids.web), ...specs, '--yes']);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/at most 200 rules .* it has 2, and 199 added less 0 removed makes 201/);
 		expect(await allRulesOf(world.ecs, region, ids.web)).toHaveLength(2);
 	});
 
 	it('lists the rules without --yes, and finds the region from the last one used when --region is left out', async () => {
-		const list = await runCli(world, ['rules', ...endpoint(), '--region', region, '--group', ids.web]);
+		const list = await runCli(world, ['rules', ...target(ids.web)]);
 		expect(list.code).toBe(0);
 		expect(list.stdout).toMatch(/inbound\s+TCP\s+80\s+0\.0\.0\.0\/0\s+accept\s+1/);
 		// That run remembered nothing (it changed nothing); a change does, so the next command may leave --region out.
-		await runCli(world, [
-			'rules',
-			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.db,
-			'--rule',
-			'icmp:-1:10.0.0.0/8',
-			'--yes',
-		]);
+		await runCli(world, ['rules', 'add', ...target(ids.db), '--rule', 'icmp:-1:10.0.0.0/8', '--yes']);
 		const json = await runCli(world, ['rules', ...endpoint(), '--group', ids.db, '--json']);
 		expect(json.code).toBe(0);
 		expect(json.stderr).toContain(`No --region given: using ${region}`);
@@ -213,11 +168,7 @@ describe('ecs-sg instances without a terminal', () => {
 		const add = await runCli(world, [
 			'instances',
 			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.db,
+			...target(ids.db),
 			'--instance',
 			ids.web01,
 			'--instance',
@@ -232,11 +183,7 @@ describe('ecs-sg instances without a terminal', () => {
 		const mixed = await runCli(world, [
 			'instances',
 			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.db,
+			...target(ids.db),
 			'--instance',
 			ids.iso01,
 			'--yes',
@@ -246,11 +193,7 @@ describe('ecs-sg instances without a terminal', () => {
 		const last = await runCli(world, [
 			'instances',
 			'remove',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.db,
+			...target(ids.db),
 			'--instance',
 			ids.db01,
 			'--yes',
@@ -261,11 +204,7 @@ describe('ecs-sg instances without a terminal', () => {
 		const remove = await runCli(world, [
 			'instances',
 			'remove',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.web,
+			...target(ids.web),
 			'--instance',
 			ids.web02,
 			'--yes',
@@ -283,11 +222,7 @@ describe('ecs-sg instances without a terminal', () => {
 		const result = await runCli(world, [
 			'instances',
 			'add',
-			...endpoint(),
-			'--region',
-			region,
-			'--group',
-			ids.db,
+			...target(ids.db),
 			'--instance',
 			ids.web01,
 			'--yes',
