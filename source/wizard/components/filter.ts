@@ -6,16 +6,27 @@
 
 export const prepare = (texts: readonly string[]): string[] => texts.map((s) => s.toLowerCase());
 
-/** Indexes of the items that contain every word of the query, in list order. */
-export function filterIndexes(haystacks: readonly string[], query: string): number[] {
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+const wordsOf = (query: string): string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Of `candidates` (every item when absent), the indexes whose text contains every word, in list order. */
+function matching(
+	haystacks: readonly string[],
+	words: readonly string[],
+	candidates?: readonly number[],
+): number[] {
 	const out: number[] = [];
-	for (let i = 0; i < haystacks.length; i++) {
+	const count = candidates ? candidates.length : haystacks.length;
+	for (let k = 0; k < count; k++) {
+		const i = candidates ? (candidates[k] as number) : k;
 		const hay = haystacks[i] as string;
 		if (words.every((w) => hay.includes(w))) out.push(i);
 	}
 	return out;
 }
+
+/** Indexes of the items that contain every word of the query, in list order. */
+export const filterIndexes = (haystacks: readonly string[], query: string): number[] =>
+	matching(haystacks, wordsOf(query));
 
 /**
  * filterIndexes that remembers the queries on the way to the current one. A key that extends the query only
@@ -31,16 +42,7 @@ export function incrementalFilter(haystacks: readonly string[]): (query: string)
 		while (trail.length > 0 && !q.startsWith((trail[trail.length - 1] as {query: string}).query)) trail.pop();
 		const base = trail[trail.length - 1];
 		if (base?.query === q) return base.indexes;
-		const words = q.split(/\s+/).filter(Boolean);
-		let indexes: number[];
-		if (!base) indexes = filterIndexes(haystacks, q);
-		else {
-			indexes = [];
-			for (const i of base.indexes) {
-				const hay = haystacks[i] as string;
-				if (words.every((w) => hay.includes(w))) indexes.push(i);
-			}
-		}
+		const indexes = matching(haystacks, wordsOf(q), base?.indexes);
 		trail.push({query: q, indexes});
 		return indexes;
 	};
