@@ -1,6 +1,7 @@
 // The wizard from start to the Done screen, in a real terminal, against `ecs-sg sandbox`: each template and both
 // network types. What the screen says was created is then checked with pop-core directly.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import type {PtySession} from '../helpers/pty.js';
 import {groupsNamed, keys, openWorld, rulesOf, shownGroupId, vpcNamed, type World} from './wizard-helpers.js';
 
 let world: World;
@@ -10,6 +11,14 @@ beforeEach(async () => {
 afterEach(async () => {
 	await world.close();
 });
+
+/** Waits for the Done screen (the follow-ups offered for the new group) and leaves it with q: exit 0. */
+async function leaveDone(p: PtySession): Promise<string> {
+	const screen = await p.waitForText('Next (follow-up operations)');
+	await p.press('q');
+	expect(await p.exited).toBe(0);
+	return screen;
+}
 
 describe('the wizard creates what it shows', () => {
 	it('Web Server Linux in a VPC: filter the region and the VPC by typing, refuse a bad name, then fix it', async () => {
@@ -36,10 +45,7 @@ describe('the wizard creates what it shows', () => {
 		await p.press(keys.enter);
 		await p.waitForText(/6 VPC\s+prod/);
 		await p.press(keys.enter);
-		const screen = await p.waitForText('Next (follow-up operations)');
-		// The follow-ups are offered for the new group; q leaves.
-		await p.press('q');
-		expect(await p.exited).toBe(0);
+		const screen = await leaveDone(p);
 		expect(screen).toMatch(/✔ CreateSecurityGroup\s+done/);
 		// The follow-up commands carry this run's --endpoint (they wrap at the terminal's edge: compare flat).
 		expect(screen.replace(/\s+/g, ' ')).toContain(
@@ -94,10 +100,7 @@ describe('the wizard creates what it shows', () => {
 		await p.press(keys.enter);
 		await p.waitForText('Step 7 of 7');
 		await p.press('y');
-		const screen = await p.waitForText('Next (follow-up operations)');
-		// The follow-ups are offered for the new group; q leaves.
-		await p.press('q');
-		expect(await p.exited).toBe(0);
+		const screen = await leaveDone(p);
 
 		const id = shownGroupId(screen);
 		expect(await rulesOf(world.ecs, 'cn-shanghai', id)).toEqual(
@@ -125,10 +128,7 @@ describe('the wizard creates what it shows', () => {
 		await p.waitForText(/3 Name\s+custom-sg/);
 		expect(p.screen()).toContain('Step 7 of 7');
 		await p.press(keys.enter);
-		const screen = await p.waitForText('Next (follow-up operations)');
-		// The follow-ups are offered for the new group; q leaves.
-		await p.press('q');
-		expect(await p.exited).toBe(0);
+		const screen = await leaveDone(p);
 		expect(screen).toContain('Rules applied (0)');
 
 		const id = shownGroupId(screen);
@@ -147,10 +147,7 @@ describe('the wizard creates what it shows', () => {
 		const review = await p.waitForText('Step 6 of 6');
 		expect(review).toMatch(/5 Network\s+Classic/);
 		await p.press(keys.enter);
-		const screen = await p.waitForText('Next (follow-up operations)');
-		// The follow-ups are offered for the new group; q leaves.
-		await p.press('q');
-		expect(await p.exited).toBe(0);
+		const screen = await leaveDone(p);
 		expect(screen).toContain('classic network');
 
 		const id = shownGroupId(screen);
