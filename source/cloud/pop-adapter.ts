@@ -255,6 +255,15 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 			}),
 		);
 
+	const membership = async (action: string, regionId: string, groupId: string, instanceId: string) =>
+		result(
+			await call('ecs', action, regionId, {
+				RegionId: regionId,
+				SecurityGroupId: groupId,
+				InstanceId: instanceId,
+			}),
+		);
+
 	const byId = <T extends {id: string}>(items: T[]): T[] => {
 		const seen = new Map<string, T>();
 		for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
@@ -395,24 +404,9 @@ export function createEcsApi(options: AdapterOptions): PopEcsApi {
 			return byIds(filter.instanceIds, (ids) => searchInstances(regionId, {...base, InstanceIds: ids}));
 		},
 
-		async joinSecurityGroup(regionId, groupId, instanceId) {
-			return result(
-				await call('ecs', 'JoinSecurityGroup', regionId, {
-					RegionId: regionId,
-					SecurityGroupId: groupId,
-					InstanceId: instanceId,
-				}),
-			);
-		},
-
-		async leaveSecurityGroup(regionId, groupId, instanceId) {
-			return result(
-				await call('ecs', 'LeaveSecurityGroup', regionId, {
-					RegionId: regionId,
-					SecurityGroupId: groupId,
-					InstanceId: instanceId,
-				}),
-			);
-		},
+		joinSecurityGroup: (regionId, groupId, instanceId) =>
+			membership('JoinSecurityGroup', regionId, groupId, instanceId),
+		leaveSecurityGroup: (regionId, groupId, instanceId) =>
+			membership('LeaveSecurityGroup', regionId, groupId, instanceId),
 	};
 }
