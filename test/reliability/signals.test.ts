@@ -144,6 +144,17 @@ async function said(child: {stderr(): string}, text: string): Promise<void> {
 }
 
 const region = ['--region', 'cn-hangzhou'];
+/** `rules add` of 101 rules (TCP ports `from`..`from + 100`) to `groupId` through the proxy: two batches. */
+const add101 = (w: World, groupId: string, from: number) => [
+	'rules',
+	'add',
+	'--endpoint',
+	w.proxy.endpoint,
+	...region,
+	'--group',
+	groupId,
+	...Array.from({length: 101}, (_, i) => ['--rule', `tcp:${from + i}:10.0.0.0/8`]).flat(),
+];
 const named = [...region, '--template', 'web-linux', '--name', 'sig-sg'];
 const steps: {
 	step: string;
@@ -372,22 +383,9 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 		withWorld(async (w) => {
 			const groupId = await emptyGroup(w, 'rules-sg');
 			// 101 rules: two AuthorizeSecurityGroup calls of at most 100.
-			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${1000 + i}:10.0.0.0/8`]).flat();
 			const held = gate();
 			w.proxy.always('AuthorizeSecurityGroup', {kind: 'hold', until: held.until});
-			const child = w.plainStart([
-				'--lang',
-				'en',
-				'rules',
-				'add',
-				'--endpoint',
-				w.proxy.endpoint,
-				...region,
-				'--group',
-				groupId,
-				...rules,
-				'--yes',
-			]);
+			const child = w.plainStart(['--lang', 'en', ...add101(w, groupId, 1000), '--yes']);
 			await sent(w, 'AuthorizeSecurityGroup');
 			child.process.kill('SIGTERM');
 			await said(child, 'Stopping after the call in flight');
@@ -406,19 +404,9 @@ describe.concurrent('a signal in the screens of ecs-sg rules and instances', () 
 		withWorld(async (w) => {
 			const groupId = await emptyGroup(w, 'screen-sg');
 			// 101 rules queued from the flags (no --yes: the screens open): two AuthorizeSecurityGroup calls.
-			const rules = Array.from({length: 101}, (_, i) => ['--rule', `tcp:${2000 + i}:10.0.0.0/8`]).flat();
 			const held = gate();
 			w.proxy.always('AuthorizeSecurityGroup', {kind: 'hold', until: held.until});
-			const session = w.terminal([
-				'rules',
-				'add',
-				'--endpoint',
-				w.proxy.endpoint,
-				...region,
-				'--group',
-				groupId,
-				...rules,
-			]);
+			const session = w.terminal(add101(w, groupId, 2000));
 			await session.waitForText('101 to add');
 			await session.press(keys.enter);
 			await session.waitForText('101 to add, 0 to remove');
