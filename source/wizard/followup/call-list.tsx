@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
 import {actionOf} from '../../cloud/change-types.js';
 import {cleanLine, cut, rulesCount, t} from '../../text/index.js';
 import {useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
-import type {CallView} from './calls.js';
+import type {CallView, Progress} from './calls.js';
 
 /** `AuthorizeSecurityGroup (3 rules)` or `JoinSecurityGroup i-…`: the call as the API names it. */
 export function callLabel(view: CallView): string {
@@ -97,3 +99,55 @@ export function refusalText(view: CallView): string {
 	const sentence = key ? `${t(key)} (${error.code})` : cleanLine(error.sentence);
 	return error.next && !key ? `${sentence} ${cleanLine(error.next)}` : sentence;
 }
+
+/** The calls while they run (after Ctrl+C, saying that the one in flight finishes first), under `children`. */
+export function CallsRunning({state, children}: {readonly state: Progress; readonly children?: ReactNode}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold color="cyan">
+				{t('followup.applying.title')}
+			</Text>
+			{children}
+			<CallList calls={state.calls} />
+			{state.stopping && !state.outcome ? (
+				<Text color="yellow">{t('followup.applying.stopping')}</Text>
+			) : null}
+		</Box>
+	);
+}
+
+/** The head of a Done screen: whether every call went, the calls, and what they came to in words. */
+export function RoundResult({
+	calls,
+	lines,
+}: {
+	readonly calls: readonly CallView[];
+	readonly lines: readonly {text: string; ok: boolean}[];
+}) {
+	const failed = calls.some((c) => c.state === 'failed' || c.state === 'skipped');
+	return (
+		<>
+			<Text bold color={failed ? 'red' : 'green'}>
+				{failed ? t('followup.done.failedTitle') : t('wizard.done.title')}
+			</Text>
+			<CallList calls={calls} />
+			{lines.map((line) => (
+				<Text key={line.text} color={line.ok ? undefined : 'red'}>
+					{line.ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
+					{line.text}
+				</Text>
+			))}
+		</>
+	);
+}
+
+/** The Done screen's keys (none on the last frame, left on the terminal after the program ends). */
+export const DoneKeys = ({final}: {readonly final: boolean}) =>
+	final ? null : (
+		<KeyHints
+			hints={[
+				['m', t('followup.keys.more')],
+				['Enter/q/Esc', t('followup.keys.quit')],
+			]}
+		/>
+	);

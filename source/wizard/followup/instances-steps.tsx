@@ -8,12 +8,11 @@ import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {CallList} from './call-list.js';
+import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
 import {GroupLine} from './group-line.js';
 import {
 	type InstancesAction,
@@ -254,19 +253,9 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 	);
 }
 
-export function InstancesApplying({state}: {readonly state: InstancesState}) {
-	return (
-		<Box flexDirection="column">
-			<Text bold color="cyan">
-				{t('followup.applying.title')}
-			</Text>
-			<CallList calls={state.calls} />
-			{state.stopping && !state.outcome ? (
-				<Text color="yellow">{t('followup.applying.stopping')}</Text>
-			) : null}
-		</Box>
-	);
-}
+export const InstancesApplying = ({state}: {readonly state: InstancesState}) => (
+	<CallsRunning state={state} />
+);
 
 /** The result of a round in words: joined, left, already so, refused. */
 export function membershipResultLines(state: Pick<InstancesState, 'calls'>): {text: string; ok: boolean}[] {
@@ -291,7 +280,6 @@ export function InstancesDone({
 	readonly state: InstancesState;
 	readonly final?: boolean;
 }) {
-	const failed = state.calls.some((c) => c.state === 'failed' || c.state === 'skipped');
 	const members = state.members;
 	const rows = members
 		? orderedInstances(members)
@@ -300,16 +288,7 @@ export function InstancesDone({
 		: [];
 	return (
 		<Box flexDirection="column">
-			<Text bold color={failed ? 'red' : 'green'}>
-				{failed ? t('followup.done.failedTitle') : t('wizard.done.title')}
-			</Text>
-			<CallList calls={state.calls} />
-			{membershipResultLines(state).map((line) => (
-				<Text key={line.text} color={line.ok ? undefined : 'red'}>
-					{line.ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
-					{line.text}
-				</Text>
-			))}
+			<RoundResult calls={state.calls} lines={membershipResultLines(state)} />
 			{members ? (
 				<Box flexDirection="column">
 					<GroupLine group={members.group} regionId={state.regionId ?? ''} />
@@ -323,14 +302,7 @@ export function InstancesDone({
 			) : (
 				<Spinner label={t('followup.done.reading')} />
 			)}
-			{final ? null : (
-				<KeyHints
-					hints={[
-						['m', t('followup.keys.more')],
-						['Enter/q/Esc', t('followup.keys.quit')],
-					]}
-				/>
-			)}
+			<DoneKeys final={final} />
 		</Box>
 	);
 }

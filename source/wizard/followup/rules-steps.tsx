@@ -12,14 +12,13 @@ import {cut, t, width} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {KeyHints} from '../components/key-hints.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
 import {useLiveState} from '../components/use-live-state.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {CallList} from './call-list.js';
+import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
 import {GroupLine} from './group-line.js';
 import {
 	activeFields,
@@ -483,16 +482,9 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 
 export function ApplyingScreen({state}: {readonly state: RulesState}) {
 	return (
-		<Box flexDirection="column">
-			<Text bold color="cyan">
-				{t('followup.applying.title')}
-			</Text>
+		<CallsRunning state={state}>
 			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
-			<CallList calls={state.calls} />
-			{state.stopping && !state.outcome ? (
-				<Text color="yellow">{t('followup.applying.stopping')}</Text>
-			) : null}
-		</Box>
+		</CallsRunning>
 	);
 }
 
@@ -529,20 +521,10 @@ export function RulesDone({
 	/** The last frame, left on the terminal after the program ends: no keys to offer. */
 	readonly final?: boolean;
 }) {
-	const failed = state.calls.some((c) => c.state === 'failed' || c.state === 'skipped');
 	const rules = state.detail?.rules ?? [];
 	return (
 		<Box flexDirection="column">
-			<Text bold color={failed ? 'red' : 'green'}>
-				{failed ? t('followup.done.failedTitle') : t('wizard.done.title')}
-			</Text>
-			<CallList calls={state.calls} />
-			{rulesResultLines(state).map((line) => (
-				<Text key={line.text} color={line.ok ? undefined : 'red'}>
-					{line.ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
-					{line.text}
-				</Text>
-			))}
+			<RoundResult calls={state.calls} lines={rulesResultLines(state)} />
 			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
 			{state.detail ? (
 				<Box flexDirection="column">
@@ -559,14 +541,7 @@ export function RulesDone({
 			) : (
 				<Spinner label={t('followup.done.reading')} />
 			)}
-			{final ? null : (
-				<KeyHints
-					hints={[
-						['m', t('followup.keys.more')],
-						['Enter/q/Esc', t('followup.keys.quit')],
-					]}
-				/>
-			)}
+			<DoneKeys final={final} />
 		</Box>
 	);
 }
