@@ -80,6 +80,27 @@ export function rowText(item: ListItem, widths: readonly number[], columns: numb
 	return fitWidth(line, Math.max(10, columns)).trimEnd();
 }
 
+/**
+ * The filter line: what has been typed and the cursor (or a prompt to type), and how many items match. The same
+ * line stands above a list that is still loading (type-ahead.tsx), without the count.
+ */
+export function FilterLine({query, count}: {readonly query: string; readonly count?: string}) {
+	return (
+		<Text wrap="truncate-end">
+			<Text dimColor>{t('wizard.list.filter')} </Text>
+			{query === '' ? (
+				<Text dimColor>{t('wizard.list.typeToFilter')}</Text>
+			) : (
+				<Text>
+					{query}
+					<Text color="cyan">{glyphs.cursor}</Text>
+				</Text>
+			)}
+			{count === undefined ? null : <Text dimColor> {count}</Text>}
+		</Text>
+	);
+}
+
 /** A windowed list that filters as you type: arrows, Home/End, PageUp/PageDown, Enter; Esc clears, then goes back. */
 export function FilterList(props: FilterListProps) {
 	const {
@@ -177,18 +198,10 @@ export function FilterList(props: FilterListProps) {
 	return (
 		<Box flexDirection="column">
 			{noFilter ? null : (
-				<Text wrap="truncate-end">
-					<Text dimColor>{t('wizard.list.filter')} </Text>
-					{state.query === '' ? (
-						<Text dimColor>{t('wizard.list.typeToFilter')}</Text>
-					) : (
-						<Text>
-							{state.query}
-							<Text color="cyan">{glyphs.cursor}</Text>
-						</Text>
-					)}
-					<Text dimColor> {t('wizard.list.count', {shown: matches.length, total: items.length})}</Text>
-				</Text>
+				<FilterLine
+					query={state.query}
+					count={t('wizard.list.count', {shown: matches.length, total: items.length})}
+				/>
 			)}
 			{marks ? (
 				<Text dimColor>{above > 0 ? `  ${glyphs.up} ${t('wizard.list.more', {count: above})}` : ' '}</Text>

@@ -1,10 +1,10 @@
 // A filter typed while a list is still loading. A person who knows what they want types it at once; the keys
 // are kept (and shown) until the list arrives, then handed to the FilterList as its starting query. Enter is
 // not kept: what it would pick cannot be known before the list is seen.
-import {Text, useInput} from 'ink';
+import {useInput} from 'ink';
 import {useCallback} from 'react';
-import {cleanLine, t} from '../../text/index.js';
-import {glyphs} from './glyphs.js';
+import {cleanLine} from '../../text/index.js';
+import {FilterLine} from './filter-list.js';
 import {useLiveState} from './use-live-state.js';
 
 export type TypeAhead = {
@@ -43,14 +43,5 @@ export function useTypeAhead(isActive: boolean, options: {spaceSelects?: boolean
 
 /** The filter line a list will open with, drawn above the loading spinner once something is typed. */
 export function TypedFilter({query}: {readonly query: string}) {
-	if (query === '') return null;
-	return (
-		<Text wrap="truncate-end">
-			<Text dimColor>{t('wizard.list.filter')} </Text>
-			<Text>
-				{query}
-				<Text color="cyan">{glyphs.cursor}</Text>
-			</Text>
-		</Text>
-	);
+	return query === '' ? null : <FilterLine query={query} />;
 }
