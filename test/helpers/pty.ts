@@ -1,13 +1,10 @@
 // Drives the built CLI (dist/cli.mjs) in a real pseudo-terminal and reads the screen as a person would see it.
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
-import xterm from '@xterm/headless';
 import {cleanEnv} from './env.js';
+import {headlessScreen} from './screen.js';
 
 export {cleanEnv, noKeysEnv, sandboxEnv} from './env.js';
-
-// @xterm/headless is CommonJS: a named import fails under native ESM.
-const {Terminal} = xterm;
 
 export const keys = {
 	up: '\u001B[A',
@@ -134,7 +131,7 @@ export type PtyOptions = {
 export function startPty(args: readonly string[], options: PtyOptions = {}): PtySession {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
-	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
+	const term = headlessScreen({cols, rows, scrollback: 1000});
 	const child = pty.spawn(process.execPath, [cliPath, ...args], {
 		name: 'xterm-256color',
 		cols,
@@ -148,37 +145,20 @@ export function startPty(args: readonly string[], options: PtyOptions = {}): Pty
 		term.write(data);
 	});
 	const exited = new Promise<number>((resolve) => child.onExit((e) => resolve(e.exitCode)));
-	const flush = () => new Promise<void>((resolve) => term.write('', resolve));
-	const screen = () => {
-		const buffer = term.buffer.active;
-		const lines: string[] = [];
-		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-		return lines.join('\n').trimEnd();
-	};
 	let exitedAt: number | undefined;
 	void exited.then(async () => {
 		await sleep(100); // the last output may still be in flight
 		exitedAt = Date.now();
 	});
 	return {
-		screen,
+		screen: term.screen,
 		raw: () => output,
 		async press(...sequence) {
 			for (const key of sequence) await typeWhenIdle(child.pid, (k) => child.write(k), key);
 		},
-		async waitForText(needle, timeoutMs = 20_000) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				await flush();
-				const text = screen();
-				if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-				// Once the program has exited the screen cannot change: fail at once rather than at the deadline.
-				if (Date.now() > deadline || exitedAt !== undefined) {
-					throw new Error(`Timed out waiting for ${String(needle)}; the screen was:\n${text}`);
-				}
-				await sleep(25);
-			}
-		},
+		// Once the program has exited the screen cannot change: fail at once rather than at the deadline.
+		waitForText: (needle, timeoutMs = 20_000) =>
+			term.waitForText(needle, timeoutMs, () => exitedAt !== undefined),
 		resize(newCols, newRows) {
 			child.resize(newCols, newRows);
 			term.resize(newCols, newRows);

@@ -3,11 +3,10 @@
 // echo on) whatever ended it. The CLI's own pid is found so signals go to it, not to the shell.
 import fs from 'node:fs';
 import pty from '@lydell/node-pty';
-import xterm from '@xterm/headless';
 import {cleanEnv, sleep, typeWhenIdle} from '../helpers/pty.js';
+import {headlessScreen} from '../helpers/screen.js';
 import {esc} from '../helpers/unsafe-text.js';
 
-const {Terminal} = xterm;
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
 export type ShellPty = {
@@ -42,7 +41,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export function startShellPty(args: readonly string[], options: ShellPtyOptions = {}): ShellPty {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
-	const term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 2000});
+	const term = headlessScreen({cols, rows, scrollback: 2000});
 	const command = [process.execPath, cliPath, ...args].map(quote).join(' ');
 	const script = `echo "MODES-BEFORE:$(stty -g)"; ${command}; code=$?; echo "MODES-AFTER:$(stty -g)"; echo "EXIT-CODE:$code"`;
 	const shell = pty.spawn('/bin/sh', ['-c', script], {
@@ -62,20 +61,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 	void done.then(() => {
 		finished = true;
 	});
-	const flush = () => new Promise<void>((resolve) => term.write('', resolve));
-	const screen = () => {
-		const buffer = term.buffer.active;
-		const lines: string[] = [];
-		for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-		return lines.join('\n').trimEnd();
-	};
-	const viewport = () => {
-		const buffer = term.buffer.active;
-		const lines: string[] = [];
-		for (let i = buffer.viewportY; i < buffer.viewportY + term.rows; i++)
-			lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-		return lines.join('\n').trimEnd();
-	};
+	const {flush, screen} = term;
 	let knownPid: number | undefined;
 	const field = (name: string) => new RegExp(`${name}:([^\\r\\n]*)`).exec(output)?.[1]?.trim() ?? '';
 	const pid = async () => {
@@ -109,7 +95,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 	exitCode.catch(() => {});
 	return {
 		screen,
-		viewport,
+		viewport: term.viewport,
 		raw: () => output,
 		async press(...sequence) {
 			const cli = knownPid ?? (await pid().catch(() => undefined));
@@ -118,18 +104,7 @@ export function startShellPty(args: readonly string[], options: ShellPtyOptions 
 				else await typeWhenIdle(cli, (k) => shell.write(k), key);
 			}
 		},
-		async waitForText(needle, timeoutMs = 20_000) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				await flush();
-				const text = screen();
-				if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-				if (Date.now() > deadline || finished) {
-					throw new Error(`Timed out waiting for ${String(needle)}; the screen was:\n${text}`);
-				}
-				await sleep(25);
-			}
-		},
+		waitForText: (needle, timeoutMs = 20_000) => term.waitForText(needle, timeoutMs, () => finished),
 		resize(newCols, newRows) {
 			shell.resize(newCols, newRows);
 			term.resize(newCols, newRows);
