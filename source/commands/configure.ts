@@ -14,6 +14,7 @@ import type {ConfigStore, Credentials} from '../config/types.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
+import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
 import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
@@ -26,9 +27,6 @@ export type ConfigureOptions = {
 	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
 };
-
-const isPromptExit = (error: unknown): boolean =>
-	error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 /** Printable ASCII without spaces: what every AccessKey ID, secret and STS token is made of. */
 const keyShape = /^[\x21-\x7e]+$/;

@@ -12,6 +12,7 @@ import type {UnfinishedServices, WizardServices} from '../wizard/services.js';
 import {stepOfFlag} from '../wizard/state.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
 import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
@@ -86,7 +87,7 @@ async function openOrOffer(global: GlobalOptions, io: Io): Promise<Services | Ex
 			{input: io.stdin, output: io.stderr},
 		);
 	} catch (error) {
-		if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+		if (isPromptExit(error)) {
 			line(io.stderr, t('wizard.create.cancelled'));
 			return exitCodes.cancelled;
 		}

@@ -19,6 +19,7 @@ import {cleanBlock, cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
 import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
@@ -108,9 +109,6 @@ export function journalInspection(entry: JournalEntry): Inspection | undefined {
 		missing: rest,
 	};
 }
-
-const isPromptExit = (error: unknown) =>
-	error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 type Report = Record<string, unknown>;
 
