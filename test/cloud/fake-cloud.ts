@@ -3,7 +3,7 @@
 // network does (HTML error pages, empty bodies, 4xx without Code, truncated JSON, resets, hangs).
 import {createHmac} from 'node:crypto';
 import http from 'node:http';
-import type {AddressInfo} from 'node:net';
+import {listenLocal} from '../helpers/listen.js';
 
 export type Reply =
 	| {status?: number; json: unknown; delayMs?: number}
@@ -79,7 +79,6 @@ export async function startFakeCloud(
 	const seen: Seen[] = [];
 	const queues = new Map<string, Reply[]>();
 	const handlers = new Map<string, Handler>([['DescribeRegions', () => regionsReply()]]);
-	const sockets = new Set<import('node:net').Socket>();
 
 	const server = http.createServer((req, res) => {
 		let body = '';
@@ -153,14 +152,9 @@ export async function startFakeCloud(
 			res.end(reply.body);
 		});
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as AddressInfo;
+	const listening = await listenLocal(server);
 	return {
-		endpoint: `http://127.0.0.1:${port}`,
+		endpoint: listening.endpoint,
 		keys,
 		seen,
 		queue(action, ...replies) {
@@ -169,10 +163,7 @@ export async function startFakeCloud(
 		on(action, handler) {
 			handlers.set(action, handler);
 		},
-		close() {
-			for (const socket of sockets) socket.destroy();
-			return new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: listening.close,
 	};
 }
 

@@ -3,7 +3,7 @@
 // answer, one held until the test lets it go, or a rewritten one (hostile names, a server message with escape
 // sequences). Every other call passes through untouched, so signatures (which do not cover the host) stay valid.
 import http from 'node:http';
-import type {AddressInfo, Socket} from 'node:net';
+import {listenLocal} from '../helpers/listen.js';
 
 export type Breakage =
 	/** Answer after this long. */
@@ -41,7 +41,6 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 	const queues = new Map<string, Breakage[]>();
 	const standing = new Map<string, {breakage: Breakage; when?: (params: URLSearchParams) => boolean}>();
 	const seen: string[] = [];
-	const sockets = new Set<Socket>();
 	const upstream = new URL(target);
 
 	const forward = (req: http.IncomingMessage, body: Buffer) =>
@@ -119,14 +118,9 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 			req.socket.destroy();
 		}
 	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as AddressInfo;
+	const listening = await listenLocal(server);
 	return {
-		endpoint: `http://127.0.0.1:${port}`,
+		endpoint: listening.endpoint,
 		queue(action, ...breakages) {
 			queues.set(action, [...(queues.get(action) ?? []), ...breakages]);
 		},
@@ -135,10 +129,7 @@ export async function startProxy(target: string): Promise<BreakingProxy> {
 			else standing.delete(action);
 		},
 		seen,
-		async close() {
-			for (const socket of sockets) socket.destroy();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: listening.close,
 	};
 }
 
