@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {runCli} from '../helpers/cli.js';
 import {sandboxEnv} from '../helpers/env.js';
+import {defaultVpcOf, groupsNamedIn, journalIn, type SnapshotGroup} from '../helpers/snapshot.js';
 import {type Breakage, startProxy} from './proxy.js';
 
 type Ran = {code: number | null; stdout: string; stderr: string};
@@ -17,7 +18,7 @@ type World = {
 	sandbox: Sandbox;
 	home: string;
 	run(args: string[], endpoint: string): Promise<Ran>;
-	groups(name: string): {SecurityGroupId: string; Permissions: unknown[]}[];
+	groups(name: string): SnapshotGroup[];
 	journal(): {payload: {groupId?: string}}[];
 	vpc: string;
 	close(): Promise<void>;
@@ -26,30 +27,15 @@ type World = {
 async function world(): Promise<World> {
 	const sandbox = await startSandbox({port: 0});
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-broken-'));
-	const vpc =
-		((sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]).find(
-			(v) => v.RegionId === 'cn-hangzhou' && v.IsDefault,
-		)?.VpcId ?? '';
+	const vpc = defaultVpcOf(sandbox);
 	return {
 		sandbox,
 		home,
 		vpc,
 		run: (args, endpoint) =>
 			runCli(['--lang', 'en', ...args, '--endpoint', endpoint], sandboxEnv(home, sandbox)),
-		groups: (name) =>
-			(
-				(sandbox.snapshot().securityGroups ?? []) as {
-					SecurityGroupId: string;
-					SecurityGroupName: string;
-					Permissions: unknown[];
-				}[]
-			).filter((g) => g.SecurityGroupName === name),
-		journal() {
-			const file = path.join(home, 'config', 'config.json');
-			if (!fs.existsSync(file)) return [];
-			const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {journal?: Record<string, {payload: object}>};
-			return Object.values(doc.journal ?? {}) as {payload: {groupId?: string}}[];
-		},
+		groups: (name) => groupsNamedIn(sandbox, name),
+		journal: () => journalIn(path.join(home, 'config')),
 		async close() {
 			await sandbox.close();
 			fs.rmSync(home, {recursive: true, force: true});

@@ -10,6 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {runCli} from '../helpers/cli.js';
 import {sandboxEnv} from '../helpers/env.js';
+import {defaultVpcOf, groupsOf} from '../helpers/snapshot.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 
 let sandbox: Sandbox;
@@ -32,18 +33,8 @@ const configDir = () => path.join(home, 'config');
 const run = (args: string[]) =>
 	runCli(['--lang', 'en', ...args, '--endpoint', proxy.endpoint], sandboxEnv(home, sandbox));
 
-const defaultVpc = (regionId: string) =>
-	((sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]).find(
-		(v) => v.RegionId === regionId && v.IsDefault,
-	)?.VpcId ?? '';
-
-const groups = () =>
-	(sandbox.snapshot().securityGroups ?? []) as {
-		SecurityGroupId: string;
-		SecurityGroupName: string;
-		RegionId: string;
-		Permissions: unknown[];
-	}[];
+const defaultVpc = (regionId: string) => defaultVpcOf(sandbox, regionId);
+const groups = () => groupsOf(sandbox);
 
 type Settings = {
 	defaults?: {region?: string; vpcs?: Record<string, string>};

@@ -14,6 +14,7 @@ import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sa
 import {setLang} from '../../source/text/index.js';
 import {startCli} from '../helpers/cli.js';
 import {keys, noKeysEnv, sleep} from '../helpers/pty.js';
+import {defaultVpcOf} from '../helpers/snapshot.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
 
@@ -59,10 +60,7 @@ beforeAll(async () => {
 	});
 	proxy = await startProxy(sandbox.endpoint);
 	home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-secrets-harness-'));
-	vpc =
-		((sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]).find(
-			(v) => v.RegionId === 'cn-hangzhou' && v.IsDefault,
-		)?.VpcId ?? '';
+	vpc = defaultVpcOf(sandbox);
 });
 afterAll(async () => {
 	process.umask(oldUmask);

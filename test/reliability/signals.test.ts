@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {startCli} from '../helpers/cli.js';
 import {keys, sandboxEnv} from '../helpers/pty.js';
+import {defaultVpcOf, groupsNamedIn, journalIn, type SnapshotGroup} from '../helpers/snapshot.js';
 import {type BreakingProxy, gate, startProxy} from './proxy.js';
 import {cursorShownAtEnd, type ShellPty, startShellPty} from './shell-pty.js';
 
@@ -31,7 +32,7 @@ type World = {
 	};
 	plainRun(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}>;
 	defaultVpc(): string;
-	groupsNamed(name: string): {SecurityGroupId: string; SecurityGroupName: string; Permissions?: unknown[]}[];
+	groupsNamed(name: string): SnapshotGroup[];
 	journal(): {payload: {groupId?: string}}[];
 };
 
@@ -60,26 +61,9 @@ async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
 		terminal,
 		plainStart,
 		plainRun: (args) => plainStart(args).done,
-		defaultVpc: () =>
-			((sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]).find(
-				(v) => v.RegionId === 'cn-hangzhou' && v.IsDefault,
-			)?.VpcId ?? '',
-		groupsNamed: (name) =>
-			(
-				(sandbox.snapshot().securityGroups ?? []) as {
-					SecurityGroupId: string;
-					SecurityGroupName: string;
-					Permissions?: unknown[];
-				}[]
-			).filter((g) => g.SecurityGroupName === name),
-		journal() {
-			const file = path.join(home, 'config', 'config.json');
-			if (!fs.existsSync(file)) return [];
-			const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-				journal?: Record<string, {payload: {groupId?: string}}>;
-			};
-			return Object.values(doc.journal ?? {});
-		},
+		defaultVpc: () => defaultVpcOf(sandbox),
+		groupsNamed: (name) => groupsNamedIn(sandbox, name),
+		journal: () => journalIn(path.join(home, 'config')),
 	};
 	try {
 		await test(w);

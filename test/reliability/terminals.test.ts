@@ -7,6 +7,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {keys, sandboxEnv, sleep} from '../helpers/pty.js';
+import {groupsNamedIn} from '../helpers/snapshot.js';
 import {esc} from '../helpers/unsafe-text.js';
 import {type ShellPty, type ShellPtyOptions, startShellPty} from './shell-pty.js';
 
@@ -41,14 +42,7 @@ function run(args: string[], options: ShellPtyOptions = {}): ShellPty {
 const wizard = (args: string[], options: ShellPtyOptions = {}) =>
 	run(['create', '--endpoint', sandbox.endpoint, ...args], options);
 
-const groupsNamed = (name: string) =>
-	(
-		(sandbox.snapshot().securityGroups ?? []) as {
-			SecurityGroupId: string;
-			SecurityGroupName: string;
-			Permissions: unknown[];
-		}[]
-	).filter((g) => g.SecurityGroupName === name);
+const groupsNamed = (name: string) => groupsNamedIn(sandbox, name);
 
 /**
  * Waits until a step's heading and, for a list, its highlighted choice (the list has arrived) are visible now,
