@@ -1,6 +1,7 @@
 // `ecs-sg create` without a terminal: the built CLI as its own process against `ecs-sg sandbox` (another
 // process, with --fault), checked with an independent client.
 import {afterEach, describe, expect, it} from 'vitest';
+import {webLinuxFlags} from '../helpers/cli.js';
 import {type E2eWorld, runCli, startE2eWorld, webLinuxRules} from '../submit/cli.js';
 
 let world: E2eWorld | undefined;
@@ -10,17 +11,7 @@ afterEach(async () => {
 });
 
 async function flags(w: E2eWorld, name = 'web-sg'): Promise<string[]> {
-	return [
-		'--region',
-		'cn-hangzhou',
-		'--template',
-		'web-linux',
-		'--name',
-		name,
-		'--vpc',
-		await w.vpc(),
-		'--yes',
-	];
+	return [...webLinuxFlags(name, await w.vpc()), '--yes'];
 }
 
 describe('ecs-sg create (no terminal)', () => {

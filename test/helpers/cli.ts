@@ -51,3 +51,15 @@ export const runCli = (
 	env: EnvChanges = {},
 	options: CliOptions = {},
 ): Promise<CliRun> => startCli(args, env, options).done;
+
+/** The flags that create `name` from the Web Server Linux template in `vpc` of `regionId` (add --yes, --json). */
+export const webLinuxFlags = (name: string, vpc: string, regionId = 'cn-hangzhou'): string[] => [
+	'--region',
+	regionId,
+	'--template',
+	'web-linux',
+	'--name',
+	name,
+	'--vpc',
+	vpc,
+];

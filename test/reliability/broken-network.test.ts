@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
-import {runCli} from '../helpers/cli.js';
+import {runCli, webLinuxFlags} from '../helpers/cli.js';
 import {sandboxEnv} from '../helpers/env.js';
 import {defaultVpcOf, groupsNamedIn, journalIn, type SnapshotGroup} from '../helpers/snapshot.js';
 import {type Breakage, startProxy} from './proxy.js';
@@ -43,19 +43,7 @@ async function world(): Promise<World> {
 	};
 }
 
-const create = (w: World, name: string) => [
-	'create',
-	'--region',
-	'cn-hangzhou',
-	'--template',
-	'web-linux',
-	'--name',
-	name,
-	'--vpc',
-	w.vpc,
-	'--yes',
-	'--json',
-];
+const create = (w: World, name: string) => ['create', ...webLinuxFlags(name, w.vpc), '--yes', '--json'];
 
 /** stderr says what happened and what to do, in a few plain lines: no stack, no raw page, no JSON dump. */
 function readable(stderr: string, sentence: RegExp): void {

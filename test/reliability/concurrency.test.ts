@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
-import {runCli} from '../helpers/cli.js';
+import {runCli, webLinuxFlags} from '../helpers/cli.js';
 import {sandboxEnv} from '../helpers/env.js';
 import {defaultVpcOf, groupsOf} from '../helpers/snapshot.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
@@ -62,19 +62,7 @@ describe('ecs-sg processes writing settings and journals at once', () => {
 		];
 		const results = await Promise.all(
 			runs.map(({region, name}) =>
-				run([
-					'create',
-					'--region',
-					region,
-					'--template',
-					'web-linux',
-					'--name',
-					name,
-					'--vpc',
-					defaultVpc(region),
-					'--yes',
-					'--json',
-				]),
+				run(['create', ...webLinuxFlags(name, defaultVpc(region), region), '--yes', '--json']),
 			),
 		);
 		expect(results.map((r) => r.code)).toEqual([0, 0, 0, 1, 1, 1]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {width} from '../../source/text/index.js';
-import {runCli} from '../helpers/cli.js';
+import {runCli, webLinuxFlags} from '../helpers/cli.js';
 import {keys, sandboxEnv} from '../helpers/pty.js';
 import {esc, firstUnsafe, foreignCsi, withoutOwnSequences} from '../helpers/unsafe-text.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
@@ -213,14 +213,7 @@ describe('hostile names and messages never reach the terminal as control sequenc
 			'create',
 			'--endpoint',
 			proxy.endpoint,
-			'--region',
-			'cn-hangzhou',
-			'--template',
-			'web-linux',
-			'--name',
-			'safe-sg',
-			'--vpc',
-			'vpc-doesnotexist',
+			...webLinuxFlags('safe-sg', 'vpc-doesnotexist'),
 			'--yes',
 			'--json',
 		]);
@@ -239,14 +232,7 @@ describe('hostile names and messages never reach the terminal as control sequenc
 			'create',
 			'--endpoint',
 			proxy.endpoint,
-			'--region',
-			'cn-hangzhou',
-			'--template',
-			'web-linux',
-			'--name',
-			'safe-sg',
-			'--vpc',
-			'vpc-hostile0001',
+			...webLinuxFlags('safe-sg', 'vpc-hostile0001'),
 			'--yes',
 			'--json',
 		]);

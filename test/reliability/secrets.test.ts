@@ -12,7 +12,7 @@ import {rememberSecrets} from '../../source/cloud/redact.js';
 import {crashLine} from '../../source/commands/crash.js';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {setLang} from '../../source/text/index.js';
-import {startCli} from '../helpers/cli.js';
+import {startCli, webLinuxFlags} from '../helpers/cli.js';
 import {keys, noKeysEnv, sleep} from '../helpers/pty.js';
 import {defaultVpcOf} from '../helpers/snapshot.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
@@ -132,14 +132,7 @@ const createArgs = (name: string, ...more: string[]) => [
 	'create',
 	'--endpoint',
 	proxy.endpoint,
-	'--region',
-	'cn-hangzhou',
-	'--template',
-	'web-linux',
-	'--name',
-	name,
-	'--vpc',
-	vpc,
+	...webLinuxFlags(name, vpc),
 	...more,
 ];
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
+import {webLinuxFlags} from '../helpers/cli.js';
 import {keys, sandboxEnv, sleep} from '../helpers/pty.js';
 import {groupsNamedIn} from '../helpers/snapshot.js';
 import {esc} from '../helpers/unsafe-text.js';
@@ -137,20 +138,7 @@ describe('small and odd terminals', () => {
 		const vpc = (
 			(sandbox.snapshot().vpcs ?? []) as {VpcId: string; RegionId: string; IsDefault: boolean}[]
 		).find((v) => v.RegionId === 'cn-hangzhou' && v.IsDefault)?.VpcId;
-		const created = wizard(
-			[
-				'--region',
-				'cn-hangzhou',
-				'--template',
-				'web-linux',
-				'--name',
-				'dumb-sg',
-				'--vpc',
-				vpc ?? '',
-				'--yes',
-			],
-			{term: 'dumb'},
-		);
+		const created = wizard([...webLinuxFlags('dumb-sg', vpc ?? ''), '--yes'], {term: 'dumb'});
 		expect(await created.exitCode).toBe(0);
 		expect(created.programOutput()).toMatch(/sg-[a-z0-9]+/);
 		expect(created.programOutput()).not.toContain(esc);

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import RPCClient from '@alicloud/pop-core';
-import {type CliRun, type RunningCli, startCli as startPlain} from '../helpers/cli.js';
+import {type CliRun, type RunningCli, startCli as startPlain, webLinuxFlags} from '../helpers/cli.js';
 import {cleanEnv} from '../helpers/env.js';
 import {type BreakingProxy, startProxy} from '../reliability/proxy.js';
 
@@ -172,19 +172,7 @@ export const webLinuxRules = [
 
 /** The flags that create "web-sg" from the web-linux template in the default VPC of cn-hangzhou. */
 export async function createArgs(w: E2eWorld, name = 'web-sg'): Promise<string[]> {
-	return [
-		'create',
-		...w.target,
-		'--region',
-		'cn-hangzhou',
-		'--template',
-		'web-linux',
-		'--name',
-		name,
-		'--vpc',
-		await w.vpc(),
-		'--yes',
-	];
+	return ['create', ...w.target, ...webLinuxFlags(name, await w.vpc()), '--yes'];
 }
 
 /** Polls until `check` holds (no timing assertions: only a generous deadline). */

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/commands/args.js';
 import {checkFlags, problemLines, progressLine} from '../../source/commands/create-flags.js';
 import {planFromAnswers} from '../../source/domain/plan.js';
+import {webLinuxFlags} from '../helpers/cli.js';
 import {answers} from './fixtures.js';
 
 const flagsOf = (argv: string[]) => {
@@ -11,17 +12,7 @@ const flagsOf = (argv: string[]) => {
 	return parsed.args.flags;
 };
 
-const good = [
-	'--region',
-	'cn-hangzhou',
-	'--template',
-	'web-linux',
-	'--name',
-	'web-sg',
-	'--vpc',
-	'vpc-abc123',
-	'--yes',
-];
+const good = [...webLinuxFlags('web-sg', 'vpc-abc123'), '--yes'];
 
 /** Replaces (or adds) one flag's value in the good set. */
 const withFlag = (flag: string, value?: string): string[] => {

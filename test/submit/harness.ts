@@ -12,6 +12,7 @@ import {type ResumeDeps, run as runResume} from '../../source/commands/resume.js
 import {openServices, type Services} from '../../source/commands/services.js';
 import {openConfig} from '../../source/config/store.js';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
+import {webLinuxFlags} from '../helpers/cli.js';
 
 export type Ran = {code: number; stdout: string; stderr: string};
 
@@ -171,14 +172,7 @@ export async function resume(
 
 /** Every flag a create needs, for the default VPC of cn-hangzhou. */
 export const required = (world: World, name = 'web-sg'): string[] => [
-	'--region',
-	'cn-hangzhou',
-	'--template',
-	'web-linux',
-	'--name',
-	name,
-	'--vpc',
-	world.vpc(),
+	...webLinuxFlags(name, world.vpc()),
 	'--yes',
 ];
 
