@@ -3,7 +3,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type PtySession, startPty} from '../helpers/pty.js';
 import {allRulesOf, envOf, followupState, groupsOfInstances, ids, region, vpcId} from './followup-helpers.js';
-import {keys, openWorld, shownGroupId, type World} from './wizard-helpers.js';
+import {defaultsToReview, keys, openWorld, shownGroupId, type World} from './wizard-helpers.js';
 
 let world: World;
 beforeEach(async () => {
@@ -114,12 +114,7 @@ describe('Done offers the follow-ups', () => {
 			],
 			{env: envOf(world)},
 		);
-		await q.waitForText('Step 4 of 7');
-		await q.press(keys.enter);
-		await q.waitForText('Step 5 of 7');
-		await q.press(keys.enter);
-		await q.waitForText('default-vpc');
-		await q.press(keys.enter);
+		await defaultsToReview(q);
 		await q.waitForText('Step 7 of 7');
 		await q.press(keys.enter);
 		const done = await q.waitForText('r add rules now');

@@ -2,7 +2,16 @@
 // network types. What the screen says was created is then checked with pop-core directly.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {PtySession} from '../helpers/pty.js';
-import {groupsNamed, keys, openWorld, rulesOf, shownGroupId, vpcNamed, type World} from './wizard-helpers.js';
+import {
+	defaultsToReview,
+	groupsNamed,
+	keys,
+	openWorld,
+	rulesOf,
+	shownGroupId,
+	vpcNamed,
+	type World,
+} from './wizard-helpers.js';
 
 let world: World;
 beforeEach(async () => {
@@ -92,12 +101,7 @@ describe('the wizard creates what it shows', () => {
 		await p.press(keys.enter);
 		await p.waitForText('❯ win-sg');
 		await p.press(keys.enter);
-		await p.waitForText('Step 4 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('Step 5 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('default-vpc');
-		await p.press(keys.enter);
+		await defaultsToReview(p);
 		await p.waitForText('Step 7 of 7');
 		await p.press('y');
 		const screen = await leaveDone(p);
@@ -115,12 +119,7 @@ describe('the wizard creates what it shows', () => {
 
 	it('Custom in a VPC, with the name changed from Review', async () => {
 		const p = world.wizard(['--region', 'cn-beijing', '--template', 'custom', '--name', 'draft-sg']);
-		await p.waitForText('Step 4 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('Step 5 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('default-vpc');
-		await p.press(keys.enter);
+		await defaultsToReview(p);
 		await p.waitForText(/3 Name\s+draft-sg/);
 		await p.press('3');
 		await p.waitForText('❯ draft-sg');
@@ -167,12 +166,7 @@ describe('the wizard creates what it shows', () => {
 			'--name',
 			'plan-sg',
 		]);
-		await p.waitForText('Step 4 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('Step 5 of 7');
-		await p.press(keys.enter);
-		await p.waitForText('default-vpc');
-		await p.press(keys.enter);
+		await defaultsToReview(p);
 		await p.waitForText('Enter/y show the plan');
 		await p.press(keys.enter);
 		const screen = await p.waitForText('aliyun ecs CreateSecurityGroup');

@@ -58,6 +58,16 @@ export async function openWorld(initialState?: SandboxStateFile): Promise<World>
 	};
 }
 
+/** From step 4, takes each default (no description, a VPC network, the default VPC) on the way to Review. */
+export async function defaultsToReview(p: PtySession): Promise<void> {
+	await p.waitForText('Step 4 of 7');
+	await p.press(keys.enter);
+	await p.waitForText('Step 5 of 7');
+	await p.press(keys.enter);
+	await p.waitForText('default-vpc');
+	await p.press(keys.enter);
+}
+
 type Group = {SecurityGroupId: string; SecurityGroupName: string; VpcId: string; SecurityGroupType: string};
 type Permission = {
 	IpProtocol: string;
