@@ -140,6 +140,19 @@ const add101 = (w: World, groupId: string, from: number) => [
 	...Array.from({length: 101}, (_, i) => ['--rule', `tcp:${from + i}:10.0.0.0/8`]).flat(),
 ];
 const named = [...region, '--template', 'web-linux', '--name', 'sig-sg'];
+/** `create` of sig-sg in the default VPC through the proxy, with --yes: the flags path. */
+const create = (w: World, ...more: string[]) => [
+	'--lang',
+	'en',
+	'create',
+	'--endpoint',
+	w.proxy.endpoint,
+	...named,
+	'--vpc',
+	w.defaultVpc(),
+	'--yes',
+	...more,
+];
 const steps: {
 	step: string;
 	args: (w: World) => string[];
@@ -298,19 +311,6 @@ describe.concurrent('a signal while the wizard submits', () => {
 });
 
 describe.concurrent('a signal while the flags path, resume or a follow-up sends calls', () => {
-	const create = (w: World, ...more: string[]) => [
-		'--lang',
-		'en',
-		'create',
-		'--endpoint',
-		w.proxy.endpoint,
-		...named,
-		'--vpc',
-		w.defaultVpc(),
-		'--yes',
-		...more,
-	];
-
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		it(`flags path, ${signal}: waits for the call in flight, exit ${codes[signal]}, says what exists`, () =>
 			withWorld(async (w) => {
@@ -461,17 +461,7 @@ describe.concurrent('a signal while a prompt is up (no command handles it): term
 		withWorld(async (w) => {
 			// Held for good: the create is killed while it waits, so the journal keeps it without a group.
 			w.proxy.always('CreateSecurityGroup', {kind: 'hang'});
-			const killed = w.plainStart([
-				'--lang',
-				'en',
-				'create',
-				'--endpoint',
-				w.proxy.endpoint,
-				...named,
-				'--vpc',
-				w.defaultVpc(),
-				'--yes',
-			]);
+			const killed = w.plainStart(create(w));
 			await sent(w, 'CreateSecurityGroup');
 			killed.process.kill('SIGKILL');
 			await killed.done;
