@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {startFakeCloud} from '../cloud/fake-cloud.js';
-import {keys, noKeysEnv, type PtySession, startPty} from '../helpers/pty.js';
+import {enterKeys, keys, noKeysEnv, type PtySession, startPty} from '../helpers/pty.js';
 
 const cli = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 let home: string;
@@ -52,15 +52,6 @@ afterEach(async () => {
 	sandbox = undefined;
 	fs.rmSync(home, {recursive: true, force: true});
 });
-
-async function enterKeys(session: PtySession, id: string, secret: string, token = '') {
-	await session.waitForText('AccessKey ID');
-	await session.press(id, keys.enter);
-	await session.waitForText('AccessKey Secret');
-	await session.press(secret, keys.enter);
-	await session.waitForText('STS security token');
-	await session.press(token, keys.enter);
-}
 
 describe('secrets stay secret', () => {
 	it('across configure, a failed call and an error', async () => {

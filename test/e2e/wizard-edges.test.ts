@@ -5,7 +5,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
 import {sandboxKeysEnv} from '../helpers/env.js';
-import {noKeysEnv, startPty} from '../helpers/pty.js';
+import {enterKeys, noKeysEnv, startPty} from '../helpers/pty.js';
 import {allGroups, groupsNamed, keys, openWorld, rulesOf, type World} from './wizard-helpers.js';
 
 let world: World | undefined;
@@ -207,12 +207,7 @@ describe('terminals', () => {
 		try {
 			await p.waitForText('How do you want to continue?');
 			await p.press(keys.enter);
-			await p.waitForText('AccessKey ID');
-			await p.press(sandbox.accessKeyId, keys.enter);
-			await p.waitForText('AccessKey Secret');
-			await p.press(sandbox.accessKeySecret, keys.enter);
-			await p.waitForText('STS security token');
-			await p.press(keys.enter);
+			await enterKeys(p, sandbox.accessKeyId, sandbox.accessKeySecret);
 			await p.waitForText('Default region');
 			await p.press(keys.down, keys.enter);
 			const screen = await p.waitForText('Step 1 of 7');

@@ -107,6 +107,23 @@ export async function typeWhenIdle(pid: number, write: (key: string) => void, ke
 	}
 }
 
+/** Anything typed at like a terminal (a PtySession, the reliability tests' ShellPty). */
+export type Typist = {
+	waitForText(needle: string | RegExp): Promise<string>;
+	press(...keys: string[]): Promise<void>;
+};
+
+/** Answers configure's key prompts in turn: AccessKey ID, secret, and the STS token (none unless given). */
+export async function enterKeys(p: Typist, id: string, secret: string, token = ''): Promise<void> {
+	await p.waitForText('AccessKey ID');
+	await p.press(id, keys.enter);
+	await p.waitForText('AccessKey Secret');
+	await p.press(secret, keys.enter);
+	await p.waitForText('STS security token');
+	// Typing nothing is pressing nothing: an empty write would only wait for a read that never comes.
+	await p.press(...(token ? [token] : []), keys.enter);
+}
+
 export type PtySession = {
 	/** The visible screen plus scrollback, one string, trailing blanks trimmed. */
 	screen(): string;

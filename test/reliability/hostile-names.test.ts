@@ -10,7 +10,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {width} from '../../source/text/index.js';
 import {runCli, webLinuxFlags} from '../helpers/cli.js';
-import {keys, sandboxEnv} from '../helpers/pty.js';
+import {enterKeys, keys, sandboxEnv} from '../helpers/pty.js';
 import {esc, firstUnsafe, foreignCsi, withoutOwnSequences} from '../helpers/unsafe-text.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
@@ -195,12 +195,7 @@ describe('hostile names and messages never reach the terminal as control sequenc
 
 	it('configure: the region names of the default-region prompt', async () => {
 		const p = pty(['configure', '--endpoint', proxy.endpoint]);
-		await p.waitForText('AccessKey ID');
-		await p.press(sandbox.accessKeyId, keys.enter);
-		await p.waitForText('AccessKey Secret');
-		await p.press(sandbox.accessKeySecret, keys.enter);
-		await p.waitForText('STS security token');
-		await p.press(keys.enter);
+		await enterKeys(p, sandbox.accessKeyId, sandbox.accessKeySecret);
 		await p.waitForText('Default region');
 		await p.waitForText('China');
 		await p.press(keys.ctrlC);

@@ -13,7 +13,7 @@ import {crashLine} from '../../source/commands/crash.js';
 import {type Sandbox, type SandboxStateFile, startSandbox} from '../../source/sandbox/index.js';
 import {setLang} from '../../source/text/index.js';
 import {startCli, webLinuxFlags} from '../helpers/cli.js';
-import {keys, noKeysEnv, sleep} from '../helpers/pty.js';
+import {enterKeys, keys, noKeysEnv, sleep} from '../helpers/pty.js';
 import {defaultVpcOf} from '../helpers/snapshot.js';
 import {type BreakingProxy, startProxy} from './proxy.js';
 import {type ShellPty, startShellPty} from './shell-pty.js';
@@ -139,12 +139,7 @@ const createArgs = (name: string, ...more: string[]) => [
 describe('the known secret and STS token through every command', () => {
 	it('configure stores them (hidden input, verified) and lists them masked', async () => {
 		const code = await inTerminal('configure', ['configure', '--endpoint', proxy.endpoint], async (p) => {
-			await p.waitForText('AccessKey ID');
-			await p.press(ID, keys.enter);
-			await p.waitForText('AccessKey Secret');
-			await p.press(SECRET, keys.enter);
-			await p.waitForText('STS security token');
-			await p.press(TOKEN, keys.enter);
+			await enterKeys(p, ID, SECRET, TOKEN);
 			await p.waitForText('Default region');
 			await p.press(keys.enter);
 			await p.waitForText('Saved profile');

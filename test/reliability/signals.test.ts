@@ -10,7 +10,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {startCli} from '../helpers/cli.js';
-import {keys, sandboxEnv} from '../helpers/pty.js';
+import {enterKeys, keys, sandboxEnv} from '../helpers/pty.js';
 import {defaultVpcOf, groupsNamedIn, journalIn, type SnapshotGroup} from '../helpers/snapshot.js';
 import {type BreakingProxy, gate, startProxy} from './proxy.js';
 import {cursorShownAtEnd, type ShellPty, startShellPty} from './shell-pty.js';
@@ -433,12 +433,7 @@ describe.concurrent('a signal while a prompt is up (no command handles it): term
 			withWorld(async (w) => {
 				w.proxy.always('DescribeRegions', {kind: 'hang'});
 				const session = w.terminal(['configure', '--endpoint', w.proxy.endpoint], noKeys);
-				await session.waitForText('AccessKey ID');
-				await session.press('LTAI5tSignalsKeyCheck00', keys.enter);
-				await session.waitForText('AccessKey Secret');
-				await session.press('SignalsKeyCheckSecret0123456789', keys.enter);
-				await session.waitForText('STS security token');
-				await session.press(keys.enter);
+				await enterKeys(session, 'LTAI5tSignalsKeyCheck00', 'SignalsKeyCheckSecret0123456789');
 				await sent(w, 'DescribeRegions');
 				await session.signal(signal);
 				const screen = await leftCleanly(session, signal);
