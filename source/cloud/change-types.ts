@@ -1,21 +1,9 @@
 // The contract of the follow-up runner (changes.ts): a list of calls that change an existing group (its rules,
 // or which instances are in it), events while they run, and what each call came to. domain/rule-change.ts and
 // domain/membership.ts build the plans; the follow-up screens and the flags paths listen to the events.
+
+import type {CallReport} from '../domain/plan-types.js';
 import type {CloudError} from './errors.js';
-import type {RulesInput} from './port.js';
-
-export type RuleCallKind = 'authorize' | 'authorize-egress' | 'revoke' | 'revoke-egress';
-
-export type ChangeCall =
-	| {kind: RuleCallKind; input: RulesInput}
-	| {kind: 'join' | 'leave'; regionId: string; groupId: string; instanceId: string};
-
-export type ChangePlan = {
-	regionId: string;
-	groupId: string;
-	/** Run in order: removals before additions, so a group near its rule limit makes room first. */
-	calls: ChangeCall[];
-};
 
 /**
  * `unchanged`: the API answered that there was nothing to do (the instance was already in the group, or had
@@ -36,33 +24,10 @@ export type ChangeEvent = {
 	code?: string;
 };
 
-export type CallOutcome = {
-	call: ChangeCall;
-	state: 'done' | 'unchanged' | 'failed' | 'skipped';
-	requestId?: string;
-	error?: CloudError;
-};
+export type CallOutcome = CallReport & {error?: CloudError};
 
 export type ChangeOutcome = {
 	outcomes: CallOutcome[];
 	/** The caller's signal stopped the run between calls. */
 	cancelled: boolean;
 };
-
-/** The API action a call makes. */
-export function actionOf(call: ChangeCall): string {
-	switch (call.kind) {
-		case 'authorize':
-			return 'AuthorizeSecurityGroup';
-		case 'authorize-egress':
-			return 'AuthorizeSecurityGroupEgress';
-		case 'revoke':
-			return 'RevokeSecurityGroup';
-		case 'revoke-egress':
-			return 'RevokeSecurityGroupEgress';
-		case 'join':
-			return 'JoinSecurityGroup';
-		case 'leave':
-			return 'LeaveSecurityGroup';
-	}
-}

@@ -2,13 +2,8 @@
 // port. Retries are the adapter's (rule calls carry a ClientToken, so a retried call is applied once); this
 // only reports them, reads the API's "nothing to do" answers as such, and stops early when carrying on cannot
 // help (the credentials, the network or the service are the problem, not the one call).
-import {
-	actionOf,
-	type CallOutcome,
-	type ChangeCall,
-	type ChangeEvent,
-	type ChangeOutcome,
-} from './change-types.js';
+import {actionOf, type ChangeCall} from '../domain/plan-types.js';
+import type {CallOutcome, ChangeEvent, ChangeOutcome} from './change-types.js';
 import {asCloudError} from './engine.js';
 import type {CloudError, CloudErrorKind} from './errors.js';
 import type {CallResult, EcsApi, RetryObservable} from './port.js';

@@ -1,7 +1,9 @@
 // Alibaba Cloud lets two groups in one VPC share a name (AWS does not), and a repeated script quietly makes a
 // second one. Before creating, look for groups with the same name in the same VPC so the caller can warn,
 // offer the existing one, or refuse.
-import type {EcsApi, SecurityGroupSummary} from './port.js';
+
+import type {SecurityGroupSummary} from '../domain/model.js';
+import type {EcsApi} from './port.js';
 
 /**
  * Groups named exactly `name` in the VPC (or, without `vpcId`, in the classic network of the region). The API's

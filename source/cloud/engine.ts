@@ -3,18 +3,12 @@
 // undone later. Retries are the adapter's job (it reuses the plan's ClientTokens); the engine only turns them
 // into 'retrying' events and never retries on its own, except where recovery needs a call again.
 import type {Journal, JournalEntry} from '../config/types.js';
+import type {Rule} from '../domain/model.js';
+import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../domain/plan-types.js';
 import {cleanLine, t} from '../text/index.js';
-import type {
-	Inspection,
-	SubmitEvent,
-	SubmitOutcome,
-	SubmitPlan,
-	SubmitProgress,
-	SubmitResult,
-	SubmitStepId,
-} from './engine-types.js';
+import type {SubmitEvent, SubmitOutcome, SubmitStepId} from './engine-types.js';
 import {CloudError, type CloudErrorKind} from './errors.js';
-import type {EcsApi, RetryObservable, Rule} from './port.js';
+import type {EcsApi, RetryObservable} from './port.js';
 import {readEntry} from './progress-check.js';
 
 export type SubmitDeps = {

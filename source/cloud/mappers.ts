@@ -14,7 +14,7 @@ import type {
 	SecurityGroupSummary,
 	Tag,
 	Vpc,
-} from './port.js';
+} from '../domain/model.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,9 @@
 // What the instances follow-up reads about a group: the group itself, the instances of its network (its VPC,
 // or the region's classic instances for a classic group), and the groups of that network (their names and
 // types: an instance may not mix normal and enterprise groups).
-import type {EcsApi, Instance, SecurityGroupSummary} from './port.js';
+
+import type {Instance, SecurityGroupSummary} from '../domain/model.js';
+import type {EcsApi} from './port.js';
 
 export type Members = {
 	group: SecurityGroupSummary;

@@ -4,6 +4,7 @@
 // resolves a 4xx/5xx whose JSON has no Code), retries with capped exponential backoff and full jitter for the
 // codes error-codes.ts names, and every failure normalised into a redacted CloudError.
 import {backOff} from 'exponential-backoff';
+import type {RulesInput, SecurityGroupSummary} from '../domain/model.js';
 import {apiVersions, endpointFor, type Product} from './endpoints.js';
 import {afterTries, CloudError, HttpStatusError, toCloudError, tooLargeError} from './errors.js';
 import {
@@ -20,7 +21,7 @@ import {
 } from './mappers.js';
 import {fetchAllPages, type Page} from './paging.js';
 import {flattenParams, type ParamObject} from './params.js';
-import type {EcsApi, RetryEvent, RetryObservable, RulesInput, SecurityGroupSummary} from './port.js';
+import type {EcsApi, RetryEvent, RetryObservable} from './port.js';
 import {rememberSecrets} from './redact.js';
 import {type CallRecord, callRecord, defaultMaxResponseBytes, guardAgent} from './response-guard.js';
 

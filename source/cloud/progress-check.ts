@@ -2,8 +2,8 @@
 // file people may edit by hand; an entry of the wrong shape must be reported as unreadable (which entry, which
 // field, what it should be), never reach the engine and crash it half-way through a resume.
 import type {JournalEntry} from '../config/types.js';
+import type {SubmitProgress} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
-import type {SubmitProgress} from './engine-types.js';
 
 export type EntryReading =
 	| {kind: 'progress'; progress: SubmitProgress}

@@ -4,13 +4,13 @@
 // default region is picked from. Nothing is written until the very end, so wrong keys, Quit or Ctrl+C leave the
 // stored configuration exactly as it was.
 import {CloudError} from '../cloud/errors.js';
-import type {Region} from '../cloud/port.js';
 import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../config/aliyun-cli.js';
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
 import {homeOf, openConfig} from '../config/store.js';
 import type {ConfigStore, Credentials} from '../config/types.js';
+import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';

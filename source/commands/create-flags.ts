@@ -3,16 +3,17 @@
 // stdout (human lines, or exactly one JSON object with --json); progress, warnings and errors go to stderr.
 import {findSameName} from '../cloud/duplicates.js';
 import {cancelledCode, readProgress, submit} from '../cloud/engine.js';
-import type {SubmitEvent, SubmitOutcome, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
+import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
-import type {SecurityGroupSummary} from '../cloud/port.js';
 import type {Journal} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import {exportAliyun} from '../domain/export-aliyun.js';
 import {exportTerraform} from '../domain/export-terraform.js';
 import {type CreateFlags, type FlagProblem, fromFlags, missingFlags} from '../domain/from-flags.js';
 import {lintRules} from '../domain/lint.js';
+import type {SecurityGroupSummary} from '../domain/model.js';
 import {authorizeParams, createParams, planFromAnswers, planRules, specOf} from '../domain/plan.js';
+import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import {dryRunLines, ecsSgCommand, resultLines, whereOf} from '../domain/summary.js';
 import {maxRulesPerGroup} from '../domain/validators.js';
 import {cleanBlock, cleanDeep, cleanLine, rulesCount, t} from '../text/index.js';

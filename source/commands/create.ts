@@ -2,10 +2,10 @@
 // flags-only path. Also the first run without credentials (offer `configure` or the sandbox) and, for
 // --dry-run/--export with answers missing, the wizard collecting them and printing instead of creating.
 import {createElement} from 'react';
-import type {Rule} from '../cloud/port.js';
 import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import type {FlagProblem} from '../domain/from-flags.js';
+import type {Rule} from '../domain/model.js';
 import {cleanBlock, lang, t} from '../text/index.js';
 import type {WizardOutcome} from '../wizard/app.js';
 import type {UnfinishedServices, WizardServices} from '../wizard/services.js';

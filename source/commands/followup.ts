@@ -1,9 +1,10 @@
 // What `ecs-sg rules` and `ecs-sg instances` share: reading the group and region flags, finding the region when
 // the flags leave it out, Ctrl+C while calls run, running their Ink app, and printing.
 import {type ComponentType, createElement, type ReactElement} from 'react';
-import type {ChangeEvent, ChangeOutcome, ChangePlan} from '../cloud/change-types.js';
+import type {ChangeEvent, ChangeOutcome} from '../cloud/change-types.js';
 import {CloudError} from '../cloud/errors.js';
-import type {SecurityGroupDetail} from '../cloud/port.js';
+import type {SecurityGroupDetail} from '../domain/model.js';
+import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
 import {cleanBlock, cleanLine, t} from '../text/index.js';
 import type {FollowupAppProps} from '../wizard/followup/app-root.js';

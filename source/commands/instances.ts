@@ -2,9 +2,9 @@
 // (pre-selected from the flags; `--yes` with add/remove applies without it); otherwise, or with --json, the
 // flags-only path: `instances add|remove --group ID --instance ID... --yes`, or `instances --group ID` to list.
 import type {Members} from '../cloud/members.js';
-import type {GroupType} from '../cloud/port.js';
 import {outcomeLine, requestIdsOf} from '../domain/followup.js';
 import {type Membership, membershipOf, planMembership, refusalOf, statusText} from '../domain/membership.js';
+import type {GroupType} from '../domain/model.js';
 import {validateInstanceId} from '../domain/validators.js';
 import {cleanDeep, cleanLine, t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';

@@ -11,9 +11,9 @@ import {
 	unfinishedEntries,
 	unreadableEntries,
 } from '../cloud/engine.js';
-import type {Inspection} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
 import type {ConfigStore, JournalEntry} from '../config/types.js';
+import type {Inspection} from '../domain/plan-types.js';
 import {inspectionLines, resultLines} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';

@@ -2,9 +2,9 @@
 // from the flags; `--yes` with add/remove applies without them); otherwise, or with --json, the flags-only path:
 // `rules add|remove --group ID --rule PROTO:PORTS:CIDR [--egress] --yes`, or `rules --group ID` to list.
 import type {ChangeOutcome} from '../cloud/change-types.js';
-import type {Direction, Rule, SecurityGroupDetail} from '../cloud/port.js';
 import {outcomeLine, requestIdsOf, ruleText} from '../domain/followup.js';
 import {lintRules} from '../domain/lint.js';
+import type {Direction, Rule, SecurityGroupDetail} from '../domain/model.js';
 import {
 	checkRuleChange,
 	type GroupRule,

@@ -1,5 +1,5 @@
 // What the wizard asks and the flags answer: one object, filled step by step.
-import type {GroupType, NetworkType, Rule, Tag} from '../cloud/port.js';
+import type {GroupType, NetworkType, Rule, Tag} from './model.js';
 import type {TemplateId} from './rules.js';
 
 export type Answers = {

@@ -1,9 +1,10 @@
 // The aliyun CLI commands that recreate a group, exactly as a person would paste them into a POSIX shell.
 // The ClientToken is left out on purpose: ecs-sg's own token would make Alibaba Cloud answer with the group
 // ecs-sg already made instead of creating a new one, and a pasted script is run once by hand.
-import type {SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
+
 import {t} from '../text/index.js';
 import {authorizeParams, chunk, createParams, type GroupSpec, specOf} from './plan.js';
+import type {SubmitPlan, SubmitResult} from './plan-types.js';
 import {maxRulesPerCall} from './validators.js';
 
 /** The shell variable that carries the new group's id from the first command to the next ones. */

@@ -1,9 +1,10 @@
 // A Terraform file that recreates a group with the alicloud provider: one alicloud_security_group and one
 // alicloud_security_group_rule per rule (the provider has no inline rules).
-import type {SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
-import type {Rule} from '../cloud/port.js';
+
 import {t} from '../text/index.js';
+import type {Rule} from './model.js';
 import {type GroupSpec, specOf} from './plan.js';
+import type {SubmitPlan, SubmitResult} from './plan-types.js';
 
 /** An HCL string literal: quotes, backslashes, newlines and template sequences (`${`, `%{`) escaped. */
 export function hclString(value: string): string {

@@ -1,11 +1,12 @@
 // The follow-up operations as text: the commands to run next (carrying the target the run used, so a newcomer
 // on the sandbox never copies a command that talks to the real cloud), and what a round of changes came to, for
 // the flags paths and `--json`.
-import type {CallOutcome, ChangeOutcome} from '../cloud/change-types.js';
-import {actionOf} from '../cloud/change-types.js';
-import type {Rule} from '../cloud/port.js';
+
 import {cleanLine, rulesCount, t} from '../text/index.js';
 import {shellQuote} from './export-aliyun.js';
+import type {Rule} from './model.js';
+import type {CallReport, RoundReport} from './plan-types.js';
+import {actionOf} from './plan-types.js';
 import {showPorts} from './rules.js';
 
 /** Where a run's calls went: what --sandbox, --endpoint and --profile said (as recorded in journal entries). */
@@ -57,7 +58,7 @@ export const ruleText = (rule: Rule): string =>
 	});
 
 /** A call's outcome as a line: the action, what it carried, and how it ended (with the refusal when it failed). */
-export function outcomeLine(outcome: CallOutcome): string {
+export function outcomeLine(outcome: CallReport): string {
 	const {call} = outcome;
 	const what =
 		'input' in call
@@ -84,5 +85,5 @@ export function outcomeLine(outcome: CallOutcome): string {
 }
 
 /** Every request id a round got back, in call order. */
-export const requestIdsOf = (outcome: ChangeOutcome): string[] =>
+export const requestIdsOf = (outcome: RoundReport): string[] =>
 	outcome.outcomes.flatMap((o) => (o.state === 'done' && o.requestId ? [o.requestId] : []));

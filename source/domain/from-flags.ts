@@ -1,8 +1,9 @@
 // The flags of `ecs-sg create` as (partial) answers: the wizard uses them to pre-fill its steps, the flags
 // path requires them all. Every problem is collected, each naming its flag, so one message can list them all.
-import type {GroupType, Rule, Tag} from '../cloud/port.js';
+
 import {t} from '../text/index.js';
 import type {Answers} from './answers.js';
+import type {GroupType, Rule, Tag} from './model.js';
 import {anywhere, isTemplateId, parseRuleSpec, type TemplateId, templateRules, uniqueRules} from './rules.js';
 import {
 	validateCidr,

@@ -1,6 +1,7 @@
 // Security lint: what the Review screen and the flags path warn about before anything is created.
-import type {Rule} from '../cloud/port.js';
+
 import {t} from '../text/index.js';
+import type {Rule} from './model.js';
 import {anywhere, showPorts} from './rules.js';
 
 const adminPorts: Record<number, string> = {22: 'SSH', 3389: 'RDP'};

@@ -1,8 +1,9 @@
 // Which instances may join or leave a group, with the reason the API would give when one may not (checked up
 // front, so the person is told before anything is sent), and the calls that carry out a selection.
-import type {ChangeCall, ChangePlan} from '../cloud/change-types.js';
-import type {GroupType, Instance} from '../cloud/port.js';
+
 import {cleanLine, t} from '../text/index.js';
+import type {GroupType, Instance} from './model.js';
+import type {ChangeCall, ChangePlan} from './plan-types.js';
 
 /**
  * The API's default limit of security groups per instance (InstanceSecurityGroupLimitExceeded beyond it). An

@@ -1,9 +1,9 @@
 // Answers -> the calls that create the group: one CreateSecurityGroup, then one AuthorizeSecurityGroup per
 // 100 inbound rules. Pure: the random parts (plan id, ClientToken) can be injected, so tests pin them.
 import {randomUUID} from 'node:crypto';
-import type {RuleBatch, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
-import type {CreateGroupInput, Rule, Tag} from '../cloud/port.js';
 import type {Answers} from './answers.js';
+import type {CreateGroupInput, Rule, Tag} from './model.js';
+import type {RuleBatch, SubmitPlan, SubmitResult} from './plan-types.js';
 import {uniqueRules} from './rules.js';
 import {maxRulesPerCall} from './validators.js';
 

@@ -1,6 +1,6 @@
 // The rules people add most often, as the console offers them ("Quick add"): one pick, then a source (or a
 // destination for outbound) and the rule is complete. Labels are service names, the same in every language.
-import type {Direction, Protocol, Rule} from '../cloud/port.js';
+import type {Direction, Protocol, Rule} from './model.js';
 import {anywhere} from './rules.js';
 
 export type PresetId = 'ssh' | 'http' | 'https' | 'rdp' | 'mysql' | 'postgresql' | 'redis' | 'icmp' | 'all';

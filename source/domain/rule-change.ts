@@ -2,10 +2,10 @@
 // accept those and add nothing), which removals match a rule, whether the result fits the 200-rule limit, and
 // the calls that carry it out (Revoke before Authorize, each direction and NIC type in batches of 100).
 import {randomUUID} from 'node:crypto';
-import type {ChangeCall, ChangePlan, RuleCallKind} from '../cloud/change-types.js';
-import type {Direction, Rule, SecurityGroupDetail} from '../cloud/port.js';
 import {t} from '../text/index.js';
+import type {Direction, Rule, SecurityGroupDetail} from './model.js';
 import {chunk, maxTokenLength} from './plan.js';
+import type {ChangeCall, ChangePlan, RuleCallKind} from './plan-types.js';
 import {ruleKey, showPorts, uniqueRules} from './rules.js';
 import {maxRulesPerCall, maxRulesPerGroup} from './validators.js';
 

@@ -1,7 +1,8 @@
 // Rules as people write them (`tcp:8080:10.0.0.0/8`) and as the API wants them (`Permissions.N.*`), and the
 // console's templates.
-import type {Direction, Protocol, Rule} from '../cloud/port.js';
+
 import {cleanLine, t} from '../text/index.js';
+import type {Direction, Protocol, Rule} from './model.js';
 import {
 	type Problem,
 	portlessProtocols,

@@ -1,11 +1,12 @@
 // Plans and results as plain-text lines: the rules table, the calls in order, what exists of an unfinished
 // create, the equivalent commands. Shared by --dry-run, the flags path, resume and (if it wants) the wizard.
-import type {Inspection, SubmitPlan, SubmitResult} from '../cloud/engine-types.js';
-import type {Rule, SecurityGroupSummary} from '../cloud/port.js';
+
 import {cleanLine, rulesCount, shownTime, t, table} from '../text/index.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
 import {type Target, targetSuffix} from './followup.js';
+import type {Rule, SecurityGroupSummary} from './model.js';
 import {authorizeParams, createParams, planRules, specOf} from './plan.js';
+import type {Inspection, SubmitPlan, SubmitResult} from './plan-types.js';
 import {anywhere, ruleKey, ruleSpec, showPorts, type TemplateId, templateRules} from './rules.js';
 
 const direction = (rule: Rule): string =>

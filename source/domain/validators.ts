@@ -2,8 +2,9 @@
 // the value is acceptable, else a sentence (in the current language) naming the rule that was broken.
 // These mirror the API's server-side rules (design.md, "Validation rules"); the sandbox enforces the same
 // rules independently and test/property holds the two together.
-import type {Policy, Protocol, Tag} from '../cloud/port.js';
+
 import {cleanLine, t} from '../text/index.js';
+import type {Policy, Protocol, Tag} from './model.js';
 
 export type Problem = string | undefined;
 

@@ -3,11 +3,11 @@
 // the finished ones.
 import {Static, Text, useApp, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
-import type {SubmitResult} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
-import type {SecurityGroupSummary} from '../cloud/port.js';
 import type {JournalEntry, Settings} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
+import type {SecurityGroupSummary} from '../domain/model.js';
+import type {SubmitResult} from '../domain/plan-types.js';
 import {type TemplateId, templateIds} from '../domain/rules.js';
 import {cleanLine, lang, t} from '../text/index.js';
 import {CloudData} from './cloud-data.js';

@@ -4,8 +4,9 @@
 // subscribe/getVersion so React reads it with useSyncExternalStore and tests can drive it without React.
 import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
-import type {AccountAttributes, EcsApi, Region, SecurityGroupSummary, Vpc} from '../cloud/port.js';
+import type {EcsApi} from '../cloud/port.js';
 import type {Settings} from '../config/types.js';
+import type {AccountAttributes, Region, SecurityGroupSummary, Vpc} from '../domain/model.js';
 import {cleanLine} from '../text/index.js';
 
 export type Problem = {sentence: string; next?: string; code?: string};

@@ -1,9 +1,11 @@
 // What the wizard needs from the world, passed in (by commands/create.ts, or by tests with fakes), so that
 // nothing heavy (pop-core, the sandbox, inquirer) is imported before the first frame.
-import type {Inspection, SubmitEvent, SubmitOutcome, SubmitPlan} from '../cloud/engine-types.js';
+
+import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
 import type {EcsApi, RetryObservable} from '../cloud/port.js';
 import type {Journal, JournalEntry, Settings} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
+import type {Inspection, SubmitPlan} from '../domain/plan-types.js';
 
 /** What finishing or deleting an unfinished create came to, in one sentence for the screen. */
 export type ResumeResult = {ok: boolean; message: string};

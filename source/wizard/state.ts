@@ -1,16 +1,11 @@
 // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
 // submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
-import type {
-	SubmitEvent,
-	SubmitOutcome,
-	SubmitPlan,
-	SubmitResult,
-	SubmitStepId,
-} from '../cloud/engine-types.js';
+import type {SubmitEvent, SubmitOutcome, SubmitStepId} from '../cloud/engine-types.js';
 import type {CloudError} from '../cloud/errors.js';
-import type {GroupType, NetworkType, Rule, SecurityGroupSummary} from '../cloud/port.js';
 import type {Answers} from '../domain/answers.js';
 import type {FlagProblem} from '../domain/from-flags.js';
+import type {GroupType, NetworkType, Rule, SecurityGroupSummary} from '../domain/model.js';
+import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import {type TemplateId, templateIds, validateRule} from '../domain/rules.js';
 import {maxRulesPerGroup, validateDescription, validateName, validateRegionId} from '../domain/validators.js';
 import {t} from '../text/index.js';

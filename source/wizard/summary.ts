@@ -1,7 +1,8 @@
 // Plain-text pieces shared by several screens: names of templates and networks, the one-line summary of a
 // finished step (the transcript), and the follow-up commands of the console guide.
-import type {NetworkType} from '../cloud/port.js';
+
 import {followUpCommand, type Target} from '../domain/followup.js';
+import type {NetworkType} from '../domain/model.js';
 import type {TemplateId} from '../domain/rules.js';
 import {cleanLine, fitWidth, type MessageKey, rulesCount, t, width} from '../text/index.js';
 import {glyphs} from './components/glyphs.js';

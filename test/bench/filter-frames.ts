@@ -6,7 +6,7 @@
 import {EventEmitter} from 'node:events';
 import {render} from 'ink';
 import {createElement} from 'react';
-import type {Vpc} from '../../source/cloud/port.js';
+import type {Vpc} from '../../source/domain/model.js';
 import {App} from '../../source/wizard/app.js';
 import {fakeServices} from '../helpers/fake-api.js';
 import {percentile, sleep} from './pty-clock.js';

@@ -3,7 +3,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {CloudError} from '../../source/cloud/errors.js';
 import {type AdapterOptions, createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
-import type {RetryEvent, Rule} from '../../source/cloud/port.js';
+import type {RetryEvent} from '../../source/cloud/port.js';
+import type {Rule} from '../../source/domain/model.js';
 import {
 	type FaultSpec,
 	type Sandbox,

@@ -1,7 +1,6 @@
 // The pure parts of the follow-ups: presets, the rule-change check and plan, membership refusals, and the
 // follow-up commands' target flags.
 import {describe, expect, it} from 'vitest';
-import type {GroupType, Instance, Rule} from '../../source/cloud/port.js';
 import {followUpCommand, targetFlags} from '../../source/domain/followup.js';
 import {
 	joinRefusal,
@@ -10,6 +9,7 @@ import {
 	planMembership,
 	refusalOf,
 } from '../../source/domain/membership.js';
+import type {GroupType, Instance, Rule} from '../../source/domain/model.js';
 import {presetIds, presetRule, suggestedCidr} from '../../source/domain/presets.js';
 import {
 	checkRuleChange,

@@ -1,10 +1,11 @@
 // The change runner against a scripted api: order, the API's "nothing to do" answers, stopping early when the
 // rest cannot succeed, Ctrl+C between calls, and retries reported as events.
 import {describe, expect, it} from 'vitest';
-import type {ChangeCall, ChangeEvent} from '../../source/cloud/change-types.js';
+import type {ChangeEvent} from '../../source/cloud/change-types.js';
 import {applyChanges} from '../../source/cloud/changes.js';
 import {CloudError, type CloudErrorKind} from '../../source/cloud/errors.js';
 import type {EcsApi, RetryEvent} from '../../source/cloud/port.js';
+import type {ChangeCall} from '../../source/domain/plan-types.js';
 
 type Script = Record<string, (CloudError | 'ok')[]>;
 

@@ -3,8 +3,8 @@
 import {describe, expect, it} from 'vitest';
 import type {ChangeOutcome} from '../../source/cloud/change-types.js';
 import type {Members} from '../../source/cloud/members.js';
-import type {Instance, Rule, SecurityGroupDetail} from '../../source/cloud/port.js';
 import {planMembership} from '../../source/domain/membership.js';
+import type {Instance, Rule, SecurityGroupDetail} from '../../source/domain/model.js';
 import {presetRule} from '../../source/domain/presets.js';
 import {planRuleChange} from '../../source/domain/rule-change.js';
 import {instancesOutcome} from '../../source/wizard/followup/instances-app.js';

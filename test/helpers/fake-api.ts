@@ -1,25 +1,23 @@
 // An in-memory EcsApi for view and unit tests: canned regions and VPCs, groups that really get created, calls
 // that can be held back (to see loading states), delayed, or made to fail. Plus memory Settings and Journal,
 // a small submit engine over the fake, and a ready-made WizardServices.
-import type {SubmitEvent, SubmitOutcome, SubmitPlan} from '../../source/cloud/engine-types.js';
+import type {SubmitEvent, SubmitOutcome} from '../../source/cloud/engine-types.js';
 import {CloudError} from '../../source/cloud/errors.js';
+import type {CallResult, EcsApi, RetryEvent, RetryObservable} from '../../source/cloud/port.js';
+import type {Journal, JournalEntry, RegionRecord, Settings} from '../../source/config/types.js';
 import type {
 	AccountAttributes,
-	CallResult,
 	CreateGroupInput,
-	EcsApi,
 	Instance,
 	NetworkType,
 	Region,
-	RetryEvent,
-	RetryObservable,
 	RulesInput,
 	SecurityGroupDetail,
 	SecurityGroupSummary,
 	Vpc,
-} from '../../source/cloud/port.js';
-import type {Journal, JournalEntry, RegionRecord, Settings} from '../../source/config/types.js';
+} from '../../source/domain/model.js';
 import {planFromAnswers} from '../../source/domain/plan.js';
+import type {SubmitPlan} from '../../source/domain/plan-types.js';
 import type {WizardServices} from '../../source/wizard/services.js';
 
 export const sampleRegions: Region[] = [

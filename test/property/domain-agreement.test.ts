@@ -2,7 +2,7 @@
 // together with the domain validators the wizard uses: both accept exactly the same values.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Protocol} from '../../source/cloud/port.js';
+import type {Protocol} from '../../source/domain/model.js';
 import {
 	validateCidr,
 	validateDescription,

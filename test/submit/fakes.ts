@@ -1,17 +1,15 @@
 // A small in-memory Alibaba Cloud for the engine's unit tests: groups, rules, ClientToken idempotency, and
 // scripted faults ("fail the next N calls of ACTION", "carry out the call, then lose the answer").
 import {CloudError, type CloudErrorKind} from '../../source/cloud/errors.js';
+import type {EcsApi, RetryEvent, RetryObservable} from '../../source/cloud/port.js';
+import type {Journal, JournalEntry} from '../../source/config/types.js';
 import type {
 	CreateGroupInput,
-	EcsApi,
-	RetryEvent,
-	RetryObservable,
 	Rule,
 	RulesInput,
 	SecurityGroupDetail,
 	SecurityGroupSummary,
-} from '../../source/cloud/port.js';
-import type {Journal, JournalEntry} from '../../source/config/types.js';
+} from '../../source/domain/model.js';
 
 export type Fault =
 	| {action: string; kind: 'error'; error: CloudError; count?: number}

@@ -1,6 +1,7 @@
 // Answers and rules the submit tests share.
-import type {Rule} from '../../source/cloud/port.js';
+
 import type {Answers} from '../../source/domain/answers.js';
+import type {Rule} from '../../source/domain/model.js';
 import {templateRules} from '../../source/domain/rules.js';
 
 export const answers = (over: Partial<Answers> = {}): Answers => ({

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Rule} from '../../source/cloud/port.js';
+import type {Rule} from '../../source/domain/model.js';
 import {
 	authorizeParams,
 	chunk,

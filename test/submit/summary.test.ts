@@ -1,8 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {SubmitResult} from '../../source/cloud/engine-types.js';
 import {parseArgs} from '../../source/commands/args.js';
 import {type CreateFlags, fromFlags} from '../../source/domain/from-flags.js';
 import {planFromAnswers, planRules} from '../../source/domain/plan.js';
+import type {SubmitResult} from '../../source/domain/plan-types.js';
 import {ruleKey} from '../../source/domain/rules.js';
 import {
 	dryRunLines,

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import type {SubmitPlan} from '../../source/cloud/engine-types.js';
-import type {Rule, SecurityGroupSummary} from '../../source/cloud/port.js';
+import type {Rule, SecurityGroupSummary} from '../../source/domain/model.js';
 import {planFromAnswers} from '../../source/domain/plan.js';
+import type {SubmitPlan} from '../../source/domain/plan-types.js';
 import {templateRules} from '../../source/domain/rules.js';
 import {
 	type AnswerAction,

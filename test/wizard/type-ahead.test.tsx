@@ -2,7 +2,7 @@
 // filtered by it; Enter is not kept; Esc clears the typed filter before it goes back. The create wizard's region
 // and VPC lists, and the follow-ups' region, group and instance lists, share this (components/type-ahead.tsx).
 import {afterEach, describe, expect, it} from 'vitest';
-import type {SecurityGroupSummary} from '../../source/cloud/port.js';
+import type {SecurityGroupSummary} from '../../source/domain/model.js';
 import {templateRules} from '../../source/domain/rules.js';
 import {setLang} from '../../source/text/index.js';
 import {App, type WizardOutcome} from '../../source/wizard/app.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Rule} from '../../cloud/port.js';
+import type {Rule} from '../../domain/model.js';
 import {showPorts} from '../../domain/rules.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {scrollTop} from './filter.js';

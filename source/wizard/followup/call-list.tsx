@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {actionOf} from '../../cloud/change-types.js';
+import {actionOf} from '../../domain/plan-types.js';
 import {cleanLine, cut, rulesCount, t} from '../../text/index.js';
 import {useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';

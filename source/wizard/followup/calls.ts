@@ -1,13 +1,8 @@
 // The calls of a follow-up as the screens track them: one entry per call, updated by the runner's events; and
 // the steps both reducers take the same way around them (send, stop, end).
-import type {
-	CallState,
-	ChangeCall,
-	ChangeEvent,
-	ChangeOutcome,
-	ChangePlan,
-} from '../../cloud/change-types.js';
+import type {CallState, ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
 import type {CloudError} from '../../cloud/errors.js';
+import type {ChangeCall, ChangePlan} from '../../domain/plan-types.js';
 import type {FollowupStart} from './services.js';
 
 export type CallView = {

@@ -1,4 +1,4 @@
-import type {SecurityGroupSummary} from '../../cloud/port.js';
+import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine} from '../../text/index.js';
 import {FitText} from '../components/fit-text.js';
 import {groupTypeText, networkText} from './pickers.js';

@@ -1,10 +1,11 @@
 // `ecs-sg instances` as a pure reducer: pick the region and the group, see the instances of its network with the
 // groups each is in, select several to add or remove (refused up front with the API's reason when it would
 // refuse), review, apply, and see the result. instances-app.tsx runs the effects.
-import type {ChangeEvent, ChangeOutcome, ChangePlan} from '../../cloud/change-types.js';
+import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
 import type {Members} from '../../cloud/members.js';
-import type {GroupType, Instance, SecurityGroupSummary} from '../../cloud/port.js';
 import {type Membership, membershipOf, refusalOf} from '../../domain/membership.js';
+import type {GroupType, Instance, SecurityGroupSummary} from '../../domain/model.js';
+import type {ChangePlan} from '../../domain/plan-types.js';
 import {t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';

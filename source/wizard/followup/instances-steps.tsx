@@ -2,8 +2,8 @@
 // the review, and the result.
 import {Box, Text, useInput} from 'ink';
 import {type Dispatch, useMemo, useState} from 'react';
-import type {Instance, SecurityGroupSummary} from '../../cloud/port.js';
 import {planMembership, statusText} from '../../domain/membership.js';
+import type {Instance, SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText} from '../components/fit-text.js';

@@ -1,7 +1,7 @@
 // Adding a rule by hand, one field at a time (protocol, ports, source or destination, policy, priority,
 // description), each checked by the domain's validators as it is answered. Pure: the screen keeps a ManualForm
 // and calls these.
-import type {Direction, Policy, Protocol, Rule} from '../../cloud/port.js';
+import type {Direction, Policy, Protocol, Rule} from '../../domain/model.js';
 import {normalisePorts} from '../../domain/rules.js';
 import {
 	isPolicy,

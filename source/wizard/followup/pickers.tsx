@@ -2,7 +2,8 @@
 // group (a live list of the region's groups, filtered by typing).
 import {Box, Text, useInput} from 'ink';
 import {type ComponentProps, useEffect, useMemo} from 'react';
-import type {EcsApi, SecurityGroupSummary} from '../../cloud/port.js';
+import type {EcsApi} from '../../cloud/port.js';
+import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';

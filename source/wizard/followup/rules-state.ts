@@ -1,8 +1,9 @@
 // `ecs-sg rules` as a pure reducer: pick the region and the group, see its rules (inbound and outbound), queue
 // additions (presets or by hand) and removals, review, apply, and see the result. No React and no I/O here:
 // rules-app.tsx turns keys into actions and runs the effects.
-import type {ChangeEvent, ChangeOutcome, ChangePlan} from '../../cloud/change-types.js';
-import type {Direction, Rule, SecurityGroupDetail, SecurityGroupSummary} from '../../cloud/port.js';
+import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
+import type {Direction, Rule, SecurityGroupDetail, SecurityGroupSummary} from '../../domain/model.js';
+import type {ChangePlan} from '../../domain/plan-types.js';
 import type {PresetId} from '../../domain/presets.js';
 import {
 	checkRuleChange,

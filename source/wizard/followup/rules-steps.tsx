@@ -2,8 +2,8 @@
 // preset or by hand, the review, the calls running, and the result.
 import {Box, Text, useInput} from 'ink';
 import {type Dispatch, useMemo, useState} from 'react';
-import type {Direction, Rule} from '../../cloud/port.js';
 import {lintRules} from '../../domain/lint.js';
+import type {Direction, Rule} from '../../domain/model.js';
 import {type PresetId, presetOf, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
 import {planRuleChange} from '../../domain/rule-change.js';
 import {showPorts} from '../../domain/rules.js';

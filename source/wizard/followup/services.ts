@@ -1,8 +1,9 @@
 // What the follow-up screens need from the world, passed in by commands/rules.ts, commands/instances.ts, or the
 // create wizard's Done screen (the same services as the create), and by tests with fakes or a sandbox.
 import type {ChangeOutcome} from '../../cloud/change-types.js';
-import type {EcsApi, RetryObservable, Rule} from '../../cloud/port.js';
+import type {EcsApi, RetryObservable} from '../../cloud/port.js';
 import type {Settings} from '../../config/types.js';
+import type {Rule} from '../../domain/model.js';
 
 export type FollowupServices = {
 	api: EcsApi & Partial<RetryObservable>;

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import type {SecurityGroupSummary} from '../../cloud/port.js';
 import type {Target} from '../../domain/followup.js';
+import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, width} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';

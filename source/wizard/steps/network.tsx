@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {useMemo, useState} from 'react';
-import type {AccountAttributes, NetworkType} from '../../cloud/port.js';
+import type {AccountAttributes, NetworkType} from '../../domain/model.js';
 import {t} from '../../text/index.js';
 import type {Load} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';

@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import {useMemo} from 'react';
-import type {Region} from '../../cloud/port.js';
+import type {Region} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';

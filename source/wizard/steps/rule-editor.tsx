@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import {useState} from 'react';
-import type {Rule} from '../../cloud/port.js';
+import type {Rule} from '../../domain/model.js';
 import {parseRuleSpec, showPorts, uniqueRules} from '../../domain/rules.js';
 import {maxRulesPerGroup, validateCidr} from '../../domain/validators.js';
 import {t} from '../../text/index.js';

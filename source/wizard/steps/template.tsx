@@ -1,7 +1,7 @@
 import {Box, useInput} from 'ink';
 import {useMemo, useState} from 'react';
-import type {Rule} from '../../cloud/port.js';
 import {lintRules} from '../../domain/lint.js';
+import type {Rule} from '../../domain/model.js';
 import {
 	anywhere,
 	showPorts,

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useState} from 'react';
-import type {Inspection, SubmitProgress} from '../../cloud/engine-types.js';
 import type {JournalEntry} from '../../config/types.js';
+import type {Inspection, SubmitProgress} from '../../domain/plan-types.js';
 import {cleanLine, shownTime, t} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';

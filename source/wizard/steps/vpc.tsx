@@ -1,6 +1,6 @@
 import {Box, Text, useInput} from 'ink';
 import {useMemo} from 'react';
-import type {Vpc} from '../../cloud/port.js';
+import type {Vpc} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';
