@@ -2,10 +2,15 @@
 // test oracle: clients pointed at a sandbox, signing V3 (the SDK's default) or V2 (`signatureAlgorithm:
 // 'v2'`), and the V3 raw sender for requests the SDK will not make (stale dates, replays, tampering).
 import {randomUUID} from 'node:crypto';
-import Ecs from '@alicloud/ecs20140526';
+import EcsModule from '@alicloud/ecs20140526';
 import {$OpenApiUtil, AlibabaCloudError} from '@alicloud/openapi-core';
-import Vpc from '@alicloud/vpc20160428';
+import VpcModule from '@alicloud/vpc20160428';
 import {type SignV3Options, signV3} from '../../source/sandbox/signature-v3.js';
+
+// CommonJS packages: Node hands the module object to a default import, some bundlers the class itself.
+const classOf = <T>(module: {default: T}): T => (module as {default?: T}).default ?? (module as unknown as T);
+const Ecs = classOf(EcsModule);
+const Vpc = classOf(VpcModule);
 
 export type Target = {endpoint: string; accessKeyId: string; accessKeySecret: string; securityToken?: string};
 export type Signing = 'v3' | 'v2';
