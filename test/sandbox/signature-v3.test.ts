@@ -5,6 +5,8 @@
 import {OpenApiUtil} from '@alicloud/openapi-core';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {keysLookup, NonceBook} from '../../source/sandbox/auth.js';
+import {checkV3Caller, readV3} from '../../source/sandbox/auth-v3.js';
 import {
 	canonicalRequest,
 	emptyPayloadHash,
@@ -85,6 +87,29 @@ describe('signature V3: the worked example of the official page', () => {
 		expect(signV3({method: 'GET', ...example}).headers.authorization).not.toBe(exampleAuthorization);
 		const query = {...example.query, RegionId: 'cn-beijing'};
 		expect(signV3({method: 'POST', ...example, query}).headers.authorization).not.toBe(exampleAuthorization);
+	});
+
+	it("the gateway's verifier accepts the documented request, and refuses it with one byte changed", () => {
+		const request = (authorization: string) => {
+			const sent = {...headers, authorization};
+			const distinct = Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, [value]]));
+			const query = Object.entries(example.query);
+			return {
+				sent,
+				request: {method: 'POST', path: '/', query, body: new Uint8Array(), headersDistinct: distinct},
+			};
+		};
+		const keys = keysLookup(() => ({
+			accessKeyId: example.accessKeyId,
+			accessKeySecret: example.accessKeySecret,
+		}));
+		const at = Date.parse(example.date);
+		const good = request(exampleAuthorization);
+		expect(() => checkV3Caller(readV3(good.sent), good.request, keys, new NonceBook(), at)).not.toThrow();
+		const bad = request(exampleAuthorization.replace(/0$/, '1'));
+		expect(() => checkV3Caller(readV3(bad.sent), bad.request, keys, new NonceBook(), at)).toThrow(
+			expect.objectContaining({status: 400, code: 'SignatureDoesNotMatch'}),
+		);
 	});
 
 	it('parses the documented Authorization header', () => {
