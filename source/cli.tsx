@@ -3,6 +3,7 @@
 import './commands/colour.js';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
+import {helpPage} from './commands/help.js';
 import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
 import {exitCodeOf, onUnhandledStop, restoreTerminal} from './commands/signals.js';
 import {detectLang, setLang, t} from './text/index.js';
@@ -47,7 +48,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 	}
 	const {args} = parsed;
 	if (args.help) {
-		line(io.stdout, t('cli.help'));
+		line(io.stdout, helpPage(args.explicitCommand ? args.command : undefined));
 		return exitCodes.ok;
 	}
 	if (args.version) {

@@ -99,7 +99,9 @@ const ownersOf = (flag: string): string =>
 		.map((c) => `ecs-sg ${c}`)
 		.join(', ');
 
-function commandOf(argv: readonly string[]): {command: Command; explicit: boolean; index: number} {
+type CommandWord = {command: Command; explicit: boolean; index: number; helpWord?: true};
+
+function commandOf(argv: readonly string[]): CommandWord {
 	// The command is the first word that is not a flag or a flag's value.
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
@@ -112,6 +114,7 @@ function commandOf(argv: readonly string[]): {command: Command; explicit: boolea
 		}
 		if ((commands as readonly string[]).includes(arg))
 			return {command: arg as Command, explicit: true, index: i};
+		if (arg === 'help') return {command: 'create', explicit: false, index: i, helpWord: true};
 		return {command: 'create', explicit: false, index: -1};
 	}
 	return {command: 'create', explicit: false, index: -1};
@@ -132,8 +135,31 @@ function unknownFlag(shown: string, name: string, known: readonly string[]): str
 		: t('cli.error.unknownFlag', {flag: shown});
 }
 
+/**
+ * `ecs-sg help [COMMAND] [flags]`: the same as `ecs-sg [COMMAND] --help`; a topic that is not a command is a usage
+ * error that names the nearest one.
+ */
+function parseHelp(argv: readonly string[], index: number): ParseResult {
+	const rest = argv.filter((_, i) => i !== index);
+	const topic = commandOf(rest);
+	const word = rest[topic.index] ?? rest.find((arg) => !arg.startsWith('-'));
+	if (!topic.explicit && word !== undefined && !topic.helpWord) {
+		const near = nearest(word, commands);
+		const shown = cleanLine(word);
+		return {
+			ok: false,
+			errors: [
+				near ? t('cli.error.helpTopicNear', {topic: shown, near}) : t('cli.error.helpTopic', {topic: shown}),
+			],
+		};
+	}
+	const parsed = parseArgs(rest);
+	return parsed.ok ? {ok: true, args: {...parsed.args, help: true}} : parsed;
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
-	const {command, explicit, index} = commandOf(argv);
+	const {command, explicit, index, helpWord} = commandOf(argv);
+	if (helpWord) return parseHelp(argv, index);
 	const rest = argv.filter((_, i) => i !== index);
 	const own: Record<string, Spec> = {...globalFlags, ...commandFlags[command]};
 	const options = Object.fromEntries(
