@@ -5,6 +5,7 @@ import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
 import {helpPage} from './commands/help.js';
 import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
+import {jsonErrors, wantsJson} from './commands/json-errors.js';
 import {exitCodeOf, onUnhandledStop, restoreTerminal} from './commands/signals.js';
 import {detectLang, setLang, t} from './text/index.js';
 
@@ -44,6 +45,7 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 	if (!parsed.ok) {
 		for (const error of parsed.errors) line(io.stderr, t('cli.error.prefix', {message: error}));
 		line(io.stderr, t('cli.hint.help'));
+		json?.finish(exitCodes.usage, parsed.errors.join('\n'));
 		return exitCodes.usage;
 	}
 	const {args} = parsed;
@@ -86,8 +88,18 @@ function end(code: number): void {
 	process.stderr.write('', done);
 }
 
-main(process.argv.slice(2), processIo()).then(end, (error: unknown) => {
-	// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
-	process.stderr.write(`${crashLine(error)}\n`);
-	end(exitCodes.cloud);
-});
+const argv = process.argv.slice(2);
+// With --json every error also ends as one object on stdout (commands/json-errors.ts).
+const json = wantsJson(argv) ? jsonErrors(processIo()) : undefined;
+main(argv, json?.io ?? processIo()).then(
+	(code) => {
+		json?.finish(code);
+		end(code);
+	},
+	(error: unknown) => {
+		// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
+		process.stderr.write(`${crashLine(error)}\n`);
+		json?.finish(exitCodes.cloud, crashLine(error));
+		end(exitCodes.cloud);
+	},
+);

@@ -121,7 +121,7 @@ function commandOf(argv: readonly string[]): CommandWord {
 }
 
 /** The candidate a typo most likely meant: at most two edits away, and fewer than half of what was typed. */
-function nearest(typed: string, candidates: readonly string[]): string | undefined {
+export function nearest(typed: string, candidates: readonly string[]): string | undefined {
 	if (typed === '' || candidates.length === 0) return undefined;
 	const best = closest(typed, [...candidates]);
 	const edits = distance(typed, best);
@@ -257,4 +257,25 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 			flags: commandOwn,
 		},
 	};
+}
+
+/**
+ * What a wrong --region most likely meant, as flags suggest: the region id a typo away (`cn-hangzou`), else the
+ * only id that contains what was typed (`hangzhou`). Undefined when neither: then the regions are listed.
+ */
+export function nearestRegion(typed: string, ids: readonly string[]): string | undefined {
+	const lower = typed.trim().toLowerCase();
+	const near = nearest(lower, ids);
+	if (near) return near;
+	const containing = lower.length >= 3 ? ids.filter((id) => id.includes(lower)) : [];
+	return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** The message for a region ECS does not know: the region meant when one is near, else the list. */
+export function unknownRegionMessage(typed: string, ids: readonly string[]): string {
+	const region = cleanLine(typed);
+	const near = nearestRegion(typed, ids);
+	return near
+		? t('cli.error.regionNear', {region, near})
+		: t('cli.error.regionList', {region, list: ids.join(', ')});
 }

@@ -15,7 +15,7 @@ import {
 	exitCodeOf as outcomeCode,
 	type StopRequests,
 } from '../wizard/followup/services.js';
-import type {Flags, ParsedArgs} from './args.js';
+import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
@@ -91,7 +91,13 @@ export async function readGroup(
 			try {
 				const regions = await services.api.describeRegions();
 				if (regions.length > 0)
-					return t('followup.flags.unknownRegion', {region, list: regions.map((r) => r.id).join(', ')});
+					return t('followup.flags.flag', {
+						flag: '--region',
+						message: unknownRegionMessage(
+							regionId,
+							regions.map((r) => r.id),
+						),
+					});
 			} catch {
 				// The list is a help, not a need: the message below stands.
 			}

@@ -199,6 +199,10 @@ Examples
 	'cli.error.helpTopic':
 		'There is no help for "{topic}". Commands: create, configure, sandbox, resume, rules, instances.',
 	'cli.error.helpTopicNear': 'There is no help for "{topic}"; did you mean "{near}"?',
+	'cli.error.regionNear': 'ECS does not know the region "{region}"; did you mean {near}?',
+	'cli.error.regionList': 'ECS does not know the region "{region}"; its regions are: {list}.',
+	'cli.error.wizardNeedsStdout':
+		'The wizard needs a terminal on stdout, and stdout is a pipe or a file; give these flags to create without it:',
 	'cli.error.prefix': 'Error: {message}',
 	'cli.error.unknownCommand':
 		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
@@ -424,6 +428,10 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
 	'cli.error.helpTopic':
 		'没有“{topic}”的帮助。可用命令：create、configure、sandbox、resume、rules、instances。',
 	'cli.error.helpTopicNear': '没有“{topic}”的帮助；是否想查看“{near}”？',
+	'cli.error.regionNear': 'ECS 不认识地域“{region}”；是否想用 {near}？',
+	'cli.error.regionList': 'ECS 不认识地域“{region}”；可用的地域有：{list}。',
+	'cli.error.wizardNeedsStdout':
+		'向导需要标准输出是终端，而标准输出现在是管道或文件；请给出以下参数，不经向导直接创建：',
 	'cli.error.prefix': '错误：{message}',
 	'cli.error.unknownCommand':
 		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',
