@@ -87,7 +87,6 @@ export async function readGroup(
 	} catch (error) {
 		// The region itself is wrong: blame --region, with the regions ECS knows when they can be read.
 		if (error instanceof CloudError && error.kind === 'region-not-found' && !assumed) {
-			const region = cleanLine(regionId);
 			try {
 				const regions = await services.api.describeRegions();
 				if (regions.length > 0)
