@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {commands, parseArgs} from '../source/commands/args.js';
+import {commands, nearestRegion, parseArgs, unknownRegionMessage} from '../source/commands/args.js';
 import {helpPage} from '../source/commands/help.js';
 import {setLang, width} from '../source/text/index.js';
 
@@ -101,5 +101,33 @@ describe('help for each command', () => {
 				expect(helpPage(command)).toContain('PROTO:PORTS:CIDR');
 		}
 		setLang('en');
+	});
+});
+
+describe('a wrong --region', () => {
+	const ids = [
+		'cn-qingdao',
+		'cn-hangzhou',
+		'cn-shanghai',
+		'cn-zhangjiakou',
+		'ap-southeast-1',
+		'ap-southeast-3',
+	];
+
+	it('names the region a typo or a part of its id meant', () => {
+		expect(nearestRegion('cn-hangzou', ids)).toBe('cn-hangzhou');
+		expect(nearestRegion('CN-Shanghai ', ids)).toBe('cn-shanghai');
+		expect(nearestRegion('qingdao', ids)).toBe('cn-qingdao');
+		expect(unknownRegionMessage('cn-hangzou', ids)).toBe(
+			'ECS does not know the region "cn-hangzou"; did you mean cn-hangzhou?',
+		);
+	});
+
+	it('lists the regions when nothing is near, or more than one id holds what was typed', () => {
+		expect(nearestRegion('ap-southeast', ids)).toBeUndefined();
+		expect(nearestRegion('eu-north-9', ids)).toBeUndefined();
+		expect(unknownRegionMessage('eu-north-9', ids)).toBe(
+			`ECS does not know the region "eu-north-9"; its regions are: ${ids.join(', ')}.`,
+		);
 	});
 });

@@ -261,12 +261,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
 /**
  * What a wrong --region most likely meant, as flags suggest: the region id a typo away (`cn-hangzou`), else the
- * only id that contains what was typed (`hangzhou`). Undefined when neither: then the regions are listed.
+ * only id that contains what was typed (`qingdao`). Undefined when neither: then the regions are listed.
  */
 export function nearestRegion(typed: string, ids: readonly string[]): string | undefined {
 	const lower = typed.trim().toLowerCase();
 	const near = nearest(lower, ids);
-	if (near) return near;
+	// Two ids as near (`ap-southeast` is two edits from -1 and from -3) is no answer: the list says more.
+	const ties =
+		near === undefined ? 0 : ids.filter((id) => distance(lower, id) === distance(lower, near)).length;
+	if (near && ties === 1) return near;
 	const containing = lower.length >= 3 ? ids.filter((id) => id.includes(lower)) : [];
 	return containing.length === 1 ? containing[0] : undefined;
 }
