@@ -6,7 +6,7 @@ import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupDetail} from '../domain/model.js';
 import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
-import {cleanBlock, cleanLine, t} from '../text/index.js';
+import {cleanBlock, t} from '../text/index.js';
 import type {FollowupAppProps} from '../wizard/followup/app-root.js';
 import {
 	type FollowupOutcome,

@@ -98,6 +98,25 @@ describe('faults (ecs-sg sandbox --fault)', () => {
 
 const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
 
+describe('help for each command', () => {
+	it("prints the command's own page for COMMAND --help and help COMMAND, and the global page for help", async () => {
+		const env = cleanEnv({LANG: 'en_US.UTF-8'});
+		for (const [argv, first] of [
+			[['rules', '--help'], 'ecs-sg rules: add or remove rules'],
+			[['help', 'instances'], 'ecs-sg instances: put instances'],
+			[['configure', '-h'], 'ecs-sg configure: store credentials'],
+			[['help'], 'ecs-sg: create an Alibaba Cloud ECS security group'],
+		] as const) {
+			const r = await runCli(argv, env);
+			expect(r.code).toBe(0);
+			expect(r.stdout.split('\n')[0]).toContain(first);
+		}
+		const typo = await runCli(['help', 'rulse'], env);
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toContain('did you mean "rules"?');
+	});
+});
+
 describe('errors in the mode the command runs in', () => {
 	it('with --json, a usage error is one JSON object on stdout (code, message, exit) as well as text on stderr', async () => {
 		world = await startE2eWorld();
