@@ -457,7 +457,9 @@ describe('Review', () => {
 	it('creates once however often Enter is pressed, then shows Done', async () => {
 		const {s, services, outcomes} = start({answers: full});
 		await s.waitFor('Step 7 of 7');
-		await s.press(`${keys.enter}${keys.enter}`, keys.enter, 'y');
+		// Two Enters in one write are one confirm (the reader splits the chunk, trailing line breaks are one Enter); the
+		// confirms after it reach Submitting or Done, where `y` does nothing (an Enter there would quit Done).
+		await s.press(`${keys.enter}${keys.enter}`, 'y', 'y');
 		await s.waitFor('Next (follow-up operations)');
 		const frame = s.lastFrame();
 		expect(frame).toMatch(/Created security group sg-fake00000001 \(web-sg\) in cn-hangzhou/);

@@ -1,9 +1,10 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Region} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
+import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
@@ -85,7 +86,7 @@ export function RegionList({
 	const retry = !view.list && view.problem !== undefined;
 	// Typed while the list loads: kept, and the list opens filtered by it.
 	const typed = useTypeAhead(!view.list && !retry);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();
