@@ -207,7 +207,7 @@ export const en = {
 	'wizard.unfinished.deleted': 'Deleted group {id}; the entry is forgotten.',
 	'wizard.unfinished.nothingExisted': 'Nothing existed; the entry is forgotten.',
 	'wizard.unfinished.otherTargets':
-		'{count} more unfinished create(s) were made against another endpoint or profile: run ecs-sg resume.',
+		'{count} more unfinished {count:create was|creates were} made against another endpoint or profile: run ecs-sg resume.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
