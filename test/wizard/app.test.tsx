@@ -87,10 +87,10 @@ describe('Region', () => {
 		expect(outcomes).toEqual([]);
 	});
 
-	it('says above the steps and beside every heading when the calls go to the sandbox', async () => {
+	it('says beside every heading when the calls go to the sandbox, and only there (issue 15 item 12)', async () => {
 		const {s} = start({notice: 'Sandbox notice line'});
 		await s.waitFor('China (Hangzhou)');
-		expect(s.lastFrame()).toContain('Sandbox notice line');
+		expect(s.lastFrame()).not.toContain('Sandbox notice line');
 		expect(s.lastFrame()).toMatch(/Region\s+Step 1 of 7\s+◆ sandbox: no real account/);
 		await s.press(keys.enter);
 		await s.waitFor(/Template\s+Step 2 of 7\s+◆ sandbox/);

@@ -10,6 +10,7 @@ import {hintLines} from '../../source/wizard/components/key-hints.js';
 import {RulesTable} from '../../source/wizard/components/rules-table.js';
 import type {Draft} from '../../source/wizard/state.js';
 import {RuleEditor} from '../../source/wizard/steps/rule-editor.js';
+import {opensText} from '../../source/wizard/steps/template.js';
 import {fakeServices} from '../helpers/fake-api.js';
 import {type InkSession, keys, renderInk} from '../helpers/ink.js';
 
@@ -176,5 +177,31 @@ describe('every screen at 50x20: no hint or warning is cut', () => {
 		const s = app(open);
 		const frame = await s.waitFor('Step 3 of 7');
 		expectUncut(frame, ['Enter']);
+	});
+});
+
+describe('polish (issue 15 item 12)', () => {
+	it('the template line says what the rules open now: RDP deleted, rules added to Custom', () => {
+		const windows = templateRules('web-windows');
+		expect(opensText(windows)).toBe('TCP 80, 443, 3389 and ICMP');
+		expect(opensText(windows.filter((r) => r.portRange !== '3389/3389'))).toBe('TCP 80, 443 and ICMP');
+		expect(opensText(manyRules(2))).toBe('TCP 1000, 1001');
+		expect(opensText([])).toBe('no rules yet; add them later');
+	});
+
+	it('the Template list shows the edited rules, not the template as shipped', async () => {
+		const s = app({regionId: 'cn-hangzhou'}, {columns: 100, rows: 30});
+		await s.waitFor('Rules of');
+		await s.press(keys.down, keys.tab);
+		await s.waitFor('Editing');
+		await s.press(keys.down, keys.down, 'd', keys.enter);
+		const frame = await s.waitFor('Rules of');
+		expect(frame).toMatch(/web-windows\s+TCP 80, 443 and ICMP/);
+	});
+
+	it('a first run starts the region list on the console default, cn-hangzhou', async () => {
+		const s = app({});
+		const frame = await s.waitFor('China (Hangzhou)');
+		expect(frame.split('\n').find((l) => l.startsWith('❯'))).toContain('cn-hangzhou');
 	});
 });

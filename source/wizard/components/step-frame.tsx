@@ -27,7 +27,8 @@ export function StepFrame({title, position, purpose, problem, hints, children}: 
 	const badge = useContext(HeadingBadge);
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">
+			{/* Wrapped, not cut: the sandbox mark beside the heading must show whole in a narrow terminal too. */}
+			<Text>
 				<Text bold color="cyan">
 					{title}
 				</Text>
