@@ -7,7 +7,7 @@ import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {hintLines} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
-import {StepFrame} from '../components/step-frame.js';
+import {StepFrame, useHeadingLines} from '../components/step-frame.js';
 import {activeSteps, type StepId} from '../state.js';
 import {answerText, stepTitle} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
@@ -107,11 +107,12 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	// Everything but the rules rows is counted, so the table gets what is left and scrolls through the rest
 	// (heading, purpose, answers, type, extras, margin, table header, warnings, checking, problem, keys).
 	const rules = answers.rules ?? [];
+	const heading = useHeadingLines(stepTitle('review'), position);
 	const problemLines = state.problems.review
 		? wrapToWidth(state.problems.review, size.columns - 2).length
 		: 0;
 	const fixed =
-		1 +
+		heading +
 		(short ? 0 : 1) +
 		editable.length +
 		1 +
@@ -123,7 +124,10 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		problemLines;
 	const hintsWith = (all: [string, string][]) => hintLines(all, size.columns).length;
 	const spare = (all: [string, string][]) => size.rows - fixed - hintsWith(all) - 1;
-	if (rules.length > spare(hints) - 2) hints.push(['↑↓ PgUp/PgDn', t('wizard.keys.scrollRules')]);
+	// Below 18 rows with no room for even a window of rules (40x12): the Template line counts the rules, and
+	// each warning keeps one line, as nothing else fits with every answer in view.
+	const tiny = short && spare(hints) + 1 < 3;
+	if (!tiny && rules.length > spare(hints) - 2) hints.push(['↑↓ PgUp/PgDn', t('wizard.keys.scrollRules')]);
 	// Too little room for three lines of rules: the purpose and the margin above the table give theirs.
 	const tight = !short && spare(hints) < 3;
 	const rulesHeight = Math.max(3, spare(hints) + (tight ? 2 : 0));
@@ -156,14 +160,20 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 				</Text>
 			))}
 			{/* Shown in a short terminal too, scrolled by the arrows: a warning names a rule, which must be findable. */}
-			<Box marginTop={short || tight ? 0 : 1}>
-				<RulesTable rules={rules} height={rulesHeight} scroll="all" empty={t('wizard.review.noRules')} />
-			</Box>
-			{warnings.map((w) => (
-				<WrapText key={w} color="yellow" lead={glyphs.warning}>
-					{w}
-				</WrapText>
-			))}
+			{tiny ? null : (
+				<Box marginTop={short || tight ? 0 : 1}>
+					<RulesTable rules={rules} height={rulesHeight} scroll="all" empty={t('wizard.review.noRules')} />
+				</Box>
+			)}
+			{warnings.map((w) =>
+				tiny ? (
+					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
+				) : (
+					<WrapText key={w} color="yellow" lead={glyphs.warning}>
+						{w}
+					</WrapText>
+				),
+			)}
 			{checking ? (
 				<FitText dimColor>{t('wizard.review.checking', {name: answers.name ?? ''})}</FitText>
 			) : null}

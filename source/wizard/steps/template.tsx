@@ -17,7 +17,7 @@ import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {hintLines} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
-import {StepFrame} from '../components/step-frame.js';
+import {StepFrame, useHeadingLines} from '../components/step-frame.js';
 import {stepTitle, templateName} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
 import {RuleEditor} from './rule-editor.js';
@@ -99,10 +99,11 @@ export function TemplateStep({
 			})}`
 		: undefined;
 	const problem = state.problems.template;
+	const heading = useHeadingLines(stepTitle('template'), position);
 	// Every line but the rule rows, counted as drawn (wrapped), so the frame stays shorter than the terminal:
 	// heading, purpose, the list (3), margin, preview title, table header, defaults, warning, problem, keys.
 	const fixed =
-		1 +
+		heading +
 		(short ? 0 : 1) +
 		3 +
 		(short ? 0 : 1) +
@@ -111,7 +112,11 @@ export function TemplateStep({
 		(warning ? wrapToWidth(warning, size.columns - 2).length : 0) +
 		(problem ? wrapToWidth(problem, size.columns - 2).length : 0) +
 		hintLines(hints, size.columns).length;
-	const rulesHeight = Math.max(3, size.rows - fixed - 1);
+	const spare = size.rows - fixed - 1;
+	const rulesHeight = Math.max(3, spare);
+	// Too short a terminal for even a window of rules: the list's line already says what each template opens,
+	// and Tab shows the rules in the editor.
+	const preview = spare >= 3;
 
 	useKeys(
 		(input, key) => {
@@ -156,9 +161,18 @@ export function TemplateStep({
 				onBack={() => dispatch({type: 'back'})}
 			/>
 			<Box flexDirection="column" marginTop={short ? 0 : 1}>
-				<FitText bold>{t('wizard.template.preview', {name: templateName(highlighted)})}</FitText>
-				{/* The arrows and page keys move the template list; Tab opens the rules in the editor, which scrolls. */}
-				<RulesTable rules={rules} height={rulesHeight} scroll="none" empty={t('wizard.template.noRules')} />
+				{preview ? (
+					<>
+						<FitText bold>{t('wizard.template.preview', {name: templateName(highlighted)})}</FitText>
+						{/* The arrows and page keys move the template list; Tab opens the rules in the editor, which scrolls. */}
+						<RulesTable
+							rules={rules}
+							height={rulesHeight}
+							scroll="none"
+							empty={t('wizard.template.noRules')}
+						/>
+					</>
+				) : null}
 				{short ? null : <FitText dimColor>{t('wizard.template.defaults')}</FitText>}
 				{warning ? (
 					<WrapText color="yellow" lead={glyphs.warning}>
