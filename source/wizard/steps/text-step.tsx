@@ -33,6 +33,8 @@ export function TextStep(props: TextStepProps) {
 	// Whether the typing has paused since the last change: a value too short so far is only judged then.
 	const [paused, setPaused] = useState(true);
 	useEffect(() => {
+		// An empty value is never judged too short: nothing to wait for.
+		if (value === '') return;
 		setPaused(false);
 		const timer = setTimeout(() => setPaused(true), pauseMs);
 		return () => clearTimeout(timer);
