@@ -2,6 +2,7 @@
 // unknown regions, dangling references, duplicate ids) and reports every problem with its path, e.g.
 // `vpcs[2].VpcId: missing`; writing produces the same shape, in the API's field names.
 import {apiTime, randomChars} from './ids.js';
+import {seedPrefixLists} from './prefix-list-seed.js';
 import {defaultClassicRegions, findRegion, isRegion} from './regions.js';
 import type {
 	Account,
@@ -9,6 +10,7 @@ import type {
 	GroupRecord,
 	InstanceRecord,
 	PermissionRecord,
+	PrefixListRecord,
 	SandboxStateFile,
 	TokenRecord,
 	VpcRecord,
@@ -29,7 +31,15 @@ export const defaultMaxSecurityGroups = 100;
 export const maxRulesPerGroup = 200;
 export const maxGroupsPerInstance = 5;
 
-const topKeys = ['credentials', 'vpcs', 'instances', 'securityGroups', 'account', 'clientTokens'];
+const topKeys = [
+	'credentials',
+	'vpcs',
+	'instances',
+	'securityGroups',
+	'prefixLists',
+	'account',
+	'clientTokens',
+];
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
@@ -271,7 +281,9 @@ function readPermission(
 		Ipv6SourceCidrIp: cidr('Ipv6SourceCidrIp', true),
 		Ipv6DestCidrIp: cidr('Ipv6DestCidrIp', true),
 		SourceGroupId: c.string(obj, 'SourceGroupId', path, ''),
+		SourceGroupOwnerAccount: c.string(obj, 'SourceGroupOwnerAccount', path, ''),
 		DestGroupId: c.string(obj, 'DestGroupId', path, ''),
+		DestGroupOwnerAccount: c.string(obj, 'DestGroupOwnerAccount', path, ''),
 		SourcePortRange: c.string(obj, 'SourcePortRange', path, ''),
 		SourcePrefixListId: c.string(obj, 'SourcePrefixListId', path, ''),
 		DestPrefixListId: c.string(obj, 'DestPrefixListId', path, ''),
@@ -497,6 +509,37 @@ export function instanceDefaults(instanceId: string, now: string): Record<string
 	};
 }
 
+function readPrefixList(c: Checker, value: unknown, path: string, now: string): PrefixListRecord | undefined {
+	const obj = c.record(value, path);
+	if (!obj) return undefined;
+	const AddressFamily = c.oneOf(obj, 'AddressFamily', path, ['IPv4', 'IPv6'] as const, 'IPv4');
+	const entries = c.wrapped(obj, 'Entries', 'Entry', path).flatMap((entry, i) => {
+		const at = `${path}.Entries.Entry[${i}]`;
+		const e = c.record(entry, at);
+		if (!e) return [];
+		const Cidr = c.string(e, 'Cidr', at);
+		if (Cidr !== '' && !(AddressFamily === 'IPv6' ? isIpv6Cidr(Cidr) : isIpv4Cidr(Cidr))) {
+			c.problem(`${at}.Cidr`, `${show(Cidr)} is not an ${AddressFamily} CIDR block`);
+		}
+		return [{Cidr, Description: c.string(e, 'Description', at, '')}];
+	});
+	const max = obj.MaxEntries ?? 20;
+	if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > 200) {
+		c.problem(`${path}.MaxEntries`, `must be a whole number from 1 to 200, not ${show(max)}`);
+	}
+	return {
+		PrefixListId: c.id(obj, 'PrefixListId', path, /^pl-[a-z0-9]{1,64}$/, 'pl-bp1ix34fralt4ykf3pn4'),
+		PrefixListName: c.string(obj, 'PrefixListName', path, ''),
+		RegionId: c.region(obj, path),
+		AddressFamily,
+		MaxEntries: typeof max === 'number' ? max : 20,
+		Description: c.string(obj, 'Description', path, ''),
+		CreationTime: c.string(obj, 'CreationTime', path, now),
+		ResourceGroupId: c.string(obj, 'ResourceGroupId', path, ''),
+		Entries: {Entry: entries},
+	};
+}
+
 function readTokens(c: Checker, value: unknown): TokenRecord[] {
 	return c.array(value, 'clientTokens').flatMap((entry, i) => {
 		const obj = c.record(entry, `clientTokens[${i}]`);
@@ -531,7 +574,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 	const now = apiTime(nowMs);
 	if (!isObj(data)) return {problems: [`the top level must be a JSON object, not ${show(data)}`]};
 	for (const key of Object.keys(data)) {
-		if (!topKeys.includes(key)) c.problem(key, `unknown key (use ${topKeys.slice(0, 5).join(', ')})`);
+		if (!topKeys.includes(key)) c.problem(key, `unknown key (use ${topKeys.slice(0, 6).join(', ')})`);
 	}
 	const credentials = readCredentials(c, data.credentials);
 	const account = readAccount(c, data.account);
@@ -576,6 +619,27 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 		return instance ? [instance] : [];
 	});
 	unique(c, instances, (instance) => instance.InstanceId, 'instances');
+	const prefixLists =
+		data.prefixLists === undefined
+			? seedPrefixLists()
+			: c.array(data.prefixLists, 'prefixLists').flatMap((v, i) => {
+					const list = readPrefixList(c, v, `prefixLists[${i}]`, now);
+					return list ? [list] : [];
+				});
+	unique(c, prefixLists, (list) => list.PrefixListId, 'prefixLists');
+	groups.forEach((group, i) => {
+		group.Permissions.forEach((rule, j) => {
+			for (const key of ['SourcePrefixListId', 'DestPrefixListId'] as const) {
+				const id = rule[key];
+				if (id !== '' && !prefixLists.some((l) => l.PrefixListId === id && l.RegionId === group.RegionId)) {
+					c.problem(
+						`securityGroups[${i}].Permissions[${j}].${key}`,
+						`${show(id)} is not a prefix list of ${group.RegionId} in this file`,
+					);
+				}
+			}
+		});
+	});
 	const tokens = readTokens(c, data.clientTokens);
 	if (c.problems.length > 0) return {problems: c.problems};
 	return {
@@ -585,6 +649,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 			vpcs,
 			groups,
 			instances,
+			prefixLists,
 			account,
 			tokens,
 		},
@@ -606,6 +671,10 @@ export function worldToFile(world: World): SandboxStateFile {
 		Permissions: group.Permissions.map(compactRule),
 	}));
 	file.instances = structuredClone(world.instances);
+	// The seeded lists stay out of the file (a missing prefixLists key means them), so it stays short.
+	if (JSON.stringify(world.prefixLists) !== JSON.stringify(seedPrefixLists())) {
+		file.prefixLists = structuredClone(world.prefixLists);
+	}
 	if (world.tokens.length > 0) file.clientTokens = structuredClone(world.tokens);
 	return file;
 }
