@@ -1,7 +1,7 @@
 // Every action the sandbox serves, called over HTTP with a signed request, and its answer walked against the
 // official SDK's response model (names()/types(), recursively): no field the model lacks, no wrong JSON type,
-// the nesting the model gives. The signer is a parameter: pop-core and the SDK with signatureAlgorithm v2
-// here; 'sdk-v3' joins SIGNERS once the sandbox verifies signature V3.
+// the nesting the model gives. The signer is a parameter: pop-core (V2), the official SDK with
+// signatureAlgorithm v2, and the SDK's default signature V3.
 import * as ecs from '@alicloud/ecs20140526';
 import * as vpc from '@alicloud/vpc20160428';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -18,7 +18,7 @@ import {
 	walkModel,
 } from './model-walk.js';
 
-const SIGNERS: Signer[] = ['pop-core', 'sdk-v2'];
+const SIGNERS: Signer[] = ['pop-core', 'sdk-v2', 'sdk-v3'];
 const REGION = 'cn-hangzhou';
 
 /** The body model of each action, by API version. */

@@ -2,15 +2,10 @@
 // and types()), recursively: every field the sandbox sends must be one the model names, with the JSON type
 // the model gives it, and nested lists sit under the model's wrapper (`Permissions.Permission[]`). The SDK
 // packages are oracles here only; the product keeps pop-core as its client.
-import * as OpenApiCore from '@alicloud/openapi-core';
+import {$OpenApiUtil} from '@alicloud/openapi-core';
 import RPCClient from '@alicloud/pop-core';
 import type {Sandbox} from '../../source/sandbox/index.js';
-
-// A CommonJS module: Node's interop and TypeScript's (NodeNext) disagree on where its default export sits.
-type OpenApiClient = InstanceType<typeof OpenApiCore.default.default>;
-const core = OpenApiCore as unknown as {default: {default?: unknown}};
-const OpenApi = (core.default.default ?? core.default) as typeof OpenApiCore.default.default;
-const $OpenApiUtil = OpenApiCore.$OpenApiUtil;
+import {ecsClient} from './sdk.js';
 
 /** A generated Tea model class: `names()` maps property -> wire name, `types()` property -> type. */
 export type ModelClass = {
@@ -107,41 +102,27 @@ function bareNumbers(value: unknown): unknown {
 	return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bareNumbers(item)]));
 }
 
-const sdkClients = new Map<string, OpenApiClient>();
-
-export function caller(sandbox: Sandbox, signer: Signer): Caller {
-	if (signer === 'pop-core') {
-		const clients = new Map<string, RPCClient>();
-		return (action, version, params) => {
-			let client = clients.get(version);
-			if (!client) {
-				client = new RPCClient({
-					endpoint: sandbox.endpoint,
-					apiVersion: version,
-					accessKeyId: sandbox.accessKeyId,
-					accessKeySecret: sandbox.accessKeySecret,
-				});
-				clients.set(version, client);
-			}
-			return client.request(action, params, {method: 'POST'}).then(bareNumbers);
-		};
-	}
-	const key = `${sandbox.endpoint}|${signer}`;
-	let client = sdkClients.get(key);
-	if (!client) {
-		client = new OpenApi(
-			new $OpenApiUtil.Config({
+function popCaller(sandbox: Sandbox): Caller {
+	const clients = new Map<string, RPCClient>();
+	return (action, version, params) => {
+		let client = clients.get(version);
+		if (!client) {
+			client = new RPCClient({
+				endpoint: sandbox.endpoint,
+				apiVersion: version,
 				accessKeyId: sandbox.accessKeyId,
 				accessKeySecret: sandbox.accessKeySecret,
-				endpoint: new URL(sandbox.endpoint).host,
-				protocol: 'http',
-				regionId: 'cn-hangzhou',
-				signatureAlgorithm: signer === 'sdk-v2' ? 'v2' : 'ACS3-HMAC-SHA256',
-			}),
-		);
-		sdkClients.set(key, client);
-	}
-	const sdk: OpenApiClient = client;
+			});
+			clients.set(version, client);
+		}
+		return client.request(action, params, {method: 'POST'}).then(bareNumbers);
+	};
+}
+
+export function caller(sandbox: Sandbox, signer: Signer): Caller {
+	if (signer === 'pop-core') return popCaller(sandbox);
+	// The ECS client's generic callApi serves the VPC API too: the version travels with each call.
+	const sdk = ecsClient(sandbox, signer === 'sdk-v2' ? 'v2' : 'v3');
 	return async (action, version, params) => {
 		const answer = await sdk.callApi(
 			new $OpenApiUtil.Params({
@@ -157,7 +138,7 @@ export function caller(sandbox: Sandbox, signer: Signer): Caller {
 			}),
 			new $OpenApiUtil.OpenApiRequest({query: params}),
 			// The runtime options are plain settings read by name; none are needed against a local server.
-			{} as Parameters<OpenApiClient['callApi']>[2],
+			{} as Parameters<ReturnType<typeof ecsClient>['callApi']>[2],
 		);
 		return (answer as {body: unknown}).body;
 	};
