@@ -19,9 +19,15 @@ export const objectMessage = (keys?: string) => (issue: Issue) =>
 			? 'missing'
 			: `must be an object, not ${show(issue.input)}`;
 
+// valibot takes a list for an object (and would then report its keys missing): say what is wrong instead.
+const notList = v.check(
+	(value: unknown) => !Array.isArray(value),
+	(issue) => `must be an object, not ${show(issue.input)}`,
+);
 export const strict = <T extends v.ObjectEntries>(entries: T) =>
-	v.strictObject(entries, objectMessage(Object.keys(entries).join(', ')));
-export const loose = <T extends v.ObjectEntries>(entries: T) => v.looseObject(entries, objectMessage());
+	v.pipe(v.unknown(), notList, v.strictObject(entries, objectMessage(Object.keys(entries).join(', '))));
+export const loose = <T extends v.ObjectEntries>(entries: T) =>
+	v.pipe(v.unknown(), notList, v.looseObject(entries, objectMessage()));
 
 export const string = () => v.string((issue) => `must be a string, not ${show(issue.input)}`);
 /** A string that may be left out (or null) and then takes `fallback`. */

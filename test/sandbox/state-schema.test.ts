@@ -27,6 +27,8 @@ describe('state file problems', () => {
 		],
 		[list({PrefixListId: 'list-1'}), 'prefixLists[0].PrefixListId: "list-1" is not a valid id (like pl-'],
 		[{prefixLists: {}}, 'prefixLists: must be a list, not {}'],
+		[{credentials: []}, 'credentials: must be an object, not []'],
+		[{vpcs: [[]]}, 'vpcs[0]: must be an object, not []'],
 		[
 			group({IpProtocol: 'tcp', PortRange: '22/22', SourceCidrIp: '10.0.0.0/8', Priority: 'high'}),
 			'securityGroups[0].Permissions[0].Priority: must be a whole number from 1 to 100, not "high"',
