@@ -4,6 +4,7 @@
 import {randomUUID} from 'node:crypto';
 import {t} from '../text/index.js';
 import type {Direction, Rule, SecurityGroupDetail} from './model.js';
+import {peerLabel, peerText, samePeer} from './peers.js';
 import {chunk, maxTokenLength} from './plan.js';
 import type {ChangeCall, ChangePlan, RuleCallKind} from './plan-types.js';
 import {ruleKey, showPorts, uniqueRules} from './rules.js';
@@ -18,10 +19,11 @@ export type GroupRule = SecurityGroupDetail['rules'][number];
 export const nicTypeOfGroup = (group: {vpcId: string}): NicType => (group.vpcId ? 'intranet' : 'internet');
 
 /**
- * A rule the tool can remove: one whose far end is an IPv4 CIDR. Rules that point at another group, an IPv6
- * block or a prefix list are shown but left to the console, since the port only speaks IPv4 CIDRs.
+ * A rule the tool can remove: every rule whose far end the answer named (an IPv4 or IPv6 block, a group, a
+ * prefix list). One without any (an answer this tool does not understand) is left to the console.
  */
-export const isRemovable = (rule: GroupRule): boolean => rule.cidr !== '';
+export const isRemovable = (rule: GroupRule): boolean =>
+	peerText(rule.peer) !== '' || rule.ruleId !== undefined;
 
 /** Same rule to the API: everything but the description (and the NIC type, one per group here). */
 export const sameRule = (a: Rule, b: Rule): boolean => ruleKey(a) === ruleKey(b);
@@ -43,7 +45,7 @@ export type RuleChangeCheck = {
 };
 
 const ruleName = (rule: Rule): string =>
-	`${rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out')} ${rule.protocol.toUpperCase()} ${showPorts(rule)} ${rule.cidr}`;
+	`${rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out')} ${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerLabel(rule.peer)}`;
 
 /**
  * Sorts a change out against the group's rules. `nicType` is the group's (additions use it): a classic group
@@ -104,8 +106,11 @@ export function planRuleChange(
 ): ChangePlan {
 	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
 	const calls: ChangeCall[] = [];
-	const add = (kind: RuleCallKind, rules: readonly Rule[], nicType: NicType) => {
+	const add = (kind: RuleCallKind, rules: readonly (Rule & {ruleId?: string})[], nicType: NicType) => {
 		for (const part of chunk(rules, maxRulesPerCall)) {
+			// A revoke names its rules by SecurityGroupRuleId when the group's answer gave every one of them.
+			const ids = part.map((r) => r.ruleId ?? '');
+			const byId = kind.startsWith('revoke') && ids.every((id) => id !== '');
 			calls.push({
 				kind,
 				input: {
@@ -114,6 +119,7 @@ export function planRuleChange(
 					rules: part.map(plainRule),
 					nicType,
 					clientToken: `${base}-${calls.length + 1}`,
+					...(byId ? {ruleIds: ids} : {}),
 				},
 			});
 		}
@@ -143,7 +149,7 @@ export function plainRule(rule: Rule): Rule {
 		direction: rule.direction,
 		protocol: rule.protocol,
 		portRange: rule.portRange,
-		cidr: rule.cidr,
+		peer: rule.peer,
 		policy: rule.policy,
 		priority: rule.priority,
 		...(rule.description ? {description: rule.description} : {}),
@@ -151,15 +157,22 @@ export function plainRule(rule: Rule): Rule {
 }
 
 /**
- * The group's rules that a `--rule PROTO:PORTS:CIDR` names: same direction, protocol, ports and CIDR, whatever
- * their policy and priority (the flag cannot say those).
+ * The group's rules that a `--rule` spec names: same direction, protocol, ports and peer (1.2.3.4 and 1.2.3.4/32
+ * are one peer, see peers.ts peerKey), and the same policy and priority where the spec said them (`given`);
+ * otherwise whatever their policy and priority.
  */
-export function rulesMatching(current: readonly GroupRule[], spec: Rule): GroupRule[] {
+export function rulesMatching(
+	current: readonly GroupRule[],
+	spec: Rule,
+	given: {policy?: boolean; priority?: boolean} = {},
+): GroupRule[] {
 	return current.filter(
 		(rule) =>
 			rule.direction === spec.direction &&
 			rule.protocol === spec.protocol &&
 			rule.portRange === spec.portRange &&
-			rule.cidr === spec.cidr,
+			samePeer(rule.peer, spec.peer) &&
+			(!given.policy || rule.policy === spec.policy) &&
+			(!given.priority || rule.priority === spec.priority),
 	);
 }

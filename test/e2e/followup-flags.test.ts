@@ -57,7 +57,7 @@ describe('ecs-sg rules without a terminal', () => {
 		]);
 		expect(remove.code).toBe(0);
 		expect(remove.stdout).toMatch(/RevokeSecurityGroup \(1 rule\): done \(request /);
-		expect(remove.stdout).toContain('removed: inbound TCP 80 0.0.0.0/0 (allow, priority 1)');
+		expect(remove.stdout).toContain('removed: inbound TCP 80 0.0.0.0/0 (accept, priority 1)');
 
 		const egress = await runCli(world, [
 			'rules',

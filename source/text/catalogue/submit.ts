@@ -15,7 +15,7 @@ export const en = {
 	'submit.rule.line': '{protocol} {ports} from {cidr} ({policy}, priority {priority})',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup ({rules})  {params}',
+	'submit.plan.authorize': '{n}. {action} ({rules})  {params}',
 	'submit.plan.fromStep1': '<the id from step 1>',
 	'submit.plan.seeRules': '<the rules below>',
 
@@ -153,7 +153,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.rule.line': '{protocol} {ports}，来自 {cidr}（{policy}，优先级 {priority}）',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup（{rules}）  {params}',
+	'submit.plan.authorize': '{n}. {action}（{rules}）  {params}',
 	'submit.plan.fromStep1': '<第 1 步返回的 ID>',
 	'submit.plan.seeRules': '<下方的规则>',
 
