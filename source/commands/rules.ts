@@ -28,8 +28,8 @@ export type RulesFlags = {
 	regionId?: string;
 	groupId?: string;
 	direction: Direction;
-	/** Parsed `--rule` values, in order, with what was typed (for messages). */
-	rules: {spec: string; rule: Rule}[];
+	/** Parsed `--rule` values, in order, with what was typed (for messages) and which options it said. */
+	rules: {spec: string; rule: Rule; given?: {policy?: boolean; priority?: boolean}}[];
 	yes: boolean;
 	json: boolean;
 	problems: string[];
@@ -51,7 +51,7 @@ export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>):
 	const rules: RulesFlags['rules'] = [];
 	for (const spec of specs) {
 		const parsed = parseRuleSpec(spec, direction);
-		if (parsed.ok) rules.push({spec, rule: parsed.rule});
+		if (parsed.ok) rules.push({spec, rule: parsed.rule, given: parsed.given});
 		else problems.push(t('followup.flags.flag', {flag: '--rule', message: parsed.problem}));
 	}
 	if (mode === 'list') {
@@ -156,8 +156,8 @@ async function change(
 	let removals: GroupRule[] = [];
 	if (read.mode === 'remove') {
 		const unmatched: string[] = [];
-		for (const {spec, rule} of read.rules) {
-			const found = rulesMatching(group.rules, rule);
+		for (const {spec, rule, given} of read.rules) {
+			const found = rulesMatching(group.rules, rule, given);
 			if (found.length === 0) unmatched.push(spec);
 			removals.push(...found);
 		}

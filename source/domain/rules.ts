@@ -3,7 +3,7 @@
 
 import {cleanLine, t} from '../text/index.js';
 import type {Direction, Policy, Protocol, Rule} from './model.js';
-import {anywhere, ipv4, networkOf, parsePeer, peerKey, peerText} from './peers.js';
+import {anywhere, ipv4, networkOf, parsePeer, peerKey, peerOfText, peerText} from './peers.js';
 import {
 	isPolicy,
 	type Problem,
@@ -53,7 +53,7 @@ export function templateRules(template: TemplateId, adminSource: string = anywhe
 		direction: 'ingress',
 		protocol: o.protocol,
 		portRange: o.ports,
-		peer: ipv4(adminLabels.includes(o.label) ? adminSource : anywhere),
+		peer: adminLabels.includes(o.label) ? peerOfText(adminSource) : ipv4(anywhere),
 		policy: 'accept',
 		priority: 1,
 		description: o.label,
@@ -137,6 +137,8 @@ export function parseRuleSpec(spec: string, direction: Direction = 'ingress'): P
 	const rawProtocol = head.slice(0, first).trim();
 	const rawPorts = head.slice(first + 1, second).trim();
 	const rawPeer = head.slice(second + 1).trim();
+	// A colon after an IPv4 address or an id is a fourth field, not an IPv6 peer.
+	if (/^(\d+(\.\d+){1,3}(\/\d+)?|(sg|pl)-[^:]*):/i.test(rawPeer)) return refuse(t('domain.rule.spec', {value: shown}));
 	const protocolProblem = validateProtocol(rawProtocol);
 	if (protocolProblem) return refuse(protocolProblem);
 	const protocol = rawProtocol.toLowerCase() as Protocol;

@@ -121,7 +121,7 @@ describe('pop adapter: requests', () => {
 			direction: 'ingress',
 			protocol: 'tcp',
 			portRange: '22/22',
-			cidr: '10.0.0.0/8',
+			peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 			policy: 'accept',
 		};
 		await open().authorizeSecurityGroup({
@@ -320,7 +320,7 @@ describe('pop adapter: requests', () => {
 				direction: 'ingress',
 				protocol: 'tcp',
 				portRange: '22/22',
-				cidr: '0.0.0.0/0',
+				peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 				policy: 'accept',
 				priority: 1,
 				nicType: 'intranet',
@@ -330,7 +330,7 @@ describe('pop adapter: requests', () => {
 				direction: 'egress',
 				protocol: 'all',
 				portRange: '-1/-1',
-				cidr: '0.0.0.0/0',
+				peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 				policy: 'drop',
 				priority: 100,
 				nicType: 'intranet',

@@ -123,8 +123,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'domain.peer.ownerNotGroup': 'owner= 只能用于安全组对端（sg-…），不能用于“{value}”。',
 	'domain.peer.hostBits': '“{value}”含有主机位：它表示 {network}；请写 {network}（或单个地址）。',
 	'domain.peer.otherAccount': '账号 {account} 的 {peer}',
-	'domain.peer.source': '源',
-	'domain.peer.destination': '目的',
+	'domain.peer.source': '授权对象',
+	'domain.peer.destination': '目的地址',
 	'domain.lint.admin6':
 		'{service}（端口 {port}）对整个 IPv6 互联网（::/0）开放；请把来源缩小到您自己的网段。',
 	'domain.lint.all6': '所有协议和端口都对整个 IPv6 互联网（::/0）开放。',
