@@ -129,7 +129,7 @@ export function parseRuleSpec(spec: string, direction: Direction = 'ingress'): P
 	}
 	const comma = rest.indexOf(',');
 	const head = comma < 0 ? rest : rest.slice(0, comma);
-	const options = comma < 0 ? '' : rest.slice(comma + 1);
+	const options = comma < 0 ? undefined : rest.slice(comma + 1);
 	const first = head.indexOf(':');
 	const second = first < 0 ? -1 : head.indexOf(':', first + 1);
 	if (first < 0 || second < 0 || second === head.length - 1)
@@ -138,7 +138,8 @@ export function parseRuleSpec(spec: string, direction: Direction = 'ingress'): P
 	const rawPorts = head.slice(first + 1, second).trim();
 	const rawPeer = head.slice(second + 1).trim();
 	// A colon after an IPv4 address or an id is a fourth field, not an IPv6 peer.
-	if (/^(\d+(\.\d+){1,3}(\/\d+)?|(sg|pl)-[^:]*):/i.test(rawPeer)) return refuse(t('domain.rule.spec', {value: shown}));
+	if (/^(\d+(\.\d+){1,3}(\/\d+)?|(sg|pl)-[^:]*):/i.test(rawPeer))
+		return refuse(t('domain.rule.spec', {value: shown}));
 	const protocolProblem = validateProtocol(rawProtocol);
 	if (protocolProblem) return refuse(protocolProblem);
 	const protocol = rawProtocol.toLowerCase() as Protocol;
@@ -179,10 +180,11 @@ type Options =
 	| {ok: true; policy?: Policy; priority?: number; description?: string; owner?: string}
 	| {ok: false; problem: string};
 
-function readOptions(text: string): Options {
+function readOptions(text: string | undefined): Options {
 	const out: Extract<Options, {ok: true}> = {ok: true};
-	if (text.trim() === '') return text === '' ? out : {ok: false, problem: t('domain.rule.optionEmpty')};
+	if (text === undefined) return out;
 	let rest = text;
+	if (rest.trim() === '') return {ok: false, problem: t('domain.rule.optionEmpty')};
 	while (rest !== '') {
 		const descAt = /^\s*(desc|description)=/i.exec(rest);
 		if (descAt) {
@@ -195,7 +197,10 @@ function readOptions(text: string): Options {
 		const comma = rest.indexOf(',');
 		const word = (comma < 0 ? rest : rest.slice(0, comma)).trim();
 		rest = comma < 0 ? '' : rest.slice(comma + 1);
-		const [key = '', value] = word.split('=', 2) as [string, string | undefined];
+		if (word === '') return {ok: false, problem: t('domain.rule.optionEmpty')};
+		const at = word.indexOf('=');
+		const key = at < 0 ? word : word.slice(0, at);
+		const value = at < 0 ? undefined : word.slice(at + 1);
 		const lower = key.toLowerCase();
 		if (value === undefined && isPolicy(lower)) out.policy = lower;
 		else if (value === undefined && (lower === 'allow' || lower === 'deny'))
