@@ -146,7 +146,12 @@ export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 
 	/** The state-changing calls made so far, by action name. */
 	changes(): string[] {
-		const changing = ['CreateSecurityGroup', 'AuthorizeSecurityGroup', 'DeleteSecurityGroup'];
+		const changing = [
+			'CreateSecurityGroup',
+			'AuthorizeSecurityGroup',
+			'AuthorizeSecurityGroupEgress',
+			'DeleteSecurityGroup',
+		];
 		return this.calls.map((c) => c.action).filter((a) => changing.includes(a));
 	}
 }
