@@ -100,6 +100,8 @@ type RulesReport = {
 	unchanged: Rule[];
 	failed: {action: string; code: string; message: string; rules: Rule[]}[];
 	requestIds: string[];
+	/** Lint of the additions against the group's rules (domain/lint.ts), as sentences. */
+	warnings?: string[];
 	cancelled?: boolean;
 };
 
@@ -182,7 +184,11 @@ async function change(
 	if (check.problem) return usage(io, [check.problem]);
 	for (const rule of check.present)
 		warn(io, [t('followup.flags.present', {rule: ruleSpec(rule), id: group.id})]);
-	if (!read.json) for (const w of lintRules(check.fresh)) warn(io, [`! ${w.message}`]);
+	// The additions are linted with the group's rules, so a new rule shadowed by an existing one is said too.
+	const lint = lintRules([...group.rules.map(plainRule), ...check.fresh])
+		.filter((w) => check.fresh.includes(w.rule))
+		.map((w) => w.message);
+	if (!read.json) for (const w of lint) warn(io, [`! ${w}`]);
 	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
 	const sent = await sendPlan(io, services, plan, (event) => {
 		if (event.state === 'running' && event.attempt === 1) {
@@ -192,7 +198,10 @@ async function change(
 		}
 	});
 	const {outcome} = sent;
-	const report = rulesReport(read, regionId, group.id, check.present, outcome);
+	const report = {
+		...rulesReport(read, regionId, group.id, check.present, outcome),
+		...(lint.length > 0 ? {warnings: lint} : {}),
+	};
 	if (read.json) line(io.stdout, JSON.stringify(cleanDeep(report)));
 	else {
 		const lines = outcome.outcomes.map(outcomeLine);
