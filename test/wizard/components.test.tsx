@@ -255,7 +255,8 @@ describe('RulesTable', () => {
 		const frame = await session.waitFor('RDP');
 		expect(frame).toMatch(/Direction\s+Protocol\s+Ports\s+Source\s+Policy/);
 		expect(frame).toMatch(/inbound\s+TCP\s+3389\s+10\.0\.0\.0\/8\s+accept\s+RDP/);
-		expect(frame).toMatch(/inbound\s+ICMP\s+all\s+10\.0\.0\.0\/8\s+accept/);
+		// The source narrows SSH and RDP only (issue 15 item 5).
+		expect(frame).toMatch(/inbound\s+ICMP\s+all\s+0\.0\.0\.0\/0\s+accept/);
 	});
 
 	it('shows a window of rules and counts the rest', async () => {
