@@ -22,7 +22,7 @@ const instancePageSize = 100;
 /** DescribeSecurityGroups and DescribeInstances take at most 100 ids per call. */
 const idsPerCall = 100;
 const concurrency = 4;
-/** DescribePrefixLists: MaxResults 1-100 (https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeprefixlists). */
+/** DescribePrefixLists: MaxResults at most 100, default 10; NextToken empty when done (https://alibabacloud.com/help/en/ecs/api-describeprefixlists). */
 const prefixListPageSize = 100;
 /** A NextToken loop that never ends (a server bug) stops here instead of spinning. */
 const maxTokenPages = 100;

@@ -127,8 +127,9 @@ export function validatePeer(peer: Peer): Problem {
 }
 
 /**
- * ICMP belongs to IPv4 and ICMPv6 to IPv6 (IpProtocol: "ICMP ... ICMPv6 ... IPv6 only"): a rule that pairs one
- * with the other family's address would never match a packet.
+ * ICMP packets travel over IPv4 and ICMPv6 packets over IPv6, so a rule that pairs one with the other family's
+ * address would never match a packet; the tool refuses it rather than create a rule that does nothing. Group
+ * and prefix-list peers are left to the API (a prefix list's family is not known here).
  */
 export function validateProtocolForPeer(protocol: Protocol, peer: Peer): Problem {
 	if (protocol === 'icmp' && peer.kind === 'ipv6') return t('domain.rule.icmpOn6', {peer: shown(peer.cidr)});
