@@ -176,6 +176,82 @@ describe('response fields have the types the SDK response models say', () => {
 	});
 });
 
+type Types = Record<string, unknown>;
+/** Every field of `value` that `m` does not name, or whose JSON type differs from the model's, as a path. */
+function drift(value: unknown, m: Model, path = ''): string[] {
+	if (typeof value !== 'object' || value === null) return [`${path}: not an object`];
+	const byWire = new Map(Object.entries(m.names()).map(([prop, wire]) => [wire, prop]));
+	const types = m.types() as Types;
+	return Object.entries(value).flatMap(([wire, field]) => {
+		const prop = byWire.get(wire);
+		if (prop === undefined) return [`${path}${wire}: not in the model`];
+		return typeDrift(field, types[prop], `${path}${wire}`);
+	});
+}
+function typeDrift(field: unknown, type: unknown, path: string): string[] {
+	if (type === 'any') return [];
+	if (typeof type === 'string')
+		return typeof field === type ? [] : [`${path}: ${typeof field}, model says ${type}`];
+	if (typeof type === 'function') return drift(field, type as unknown as Model, `${path}.`);
+	const t = type as {type?: string; itemType?: unknown};
+	if (t.type === 'array') {
+		if (!Array.isArray(field)) return [`${path}: not a list`];
+		return field.flatMap((item, i) => typeDrift(item, t.itemType, `${path}[${i}]`));
+	}
+	return [];
+}
+
+describe('the fake answers these tests use have the SDK models’ shapes', () => {
+	const attribute = {
+		RequestId: 'r',
+		SecurityGroupId: 'sg-1',
+		VpcId: 'vpc-1',
+		InnerAccessPolicy: 'Accept',
+		Permissions: {
+			Permission: [
+				{Direction: 'ingress', IpProtocol: 'TCP', PortRange: '22/22', SourceGroupId: 'sg-app', Priority: '1'},
+				{
+					Direction: 'egress',
+					IpProtocol: 'ALL',
+					PortRange: '-1/-1',
+					DestPrefixListId: 'pl-1',
+					Priority: '100',
+				},
+			],
+		},
+	};
+	it('DescribeSecurityGroupAttribute (string Priority) matches; a numeric Priority is drift', () => {
+		const body = model('DescribeSecurityGroupAttributeResponseBody');
+		expect(drift(attribute, body)).toEqual([]);
+		const numeric = structuredClone(attribute);
+		(numeric.Permissions.Permission[0] as Record<string, unknown>).Priority = 1;
+		expect(drift(numeric, body)).toEqual(['Permissions.Permission[0].Priority: number, model says string']);
+		expect(permission(attribute.Permissions.Permission[1] as never)).toMatchObject({
+			peer: {kind: 'prefix-list', prefixListId: 'pl-1'},
+			priority: 100,
+		});
+	});
+
+	it('DescribePrefixLists as the wire test below serves it', () => {
+		const body = {
+			RequestId: 'r',
+			NextToken: 'next',
+			PrefixLists: {
+				PrefixList: [
+					{
+						PrefixListId: 'pl-1',
+						PrefixListName: 'a',
+						AddressFamily: 'IPv4',
+						MaxEntries: 20,
+						AssociationCount: 1,
+					},
+				],
+			},
+		};
+		expect(drift(body, model('DescribePrefixListsResponseBody'))).toEqual([]);
+	});
+});
+
 describe('adapter over the wire', () => {
 	let cloud: FakeCloud;
 	let api: PopEcsApi;
