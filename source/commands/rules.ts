@@ -157,17 +157,17 @@ async function change(
 	const nicType = nicTypeOfGroup(group);
 	let removals: GroupRule[] = [];
 	if (read.mode === 'remove') {
-		const unmatched: string[] = [];
+		const unmatched: {spec: string; direction: Direction}[] = [];
 		for (const {spec, rule, given} of read.rules) {
 			const found = rulesMatching(group.rules, rule, given);
-			if (found.length === 0) unmatched.push(spec);
+			if (found.length === 0) unmatched.push({spec, direction: rule.direction});
 			removals.push(...found);
 		}
 		if (unmatched.length > 0) {
 			return usage(
 				io,
-				unmatched.map((spec) =>
-					t(read.direction === 'ingress' ? 'followup.flags.noSuchInbound' : 'followup.flags.noSuchOutbound', {
+				unmatched.map(({spec, direction}) =>
+					t(direction === 'ingress' ? 'followup.flags.noSuchInbound' : 'followup.flags.noSuchOutbound', {
 						rule: spec,
 						id: group.id,
 					}),
