@@ -67,7 +67,17 @@ export type Inspection = {
 	createdAt: string;
 };
 
-export type RuleCallKind = 'authorize' | 'authorize-egress' | 'revoke' | 'revoke-egress';
+/**
+ * `modify` / `modify-egress` carry one rule (the rule as it becomes) and its SecurityGroupRuleId in
+ * `input.ruleIds[0]`: ModifySecurityGroupRule / ModifySecurityGroupEgressRule.
+ */
+export type RuleCallKind =
+	| 'authorize'
+	| 'authorize-egress'
+	| 'revoke'
+	| 'revoke-egress'
+	| 'modify'
+	| 'modify-egress';
 
 export type ChangeCall =
 	| {kind: RuleCallKind; input: RulesInput}
@@ -101,6 +111,10 @@ export function actionOf(call: ChangeCall): string {
 			return 'RevokeSecurityGroup';
 		case 'revoke-egress':
 			return 'RevokeSecurityGroupEgress';
+		case 'modify':
+			return 'ModifySecurityGroupRule';
+		case 'modify-egress':
+			return 'ModifySecurityGroupEgressRule';
 		case 'join':
 			return 'JoinSecurityGroup';
 		case 'leave':

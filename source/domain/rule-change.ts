@@ -176,3 +176,50 @@ export function rulesMatching(
 			(!given.priority || rule.priority === spec.priority),
 	);
 }
+
+/** Why an edit cannot be one Modify call, or undefined when it can. */
+export type EditRoute = 'modify' | 'no-rule-id' | 'direction' | 'peer-kind' | 'description-cleared';
+
+/**
+ * How an edit of one rule is carried out. ModifySecurityGroupRule changes a rule named by its
+ * SecurityGroupRuleId in place, but "the type of an existing security group authorization object cannot be
+ * modified", nor its IP address family, and "you cannot delete the value of a non-empty parameter"
+ * (https://www.alibabacloud.com/help/id/ecs/api-modifysecuritygrouprule); direction is a different action
+ * altogether. Those edits are a revoke of the old rule and an authorize of the new one instead.
+ */
+export function editRoute(current: GroupRule, edited: Rule): EditRoute {
+	if (!current.ruleId) return 'no-rule-id';
+	if (current.direction !== edited.direction) return 'direction';
+	if (current.peer.kind !== edited.peer.kind) return 'peer-kind';
+	if (current.description && !edited.description) return 'description-cleared';
+	return 'modify';
+}
+
+/**
+ * The calls of one rule edit: one Modify*Rule when the API allows it, else revoke the old rule and authorize
+ * the edited one (removal first, so the group never holds both over its limit).
+ */
+export function planRuleEdit(
+	target: {regionId: string; groupId: string; vpcId: string},
+	current: GroupRule,
+	edited: Rule,
+	options: RulePlanOptions = {},
+): ChangePlan & {route: EditRoute} {
+	const route = editRoute(current, edited);
+	if (route !== 'modify') {
+		return {...planRuleChange(target, {fresh: [edited], remove: [current]}, options), route};
+	}
+	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
+	const call: ChangeCall = {
+		kind: edited.direction === 'ingress' ? 'modify' : 'modify-egress',
+		input: {
+			regionId: target.regionId,
+			groupId: target.groupId,
+			rules: [plainRule(edited)],
+			ruleIds: [current.ruleId as string],
+			nicType: current.nicType,
+			clientToken: `${base}-1`,
+		},
+	};
+	return {regionId: target.regionId, groupId: target.groupId, calls: [call], route};
+}
