@@ -11,6 +11,7 @@ import type {WizardOutcome} from '../wizard/app.js';
 import type {UnfinishedServices, WizardServices} from '../wizard/services.js';
 import {stepOfFlag} from '../wizard/state.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
+import {followupCalls} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
@@ -178,6 +179,7 @@ async function runWizard(
 		journal,
 		plan: (answers) => planFromAnswers(answers),
 		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),
+		followup: followupCalls(api),
 		unfinished,
 		target,
 	};

@@ -3,12 +3,14 @@
 import {type ComponentType, createElement, type ReactElement} from 'react';
 import type {ChangeEvent, ChangeOutcome} from '../cloud/change-types.js';
 import {CloudError} from '../cloud/errors.js';
+import type {EcsApi, RetryObservable} from '../cloud/port.js';
 import type {SecurityGroupDetail} from '../domain/model.js';
 import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
 import {cleanBlock, cleanLine, t} from '../text/index.js';
-import type {FollowupAppProps} from '../wizard/followup/app-root.js';
+import type {FollowupAppProps} from '../wizard/followup/flow-app.js';
 import {
+	type FollowupCalls,
 	type FollowupOutcome,
 	type FollowupServices,
 	type FollowupStart,
@@ -148,8 +150,17 @@ export async function open(args: ParsedArgs, io: Io, needCredentials = true): Pr
 	}
 }
 
+/** The follow-ups' cloud calls bound to `api` (each module loaded on its first call, like pop-core). */
+export const followupCalls = (api: EcsApi & Partial<RetryObservable>): FollowupCalls => ({
+	apply: async (calls, onEvent, signal) =>
+		(await import('../cloud/changes.js')).applyChanges(api, calls, onEvent, signal),
+	members: async (regionId, groupId) =>
+		(await import('../cloud/members.js')).readMembers(api, regionId, groupId),
+});
+
 export const followupServices = (services: Services): FollowupServices => ({
 	api: services.api,
+	...followupCalls(services.api),
 	settings: services.store.settings,
 	...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
 	...(services.sandbox ? {sandbox: true} : {}),
@@ -313,8 +324,7 @@ export async function sendPlan(
 	const interrupts = listenForInterrupts(io);
 	let outcome: ChangeOutcome;
 	try {
-		const {applyChanges} = await import('../cloud/changes.js');
-		outcome = await applyChanges(services.api, plan.calls, onEvent, interrupts.signal);
+		outcome = await followupCalls(services.api).apply(plan.calls, onEvent, interrupts.signal);
 	} finally {
 		interrupts.stop();
 	}

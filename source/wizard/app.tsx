@@ -328,6 +328,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	);
 	const followUpServices = {
 		api: services.api,
+		...services.followup,
 		...(services.settings ? {settings: services.settings} : {}),
 		...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
 		...(notice ? {sandbox: true} : {}),

@@ -2,6 +2,7 @@
 // refreshed behind the scenes), and per region its VPCs and account attributes (fetched the moment the region
 // is chosen, so they are usually ready before the user gets there), and same-name groups. A plain store with
 // subscribe/getVersion so React reads it with useSyncExternalStore and tests can drive it without React.
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi} from '../cloud/port.js';
@@ -195,4 +196,41 @@ export class CloudData {
 		this.aborter.abort();
 		this.listeners.clear();
 	}
+}
+
+/**
+ * Loads `read()` while `key` is defined (again whenever `key` changes, or `reload()` is called). An answer for an
+ * older key, or one that comes after unmounting, is dropped.
+ */
+export function useLoad<T>(
+	key: string | undefined,
+	read: () => Promise<T>,
+): {load: Load<T> | undefined; reload: () => void} {
+	const [load, setLoad] = useState<Load<T> | undefined>();
+	const [round, setRound] = useState(0);
+	const reader = useRef(read);
+	reader.current = read;
+	// The round is part of what is asked, so reload() asks again for the same key.
+	const asked = key === undefined ? undefined : `${key}#${round}`;
+	useEffect(() => {
+		if (asked === undefined) {
+			setLoad(undefined);
+			return;
+		}
+		let live = true;
+		setLoad({state: 'loading'});
+		reader.current().then(
+			(value) => {
+				if (live) setLoad({state: 'ready', value});
+			},
+			(error: unknown) => {
+				if (live) setLoad({state: 'failed', problem: problemOf(error)});
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, [asked]);
+	const reload = useCallback(() => setRound((n) => n + 1), []);
+	return {load, reload};
 }

@@ -5,6 +5,7 @@ import {type ComponentProps, useEffect, useMemo} from 'react';
 import type {EcsApi} from '../../cloud/port.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
+import {useLoad} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
@@ -12,7 +13,6 @@ import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {RegionList} from '../steps/region.js';
 import {listHeight} from '../steps/step-props.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {useLoad} from './use-load.js';
 
 export type Position = {index: number; total: number};
 
