@@ -1,13 +1,14 @@
 // What `ecs-sg rules` and `ecs-sg instances` share: reading the group and region flags, finding the region when
 // the flags leave it out, Ctrl+C while calls run, running their Ink app, and printing.
 import {type ComponentType, createElement, type ReactElement} from 'react';
-import type {ChangeEvent, ChangeOutcome} from '../cloud/change-types.js';
+import type {CallOutcome, ChangeEvent, ChangeOutcome} from '../cloud/change-types.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi, RetryObservable} from '../cloud/port.js';
+import {outcomeLine, requestIdsOf} from '../domain/followup.js';
 import type {SecurityGroupDetail} from '../domain/model.js';
 import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
-import {cleanBlock, cleanLine, t} from '../text/index.js';
+import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import type {FollowupAppProps} from '../wizard/followup/flow-app.js';
 import {
 	type FollowupCalls,
@@ -37,6 +38,115 @@ export function usage(io: Io, problems: readonly string[]): ExitCode {
 }
 
 export type TargetFlags = {regionId?: string; groupId?: string; problems: string[]};
+
+export type FollowupMode = 'list' | 'add' | 'remove';
+
+/** The flags both follow-ups read the same way: the action word, the target, --yes, --json, a repeated flag. */
+export type CommonFlags = {
+	mode: FollowupMode;
+	regionId?: string;
+	groupId?: string;
+	yes: boolean;
+	json: boolean;
+	problems: string[];
+	/** The repeated flag's values (--rule, --instance), as typed. */
+	values: readonly string[];
+};
+
+/**
+ * Reads the action word (list when none), the target and the repeated `flag` (each value through `parse`, which
+ * keeps it or returns its problem; needed by add and remove, refused without them), every problem at once.
+ */
+export function readCommon(
+	args: Pick<ParsedArgs, 'positionals' | 'flags'>,
+	flag: 'rule' | 'instance',
+	parse: (value: string) => string | undefined,
+): CommonFlags {
+	const {flags} = args;
+	const [word, ...extra] = args.positionals;
+	const problems: string[] = [];
+	let mode: FollowupMode = 'list';
+	if (word === 'add' || word === 'remove') mode = word;
+	else if (word !== undefined)
+		problems.push(
+			t(flag === 'rule' ? 'followup.flags.rulesAction' : 'followup.flags.instancesAction', {
+				value: cleanLine(word),
+			}),
+		);
+	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
+	const target = readTarget(flags);
+	problems.push(...target.problems);
+	const given = flags[flag];
+	const values = Array.isArray(given) ? (given as readonly string[]) : [];
+	for (const value of values) {
+		const problem = parse(value);
+		if (problem) problems.push(t('followup.flags.flag', {flag: `--${flag}`, message: problem}));
+	}
+	if (mode === 'list') {
+		if (values.length > 0)
+			problems.push(
+				t(flag === 'rule' ? 'followup.flags.ruleWithoutAction' : 'followup.flags.instanceWithoutAction'),
+			);
+	} else if (values.length === 0) {
+		problems.push(
+			t(flag === 'rule' ? 'followup.flags.ruleMissing' : 'followup.flags.instanceMissing', {action: mode}),
+		);
+	}
+	return {
+		mode,
+		...(target.regionId ? {regionId: target.regionId} : {}),
+		...(target.groupId ? {groupId: target.groupId} : {}),
+		yes: flags.yes === true,
+		json: flags.json === true,
+		problems,
+		values,
+	};
+}
+
+/** Without a terminal, with --json, or add/remove with --yes: the flags-only path. */
+export const isScripted = (io: Io, read: Pick<CommonFlags, 'json' | 'mode' | 'yes'>): boolean =>
+	!io.interactive || read.json || (read.mode !== 'list' && read.yes);
+
+/** The calls that failed or were skipped, for a --json report, each as `entry` writes it (undefined: left out). */
+export function failedOf<T>(
+	outcome: ChangeOutcome,
+	entry: (call: CallOutcome['call'], why: {code: string; message: string}) => T | undefined,
+): T[] {
+	return outcome.outcomes.flatMap((o) => {
+		if (o.state !== 'failed' && o.state !== 'skipped') return [];
+		const why = {
+			code: o.error?.code ?? 'Skipped',
+			message: o.error ? o.error.sentence : t('followup.call.skipped'),
+		};
+		const written = entry(o.call, why);
+		return written === undefined ? [] : [written];
+	});
+}
+
+/** A change's report: the JSON line with --json, else a line per call and `more`; then the run's exit code. */
+export function reportSent(
+	io: Io,
+	read: Pick<CommonFlags, 'json'>,
+	sent: Sent,
+	plan: ChangePlan,
+	report: {requestIds?: never; cancelled?: never} & Record<string, unknown>,
+	more: readonly string[],
+): ExitCode {
+	const {outcome} = sent;
+	if (read.json)
+		line(
+			io.stdout,
+			JSON.stringify(
+				cleanDeep({
+					...report,
+					requestIds: requestIdsOf(outcome),
+					...(outcome.cancelled ? {cancelled: true} : {}),
+				}),
+			),
+		);
+	else print(io, [...outcome.outcomes.map(outcomeLine), ...more]);
+	return sentCode(io, sent, plan);
+}
 
 /** --region and --group as given (each checked for its shape). */
 export function readTarget(flags: Flags): TargetFlags {
@@ -311,14 +421,19 @@ export type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
 
 /**
  * Sends the plan (nothing when it has no calls), a Ctrl+C or stop signal stopping it after the call in flight,
- * then remembers its region for the next run.
+ * saying on stderr what `say` says of each call as its first try starts; then remembers its region.
  */
 export async function sendPlan(
 	io: Io,
 	services: Services,
 	plan: ChangePlan,
-	onEvent: (event: ChangeEvent) => void,
+	say: (call: ChangePlan['calls'][number]) => string | undefined,
 ): Promise<Sent> {
+	const onEvent = (event: ChangeEvent): void => {
+		const call = plan.calls[event.index];
+		const text = event.state === 'running' && event.attempt === 1 && call ? say(call) : undefined;
+		if (text) warn(io, [text]);
+	};
 	if (plan.calls.length === 0)
 		return {outcome: {outcomes: [], cancelled: false}, stoppedCode: exitCodes.cancelled};
 	const interrupts = listenForInterrupts(io);

@@ -6,13 +6,14 @@ import {planMembership, statusText} from '../../domain/membership.js';
 import type {Instance, SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText, WrapText} from '../components/fit-text.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
+import {DiscardQuestion, EditFrame} from './edit-frame.js';
 import {GroupLine} from './group-line.js';
 import {
 	type InstancesAction,
@@ -84,27 +85,12 @@ export function InstancesScreen({
 		},
 		{isActive: !listing},
 	);
-	// Esc with instances selected asked whether to drop them: only the answer counts until it is given.
-	useInput(
-		(input, key) => {
-			if (input === 'y') dispatch({type: 'discard'});
-			else if (input === 'n' || key.escape) dispatch({type: 'keep'});
-		},
-		{isActive: state.discarding === true},
-	);
 	const current = members?.instances.find((i) => i.id === highlighted);
 	const refusal = current ? refusalFor(state, current) : undefined;
 	const joining = state.selected.filter((s) => s.change === 'join').length;
 	const leaving = state.selected.length - joining;
 	let body: React.ReactNode;
-	if (state.loadProblem && !members) {
-		body = (
-			<Box flexDirection="column">
-				<Text color="red">{state.loadProblem.sentence}</Text>
-				{state.loadProblem.next ? <Text>{state.loadProblem.next}</Text> : null}
-			</Box>
-		);
-	} else if (!members) {
+	if (!members) {
 		body = (
 			<Box flexDirection="column">
 				<TypedFilter query={typed.query} />
@@ -147,46 +133,36 @@ export function InstancesScreen({
 					</FitText>
 				) : null}
 				{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
-				{state.discarding ? (
-					<WrapText color="yellow">
-						{t(state.start.fixed ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
+				<DiscardQuestion
+					state={state}
+					text={(ending) =>
+						t(ending === 'leave' ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
 							joining,
 							leaving,
-						})}
-					</WrapText>
-				) : null}
+						})
+					}
+				/>
 				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
 			</Box>
 		);
 	}
-	const hints: [string, string][] = state.discarding
-		? [
-				['y', t('followup.keys.discard')],
-				['n', t('followup.keys.keep')],
-			]
-		: listing
-			? [
-					['Space', t('followup.keys.select')],
-					['Ctrl+A', t('followup.keys.selectAll')],
-					['Enter', t('followup.keys.review')],
-					[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				]
-			: [
-					...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				];
 	return (
-		<StepFrame
+		<EditFrame
+			{...{state, dispatch, position}}
 			title={t('followup.instances.title')}
-			position={position}
 			purpose={t('followup.instances.purpose')}
-			problem={state.problem}
-			hints={hints}
+			group={members?.group}
+			read={members !== undefined}
+			ready={listing}
+			keys={[
+				['Space', t('followup.keys.select')],
+				['Ctrl+A', t('followup.keys.selectAll')],
+				['Enter', t('followup.keys.review')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+			]}
 		>
-			{members ? <GroupLine group={members.group} regionId={state.regionId ?? ''} /> : null}
 			{body}
-		</StepFrame>
+		</EditFrame>
 	);
 }
 

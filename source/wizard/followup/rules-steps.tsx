@@ -19,6 +19,7 @@ import {TextInput} from '../components/text-input.js';
 import {useLiveState} from '../components/use-live-state.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
+import {DiscardQuestion, EditFrame} from './edit-frame.js';
 import {GroupLine} from './group-line.js';
 import {
 	activeFields,
@@ -84,11 +85,7 @@ export function RulesScreen({
 	const loaded = state.detail !== undefined;
 	const warnings = warningsOf(state.add);
 	useInput((input, key) => {
-		if (state.discarding) {
-			if (input === 'y') dispatch({type: 'discard'});
-			else if (input === 'n' || key.escape) dispatch({type: 'keep'});
-			return;
-		}
+		if (state.discarding) return;
 		if (key.escape) return dispatch({type: 'back'});
 		if (!loaded) {
 			if (input === 'r' && state.loadProblem) onReload();
@@ -117,84 +114,63 @@ export function RulesScreen({
 	const removing = state.remove.length;
 	const tones: RowTone[] = rows.map((r) => (r.kind === 'added' ? 'add' : r.removing ? 'remove' : undefined));
 	const height = Math.max(3, size.rows - 12 - Math.min(2, warnings.length));
-	let body: React.ReactNode;
-	if (state.loadProblem && !loaded) {
-		body = (
-			<Box flexDirection="column">
-				<Text color="red">{state.loadProblem.sentence}</Text>
-				{state.loadProblem.next ? <Text>{state.loadProblem.next}</Text> : null}
-			</Box>
-		);
-	} else if (!loaded) {
-		body = <Spinner label={t('followup.rules.loading', {id: state.group?.id ?? ''})} />;
-	} else {
-		body = (
-			<Box flexDirection="column">
-				<Tabs state={state} />
-				<RulesTable
-					rules={rows.map((r) => r.rule)}
-					cursor={rows.length > 0 ? at : undefined}
-					height={height}
-					columns={{priority: true, destination: state.direction === 'egress'}}
-					tones={tones}
-					empty={
-						state.direction === 'ingress' ? t('followup.rules.noInbound') : t('followup.rules.noOutbound')
-					}
-				/>
-				{warnings.slice(0, 2).map((w) => (
-					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
-				))}
-				{state.discarding ? (
-					<WrapText color="yellow">
-						{t(state.start.fixed ? 'followup.rules.discardLeave' : 'followup.rules.discardBack', {
-							adding: state.add.length,
-							removing,
-						})}
-					</WrapText>
-				) : null}
-				<FitText dimColor>
-					{hasChanges(state)
-						? t('followup.rules.pending', {
+	return (
+		<EditFrame
+			{...{state, dispatch, position}}
+			title={t('followup.rules.title')}
+			purpose={t('followup.rules.purpose')}
+			group={state.group}
+			read={loaded}
+			ready={loaded}
+			keys={[
+				['p', t('followup.keys.preset')],
+				['a', t('followup.keys.manual')],
+				['d', t('followup.keys.remove')],
+				['Tab', t('followup.keys.direction')],
+				['Enter', t('followup.keys.review')],
+			]}
+		>
+			{loaded ? (
+				<Box flexDirection="column">
+					<Tabs state={state} />
+					<RulesTable
+						rules={rows.map((r) => r.rule)}
+						cursor={rows.length > 0 ? at : undefined}
+						height={height}
+						columns={{priority: true, destination: state.direction === 'egress'}}
+						tones={tones}
+						empty={
+							state.direction === 'ingress' ? t('followup.rules.noInbound') : t('followup.rules.noOutbound')
+						}
+					/>
+					{warnings.slice(0, 2).map((w) => (
+						<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
+					))}
+					<DiscardQuestion
+						state={state}
+						text={(ending) =>
+							t(ending === 'leave' ? 'followup.rules.discardLeave' : 'followup.rules.discardBack', {
 								adding: state.add.length,
 								removing,
-								before: total,
-								after: total - removing + state.add.length,
-								max: maxRulesPerGroup,
 							})
-						: t('followup.rules.count', {count: total, max: maxRulesPerGroup})}
-				</FitText>
-			</Box>
-		);
-	}
-	const hints: [string, string][] = state.discarding
-		? [
-				['y', t('followup.keys.discard')],
-				['n', t('followup.keys.keep')],
-			]
-		: loaded
-			? [
-					['p', t('followup.keys.preset')],
-					['a', t('followup.keys.manual')],
-					['d', t('followup.keys.remove')],
-					['Tab', t('followup.keys.direction')],
-					['Enter', t('followup.keys.review')],
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				]
-			: [
-					...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				];
-	return (
-		<StepFrame
-			title={t('followup.rules.title')}
-			position={position}
-			purpose={t('followup.rules.purpose')}
-			problem={state.problem}
-			hints={hints}
-		>
-			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
-			{body}
-		</StepFrame>
+						}
+					/>
+					<FitText dimColor>
+						{hasChanges(state)
+							? t('followup.rules.pending', {
+									adding: state.add.length,
+									removing,
+									before: total,
+									after: total - removing + state.add.length,
+									max: maxRulesPerGroup,
+								})
+							: t('followup.rules.count', {count: total, max: maxRulesPerGroup})}
+					</FitText>
+				</Box>
+			) : (
+				<Spinner label={t('followup.rules.loading', {id: state.group?.id ?? ''})} />
+			)}
+		</EditFrame>
 	);
 }
 
