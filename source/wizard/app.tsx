@@ -2,18 +2,18 @@
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
 import {Static, Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
-import {CloudError} from '../cloud/errors.js';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import type {CloudError} from '../cloud/errors.js';
 import type {JournalEntry, Settings} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import type {SecurityGroupSummary} from '../domain/model.js';
 import type {SubmitResult} from '../domain/plan-types.js';
 import {type TemplateId, templateIds} from '../domain/rules.js';
-import {cleanLine, lang, t} from '../text/index.js';
-import {CloudData} from './cloud-data.js';
+import {t} from '../text/index.js';
 import {glyphs} from './components/glyphs.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
+import {confirmAction, unexpected, useWizardData, useWizardEffects} from './effects.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome} from './followup/services.js';
@@ -103,14 +103,6 @@ export function outcomeOf(state: WizardState): WizardOutcome | undefined {
 	}
 }
 
-const unexpected = (message: string): CloudError =>
-	new CloudError(
-		'unknown',
-		'Unexpected',
-		cleanLine(message).slice(0, 300),
-		t('wizard.failed.unexpectedNext'),
-	);
-
 function journalEntries(services: WizardServices): JournalEntry[] {
 	try {
 		return services.journal?.list() ?? [];
@@ -122,29 +114,25 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 export function App({services, initial, seed = defaultSeed, language, onExit, interrupts, notice}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const data = useMemo(() => {
-		const store = new CloudData(
-			services.api,
-			services.settings,
-			language ?? (lang() === 'zh' ? 'zh-CN' : 'en-US'),
-		);
-		// The first frame shows the cached regions; loadRegions (in the effect below) refreshes them.
-		store.primeRegions();
-		return store;
-	}, [services, language]);
-	useSyncExternalStore(data.subscribe, data.getVersion);
-	useEffect(() => {
-		data.loadRegions();
-		return () => data.dispose();
-	}, [data]);
-
+	const data = useWizardData(services, language);
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
 	const {answers} = state;
-	const regionId = answers.regionId;
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
+	});
+	const confirm = useCallback(() => {
+		const action = confirmAction(state, services);
+		if (action) dispatch(action);
+	}, [state, services]);
+	const {autoPending} = useWizardEffects({
+		state,
+		dispatch,
+		services,
+		data,
+		confirm,
+		unfinished: unfinished.length,
 	});
 
 	// Done (not with --yes): the follow-ups are offered with a key, for the new group, in this same process.
@@ -182,99 +170,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		{isActive: offering},
 	);
 
-	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
-	useEffect(() => {
-		if (regionId) data.prefetch(regionId);
-	}, [data, regionId]);
-
-	// A region from a flag is checked against the live list (a cached one may predate a new region): one ECS does not
-	// know is asked again, with the reason, before anything is built on it.
-	const regionsView = data.regions();
-	const unknownRegion =
-		state.status === 'editing' &&
-		regionId !== undefined &&
-		!state.problems.region &&
-		regionsView.list !== undefined &&
-		!regionsView.fromCache &&
-		!regionsView.list.some((r) => r.id === regionId);
-	useEffect(() => {
-		if (unknownRegion && regionId)
-			dispatch({type: 'reject', step: 'region', problem: t('wizard.region.unknown', {region: regionId})});
-	}, [unknownRegion, regionId]);
-
-	// The same-name check runs as soon as name and network are known, so the create itself is two calls.
-	const vpcId = answers.network === 'vpc' ? answers.vpcId : undefined;
-	const networkKnown = answers.network === 'classic' || vpcId !== undefined;
-	useEffect(() => {
-		if (regionId && answers.name && networkKnown) data.checkDuplicates(regionId, vpcId, answers.name);
-	}, [data, regionId, vpcId, answers.name, networkKnown]);
-
-	const confirm = useCallback(() => {
-		const complete = completeAnswers(state.answers);
-		if (!complete || state.status !== 'editing') return;
-		dispatch({type: 'confirm', plan: state.mode === 'create' ? services.plan(complete) : undefined});
-	}, [state.answers, state.status, state.mode, services]);
-
-	// --yes: confirm on arrival at Review, unless the same-name check found something to decide.
-	const [autoTried, setAutoTried] = useState(false);
-	const dup = regionId && answers.name ? data.duplicatesOf(regionId, vpcId, answers.name) : undefined;
-	const autoPending =
-		state.yes &&
-		!autoTried &&
-		unfinished.length === 0 &&
-		state.step === 'review' &&
-		state.status === 'editing' &&
-		!state.problems.review;
-	useEffect(() => {
-		if (!autoPending || !dup || dup.state === 'loading') return;
-		setAutoTried(true);
-		// A group with the same name is a decision for the user: Review stays up with the warning.
-		if (dup.state === 'ready' && dup.value.length > 0) return;
-		confirm();
-	}, [autoPending, dup, confirm]);
-
-	const submitted = useRef(false);
-	const stop = useMemo(() => new AbortController(), []);
-	useEffect(() => {
-		if (state.status === 'cancelled') stop.abort();
-	}, [state.status, stop]);
-	useEffect(() => {
-		const {plan} = state;
-		if (state.status !== 'submitting' || !plan || submitted.current) return;
-		submitted.current = true;
-		services
-			.submit(plan, (event) => dispatch({type: 'submit-event', event}), stop.signal)
-			.then(
-				(outcome) => dispatch({type: 'submit-finished', outcome}),
-				(error: unknown) =>
-					dispatch({
-						type: 'submit-finished',
-						outcome: {
-							ok: false,
-							error:
-								error instanceof CloudError ? error : unexpected(String((error as Error)?.message ?? error)),
-							journalId: plan.id,
-						},
-					}),
-			);
-	}, [state, services, stop]);
-
 	const finished = outcomeOf(state);
-	const remembered = useRef(false);
-	useEffect(() => {
-		if (remembered.current || (finished?.status !== 'done' && finished?.status !== 'reused')) return;
-		remembered.current = true;
-		try {
-			services.settings?.remember({
-				regionId: answers.regionId,
-				template: answers.template,
-				vpcId: answers.vpcId,
-			});
-		} catch {
-			// Remembering is a convenience; the group exists either way.
-		}
-	}, [finished, services, answers]);
-
 	// A created (or reused) group ends the run only once the person has left the Done screen or its follow-up.
 	const waiting =
 		(finished?.status === 'done' || finished?.status === 'reused') &&
@@ -287,14 +183,20 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 				? {...finished, ...(followUp ? {followUp} : {})}
 				: finished
 			: undefined;
-	const ended = useRef(false);
+	// The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not.
+	const [ended, end] = useReducer(
+		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
+		undefined,
+	);
 	useEffect(() => {
-		if (!outcome || ended.current) return;
-		ended.current = true;
-		onExit?.(outcome);
-		exit(outcome);
-	}, [outcome, onExit, exit]);
-	const onFollowUp = useCallback((value: FollowupOutcome) => setFollowUp(value), []);
+		if (outcome) end(outcome);
+	}, [outcome]);
+	useEffect(() => {
+		if (!ended) return;
+		onExit?.(ended);
+		exit(ended);
+	}, [ended, onExit, exit]);
+	const onFollowUp = useCallback((value: FollowupOutcome) => setFollowUp((current) => current ?? value), []);
 
 	// Once a follow-up starts, the Done screen gives way to it; one line of it stays in the transcript.
 	const doneGroup = state.result?.groupId ?? state.reused?.id;

@@ -62,6 +62,11 @@ export type WizardState = {
 	/** Cancelled twice while submitting: leave without waiting for the call in flight. */
 	readonly forced?: boolean;
 	readonly log: readonly LogEntry[];
+	/**
+	 * The effect the state asks for, performed once by effects.ts, which says so with `taken`: the submit on
+	 * confirm, remembering the choices once the group exists (made or reused).
+	 */
+	readonly due?: 'submit' | 'remember';
 };
 
 export type AnswerAction =
@@ -84,6 +89,8 @@ export type WizardAction =
 	| {type: 'use-existing'; group: SecurityGroupSummary}
 	| {type: 'submit-event'; event: SubmitEvent}
 	| {type: 'submit-finished'; outcome: SubmitOutcome}
+	/** The runner has taken the effect that was due. */
+	| {type: 'taken'}
 	| {type: 'cancel'};
 
 export function assertNever(value: never): never {
@@ -330,6 +337,7 @@ function submitEvent(state: WizardState, event: SubmitEvent): WizardState {
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+	if (action.type === 'taken') return state.due ? {...state, due: undefined} : state;
 	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
 	// second Enter, or a key meant for Review, can never submit twice).
 	if (state.status === 'done' || state.status === 'failed' || state.status === 'planned') return state;
@@ -382,11 +390,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (state.step !== 'review' || !completeAnswers(state.answers)) return state;
 			if (state.mode === 'plan') return {...state, status: 'planned'};
 			if (!action.plan) return state;
-			return {...state, status: 'submitting', plan: action.plan, submitSteps: stepsOfPlan(action.plan)};
+			return {
+				...state,
+				status: 'submitting',
+				plan: action.plan,
+				submitSteps: stepsOfPlan(action.plan),
+				due: 'submit',
+			};
 		}
 		case 'use-existing':
 			if (state.step !== 'review') return state;
-			return {...state, status: 'done', reused: action.group};
+			return {...state, status: 'done', reused: action.group, due: 'remember'};
 		case 'submit-event':
 			return submitEvent(state, action.event);
 		case 'submit-finished': {
@@ -406,6 +420,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 				return {
 					...state,
 					status: 'done',
+					due: 'remember',
 					result: outcome.result,
 					groupId: outcome.result.groupId,
 					submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
