@@ -20,7 +20,7 @@ import {cleanBlock, cleanDeep, cleanLine, rulesCount, t} from '../text/index.js'
 import type {Flags, ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
-import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {onStopSignals, type StopSignal, stopInTwo, type TwoStageStop} from './signals.js';
 
 export type ExportFormat = 'aliyun' | 'terraform';
 export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
@@ -212,13 +212,9 @@ const warn = (io: Io, lines: readonly string[]) => {
 	for (const l of lines) line(io.stderr, cleanBlock(l));
 };
 
-type Interrupts = {
-	signal: AbortSignal;
-	/** The exit code of a stop: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. */
-	exitCode(): number;
+type Interrupts = TwoStageStop & {
 	/** What to say if the user quits at once: set as the create goes on. */
 	describe(lines: () => string[]): void;
-	stop(): void;
 };
 
 /**
@@ -226,32 +222,21 @@ type Interrupts = {
  * what exists is known and journaled); a second press quits at once, saying what may exist.
  */
 function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
-	const controller = new AbortController();
 	let describe = () => [t('submit.cancel.nothing')];
-	let firstAt = 0;
-	let first: StopSignal | undefined;
-	const stop = deps.onInterrupt((signal = 'SIGINT') => {
-		const now = (deps.now ?? Date.now)();
-		if (!controller.signal.aborted) {
-			controller.abort();
-			first = signal;
-			firstAt = now;
-			warn(io, [t('submit.cancel.stopping')]);
-			return;
-		}
+	const stop = stopInTwo({
+		first: () => warn(io, [t('submit.cancel.stopping')]),
+		second: () => warn(io, describe()),
+		listen: deps.onInterrupt,
 		// conf's exit hook (when-exit) raises the first SIGINT once more right away: that is not a second press.
-		if (now - firstAt < secondPressMs) return;
-		stop();
-		warn(io, describe());
-		(deps.forceQuit ?? endBy)(signal);
+		now: deps.now ?? Date.now,
+		echo: secondPressMs,
+		...(deps.forceQuit ? {end: deps.forceQuit} : {}),
 	});
 	return {
-		signal: controller.signal,
-		exitCode: () => exitCodeOf(first),
+		...stop,
 		describe: (lines) => {
 			describe = lines;
 		},
-		stop,
 	};
 }
 

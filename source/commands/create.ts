@@ -15,7 +15,7 @@ import {followupCalls} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
-import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {exitCodeOf, type StopSignal, stopRequests} from './signals.js';
 
 const runFlagsPath = async (args: ParsedArgs, io: Io): Promise<number> =>
 	(await import('./create-flags.js')).run(args, io);
@@ -186,12 +186,7 @@ async function runWizard(
 	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
 	io.stdin.resume();
 	let outcome: WizardOutcome | undefined;
-	let signal: StopSignal | undefined;
-	const listeners = new Set<() => void>();
-	const stopListening = onStopSignals((received) => {
-		signal ??= received;
-		for (const listener of listeners) listener();
-	});
+	const stops = stopRequests();
 	const instance = render(
 		createElement(App, {
 			services: wizardServices,
@@ -208,10 +203,7 @@ async function runWizard(
 			onExit: (value: WizardOutcome) => {
 				outcome = value;
 			},
-			interrupts: (listener: () => void) => {
-				listeners.add(listener);
-				return () => listeners.delete(listener);
-			},
+			interrupts: stops.requests,
 		}),
 		{
 			stdin: io.stdin,
@@ -224,9 +216,12 @@ async function runWizard(
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		stopListening();
+		stops.stop();
 	}
-	return {outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false}, signal};
+	return {
+		outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false},
+		signal: stops.signal(),
+	};
 }
 
 async function finish(

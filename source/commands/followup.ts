@@ -21,7 +21,7 @@ import {
 import type {Flags, ParsedArgs} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
-import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {exitCodeOf, type StopSignal, stopInTwo, stopRequests, type TwoStageStop} from './signals.js';
 
 export const print = (io: Io, lines: readonly string[]): void => {
 	for (const l of lines) line(io.stdout, cleanBlock(l));
@@ -222,33 +222,15 @@ export async function readGroup(
 	}
 }
 
-export type Interrupts = {
-	signal: AbortSignal;
-	stop(): void;
-	/** The exit code of a stop: 130 for Ctrl+C or SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
-	exitCode(): ExitCode;
-};
-
 /**
  * Ctrl+C (or SIGTERM, SIGHUP) while changes are sent: the first stops before the next call (the one in flight
- * finishes, so what changed is known and reported); a second quits at once. Echoes are left out by onStopSignals.
+ * finishes, so what changed is known and reported); a second quits at once.
  */
-export function listenForInterrupts(io: Io): Interrupts {
-	const controller = new AbortController();
-	let first: StopSignal | undefined;
-	const stop = onStopSignals((signal) => {
-		if (!controller.signal.aborted) {
-			controller.abort();
-			first = signal;
-			warn(io, [t('followup.flags.stopping')]);
-			return;
-		}
-		stop();
-		warn(io, [t('followup.flags.quitNow')]);
-		endBy(signal);
+export const listenForInterrupts = (io: Io): TwoStageStop =>
+	stopInTwo({
+		first: () => warn(io, [t('followup.flags.stopping')]),
+		second: () => warn(io, [t('followup.flags.quitNow')]),
 	});
-	return {signal: controller.signal, stop, exitCode: () => exitCodeOf(first)};
-}
 
 /** Opens the services for a follow-up, reporting a failure (no credentials, a bad --endpoint) as its exit code. */
 export async function open(args: ParsedArgs, io: Io, needCredentials = true): Promise<Services | ExitCode> {
@@ -294,29 +276,13 @@ export async function runApp(
 ): Promise<AppRun> {
 	const {render} = await import('ink');
 	let outcome: FollowupOutcome | undefined;
-	let signal: StopSignal | undefined;
-	const listeners = new Set<() => void>();
-	// A signal before the app has subscribed (its first effects) is handed over when it does.
-	let missed = false;
-	const stopListening = onStopSignals((received) => {
-		signal ??= received;
-		if (listeners.size === 0) missed = true;
-		for (const listener of listeners) listener();
-	});
-	const interrupts: StopRequests = (listener) => {
-		listeners.add(listener);
-		if (missed) {
-			missed = false;
-			listener();
-		}
-		return () => listeners.delete(listener);
-	};
+	const stops = stopRequests();
 	io.stdin.resume();
 	try {
 		const instance = render(
 			app((value) => {
 				outcome = value;
-			}, interrupts),
+			}, stops.requests),
 			{
 				stdin: io.stdin,
 				stdout: io.stdout,
@@ -327,8 +293,9 @@ export async function runApp(
 		);
 		await instance.waitUntilExit();
 	} finally {
-		stopListening();
+		stops.stop();
 	}
+	const signal = stops.signal();
 	return {outcome: outcome ?? {status: 'cancelled'}, ...(signal ? {signal} : {})};
 }
 

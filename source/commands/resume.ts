@@ -21,7 +21,7 @@ import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
-import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {stopInTwo} from './signals.js';
 
 export type ResumeChoice = 'finish' | 'delete' | 'leave';
 
@@ -303,18 +303,10 @@ async function resumeOne(
 	}
 
 	// SIGINT, SIGTERM or SIGHUP while finishing: stop after the call in flight (a second one quits at once).
-	const stop = new AbortController();
-	let stoppedBy: StopSignal | undefined;
-	const stopListening = onStopSignals((signal) => {
-		if (!stop.signal.aborted) {
-			stoppedBy = signal;
-			stop.abort();
-			err([t('submit.cancel.stopping')]);
-			return;
-		}
-		stopListening();
-		err(afterFailureLines(plan, {ok: false, error: stoppedError(), journalId: entry.id}, journal));
-		endBy(signal);
+	const stop = stopInTwo({
+		first: () => err([t('submit.cancel.stopping')]),
+		second: () =>
+			err(afterFailureLines(plan, {ok: false, error: stoppedError(), journalId: entry.id}, journal)),
 	});
 	let outcome: Awaited<ReturnType<typeof finishUnfinished>>;
 	try {
@@ -327,12 +319,12 @@ async function resumeOne(
 			},
 		);
 	} finally {
-		stopListening();
+		stop.stop();
 	}
 	if (!outcome.ok && outcome.cancelled) {
 		err(afterFailureLines(plan, outcome, journal));
 		return {
-			code: exitCodeOf(stoppedBy),
+			code: stop.exitCode(),
 			report: {...base, action: 'left', securityGroupId: outcome.groupId ?? null},
 		};
 	}
