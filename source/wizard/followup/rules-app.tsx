@@ -4,15 +4,10 @@
 import {t} from '../../text/index.js';
 import * as flow from './flow-app.js';
 import {flowOutcome} from './flow-run.js';
+import {ManualScreen, PresetScreen} from './rule-forms.js';
+import {ApplyingScreen, RulesDone, RulesReview} from './rules-result.js';
 import {type RulesEdit, type RulesState, rulesPart} from './rules-state.js';
-import {
-	ApplyingScreen,
-	ManualScreen,
-	PresetScreen,
-	RulesDone,
-	RulesReview,
-	RulesScreen,
-} from './rules-steps.js';
+import {RulesScreen} from './rules-steps.js';
 import type {FollowupOutcome} from './services.js';
 
 /** The outcome once the flow has ended; undefined while it runs (or waits for the call in flight). */
