@@ -8,16 +8,17 @@ import {validateInstanceId} from '../domain/validators.js';
 import {cleanDeep, t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
+import * as flagsPath from './followup-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 
-export type InstancesMode = followup.FollowupMode;
+export type InstancesMode = flagsPath.FollowupMode;
 
-export type InstancesFlags = Omit<followup.CommonFlags, 'values'> & {instanceIds: string[]};
+export type InstancesFlags = Omit<flagsPath.CommonFlags, 'values'> & {instanceIds: string[]};
 
 export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): InstancesFlags {
 	const instanceIds: string[] = [];
-	const {values: _values, ...common} = followup.readCommon(args, 'instance', (raw) => {
+	const {values: _values, ...common} = flagsPath.readCommon(args, 'instance', (raw) => {
 		const id = raw.trim();
 		const problem = validateInstanceId(id);
 		if (!problem && !instanceIds.includes(id)) instanceIds.push(id);
@@ -28,7 +29,7 @@ export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const read = readInstancesFlags(args);
-	if (followup.isScripted(io, read)) return runFlags(args, io, read);
+	if (flagsPath.isScripted(io, read)) return runFlags(args, io, read);
 	if (read.problems.length > 0) return followup.usage(io, read.problems);
 	const change: Membership = read.mode === 'remove' ? 'leave' : 'join';
 	return followup.runInteractive(
@@ -41,7 +42,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 function runFlags(args: ParsedArgs, io: Io, read: InstancesFlags): Promise<number> {
-	return followup.runOnGroup(args, io, read, async (services, regionId, group) => {
+	return flagsPath.runOnGroup(args, io, read, async (services, regionId, group) => {
 		const {readMembers} = await import('../cloud/members.js');
 		const members = await readMembers(services.api, regionId, group.id);
 		if (read.mode === 'list') return listMembers(io, read, members, regionId);
@@ -137,7 +138,7 @@ async function change(
 	for (const id of unchanged)
 		followup.warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
 	const plan = planMembership({regionId, groupId: group.id}, changes);
-	const sent = await followup.sendPlan(io, services, plan, (call) =>
+	const sent = await flagsPath.sendPlan(io, services, plan, (call) =>
 		'instanceId' in call
 			? t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {
 					instance: call.instanceId,
@@ -158,11 +159,11 @@ async function change(
 		joined: moved('done', ['join']),
 		left: moved('done', ['leave']),
 		unchanged: [...unchanged, ...moved('unchanged', ['join', 'leave'])],
-		failed: followup.failedOf(outcome, (call, {code, message}) =>
+		failed: flagsPath.failedOf(outcome, (call, {code, message}) =>
 			'instanceId' in call ? {instanceId: call.instanceId, code, message} : undefined,
 		),
 	};
-	return followup.reportSent(
+	return flagsPath.reportSent(
 		io,
 		read,
 		sent,

@@ -18,12 +18,13 @@ import {rulesTable} from '../domain/summary.js';
 import {cleanDeep, t} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
+import * as flagsPath from './followup-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 
-export type RulesMode = followup.FollowupMode;
+export type RulesMode = flagsPath.FollowupMode;
 
-export type RulesFlags = Omit<followup.CommonFlags, 'values'> & {
+export type RulesFlags = Omit<flagsPath.CommonFlags, 'values'> & {
 	direction: Direction;
 	/** Parsed `--rule` values, in order, with what was typed (for messages). */
 	rules: {spec: string; rule: Rule}[];
@@ -33,7 +34,7 @@ export type RulesFlags = Omit<followup.CommonFlags, 'values'> & {
 export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): RulesFlags {
 	const direction: Direction = args.flags.egress === true ? 'egress' : 'ingress';
 	const rules: RulesFlags['rules'] = [];
-	const {values: _values, ...common} = followup.readCommon(args, 'rule', (spec) => {
+	const {values: _values, ...common} = flagsPath.readCommon(args, 'rule', (spec) => {
 		const parsed = parseRuleSpec(spec, direction);
 		if (!parsed.ok) return parsed.problem;
 		rules.push({spec, rule: parsed.rule});
@@ -44,7 +45,7 @@ export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>):
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const read = readRulesFlags(args);
-	if (followup.isScripted(io, read)) return runFlags(args, io, read);
+	if (flagsPath.isScripted(io, read)) return runFlags(args, io, read);
 	if (read.problems.length > 0) return followup.usage(io, read.problems);
 	const rules = read.rules.map((r) => r.rule);
 	return followup.runInteractive(
@@ -72,7 +73,7 @@ type RulesReport = {
 };
 
 function runFlags(args: ParsedArgs, io: Io, read: RulesFlags): Promise<number> {
-	return followup.runOnGroup(args, io, read, async (services, regionId, group) =>
+	return flagsPath.runOnGroup(args, io, read, async (services, regionId, group) =>
 		read.mode === 'list'
 			? listRules(io, read, group, regionId)
 			: await change(io, read, services, group, regionId),
@@ -152,11 +153,11 @@ async function change(
 		followup.warn(io, [t('followup.flags.present', {rule: ruleSpec(rule), id: group.id})]);
 	if (!read.json) for (const w of lintRules(check.fresh)) followup.warn(io, [`! ${w.message}`]);
 	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
-	const sent = await followup.sendPlan(io, services, plan, (call) =>
+	const sent = await flagsPath.sendPlan(io, services, plan, (call) =>
 		'input' in call ? t('followup.flags.sending', {count: call.input.rules.length, id: group.id}) : undefined,
 	);
 	const report = rulesReport(read, regionId, group.id, check.present, sent.outcome);
-	return followup.reportSent(io, read, sent, plan, report, [
+	return flagsPath.reportSent(io, read, sent, plan, report, [
 		...(plan.calls.length === 0 ? [t('followup.flags.nothingToAdd', {id: group.id})] : []),
 		...report.added.map((rule) => t('followup.flags.added', {rule: ruleText(rule)})),
 		...report.removed.map((rule) => t('followup.flags.removed', {rule: ruleText(rule)})),
@@ -183,7 +184,7 @@ export function rulesReport(
 		added: rulesOf(['authorize', 'authorize-egress'], 'done'),
 		removed: rulesOf(['revoke', 'revoke-egress'], 'done'),
 		unchanged: present.map(plainRule),
-		failed: followup.failedOf(outcome, (call, {code, message}) =>
+		failed: flagsPath.failedOf(outcome, (call, {code, message}) =>
 			'input' in call ? {action: call.kind, code, message, rules: call.input.rules} : undefined,
 		),
 	};
