@@ -1,44 +1,33 @@
 // The wizard's root: owns the reducer and every effect (loading, prefetching, the same-name check, submitting,
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
-import {Static, Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Text, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useReducer, useState} from 'react';
 import type {CloudError} from '../cloud/errors.js';
-import type {JournalEntry, Settings} from '../config/types.js';
+import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import type {SecurityGroupSummary} from '../domain/model.js';
 import type {SubmitResult} from '../domain/plan-types.js';
-import {type TemplateId, templateIds} from '../domain/rules.js';
 import {t} from '../text/index.js';
-import {glyphs} from './components/glyphs.js';
+import {DoneBody, Transcript, useAfterDone} from './after-done.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
 import {confirmAction, unexpected, useWizardData, useWizardEffects} from './effects.js';
-import {InstancesFlow} from './followup/instances-app.js';
-import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome} from './followup/services.js';
 import type {WizardServices} from './services.js';
 import {
-	activeSteps,
 	assertNever,
 	completeAnswers,
 	type InitialInput,
 	initialState,
-	type LogEntry as LogItem,
 	type WizardState,
 	wizardReducer,
 } from './state.js';
-import {CancelledScreen, DoneScreen, FailedScreen, ReusedScreen} from './steps/ending.js';
-import {NetworkStep} from './steps/network.js';
-import {RegionStep} from './steps/region.js';
-import {ReviewStep} from './steps/review.js';
-import type {StepProps} from './steps/step-props.js';
+import {StepView} from './step-view.js';
+import {CancelledScreen, FailedScreen} from './steps/ending.js';
 import {SubmittingScreen} from './steps/submitting.js';
-import {defaultSeed, type TemplateSeed, TemplateStep} from './steps/template.js';
-import {DescriptionStep, NameStep} from './steps/text-step.js';
+import {defaultSeed, type TemplateSeed} from './steps/template.js';
 import {UnfinishedScreen} from './steps/unfinished.js';
-import {VpcStep} from './steps/vpc.js';
-import {summaryLine} from './summary.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export type WizardOutcome =
@@ -135,40 +124,8 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		unfinished: unfinished.length,
 	});
 
-	// Done (not with --yes): the follow-ups are offered with a key, for the new group, in this same process.
-	const [after, setAfter] = useState<'rules' | 'instances' | 'quit' | undefined>();
-	const [followUp, setFollowUp] = useState<FollowupOutcome | undefined>();
-	const offering = state.status === 'done' && !state.yes && after === undefined;
-	// A stop request that is not a key (SIGINT, SIGTERM, SIGHUP): like Ctrl+C until the group is made; on Done it
-	// leaves; inside a follow-up it is the follow-up's Ctrl+C (a call in flight finishes first), which ends the run.
-	const followUpStops = useMemo(() => new Set<() => void>(), []);
-	const followUpInterrupts = useCallback(
-		(listener: () => void) => {
-			followUpStops.add(listener);
-			return () => {
-				followUpStops.delete(listener);
-			};
-		},
-		[followUpStops],
-	);
-	const onInterrupt = useRef(() => {});
-	onInterrupt.current = () => {
-		if (state.status !== 'done') dispatch({type: 'cancel'});
-		else if (after === undefined) setAfter('quit');
-		else if (after !== 'quit') {
-			if (followUpStops.size > 0) for (const stop of followUpStops) stop();
-			else setFollowUp((current) => current ?? {status: 'cancelled'});
-		}
-	};
-	useEffect(() => interrupts?.(() => onInterrupt.current()), [interrupts]);
-	useInput(
-		(input, key) => {
-			if (input === 'r') setAfter('rules');
-			else if (input === 'i') setAfter('instances');
-			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c')) setAfter('quit');
-		},
-		{isActive: offering},
-	);
+	const done = useAfterDone({state, dispatch, interrupts});
+	const {after, followUp} = done;
 
 	const finished = outcomeOf(state);
 	// A created (or reused) group ends the run only once the person has left the Done screen or its follow-up.
@@ -196,45 +153,10 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		onExit?.(ended);
 		exit(ended);
 	}, [ended, onExit, exit]);
-	const onFollowUp = useCallback((value: FollowupOutcome) => setFollowUp((current) => current ?? value), []);
 
-	// Once a follow-up starts, the Done screen gives way to it; one line of it stays in the transcript.
-	const doneGroup = state.result?.groupId ?? state.reused?.id;
-	const followUpStart =
-		after === 'rules' || after === 'instances'
-			? {regionId: answers.regionId ?? '', groupId: doneGroup ?? '', fixed: true}
-			: undefined;
-	const items: (LogItem | {n: number; done: string} | {n: number; note: string})[] = [
-		...(notice ? [{n: -1, note: notice}] : []),
-		...state.log,
-	];
-	if (followUpStart && doneGroup)
-		items.push({
-			n: state.log.length,
-			done: t('wizard.done.transcript', {id: doneGroup, region: answers.regionId ?? ''}),
-		});
 	const log = (
-		<Static items={items}>
-			{(entry) =>
-				'note' in entry ? (
-					<Text key="notice" dimColor>
-						{entry.note}
-					</Text>
-				) : 'done' in entry ? (
-					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
-				) : (
-					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
-				)
-			}
-		</Static>
+		<Transcript state={state} notice={notice} following={after === 'rules' || after === 'instances'} />
 	);
-	const followUpServices = {
-		api: services.api,
-		...services.followup,
-		...(services.settings ? {settings: services.settings} : {}),
-		...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
-		...(notice ? {sandbox: true} : {}),
-	};
 
 	let body: React.ReactNode;
 	switch (state.status) {
@@ -245,29 +167,16 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			body = <Text color="green">{t('wizard.planned')}</Text>;
 			break;
 		case 'done':
-			if ((after === 'rules' || after === 'instances') && followUpStart) {
-				const Flow = after === 'rules' ? RulesFlow : InstancesFlow;
-				body = (
-					<Flow
-						services={followUpServices}
-						start={followUpStart}
-						data={data}
-						onFinish={onFollowUp}
-						interrupts={followUpInterrupts}
-					/>
-				);
-			} else {
-				body = state.reused ? (
-					<ReusedScreen
-						group={state.reused}
-						regionId={answers.regionId ?? ''}
-						target={services.target}
-						offer={offering}
-					/>
-				) : (
-					<DoneScreen state={state} rows={size.rows} target={services.target} offer={offering} />
-				);
-			}
+			body = (
+				<DoneBody
+					done={done}
+					state={state}
+					services={services}
+					data={data}
+					rows={size.rows}
+					notice={notice}
+				/>
+			);
 			break;
 		case 'failed':
 			body = <FailedScreen state={state} />;
@@ -310,75 +219,4 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			{body}
 		</HeadingBadge.Provider>
 	);
-}
-
-type StepViewProps = Omit<StepProps, 'position'> & {
-	readonly services: WizardServices;
-	readonly seed: TemplateSeed;
-	readonly confirm: () => void;
-};
-
-/** The active step only, keyed by its id so its input state starts fresh each visit. */
-function StepView({services, seed, confirm, ...props}: StepViewProps) {
-	const last = useMemo(() => lastChoices(services.settings), [services.settings]);
-	const list = activeSteps(props.state.answers);
-	const {step} = props.state;
-	const position = {index: list.indexOf(step) + 1, total: list.length};
-	const common = {...props, position};
-	const regionId = props.state.answers.regionId;
-	switch (step) {
-		case 'region':
-			return (
-				<RegionStep key={step} {...common} lastUsed={last.region()} profileRegion={services.defaultRegion} />
-			);
-		case 'template':
-			return <TemplateStep key={step} {...common} seed={seed} lastUsed={last.template()} />;
-		case 'name':
-			return <NameStep key={step} {...common} />;
-		case 'description':
-			return <DescriptionStep key={step} {...common} />;
-		case 'network':
-			return <NetworkStep key={step} {...common} />;
-		case 'vpc':
-			return (
-				<VpcStep
-					key={`${step}-${regionId}`}
-					{...common}
-					lastUsed={regionId ? last.vpc(regionId) : undefined}
-				/>
-			);
-		case 'review':
-			return <ReviewStep key={step} {...common} onConfirm={confirm} />;
-		default:
-			return assertNever(step);
-	}
-}
-
-/**
- * The choices made for the last group created, each read from the settings file the first time its step shows
- * rather than on every render (the app renders on every load it hears of; the wizard remembers only at the end).
- */
-function lastChoices(settings: Settings | undefined) {
-	const known = new Map<string, string | undefined>();
-	const read = (key: string, get: (from: Settings) => string | undefined): string | undefined => {
-		if (!known.has(key)) known.set(key, settings ? safe(() => get(settings)) : undefined);
-		return known.get(key);
-	};
-	return {
-		region: () => read('region', (from) => from.lastRegion()),
-		/** Only when it is still one of ours. */
-		template: (): TemplateId | undefined => {
-			const last = read('template', (from) => from.lastTemplate());
-			return templateIds.find((id) => id === last);
-		},
-		vpc: (regionId: string) => read(`vpc:${regionId}`, (from) => from.lastVpc(regionId)),
-	};
-}
-
-function safe<T>(read: () => T): T | undefined {
-	try {
-		return read();
-	} catch {
-		return undefined;
-	}
 }
