@@ -9,7 +9,7 @@ import type {Answers} from '../domain/answers.js';
 import type {SecurityGroupSummary} from '../domain/model.js';
 import type {SubmitResult} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
-import {DoneBody, Transcript, useAfterDone} from './after-done.js';
+import {type AfterDone, DoneBody, Transcript, useAfterDone} from './after-done.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
 import {confirmAction, unexpected, useWizardData, useWizardEffects} from './effects.js';
@@ -92,6 +92,48 @@ export function outcomeOf(state: WizardState): WizardOutcome | undefined {
 	}
 }
 
+/** The run's outcome: a made (or reused) group ends it only once the person has left Done or its follow-up. */
+function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefined {
+	const finished = outcomeOf(state);
+	if (!finished) return undefined;
+	if (finished.status !== 'done' && finished.status !== 'reused') return finished;
+	if (!state.yes && done.after !== 'quit' && done.followUp === undefined) return undefined;
+	return {...finished, ...(done.followUp ? {followUp: done.followUp} : {})};
+}
+
+/** The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not. */
+function useEnd(outcome: WizardOutcome | undefined, onExit: ((outcome: WizardOutcome) => void) | undefined) {
+	const {exit} = useApp();
+	const [ended, end] = useReducer(
+		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
+		undefined,
+	);
+	useEffect(() => {
+		if (outcome) end(outcome);
+	}, [outcome]);
+	useEffect(() => {
+		if (!ended) return;
+		onExit?.(ended);
+		exit(ended);
+	}, [ended, onExit, exit]);
+}
+
+/** The screens of a run that is over or sending: cancelled, planned, failed, submitting. */
+function EndScreen({state}: {readonly state: WizardState}) {
+	switch (state.status) {
+		case 'cancelled':
+			return <CancelledScreen state={state} />;
+		case 'planned':
+			return <Text color="green">{t('wizard.planned')}</Text>;
+		case 'failed':
+			return <FailedScreen state={state} />;
+		case 'submitting':
+			return <SubmittingScreen steps={state.submitSteps} regionId={state.answers.regionId ?? ''} />;
+		default:
+			return null;
+	}
+}
+
 function journalEntries(services: WizardServices): JournalEntry[] {
 	try {
 		return services.journal?.list() ?? [];
@@ -101,12 +143,10 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 }
 
 export function App({services, initial, seed = defaultSeed, language, onExit, interrupts, notice}: AppProps) {
-	const {exit} = useApp();
 	const size = useTerminalSize();
 	const data = useWizardData(services, language);
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
-	const {answers} = state;
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
@@ -125,93 +165,40 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	});
 
 	const done = useAfterDone({state, dispatch, interrupts});
-	const {after, followUp} = done;
+	const {after} = done;
 
-	const finished = outcomeOf(state);
-	// A created (or reused) group ends the run only once the person has left the Done screen or its follow-up.
-	const waiting =
-		(finished?.status === 'done' || finished?.status === 'reused') &&
-		!state.yes &&
-		after !== 'quit' &&
-		followUp === undefined;
-	const outcome: WizardOutcome | undefined =
-		finished && !waiting
-			? finished.status === 'done' || finished.status === 'reused'
-				? {...finished, ...(followUp ? {followUp} : {})}
-				: finished
-			: undefined;
-	// The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not.
-	const [ended, end] = useReducer(
-		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
-		undefined,
-	);
-	useEffect(() => {
-		if (outcome) end(outcome);
-	}, [outcome]);
-	useEffect(() => {
-		if (!ended) return;
-		onExit?.(ended);
-		exit(ended);
-	}, [ended, onExit, exit]);
+	useEnd(runOutcome(state, done), onExit);
 
 	const log = (
 		<Transcript state={state} notice={notice} following={after === 'rules' || after === 'instances'} />
 	);
 
-	let body: React.ReactNode;
-	switch (state.status) {
-		case 'cancelled':
-			body = <CancelledScreen state={state} />;
-			break;
-		case 'planned':
-			body = <Text color="green">{t('wizard.planned')}</Text>;
-			break;
-		case 'done':
-			body = (
-				<DoneBody
-					done={done}
-					state={state}
-					services={services}
-					data={data}
-					rows={size.rows}
-					notice={notice}
+	const body =
+		state.status === 'done' ? (
+			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
+		) : state.status === 'editing' ? (
+			unfinished.length > 0 ? (
+				<UnfinishedScreen
+					entries={unfinished}
+					services={services.unfinished}
+					onDone={() => setUnfinished([])}
 				/>
-			);
-			break;
-		case 'failed':
-			body = <FailedScreen state={state} />;
-			break;
-		case 'submitting':
-			body = <SubmittingScreen steps={state.submitSteps} regionId={answers.regionId ?? ''} />;
-			break;
-		case 'editing':
-			if (unfinished.length > 0) {
-				body = (
-					<UnfinishedScreen
-						entries={unfinished}
-						services={services.unfinished}
-						onDone={() => setUnfinished([])}
-					/>
-				);
-			} else if (autoPending) {
-				body = <Spinner label={t('wizard.yes.checking')} />;
-			} else {
-				body = (
-					<StepView
-						state={state}
-						dispatch={dispatch}
-						data={data}
-						size={size}
-						services={services}
-						seed={seed}
-						confirm={confirm}
-					/>
-				);
-			}
-			break;
-		default:
-			body = assertNever(state.status);
-	}
+			) : autoPending ? (
+				<Spinner label={t('wizard.yes.checking')} />
+			) : (
+				<StepView
+					state={state}
+					dispatch={dispatch}
+					data={data}
+					size={size}
+					services={services}
+					seed={seed}
+					confirm={confirm}
+				/>
+			)
+		) : (
+			<EndScreen state={state} />
+		);
 
 	return (
 		<HeadingBadge.Provider value={notice ? t('wizard.badge.sandbox') : undefined}>
