@@ -166,6 +166,52 @@ function back(state: WizardState): WizardState {
 	return {...state, step: list[at - 1] ?? 'region', editing: false};
 }
 
+/** A flag's answer the cloud does not know: that step is asked again (and gone back to when already past). */
+function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject'}>): WizardState {
+	if (state.status !== 'editing') return state;
+	const list = activeSteps(state.answers);
+	// Everything after the rejected step rests on it: a person already past it goes back to it.
+	const past = list.indexOf(state.step) > list.indexOf(action.step);
+	return {
+		...state,
+		given: state.given.filter((s) => s !== action.step),
+		problems: {...state.problems, [action.step]: action.problem},
+		...(past ? {step: action.step, editing: false} : {}),
+	};
+}
+
+/** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
+function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
+	if (state.status === 'cancelled') {
+		// The user has left; keep what exists so the goodbye message stays exact.
+		return outcome.ok
+			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
+			: {
+					...state,
+					settled: true,
+					groupId: outcome.groupId ?? state.groupId,
+					journalId: outcome.journalId,
+				};
+	}
+	if (outcome.ok) {
+		return {
+			...state,
+			status: 'done',
+			due: 'remember',
+			result: outcome.result,
+			groupId: outcome.result.groupId,
+			submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+		};
+	}
+	return {
+		...state,
+		status: 'failed',
+		error: outcome.error,
+		groupId: outcome.groupId ?? state.groupId,
+		journalId: outcome.journalId,
+	};
+}
+
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
 	if (action.type === 'taken') return state.due ? {...state, due: undefined} : state;
 	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
@@ -194,18 +240,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (!activeSteps(state.answers).includes(action.step)) return state;
 			return {...state, step: action.step, editing: true};
 		}
-		case 'reject': {
-			if (state.status !== 'editing') return state;
-			const list = activeSteps(state.answers);
-			// Everything after the rejected step rests on it: a person already past it goes back to it.
-			const past = list.indexOf(state.step) > list.indexOf(action.step);
-			return {
-				...state,
-				given: state.given.filter((s) => s !== action.step),
-				problems: {...state.problems, [action.step]: action.problem},
-				...(past ? {step: action.step, editing: false} : {}),
-			};
-		}
+		case 'reject':
+			return reject(state, action);
 		case 'set-type': {
 			if (state.step !== 'review') return state;
 			if (action.groupType === 'enterprise' && state.answers.network === 'classic')
@@ -233,37 +269,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			return {...state, status: 'done', reused: action.group, due: 'remember'};
 		case 'submit-event':
 			return submitEvent(state, action.event);
-		case 'submit-finished': {
-			const {outcome} = action;
-			if (state.status === 'cancelled') {
-				// The user has left; keep what exists so the goodbye message stays exact.
-				return outcome.ok
-					? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
-					: {
-							...state,
-							settled: true,
-							groupId: outcome.groupId ?? state.groupId,
-							journalId: outcome.journalId,
-						};
-			}
-			if (outcome.ok) {
-				return {
-					...state,
-					status: 'done',
-					due: 'remember',
-					result: outcome.result,
-					groupId: outcome.result.groupId,
-					submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-				};
-			}
-			return {
-				...state,
-				status: 'failed',
-				error: outcome.error,
-				groupId: outcome.groupId ?? state.groupId,
-				journalId: outcome.journalId,
-			};
-		}
+		case 'submit-finished':
+			return submitFinished(state, action.outcome);
 		case 'cancel':
 			return {
 				...state,

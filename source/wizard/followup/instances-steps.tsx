@@ -62,6 +62,54 @@ export function instanceItems(state: InstancesState): ListItem[] {
 	});
 }
 
+/** The instances of the group's network to select from, with the groups of the one highlighted. */
+function InstanceList({state, dispatch, size, query}: ScreenProps & {readonly query: string}) {
+	const items = useMemo(() => instanceItems(state), [state]);
+	const [highlighted, setHighlighted] = useState<string | undefined>();
+	const members = state.members;
+	if (!members) return null;
+	const current = members.instances.find((i) => i.id === highlighted);
+	const refusal = current ? refusalFor(state, current) : undefined;
+	const joining = state.selected.filter((s) => s.change === 'join').length;
+	const leaving = state.selected.length - joining;
+	return (
+		<Box flexDirection="column">
+			<FilterList
+				items={items}
+				keepWhole={1}
+				height={Math.max(3, size.rows - 14)}
+				width={size.columns}
+				initialQuery={query}
+				isActive={!state.discarding}
+				onHighlight={(item) => setHighlighted(item?.key)}
+				onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
+				onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
+				onSelect={() => dispatch({type: 'review'})}
+				onBack={() => dispatch({type: 'back'})}
+			/>
+			{current ? (
+				<FitText dimColor>
+					{t('followup.instances.inGroups', {
+						id: current.id,
+						groups: groupsText(current, members.groups) || '-',
+					})}
+				</FitText>
+			) : null}
+			{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
+			<DiscardQuestion
+				state={state}
+				text={(ending) =>
+					t(ending === 'leave' ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
+						joining,
+						leaving,
+					})
+				}
+			/>
+			<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
+		</Box>
+	);
+}
+
 export function InstancesScreen({
 	state,
 	dispatch,
@@ -70,8 +118,6 @@ export function InstancesScreen({
 	onReload,
 	sandbox = false,
 }: ScreenProps & {readonly position: Position; readonly onReload: () => void; readonly sandbox?: boolean}) {
-	const items = useMemo(() => instanceItems(state), [state]);
-	const [highlighted, setHighlighted] = useState<string | undefined>();
 	const members = state.members;
 	const listing = members !== undefined && members.instances.length > 0;
 	// Typed while the list loads: kept, and the list opens filtered by it.
@@ -85,10 +131,6 @@ export function InstancesScreen({
 		},
 		{isActive: !listing},
 	);
-	const current = members?.instances.find((i) => i.id === highlighted);
-	const refusal = current ? refusalFor(state, current) : undefined;
-	const joining = state.selected.filter((s) => s.change === 'join').length;
-	const leaving = state.selected.length - joining;
 	let body: React.ReactNode;
 	if (!members) {
 		body = (
@@ -109,42 +151,7 @@ export function InstancesScreen({
 			</Box>
 		);
 	} else {
-		body = (
-			<Box flexDirection="column">
-				<FilterList
-					items={items}
-					keepWhole={1}
-					height={Math.max(3, size.rows - 14)}
-					width={size.columns}
-					initialQuery={typed.query}
-					isActive={!state.discarding}
-					onHighlight={(item) => setHighlighted(item?.key)}
-					onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
-					onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
-					onSelect={() => dispatch({type: 'review'})}
-					onBack={() => dispatch({type: 'back'})}
-				/>
-				{current ? (
-					<FitText dimColor>
-						{t('followup.instances.inGroups', {
-							id: current.id,
-							groups: groupsText(current, members.groups) || '-',
-						})}
-					</FitText>
-				) : null}
-				{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
-				<DiscardQuestion
-					state={state}
-					text={(ending) =>
-						t(ending === 'leave' ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
-							joining,
-							leaving,
-						})
-					}
-				/>
-				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
-			</Box>
-		);
+		body = <InstanceList state={state} dispatch={dispatch} size={size} query={typed.query} />;
 	}
 	return (
 		<EditFrame

@@ -54,20 +54,19 @@ function Tabs({state}: {readonly state: RulesState}) {
 /** The warnings of the rules being added (the same lint as the create's Review). */
 export const warningsOf = (rules: readonly Rule[]): string[] => lintRules(rules).map((w) => w.message);
 
-export function RulesScreen({
-	state,
-	dispatch,
-	size,
-	position,
-	onReload,
-}: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
-	const rows = rowsOf(state);
+/**
+ * The rules screen's keys: move (↑↓ Home End), switch tabs, open a form, mark the rule under the cursor, review,
+ * back; r retries a failed read. Returns the cursor.
+ */
+function useRulesKeys(
+	state: RulesState,
+	dispatch: ScreenProps['dispatch'],
+	last: number,
+	onReload: () => void,
+) {
 	// Live state: keys typed fast (or pasted) reach one handler, which must see where the cursor went.
 	const [cursor, setCursor] = useLiveState(0);
-	const last = Math.max(0, rows.length - 1);
-	const at = Math.min(cursor, last);
 	const loaded = state.detail !== undefined;
-	const warnings = warningsOf(state.add);
 	useInput((input, key) => {
 		if (state.discarding) return;
 		if (key.escape) return dispatch({type: 'back'});
@@ -94,6 +93,21 @@ export function RulesScreen({
 			});
 		else if (key.return) dispatch({type: 'review'});
 	});
+	return cursor;
+}
+
+export function RulesScreen({
+	state,
+	dispatch,
+	size,
+	position,
+	onReload,
+}: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
+	const rows = rowsOf(state);
+	const last = Math.max(0, rows.length - 1);
+	const at = Math.min(useRulesKeys(state, dispatch, last, onReload), last);
+	const loaded = state.detail !== undefined;
+	const warnings = warningsOf(state.add);
 	const total = state.detail?.rules.length ?? 0;
 	const removing = state.remove.length;
 	const tones: RowTone[] = rows.map((r) => (r.kind === 'added' ? 'add' : r.removing ? 'remove' : undefined));
