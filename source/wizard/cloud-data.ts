@@ -133,43 +133,22 @@ export class CloudData {
 	}
 
 	loadVpcs(regionId: string): void {
-		this.vpcs.set(regionId, {state: 'loading'});
-		this.changed();
-		this.api
-			.describeVpcs(regionId, {
+		this.track(
+			this.vpcs,
+			regionId,
+			this.api.describeVpcs(regionId, {
 				signal: this.aborter.signal,
 				onProgress: (loaded, total) => {
 					if (this.vpcs.get(regionId)?.state !== 'loading') return;
 					this.vpcs.set(regionId, {state: 'loading', loaded, total});
 					this.changed();
 				},
-			})
-			.then(
-				(list) => {
-					this.vpcs.set(regionId, {state: 'ready', value: list});
-					this.changed();
-				},
-				(error: unknown) => {
-					if (isAbort(error)) return;
-					this.vpcs.set(regionId, {state: 'failed', problem: problemOf(error)});
-					this.changed();
-				},
-			);
+			}),
+		);
 	}
 
 	private loadAccount(regionId: string): void {
-		this.accounts.set(regionId, {state: 'loading'});
-		this.changed();
-		this.api.describeAccountAttributes(regionId).then(
-			(value) => {
-				this.accounts.set(regionId, {state: 'ready', value});
-				this.changed();
-			},
-			(error: unknown) => {
-				this.accounts.set(regionId, {state: 'failed', problem: problemOf(error)});
-				this.changed();
-			},
-		);
+		this.track(this.accounts, regionId, this.api.describeAccountAttributes(regionId));
 	}
 
 	/** Looks for groups with this exact name in the VPC (or among classic groups when vpcId is undefined). */
@@ -177,15 +156,21 @@ export class CloudData {
 		const key = duplicateKey(regionId, vpcId, name);
 		const known = this.duplicates.get(key);
 		if (known && known.state !== 'failed') return;
-		this.duplicates.set(key, {state: 'loading'});
+		this.track(this.duplicates, key, findSameName(this.api, regionId, vpcId, name));
+	}
+
+	/** The one way this store loads: `key` is loading, then ready or failed (an abort at dispose is dropped). */
+	private track<T>(loads: Map<string, Load<T>>, key: string, read: Promise<T>): void {
+		loads.set(key, {state: 'loading'});
 		this.changed();
-		findSameName(this.api, regionId, vpcId, name).then(
-			(same) => {
-				this.duplicates.set(key, {state: 'ready', value: same});
+		read.then(
+			(value) => {
+				loads.set(key, {state: 'ready', value});
 				this.changed();
 			},
 			(error: unknown) => {
-				this.duplicates.set(key, {state: 'failed', problem: problemOf(error)});
+				if (isAbort(error)) return;
+				loads.set(key, {state: 'failed', problem: problemOf(error)});
 				this.changed();
 			},
 		);
@@ -199,7 +184,8 @@ export class CloudData {
 }
 
 /**
- * Loads `read()` while `key` is defined (again whenever `key` changes, or `reload()` is called). An answer for an
+ * The same Load for what a screen reads for itself (a region's groups, the group a follow-up works on): loads
+ * `read()` while `key` is defined (again whenever `key` changes, or `reload()` is called). An answer for an
  * older key, or one that comes after unmounting, is dropped.
  */
 export function useLoad<T>(
