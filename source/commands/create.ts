@@ -121,25 +121,15 @@ type WizardInput = {
 	planOnly: boolean;
 };
 
-/**
- * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
- * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
- */
-async function runWizard(
-	args: ParsedArgs,
-	io: Io,
-	services: Services,
-	input: WizardInput,
-): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
-	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
-		import('ink'),
-		import('../wizard/app.js'),
-		import('../cloud/engine.js'),
-		import('../domain/plan.js'),
-	]);
-	const {api, store, target} = services;
-	const deps = {api, journal: store.journal, target};
-	const unfinished: UnfinishedServices = {
+type Engine = typeof import('../cloud/engine.js');
+
+/** Finishing or deleting an unfinished create from the wizard's first screen, in one sentence each. */
+function unfinishedServices(
+	engine: Engine,
+	deps: Parameters<Engine['finishUnfinished']>[1],
+): UnfinishedServices {
+	const {api} = deps;
+	return {
 		inspect: (entry) => engine.inspectUnfinished(entry, api),
 		async finish(entry) {
 			const outcome = await engine.finishUnfinished(entry, deps);
@@ -158,6 +148,27 @@ async function runWizard(
 			};
 		},
 	};
+}
+
+/**
+ * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
+ * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
+ */
+async function runWizard(
+	args: ParsedArgs,
+	io: Io,
+	services: Services,
+	input: WizardInput,
+): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
+	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
+		import('ink'),
+		import('../wizard/app.js'),
+		import('../cloud/engine.js'),
+		import('../domain/plan.js'),
+	]);
+	const {api, store, target} = services;
+	const deps = {api, journal: store.journal, target};
+	const unfinished = unfinishedServices(engine, deps);
 	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
 	// The journal is read (the settings file parsed) once for all three looks at it before the first frame.
 	const listed = store.journal.list();
