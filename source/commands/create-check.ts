@@ -80,8 +80,14 @@ export function checkFlags(flags: Flags): FlagsCheck {
 }
 
 /** The one message that names every missing or invalid flag. */
-export function problemLines(check: {missing: string[]; problems: FlagProblem[]}): string[] {
-	const lines = [t('submit.flags.problems')];
+export function problemLines(
+	check: {missing: string[]; problems: FlagProblem[]},
+	wizardWanted = false,
+): string[] {
+	// `ecs-sg --sandbox | tee log`: a person at a terminal who piped stdout wanted the wizard, not a script's answer.
+	const lines = [
+		t(wizardWanted && check.missing.length > 0 ? 'cli.error.wizardNeedsStdout' : 'submit.flags.problems'),
+	];
 	if (check.missing.length > 0)
 		lines.push(`  ${t('submit.flags.missing', {flags: check.missing.join(', ')})}`);
 	for (const p of check.problems)

@@ -14,7 +14,7 @@ import {planFromAnswers} from '../domain/plan.js';
 import type {SubmitPlan} from '../domain/plan-types.js';
 import {dryRunLines, resultLines, whereOf} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
-import type {ParsedArgs} from './args.js';
+import {type ParsedArgs, unknownRegionMessage} from './args.js';
 import {checkFlags, problemLines} from './create-check.js';
 import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 import {exitCodes, type Io, line} from './io.js';
@@ -115,7 +115,10 @@ async function lookAround(
 		try {
 			const regions = await services.api.describeRegions(signal ? {signal} : {});
 			if (regions.length > 0)
-				message = t('submit.flags.regionList', {region, list: regions.map((r) => r.id).join(', ')});
+				message = unknownRegionMessage(
+					answers.regionId,
+					regions.map((r) => r.id),
+				);
 		} catch {
 			// The list is a help, not a need: the API's own sentence stands.
 		}
@@ -128,7 +131,8 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const dryRun = args.flags['dry-run'] === true;
 	const check = checkFlags(args.flags);
 	if (!check.ok) {
-		warn(io, [...problemLines(check), t('submit.flags.hint')]);
+		const wizardWanted = !json && Boolean(io.stdin.isTTY) && !io.stdout.isTTY;
+		warn(io, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
 	const {answers, exportFormat} = check;

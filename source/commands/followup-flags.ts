@@ -6,7 +6,7 @@ import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
 import {cleanDeep, cleanLine, t} from '../text/index.js';
 import {exitCodeOf as outcomeCode} from '../wizard/followup/services.js';
-import type {Flags, ParsedArgs} from './args.js';
+import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
 import {followupCalls, open, print, usage, warn} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
@@ -174,11 +174,16 @@ export async function readGroup(
 	} catch (error) {
 		// The region itself is wrong: blame --region, with the regions ECS knows when they can be read.
 		if (error instanceof CloudError && error.kind === 'region-not-found' && !assumed) {
-			const region = cleanLine(regionId);
 			try {
 				const regions = await services.api.describeRegions();
 				if (regions.length > 0)
-					return t('followup.flags.unknownRegion', {region, list: regions.map((r) => r.id).join(', ')});
+					return t('followup.flags.flag', {
+						flag: '--region',
+						message: unknownRegionMessage(
+							regionId,
+							regions.map((r) => r.id),
+						),
+					});
 			} catch {
 				// The list is a help, not a need: the message below stands.
 			}

@@ -137,21 +137,13 @@ export function DoneBody({
 }
 
 /**
- * The finished steps, drawn once above the step showing (with the sandbox notice first); once a follow-up
+ * The finished steps, drawn once above the step showing; once a follow-up
  * starts, the Done screen gives way to it and one line of it stays here.
  */
-export function Transcript({
-	state,
-	notice,
-	following,
-}: {
-	readonly state: WizardState;
-	readonly notice: string | undefined;
-	readonly following: boolean;
-}) {
+export function Transcript({state, following}: {readonly state: WizardState; readonly following: boolean}) {
 	const groupId = doneGroupOf(state);
 	const items: (LogEntry | {n: number; done: string} | {n: number; note: string})[] = [
-		...(notice ? [{n: -1, note: notice}] : []),
+		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
 		...state.log,
 	];
 	if (following && groupId)

@@ -169,9 +169,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 
 	useEnd(runOutcome(state, done), onExit);
 
-	const log = (
-		<Transcript state={state} notice={notice} following={after === 'rules' || after === 'instances'} />
-	);
+	const log = <Transcript state={state} following={after === 'rules' || after === 'instances'} />;
 
 	const body =
 		state.status === 'done' ? (

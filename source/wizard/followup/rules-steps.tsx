@@ -6,7 +6,7 @@ import {lintRules} from '../../domain/lint.js';
 import type {Direction, Rule} from '../../domain/model.js';
 import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import {FitText} from '../components/fit-text.js';
+import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
@@ -62,6 +62,7 @@ function useRulesKeys(
 	state: RulesState,
 	dispatch: ScreenProps['dispatch'],
 	last: number,
+	height: number,
 	onReload: () => void,
 ) {
 	// Live state: keys typed fast (or pasted) reach one handler, which must see where the cursor went.
@@ -78,6 +79,9 @@ function useRulesKeys(
 		else if (key.downArrow) setCursor((c) => (c >= last ? 0 : c + 1));
 		else if (key.home) setCursor(() => 0);
 		else if (key.end) setCursor(() => last);
+		// A page is the table's window (its height less the two scroll marks).
+		else if (key.pageUp) setCursor((c) => Math.max(0, Math.min(c, last) - (height - 2)));
+		else if (key.pageDown) setCursor((c) => Math.min(last, c + (height - 2)));
 		else if (key.tab || key.leftArrow || key.rightArrow) {
 			setCursor(() => 0);
 			dispatch({type: 'direction'});
@@ -105,13 +109,15 @@ export function RulesScreen({
 }: ScreenProps & {readonly position: Position; readonly onReload: () => void}) {
 	const rows = rowsOf(state);
 	const last = Math.max(0, rows.length - 1);
-	const at = Math.min(useRulesKeys(state, dispatch, last, onReload), last);
 	const loaded = state.detail !== undefined;
 	const warnings = warningsOf(state.add);
+	// Warnings wrap (never cut): the table gives up the lines they take.
+	const warningLines = warnings.slice(0, 2).reduce((n, w) => n + wrapToWidth(w, size.columns - 2).length, 0);
+	const height = Math.max(3, size.rows - 12 - warningLines);
+	const at = Math.min(useRulesKeys(state, dispatch, last, height, onReload), last);
 	const total = state.detail?.rules.length ?? 0;
 	const removing = state.remove.length;
 	const tones: RowTone[] = rows.map((r) => (r.kind === 'added' ? 'add' : r.removing ? 'remove' : undefined));
-	const height = Math.max(3, size.rows - 12 - Math.min(2, warnings.length));
 	return (
 		<EditFrame
 			{...{state, dispatch, position}}
@@ -142,7 +148,9 @@ export function RulesScreen({
 						}
 					/>
 					{warnings.slice(0, 2).map((w) => (
-						<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
+						<WrapText key={w} color="yellow" lead={glyphs.warning}>
+							{w}
+						</WrapText>
 					))}
 					<DiscardQuestion
 						state={state}
