@@ -2,193 +2,27 @@
 // is named in one message (exit 2, nothing called), then the same plan and engine as the wizard. Results go to
 // stdout (human lines, or exactly one JSON object with --json); progress, warnings and errors go to stderr.
 import {findSameName} from '../cloud/duplicates.js';
-import {cancelledCode, readProgress, submit} from '../cloud/engine.js';
-import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
+import {cancelledCode, submit} from '../cloud/engine.js';
+import type {SubmitOutcome} from '../cloud/engine-types.js';
 import {CloudError} from '../cloud/errors.js';
-import type {Journal} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import {exportAliyun} from '../domain/export-aliyun.js';
 import {exportTerraform} from '../domain/export-terraform.js';
-import {type CreateFlags, type FlagProblem, fromFlags, missingFlags} from '../domain/from-flags.js';
-import {lintRules} from '../domain/lint.js';
+import type {FlagProblem} from '../domain/from-flags.js';
 import type {SecurityGroupSummary} from '../domain/model.js';
-import {authorizeParams, createParams, planFromAnswers, planRules, specOf} from '../domain/plan.js';
-import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
-import {dryRunLines, ecsSgCommand, resultLines, whereOf} from '../domain/summary.js';
-import {maxRulesPerGroup} from '../domain/validators.js';
-import {cleanBlock, cleanDeep, cleanLine, rulesCount, t} from '../text/index.js';
-import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
+import {planFromAnswers} from '../domain/plan.js';
+import type {SubmitPlan} from '../domain/plan-types.js';
+import {dryRunLines, resultLines, whereOf} from '../domain/summary.js';
+import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
+import {type ParsedArgs, unknownRegionMessage} from './args.js';
+import {checkFlags, problemLines} from './create-check.js';
+import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 import {exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
-import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {onStopSignals, type StopSignal, stopInTwo, type TwoStageStop} from './signals.js';
 
-export type ExportFormat = 'aliyun' | 'terraform';
-export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
-
-const text = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
-const list = (v: Flags[string]): readonly string[] | undefined =>
-	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
-
-/** The create flags in the domain's terms. */
-export function createFlagsOf(flags: Flags): CreateFlags {
-	return {
-		region: text(flags.region),
-		template: text(flags.template),
-		name: text(flags.name),
-		description: text(flags.description),
-		vpc: text(flags.vpc),
-		classic: flags.classic === true,
-		type: text(flags.type),
-		source: text(flags.source),
-		rule: list(flags.rule),
-		'resource-group': text(flags['resource-group']),
-		tag: list(flags.tag),
-	};
-}
-
-export type FlagsCheck =
-	| {ok: true; answers: Answers; warnings: string[]; exportFormat?: ExportFormat}
-	| {ok: false; missing: string[]; problems: FlagProblem[]};
-
-/**
- * Every answer from the flags, or every flag that is missing or invalid. `--yes` is required to create (it is
- * not needed for --dry-run or --export, which create nothing).
- */
-export function checkFlags(flags: Flags): FlagsCheck {
-	const read = fromFlags(createFlagsOf(flags));
-	const problems = [...read.problems];
-	const named = new Set(problems.map((p) => p.flag));
-	// A flag that was given but refused is reported once, as invalid, not also as missing.
-	const missing = missingFlags(read.answers)
-		.filter((flag) => !named.has(flag) && !(flag === '--vpc' && named.has('--classic')))
-		.map((flag) => (flag === '--vpc' ? t('submit.flags.vpcOrClassic') : flag));
-
-	const format = text(flags.export);
-	if (format !== undefined && !(exportFormats as readonly string[]).includes(format)) {
-		problems.push({flag: '--export', message: t('submit.flags.export', {value: format})});
-	}
-	const count = read.answers.rules?.length ?? 0;
-	if (count > maxRulesPerGroup) {
-		problems.push({flag: '--rule', message: t('submit.flags.tooManyRules', {max: maxRulesPerGroup, count})});
-	}
-	const creates = flags['dry-run'] !== true && format === undefined;
-	if (creates && flags.yes !== true) problems.push({flag: '--yes', message: t('submit.flags.needYes')});
-	if (missing.length > 0 || problems.length > 0) return {ok: false, missing, problems};
-
-	const a = read.answers;
-	const answers: Answers = {
-		regionId: a.regionId as string,
-		template: a.template ?? 'custom',
-		rules: a.rules ?? [],
-		name: a.name as string,
-		description: a.description ?? '',
-		network: a.network ?? 'vpc',
-		...(a.vpcId ? {vpcId: a.vpcId} : {}),
-		type: a.type ?? 'normal',
-		...(a.resourceGroupId ? {resourceGroupId: a.resourceGroupId} : {}),
-		tags: a.tags ?? [],
-	};
-	return {
-		ok: true,
-		answers,
-		warnings: lintRules(answers.rules).map((w) => w.message),
-		...(format ? {exportFormat: format as ExportFormat} : {}),
-	};
-}
-
-/** The one message that names every missing or invalid flag. */
-export function problemLines(
-	check: {missing: string[]; problems: FlagProblem[]},
-	wizardWanted = false,
-): string[] {
-	// `ecs-sg --sandbox | tee log`: a person at a terminal who piped stdout wanted the wizard, not a script's answer.
-	const lines = [
-		t(wizardWanted && check.missing.length > 0 ? 'cli.error.wizardNeedsStdout' : 'submit.flags.problems'),
-	];
-	if (check.missing.length > 0)
-		lines.push(`  ${t('submit.flags.missing', {flags: check.missing.join(', ')})}`);
-	for (const p of check.problems)
-		lines.push(`  ${t('submit.flags.problem', {flag: p.flag, message: p.message})}`);
-	return lines;
-}
-
-/** The plan as JSON for `--dry-run --json`: the calls in order with their API parameters. */
-export function planJson(plan: SubmitPlan, extras: {warnings: string[]; duplicates: SecurityGroupSummary[]}) {
-	const spec = specOf(plan);
-	return {
-		dryRun: true,
-		regionId: plan.regionId,
-		vpcId: plan.create.vpcId ?? null,
-		name: plan.create.name,
-		type: plan.create.type,
-		calls: [
-			{
-				action: 'CreateSecurityGroup',
-				params: Object.fromEntries(createParams(spec, plan.create.clientToken)),
-			},
-			...plan.authorize.map((batch) => ({
-				action: 'AuthorizeSecurityGroup',
-				params: Object.fromEntries(
-					authorizeParams(plan.regionId, '<SecurityGroupId>', batch.rules, batch.nicType, batch.clientToken),
-				),
-			})),
-		],
-		rules: planRules(plan),
-		warnings: extras.warnings,
-		duplicates: extras.duplicates.map((g) => g.id),
-		commands: {aliyun: exportAliyun(plan), ecsSg: ecsSgCommand(plan).command},
-	};
-}
-
-/** The --json result of a create. */
-export const resultJson = (result: SubmitResult) => ({
-	securityGroupId: result.groupId,
-	regionId: result.regionId,
-	vpcId: result.vpcId ?? null,
-	name: result.name,
-	type: result.type,
-	rules: result.rules,
-	requestIds: result.requestIds,
-});
-
-/** One stderr line per finished step and per retry (a terminal-free progress display). */
-export function progressLine(plan: SubmitPlan, event: SubmitEvent): string | undefined {
-	const action = event.step === 'create' ? 'CreateSecurityGroup' : 'AuthorizeSecurityGroup';
-	switch (event.state) {
-		case 'running':
-			return undefined;
-		case 'retrying':
-			return t('submit.progress.retry', {
-				action,
-				code: event.code ?? '',
-				seconds: ((event.delayMs ?? 0) / 1000).toFixed(1),
-				attempt: event.attempt,
-			});
-		case 'done':
-			if (event.step === 'create') return t('submit.progress.created', {id: event.groupId ?? ''});
-			return t('submit.progress.authorized', {
-				rules: rulesCount(
-					plan.authorize[Number(event.step.slice('authorize-'.length)) - 1]?.rules.length ?? 0,
-				),
-			});
-		case 'failed':
-			return t('submit.progress.failed', {action});
-	}
-}
-
-/** What exists after a failed or cancelled create, and what to do about it. */
-export function afterFailureLines(plan: SubmitPlan, outcome: SubmitOutcome & {ok: false}, journal: Journal) {
-	const entry = journal.get(outcome.journalId);
-	const progress = entry ? readProgress(entry) : undefined;
-	if (!progress) return [t('submit.fail.nothing')];
-	const total = planRules(plan).length;
-	if (!progress.groupId) return [t('submit.fail.unknown'), t('submit.fail.resume')];
-	const applied = plan.authorize.slice(0, progress.authorized).reduce((n, b) => n + b.rules.length, 0);
-	return [
-		t('submit.fail.exists', {id: progress.groupId, region: plan.regionId, missing: total - applied, total}),
-		t('submit.fail.resume'),
-	];
-}
+export {checkFlags, createFlagsOf, type ExportFormat, exportFormats, problemLines} from './create-check.js';
+export {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 
 export type FlagsDeps = {
 	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
@@ -218,13 +52,9 @@ const warn = (io: Io, lines: readonly string[]) => {
 	for (const l of lines) line(io.stderr, cleanBlock(l));
 };
 
-type Interrupts = {
-	signal: AbortSignal;
-	/** The exit code of a stop: 130 for Ctrl+C, 143 for SIGTERM, 129 for SIGHUP. */
-	exitCode(): number;
+type Interrupts = TwoStageStop & {
 	/** What to say if the user quits at once: set as the create goes on. */
 	describe(lines: () => string[]): void;
-	stop(): void;
 };
 
 /**
@@ -232,32 +62,21 @@ type Interrupts = {
  * what exists is known and journaled); a second press quits at once, saying what may exist.
  */
 function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
-	const controller = new AbortController();
 	let describe = () => [t('submit.cancel.nothing')];
-	let firstAt = 0;
-	let first: StopSignal | undefined;
-	const stop = deps.onInterrupt((signal = 'SIGINT') => {
-		const now = (deps.now ?? Date.now)();
-		if (!controller.signal.aborted) {
-			controller.abort();
-			first = signal;
-			firstAt = now;
-			warn(io, [t('submit.cancel.stopping')]);
-			return;
-		}
+	const stop = stopInTwo({
+		first: () => warn(io, [t('submit.cancel.stopping')]),
+		second: () => warn(io, describe()),
+		listen: deps.onInterrupt,
 		// conf's exit hook (when-exit) raises the first SIGINT once more right away: that is not a second press.
-		if (now - firstAt < secondPressMs) return;
-		stop();
-		warn(io, describe());
-		(deps.forceQuit ?? endBy)(signal);
+		now: deps.now ?? Date.now,
+		echo: secondPressMs,
+		...(deps.forceQuit ? {end: deps.forceQuit} : {}),
 	});
 	return {
-		signal: controller.signal,
-		exitCode: () => exitCodeOf(first),
+		...stop,
 		describe: (lines) => {
 			describe = lines;
 		},
-		stop,
 	};
 }
 

@@ -11,10 +11,11 @@ import type {WizardOutcome} from '../wizard/app.js';
 import type {UnfinishedServices, WizardServices} from '../wizard/services.js';
 import {stepOfFlag} from '../wizard/state.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
+import {followupCalls} from './followup.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
-import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
+import {exitCodeOf, type StopSignal, stopRequests} from './signals.js';
 
 const runFlagsPath = async (args: ParsedArgs, io: Io): Promise<number> =>
 	(await import('./create-flags.js')).run(args, io);
@@ -120,25 +121,15 @@ type WizardInput = {
 	planOnly: boolean;
 };
 
-/**
- * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
- * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
- */
-async function runWizard(
-	args: ParsedArgs,
-	io: Io,
-	services: Services,
-	input: WizardInput,
-): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
-	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
-		import('ink'),
-		import('../wizard/app.js'),
-		import('../cloud/engine.js'),
-		import('../domain/plan.js'),
-	]);
-	const {api, store, target} = services;
-	const deps = {api, journal: store.journal, target};
-	const unfinished: UnfinishedServices = {
+type Engine = typeof import('../cloud/engine.js');
+
+/** Finishing or deleting an unfinished create from the wizard's first screen, in one sentence each. */
+function unfinishedServices(
+	engine: Engine,
+	deps: Parameters<Engine['finishUnfinished']>[1],
+): UnfinishedServices {
+	const {api} = deps;
+	return {
 		inspect: (entry) => engine.inspectUnfinished(entry, api),
 		async finish(entry) {
 			const outcome = await engine.finishUnfinished(entry, deps);
@@ -157,6 +148,27 @@ async function runWizard(
 			};
 		},
 	};
+}
+
+/**
+ * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
+ * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
+ */
+async function runWizard(
+	args: ParsedArgs,
+	io: Io,
+	services: Services,
+	input: WizardInput,
+): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
+	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
+		import('ink'),
+		import('../wizard/app.js'),
+		import('../cloud/engine.js'),
+		import('../domain/plan.js'),
+	]);
+	const {api, store, target} = services;
+	const deps = {api, journal: store.journal, target};
+	const unfinished = unfinishedServices(engine, deps);
 	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
 	// The journal is read (the settings file parsed) once for all three looks at it before the first frame.
 	const listed = store.journal.list();
@@ -178,18 +190,14 @@ async function runWizard(
 		journal,
 		plan: (answers) => planFromAnswers(answers),
 		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),
+		followup: followupCalls(api),
 		unfinished,
 		target,
 	};
 	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
 	io.stdin.resume();
 	let outcome: WizardOutcome | undefined;
-	let signal: StopSignal | undefined;
-	const listeners = new Set<() => void>();
-	const stopListening = onStopSignals((received) => {
-		signal ??= received;
-		for (const listener of listeners) listener();
-	});
+	const stops = stopRequests();
 	const instance = render(
 		createElement(App, {
 			services: wizardServices,
@@ -206,10 +214,7 @@ async function runWizard(
 			onExit: (value: WizardOutcome) => {
 				outcome = value;
 			},
-			interrupts: (listener: () => void) => {
-				listeners.add(listener);
-				return () => listeners.delete(listener);
-			},
+			interrupts: stops.requests,
 		}),
 		{
 			stdin: io.stdin,
@@ -222,9 +227,12 @@ async function runWizard(
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		stopListening();
+		stops.stop();
 	}
-	return {outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false}, signal};
+	return {
+		outcome: outcome ?? {status: 'cancelled', during: 'editing', complete: false},
+		signal: stops.signal(),
+	};
 }
 
 async function finish(

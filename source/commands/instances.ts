@@ -2,69 +2,37 @@
 // (pre-selected from the flags; `--yes` with add/remove applies without it); otherwise, or with --json, the
 // flags-only path: `instances add|remove --group ID --instance ID... --yes`, or `instances --group ID` to list.
 import type {Members} from '../cloud/members.js';
-import {outcomeLine, requestIdsOf} from '../domain/followup.js';
 import {type Membership, membershipOf, planMembership, refusalOf, statusText} from '../domain/membership.js';
 import type {GroupType} from '../domain/model.js';
 import {validateInstanceId} from '../domain/validators.js';
-import {cleanDeep, cleanLine, t, table} from '../text/index.js';
+import {cleanDeep, t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
-import {print, readTarget, runInteractive, runOnGroup, sendPlan, sentCode, usage, warn} from './followup.js';
+import * as followup from './followup.js';
+import * as flagsPath from './followup-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 
-export type InstancesMode = 'list' | 'add' | 'remove';
+export type InstancesMode = flagsPath.FollowupMode;
 
-export type InstancesFlags = {
-	mode: InstancesMode;
-	regionId?: string;
-	groupId?: string;
-	instanceIds: string[];
-	yes: boolean;
-	json: boolean;
-	problems: string[];
-};
+export type InstancesFlags = Omit<flagsPath.CommonFlags, 'values'> & {instanceIds: string[]};
 
 export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): InstancesFlags {
-	const {flags} = args;
-	const [word, ...extra] = args.positionals;
-	const problems: string[] = [];
-	let mode: InstancesMode = 'list';
-	if (word === 'add' || word === 'remove') mode = word;
-	else if (word !== undefined) problems.push(t('followup.flags.instancesAction', {value: cleanLine(word)}));
-	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
-	const target = readTarget(flags);
-	problems.push(...target.problems);
-	const given = Array.isArray(flags.instance) ? (flags.instance as readonly string[]) : [];
 	const instanceIds: string[] = [];
-	for (const raw of given) {
+	const {values: _values, ...common} = flagsPath.readCommon(args, 'instance', (raw) => {
 		const id = raw.trim();
 		const problem = validateInstanceId(id);
-		if (problem) problems.push(t('followup.flags.flag', {flag: '--instance', message: problem}));
-		else if (!instanceIds.includes(id)) instanceIds.push(id);
-	}
-	if (mode === 'list') {
-		if (given.length > 0) problems.push(t('followup.flags.instanceWithoutAction'));
-	} else if (given.length === 0) {
-		problems.push(t('followup.flags.instanceMissing', {action: mode}));
-	}
-	return {
-		mode,
-		...(target.regionId ? {regionId: target.regionId} : {}),
-		...(target.groupId ? {groupId: target.groupId} : {}),
-		instanceIds,
-		yes: flags.yes === true,
-		json: flags.json === true,
-		problems,
-	};
+		if (!problem && !instanceIds.includes(id)) instanceIds.push(id);
+		return problem;
+	});
+	return {...common, instanceIds};
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const read = readInstancesFlags(args);
-	const scripted = !io.interactive || read.json || (read.mode !== 'list' && read.yes);
-	if (scripted) return runFlags(args, io, read);
-	if (read.problems.length > 0) return usage(io, read.problems);
+	if (flagsPath.isScripted(io, read)) return runFlags(args, io, read);
+	if (read.problems.length > 0) return followup.usage(io, read.problems);
 	const change: Membership = read.mode === 'remove' ? 'leave' : 'join';
-	return runInteractive(
+	return followup.runInteractive(
 		args,
 		io,
 		read,
@@ -74,7 +42,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 function runFlags(args: ParsedArgs, io: Io, read: InstancesFlags): Promise<number> {
-	return runOnGroup(args, io, read, async (services, regionId, group) => {
+	return flagsPath.runOnGroup(args, io, read, async (services, regionId, group) => {
 		const {readMembers} = await import('../cloud/members.js');
 		const members = await readMembers(services.api, regionId, group.id);
 		if (read.mode === 'list') return listMembers(io, read, members, regionId);
@@ -108,7 +76,7 @@ function listMembers(io: Io, read: InstancesFlags, members: Members, regionId: s
 		);
 		return exitCodes.ok;
 	}
-	print(io, [
+	followup.print(io, [
 		t('followup.flags.instancesHeading', {
 			id: group.id,
 			name: group.name,
@@ -166,54 +134,41 @@ async function change(
 		if (refusal) problems.push(refusal);
 		else changes.push({instanceId: id, change: wanted});
 	}
-	if (problems.length > 0) return usage(io, problems);
+	if (problems.length > 0) return followup.usage(io, problems);
 	for (const id of unchanged)
-		warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
+		followup.warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
 	const plan = planMembership({regionId, groupId: group.id}, changes);
-	const sent = await sendPlan(io, services, plan, (event) => {
-		const call = plan.calls[event.index];
-		if (event.state === 'running' && event.attempt === 1 && call && 'instanceId' in call)
-			warn(io, [
-				t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {
+	const sent = await flagsPath.sendPlan(io, services, plan, (call) =>
+		'instanceId' in call
+			? t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {
 					instance: call.instanceId,
 					id: group.id,
-				}),
-			]);
-	});
+				})
+			: undefined,
+	);
 	const {outcome} = sent;
-	const pick = (state: string) =>
-		outcome.outcomes.flatMap((o) => (o.state === state && 'instanceId' in o.call ? [o.call.instanceId] : []));
+	const moved = (state: string, kinds: string[]) =>
+		outcome.outcomes.flatMap((o) =>
+			o.state === state && 'instanceId' in o.call && kinds.includes(o.call.kind) ? [o.call.instanceId] : [],
+		);
 	const report = {
 		command: 'instances',
 		action: read.mode,
 		regionId,
 		securityGroupId: group.id,
-		joined: outcome.outcomes.flatMap((o) =>
-			o.state === 'done' && o.call.kind === 'join' ? [o.call.instanceId] : [],
+		joined: moved('done', ['join']),
+		left: moved('done', ['leave']),
+		unchanged: [...unchanged, ...moved('unchanged', ['join', 'leave'])],
+		failed: flagsPath.failedOf(outcome, (call, {code, message}) =>
+			'instanceId' in call ? {instanceId: call.instanceId, code, message} : undefined,
 		),
-		left: outcome.outcomes.flatMap((o) =>
-			o.state === 'done' && o.call.kind === 'leave' ? [o.call.instanceId] : [],
-		),
-		unchanged: [...unchanged, ...pick('unchanged')],
-		failed: outcome.outcomes.flatMap((o) =>
-			(o.state === 'failed' || o.state === 'skipped') && 'instanceId' in o.call
-				? [
-						{
-							instanceId: o.call.instanceId,
-							code: o.error?.code ?? 'Skipped',
-							message: o.error ? o.error.sentence : t('followup.call.skipped'),
-						},
-					]
-				: [],
-		),
-		requestIds: requestIdsOf(outcome),
-		...(outcome.cancelled ? {cancelled: true} : {}),
 	};
-	if (read.json) line(io.stdout, JSON.stringify(cleanDeep(report)));
-	else {
-		const lines = outcome.outcomes.map(outcomeLine);
-		if (plan.calls.length === 0) lines.push(t('followup.flags.nothingToChange', {id: group.id}));
-		print(io, lines);
-	}
-	return sentCode(io, sent, plan);
+	return flagsPath.reportSent(
+		io,
+		read,
+		sent,
+		plan,
+		report,
+		plan.calls.length === 0 ? [t('followup.flags.nothingToChange', {id: group.id})] : [],
+	);
 }

@@ -2,26 +2,22 @@
 // exists of each, and finishes it (the same ClientTokens, so nothing is made twice) or deletes it. Each entry is
 // resumed against the place its create went to (endpoint, sandbox, profile), whatever the flags say now.
 import {
-	cancelledCode,
 	deleteUnfinished,
-	finishUnfinished,
 	inspectUnfinished,
 	readProgress,
 	type UnreadableEntry,
 	unfinishedEntries,
 	unreadableEntries,
 } from '../cloud/engine.js';
-import {CloudError} from '../cloud/errors.js';
 import type {ConfigStore, JournalEntry} from '../config/types.js';
 import type {Inspection} from '../domain/plan-types.js';
-import {inspectionLines, resultLines} from '../domain/summary.js';
+import {inspectionLines} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
-import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
+import {finishOne} from './resume-finish.js';
 import type {Services} from './services.js';
-import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 export type ResumeChoice = 'finish' | 'delete' | 'leave';
 
@@ -302,60 +298,5 @@ async function resumeOne(
 		};
 	}
 
-	// SIGINT, SIGTERM or SIGHUP while finishing: stop after the call in flight (a second one quits at once).
-	const stop = new AbortController();
-	let stoppedBy: StopSignal | undefined;
-	const stopListening = onStopSignals((signal) => {
-		if (!stop.signal.aborted) {
-			stoppedBy = signal;
-			stop.abort();
-			err([t('submit.cancel.stopping')]);
-			return;
-		}
-		stopListening();
-		err(afterFailureLines(plan, {ok: false, error: stoppedError(), journalId: entry.id}, journal));
-		endBy(signal);
-	});
-	let outcome: Awaited<ReturnType<typeof finishUnfinished>>;
-	try {
-		outcome = await finishUnfinished(
-			entry,
-			{api, journal, target: services.target, signal: stop.signal},
-			(event) => {
-				const progress = progressLine(plan, event);
-				if (progress) err([progress]);
-			},
-		);
-	} finally {
-		stopListening();
-	}
-	if (!outcome.ok && outcome.cancelled) {
-		err(afterFailureLines(plan, outcome, journal));
-		return {
-			code: exitCodeOf(stoppedBy),
-			report: {...base, action: 'left', securityGroupId: outcome.groupId ?? null},
-		};
-	}
-	if (outcome.ok) {
-		out(resultLines(outcome.result, services.target));
-		return {code: exitCodes.ok, report: {...base, action: 'finished', ...resultJson(outcome.result)}};
-	}
-	err([
-		t('submit.fail.error', {sentence: outcome.error.sentence}),
-		outcome.error.next,
-		...afterFailureLines(plan, outcome, journal),
-	]);
-	return {
-		code: exitCodes.cloud,
-		report: {
-			...base,
-			action: 'failed',
-			error: outcome.error.code,
-			securityGroupId: outcome.groupId ?? null,
-		},
-	};
+	return finishOne(entry, services, plan, out, err);
 }
-
-/** What a second stop request reports (the journal, not this error, says what exists). */
-const stoppedError = () =>
-	new CloudError('unknown', cancelledCode, t('submit.cancelled'), t('submit.cancelledNext'));

@@ -80,3 +80,79 @@ export function restoreTerminal(): void {
 export function endBy(signal: StopSignal): void {
 	process.kill(process.pid, signal);
 }
+
+/** A stop in two stages, as every command that sends calls takes it (stopInTwo). */
+export type TwoStageStop = {
+	/** Aborted by the first stop: the work stops before its next call (the call in flight finishes). */
+	signal: AbortSignal;
+	/** The exit code of the stop: 130 for Ctrl+C or SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
+	exitCode(): ExitCode;
+	/** Stops listening. */
+	stop(): void;
+};
+
+/**
+ * The one stop handler of the commands that send calls without Ink: the first stop aborts `signal` and says
+ * `first()`; a second stops listening, says `second()` and ends the process by its signal. `listen` (tests:
+ * a fake) calls the handler per stop, a missing signal meaning SIGINT; with `now`, a second stop sooner than
+ * `echo` ms after the first is taken for its echo.
+ */
+export function stopInTwo(options: {
+	first: () => void;
+	second: () => void;
+	listen?: (handler: (signal?: StopSignal) => void) => () => void;
+	now?: () => number;
+	echo?: number;
+	end?: (signal: StopSignal) => void;
+}): TwoStageStop {
+	const controller = new AbortController();
+	const now = options.now ?? Date.now;
+	let first: StopSignal | undefined;
+	let firstAt = 0;
+	const stop = (options.listen ?? onStopSignals)((signal = 'SIGINT') => {
+		if (!controller.signal.aborted) {
+			controller.abort();
+			first = signal;
+			firstAt = now();
+			options.first();
+			return;
+		}
+		if (options.echo !== undefined && now() - firstAt < options.echo) return;
+		stop();
+		options.second();
+		(options.end ?? endBy)(signal);
+	});
+	return {signal: controller.signal, exitCode: () => exitCodeOf(first), stop};
+}
+
+/**
+ * The one stop handler of the commands that run an Ink app: every stop signal is handed to the app's listeners
+ * (it takes them as Ctrl+C); one that comes before the app has subscribed is handed over when it does.
+ * `signal()` is the first one received.
+ */
+export function stopRequests(): {
+	requests: (listener: () => void) => () => void;
+	signal: () => StopSignal | undefined;
+	stop: () => void;
+} {
+	const listeners = new Set<() => void>();
+	let first: StopSignal | undefined;
+	let missed = false;
+	const stop = onStopSignals((received) => {
+		first ??= received;
+		if (listeners.size === 0) missed = true;
+		for (const listener of listeners) listener();
+	});
+	return {
+		requests: (listener) => {
+			listeners.add(listener);
+			if (missed) {
+				missed = false;
+				listener();
+			}
+			return () => listeners.delete(listener);
+		},
+		signal: () => first,
+		stop,
+	};
+}

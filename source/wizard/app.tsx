@@ -1,44 +1,33 @@
 // The wizard's root: owns the reducer and every effect (loading, prefetching, the same-name check, submitting,
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
-import {Static, Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
-import {CloudError} from '../cloud/errors.js';
-import type {JournalEntry, Settings} from '../config/types.js';
+import {Text, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useReducer, useState} from 'react';
+import type {CloudError} from '../cloud/errors.js';
+import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import type {SecurityGroupSummary} from '../domain/model.js';
 import type {SubmitResult} from '../domain/plan-types.js';
-import {type TemplateId, templateIds} from '../domain/rules.js';
-import {cleanLine, lang, t} from '../text/index.js';
-import {CloudData} from './cloud-data.js';
-import {glyphs} from './components/glyphs.js';
+import {t} from '../text/index.js';
+import {type AfterDone, DoneBody, Transcript, useAfterDone} from './after-done.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
-import {InstancesFlow} from './followup/instances-app.js';
-import {RulesFlow} from './followup/rules-app.js';
+import {confirmAction, unexpected, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
 import type {WizardServices} from './services.js';
 import {
-	activeSteps,
 	assertNever,
 	completeAnswers,
 	type InitialInput,
 	initialState,
-	type LogEntry as LogItem,
 	type WizardState,
 	wizardReducer,
 } from './state.js';
-import {CancelledScreen, DoneScreen, FailedScreen, ReusedScreen} from './steps/ending.js';
-import {NetworkStep} from './steps/network.js';
-import {RegionStep} from './steps/region.js';
-import {ReviewStep} from './steps/review.js';
-import type {StepProps} from './steps/step-props.js';
+import {StepView} from './step-view.js';
+import {CancelledScreen, FailedScreen} from './steps/ending.js';
 import {SubmittingScreen} from './steps/submitting.js';
-import {defaultSeed, type TemplateSeed, TemplateStep} from './steps/template.js';
-import {DescriptionStep, NameStep} from './steps/text-step.js';
+import {defaultSeed, type TemplateSeed} from './steps/template.js';
 import {UnfinishedScreen} from './steps/unfinished.js';
-import {VpcStep} from './steps/vpc.js';
-import {summaryLine} from './summary.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export type WizardOutcome =
@@ -103,13 +92,47 @@ export function outcomeOf(state: WizardState): WizardOutcome | undefined {
 	}
 }
 
-const unexpected = (message: string): CloudError =>
-	new CloudError(
-		'unknown',
-		'Unexpected',
-		cleanLine(message).slice(0, 300),
-		t('wizard.failed.unexpectedNext'),
+/** The run's outcome: a made (or reused) group ends it only once the person has left Done or its follow-up. */
+function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefined {
+	const finished = outcomeOf(state);
+	if (!finished) return undefined;
+	if (finished.status !== 'done' && finished.status !== 'reused') return finished;
+	if (!state.yes && done.after !== 'quit' && done.followUp === undefined) return undefined;
+	return {...finished, ...(done.followUp ? {followUp: done.followUp} : {})};
+}
+
+/** The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not. */
+function useEnd(outcome: WizardOutcome | undefined, onExit: ((outcome: WizardOutcome) => void) | undefined) {
+	const {exit} = useApp();
+	const [ended, end] = useReducer(
+		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
+		undefined,
 	);
+	useEffect(() => {
+		if (outcome) end(outcome);
+	}, [outcome]);
+	useEffect(() => {
+		if (!ended) return;
+		onExit?.(ended);
+		exit(ended);
+	}, [ended, onExit, exit]);
+}
+
+/** The screens of a run that is over or sending: cancelled, planned, failed, submitting. */
+function EndScreen({state}: {readonly state: WizardState}) {
+	switch (state.status) {
+		case 'cancelled':
+			return <CancelledScreen state={state} />;
+		case 'planned':
+			return <Text color="green">{t('wizard.planned')}</Text>;
+		case 'failed':
+			return <FailedScreen state={state} />;
+		case 'submitting':
+			return <SubmittingScreen steps={state.submitSteps} regionId={state.answers.regionId ?? ''} />;
+		default:
+			return null;
+	}
+}
 
 function journalEntries(services: WizardServices): JournalEntry[] {
 	try {
@@ -120,286 +143,60 @@ function journalEntries(services: WizardServices): JournalEntry[] {
 }
 
 export function App({services, initial, seed = defaultSeed, language, onExit, interrupts, notice}: AppProps) {
-	const {exit} = useApp();
 	const size = useTerminalSize();
-	const data = useMemo(() => {
-		const store = new CloudData(
-			services.api,
-			services.settings,
-			language ?? (lang() === 'zh' ? 'zh-CN' : 'en-US'),
-		);
-		// The first frame shows the cached regions; loadRegions (in the effect below) refreshes them.
-		store.primeRegions();
-		return store;
-	}, [services, language]);
-	useSyncExternalStore(data.subscribe, data.getVersion);
-	useEffect(() => {
-		data.loadRegions();
-		return () => data.dispose();
-	}, [data]);
-
+	const data = useWizardData(services, language);
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
-	const {answers} = state;
-	const regionId = answers.regionId;
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 	});
-
-	// Done (not with --yes): the follow-ups are offered with a key, for the new group, in this same process.
-	const [after, setAfter] = useState<'rules' | 'instances' | 'quit' | undefined>();
-	const [followUp, setFollowUp] = useState<FollowupOutcome | undefined>();
-	const offering = state.status === 'done' && !state.yes && after === undefined;
-	// A stop request that is not a key (SIGINT, SIGTERM, SIGHUP): like Ctrl+C until the group is made; on Done it
-	// leaves; inside a follow-up it is the follow-up's Ctrl+C (a call in flight finishes first), which ends the run.
-	const followUpStops = useMemo(() => new Set<() => void>(), []);
-	const followUpInterrupts = useCallback(
-		(listener: () => void) => {
-			followUpStops.add(listener);
-			return () => {
-				followUpStops.delete(listener);
-			};
-		},
-		[followUpStops],
-	);
-	const onInterrupt = useRef(() => {});
-	onInterrupt.current = () => {
-		if (state.status !== 'done') dispatch({type: 'cancel'});
-		else if (after === undefined) setAfter('quit');
-		else if (after !== 'quit') {
-			if (followUpStops.size > 0) for (const stop of followUpStops) stop();
-			else setFollowUp((current) => current ?? {status: 'cancelled'});
-		}
-	};
-	useEffect(() => interrupts?.(() => onInterrupt.current()), [interrupts]);
-	useInput(
-		(input, key) => {
-			if (input === 'r') setAfter('rules');
-			else if (input === 'i') setAfter('instances');
-			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c')) setAfter('quit');
-		},
-		{isActive: offering},
-	);
-
-	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
-	useEffect(() => {
-		if (regionId) data.prefetch(regionId);
-	}, [data, regionId]);
-
-	// A region from a flag is checked against the live list (a cached one may predate a new region): one ECS does not
-	// know is asked again, with the reason, before anything is built on it.
-	const regionsView = data.regions();
-	const unknownRegion =
-		state.status === 'editing' &&
-		regionId !== undefined &&
-		!state.problems.region &&
-		regionsView.list !== undefined &&
-		!regionsView.fromCache &&
-		!regionsView.list.some((r) => r.id === regionId);
-	useEffect(() => {
-		if (unknownRegion && regionId)
-			dispatch({type: 'reject', step: 'region', problem: t('wizard.region.unknown', {region: regionId})});
-	}, [unknownRegion, regionId]);
-
-	// The same-name check runs as soon as name and network are known, so the create itself is two calls.
-	const vpcId = answers.network === 'vpc' ? answers.vpcId : undefined;
-	const networkKnown = answers.network === 'classic' || vpcId !== undefined;
-	useEffect(() => {
-		if (regionId && answers.name && networkKnown) data.checkDuplicates(regionId, vpcId, answers.name);
-	}, [data, regionId, vpcId, answers.name, networkKnown]);
-
 	const confirm = useCallback(() => {
-		const complete = completeAnswers(state.answers);
-		if (!complete || state.status !== 'editing') return;
-		dispatch({type: 'confirm', plan: state.mode === 'create' ? services.plan(complete) : undefined});
-	}, [state.answers, state.status, state.mode, services]);
+		const action = confirmAction(state, services);
+		if (action) dispatch(action);
+	}, [state, services]);
+	const {autoPending} = useWizardEffects({
+		state,
+		dispatch,
+		services,
+		data,
+		confirm,
+		unfinished: unfinished.length,
+	});
 
-	// --yes: confirm on arrival at Review, unless the same-name check found something to decide.
-	const [autoTried, setAutoTried] = useState(false);
-	const dup = regionId && answers.name ? data.duplicatesOf(regionId, vpcId, answers.name) : undefined;
-	const autoPending =
-		state.yes &&
-		!autoTried &&
-		unfinished.length === 0 &&
-		state.step === 'review' &&
-		state.status === 'editing' &&
-		!state.problems.review;
-	useEffect(() => {
-		if (!autoPending || !dup || dup.state === 'loading') return;
-		setAutoTried(true);
-		// A group with the same name is a decision for the user: Review stays up with the warning.
-		if (dup.state === 'ready' && dup.value.length > 0) return;
-		confirm();
-	}, [autoPending, dup, confirm]);
+	const done = useAfterDone({state, dispatch, interrupts});
+	const {after} = done;
 
-	const submitted = useRef(false);
-	const stop = useMemo(() => new AbortController(), []);
-	useEffect(() => {
-		if (state.status === 'cancelled') stop.abort();
-	}, [state.status, stop]);
-	useEffect(() => {
-		const {plan} = state;
-		if (state.status !== 'submitting' || !plan || submitted.current) return;
-		submitted.current = true;
-		services
-			.submit(plan, (event) => dispatch({type: 'submit-event', event}), stop.signal)
-			.then(
-				(outcome) => dispatch({type: 'submit-finished', outcome}),
-				(error: unknown) =>
-					dispatch({
-						type: 'submit-finished',
-						outcome: {
-							ok: false,
-							error:
-								error instanceof CloudError ? error : unexpected(String((error as Error)?.message ?? error)),
-							journalId: plan.id,
-						},
-					}),
-			);
-	}, [state, services, stop]);
+	useEnd(runOutcome(state, done), onExit);
 
-	const finished = outcomeOf(state);
-	const remembered = useRef(false);
-	useEffect(() => {
-		if (remembered.current || (finished?.status !== 'done' && finished?.status !== 'reused')) return;
-		remembered.current = true;
-		try {
-			services.settings?.remember({
-				regionId: answers.regionId,
-				template: answers.template,
-				vpcId: answers.vpcId,
-			});
-		} catch {
-			// Remembering is a convenience; the group exists either way.
-		}
-	}, [finished, services, answers]);
+	const log = <Transcript state={state} following={after === 'rules' || after === 'instances'} />;
 
-	// A created (or reused) group ends the run only once the person has left the Done screen or its follow-up.
-	const waiting =
-		(finished?.status === 'done' || finished?.status === 'reused') &&
-		!state.yes &&
-		after !== 'quit' &&
-		followUp === undefined;
-	const outcome: WizardOutcome | undefined =
-		finished && !waiting
-			? finished.status === 'done' || finished.status === 'reused'
-				? {...finished, ...(followUp ? {followUp} : {})}
-				: finished
-			: undefined;
-	const ended = useRef(false);
-	useEffect(() => {
-		if (!outcome || ended.current) return;
-		ended.current = true;
-		onExit?.(outcome);
-		exit(outcome);
-	}, [outcome, onExit, exit]);
-	const onFollowUp = useCallback((value: FollowupOutcome) => setFollowUp(value), []);
-
-	// Once a follow-up starts, the Done screen gives way to it; one line of it stays in the transcript.
-	const doneGroup = state.result?.groupId ?? state.reused?.id;
-	const followUpStart =
-		after === 'rules' || after === 'instances'
-			? {regionId: answers.regionId ?? '', groupId: doneGroup ?? '', fixed: true}
-			: undefined;
-	const items: (LogItem | {n: number; done: string} | {n: number; note: string})[] = [
-		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
-		...state.log,
-	];
-	if (followUpStart && doneGroup)
-		items.push({
-			n: state.log.length,
-			done: t('wizard.done.transcript', {id: doneGroup, region: answers.regionId ?? ''}),
-		});
-	const log = (
-		<Static items={items}>
-			{(entry) =>
-				'note' in entry ? (
-					<Text key="notice" dimColor>
-						{entry.note}
-					</Text>
-				) : 'done' in entry ? (
-					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
-				) : (
-					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
-				)
-			}
-		</Static>
-	);
-	const followUpServices = {
-		api: services.api,
-		...(services.settings ? {settings: services.settings} : {}),
-		...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
-		...(notice ? {sandbox: true} : {}),
-	};
-
-	let body: React.ReactNode;
-	switch (state.status) {
-		case 'cancelled':
-			body = <CancelledScreen state={state} />;
-			break;
-		case 'planned':
-			body = <Text color="green">{t('wizard.planned')}</Text>;
-			break;
-		case 'done':
-			if ((after === 'rules' || after === 'instances') && followUpStart) {
-				const Flow = after === 'rules' ? RulesFlow : InstancesFlow;
-				body = (
-					<Flow
-						services={followUpServices}
-						start={followUpStart}
-						data={data}
-						onFinish={onFollowUp}
-						interrupts={followUpInterrupts}
-					/>
-				);
-			} else {
-				body = state.reused ? (
-					<ReusedScreen
-						group={state.reused}
-						regionId={answers.regionId ?? ''}
-						target={services.target}
-						offer={offering}
-					/>
-				) : (
-					<DoneScreen state={state} rows={size.rows} target={services.target} offer={offering} />
-				);
-			}
-			break;
-		case 'failed':
-			body = <FailedScreen state={state} />;
-			break;
-		case 'submitting':
-			body = <SubmittingScreen steps={state.submitSteps} regionId={answers.regionId ?? ''} />;
-			break;
-		case 'editing':
-			if (unfinished.length > 0) {
-				body = (
-					<UnfinishedScreen
-						entries={unfinished}
-						services={services.unfinished}
-						onDone={() => setUnfinished([])}
-					/>
-				);
-			} else if (autoPending) {
-				body = <Spinner label={t('wizard.yes.checking')} />;
-			} else {
-				body = (
-					<StepView
-						state={state}
-						dispatch={dispatch}
-						data={data}
-						size={size}
-						services={services}
-						seed={seed}
-						confirm={confirm}
-					/>
-				);
-			}
-			break;
-		default:
-			body = assertNever(state.status);
-	}
+	const body =
+		state.status === 'done' ? (
+			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
+		) : state.status === 'editing' ? (
+			unfinished.length > 0 ? (
+				<UnfinishedScreen
+					entries={unfinished}
+					services={services.unfinished}
+					onDone={() => setUnfinished([])}
+				/>
+			) : autoPending ? (
+				<Spinner label={t('wizard.yes.checking')} />
+			) : (
+				<StepView
+					state={state}
+					dispatch={dispatch}
+					data={data}
+					size={size}
+					services={services}
+					seed={seed}
+					confirm={confirm}
+				/>
+			)
+		) : (
+			<EndScreen state={state} />
+		);
 
 	return (
 		<HeadingBadge.Provider value={notice ? t('wizard.badge.sandbox') : undefined}>
@@ -407,75 +204,4 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			{body}
 		</HeadingBadge.Provider>
 	);
-}
-
-type StepViewProps = Omit<StepProps, 'position'> & {
-	readonly services: WizardServices;
-	readonly seed: TemplateSeed;
-	readonly confirm: () => void;
-};
-
-/** The active step only, keyed by its id so its input state starts fresh each visit. */
-function StepView({services, seed, confirm, ...props}: StepViewProps) {
-	const last = useMemo(() => lastChoices(services.settings), [services.settings]);
-	const list = activeSteps(props.state.answers);
-	const {step} = props.state;
-	const position = {index: list.indexOf(step) + 1, total: list.length};
-	const common = {...props, position};
-	const regionId = props.state.answers.regionId;
-	switch (step) {
-		case 'region':
-			return (
-				<RegionStep key={step} {...common} lastUsed={last.region()} profileRegion={services.defaultRegion} />
-			);
-		case 'template':
-			return <TemplateStep key={step} {...common} seed={seed} lastUsed={last.template()} />;
-		case 'name':
-			return <NameStep key={step} {...common} />;
-		case 'description':
-			return <DescriptionStep key={step} {...common} />;
-		case 'network':
-			return <NetworkStep key={step} {...common} />;
-		case 'vpc':
-			return (
-				<VpcStep
-					key={`${step}-${regionId}`}
-					{...common}
-					lastUsed={regionId ? last.vpc(regionId) : undefined}
-				/>
-			);
-		case 'review':
-			return <ReviewStep key={step} {...common} onConfirm={confirm} />;
-		default:
-			return assertNever(step);
-	}
-}
-
-/**
- * The choices made for the last group created, each read from the settings file the first time its step shows
- * rather than on every render (the app renders on every load it hears of; the wizard remembers only at the end).
- */
-function lastChoices(settings: Settings | undefined) {
-	const known = new Map<string, string | undefined>();
-	const read = (key: string, get: (from: Settings) => string | undefined): string | undefined => {
-		if (!known.has(key)) known.set(key, settings ? safe(() => get(settings)) : undefined);
-		return known.get(key);
-	};
-	return {
-		region: () => read('region', (from) => from.lastRegion()),
-		/** Only when it is still one of ours. */
-		template: (): TemplateId | undefined => {
-			const last = read('template', (from) => from.lastTemplate());
-			return templateIds.find((id) => id === last);
-		},
-		vpc: (regionId: string) => read(`vpc:${regionId}`, (from) => from.lastVpc(regionId)),
-	};
-}
-
-function safe<T>(read: () => T): T | undefined {
-	try {
-		return read();
-	} catch {
-		return undefined;
-	}
 }

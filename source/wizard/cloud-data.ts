@@ -2,6 +2,7 @@
 // refreshed behind the scenes), and per region its VPCs and account attributes (fetched the moment the region
 // is chosen, so they are usually ready before the user gets there), and same-name groups. A plain store with
 // subscribe/getVersion so React reads it with useSyncExternalStore and tests can drive it without React.
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi} from '../cloud/port.js';
@@ -132,43 +133,22 @@ export class CloudData {
 	}
 
 	loadVpcs(regionId: string): void {
-		this.vpcs.set(regionId, {state: 'loading'});
-		this.changed();
-		this.api
-			.describeVpcs(regionId, {
+		this.track(
+			this.vpcs,
+			regionId,
+			this.api.describeVpcs(regionId, {
 				signal: this.aborter.signal,
 				onProgress: (loaded, total) => {
 					if (this.vpcs.get(regionId)?.state !== 'loading') return;
 					this.vpcs.set(regionId, {state: 'loading', loaded, total});
 					this.changed();
 				},
-			})
-			.then(
-				(list) => {
-					this.vpcs.set(regionId, {state: 'ready', value: list});
-					this.changed();
-				},
-				(error: unknown) => {
-					if (isAbort(error)) return;
-					this.vpcs.set(regionId, {state: 'failed', problem: problemOf(error)});
-					this.changed();
-				},
-			);
+			}),
+		);
 	}
 
 	private loadAccount(regionId: string): void {
-		this.accounts.set(regionId, {state: 'loading'});
-		this.changed();
-		this.api.describeAccountAttributes(regionId).then(
-			(value) => {
-				this.accounts.set(regionId, {state: 'ready', value});
-				this.changed();
-			},
-			(error: unknown) => {
-				this.accounts.set(regionId, {state: 'failed', problem: problemOf(error)});
-				this.changed();
-			},
-		);
+		this.track(this.accounts, regionId, this.api.describeAccountAttributes(regionId));
 	}
 
 	/** Looks for groups with this exact name in the VPC (or among classic groups when vpcId is undefined). */
@@ -176,15 +156,21 @@ export class CloudData {
 		const key = duplicateKey(regionId, vpcId, name);
 		const known = this.duplicates.get(key);
 		if (known && known.state !== 'failed') return;
-		this.duplicates.set(key, {state: 'loading'});
+		this.track(this.duplicates, key, findSameName(this.api, regionId, vpcId, name));
+	}
+
+	/** The one way this store loads: `key` is loading, then ready or failed (an abort at dispose is dropped). */
+	private track<T>(loads: Map<string, Load<T>>, key: string, read: Promise<T>): void {
+		loads.set(key, {state: 'loading'});
 		this.changed();
-		findSameName(this.api, regionId, vpcId, name).then(
-			(same) => {
-				this.duplicates.set(key, {state: 'ready', value: same});
+		read.then(
+			(value) => {
+				loads.set(key, {state: 'ready', value});
 				this.changed();
 			},
 			(error: unknown) => {
-				this.duplicates.set(key, {state: 'failed', problem: problemOf(error)});
+				if (isAbort(error)) return;
+				loads.set(key, {state: 'failed', problem: problemOf(error)});
 				this.changed();
 			},
 		);
@@ -195,4 +181,42 @@ export class CloudData {
 		this.aborter.abort();
 		this.listeners.clear();
 	}
+}
+
+/**
+ * The same Load for what a screen reads for itself (a region's groups, the group a follow-up works on): loads
+ * `read()` while `key` is defined (again whenever `key` changes, or `reload()` is called). An answer for an
+ * older key, or one that comes after unmounting, is dropped.
+ */
+export function useLoad<T>(
+	key: string | undefined,
+	read: () => Promise<T>,
+): {load: Load<T> | undefined; reload: () => void} {
+	const [load, setLoad] = useState<Load<T> | undefined>();
+	const [round, setRound] = useState(0);
+	const reader = useRef(read);
+	reader.current = read;
+	// The round is part of what is asked, so reload() asks again for the same key.
+	const asked = key === undefined ? undefined : `${key}#${round}`;
+	useEffect(() => {
+		if (asked === undefined) {
+			setLoad(undefined);
+			return;
+		}
+		let live = true;
+		setLoad({state: 'loading'});
+		reader.current().then(
+			(value) => {
+				if (live) setLoad({state: 'ready', value});
+			},
+			(error: unknown) => {
+				if (live) setLoad({state: 'failed', problem: problemOf(error)});
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, [asked]);
+	const reload = useCallback(() => setRound((n) => n + 1), []);
+	return {load, reload};
 }

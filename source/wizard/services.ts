@@ -6,6 +6,7 @@ import type {EcsApi, RetryObservable} from '../cloud/port.js';
 import type {Journal, JournalEntry, Settings} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
 import type {Inspection, SubmitPlan} from '../domain/plan-types.js';
+import type {FollowupCalls} from './followup/services.js';
 
 /** What finishing or deleting an unfinished create came to, in one sentence for the screen. */
 export type ResumeResult = {ok: boolean; message: string};
@@ -36,6 +37,8 @@ export type WizardServices = {
 		onEvent: (event: SubmitEvent) => void,
 		signal?: AbortSignal,
 	): Promise<SubmitOutcome>;
+	/** The follow-ups' cloud calls (offered on Done), bound to the same api. */
+	followup: FollowupCalls;
 	/** Absent: unfinished creates are only listed, with `ecs-sg resume` as the way to act on them. */
 	unfinished?: UnfinishedServices;
 	/**

@@ -1,32 +1,37 @@
-// The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
-// submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
-import type {SubmitEvent, SubmitOutcome, SubmitStepId} from '../cloud/engine-types.js';
-import type {CloudError} from '../cloud/errors.js';
-import type {Answers} from '../domain/answers.js';
-import type {FlagProblem} from '../domain/from-flags.js';
-import type {GroupType, NetworkType, Rule, SecurityGroupSummary} from '../domain/model.js';
-import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
-import {type TemplateId, templateIds, validateRule} from '../domain/rules.js';
-import {maxRulesPerGroup, validateDescription, validateName, validateRegionId} from '../domain/validators.js';
-import {t} from '../text/index.js';
+import {
+	type AnswerAction,
+	activeSteps,
+	applyAnswer,
+	assertNever,
+	completeAnswers,
+	type Draft,
+	firstIncomplete,
+	isComplete,
+	type StepId,
+	stepOfFlag,
+} from './draft.js';
+import {type SubmitStepState, stepsOfPlan, submitEvent} from './submit-steps.js';
 
-/** The console's steps, in order. VPC is skipped when the network is Classic. */
-export const steps = ['region', 'template', 'name', 'description', 'network', 'vpc', 'review'] as const;
-export type StepId = (typeof steps)[number];
-
-export type Draft = Partial<Answers>;
-
-export type SubmitStepState = {
-	id: SubmitStepId;
-	/** Rules the call carries (authorize steps). */
-	ruleCount?: number;
-	state: 'pending' | 'running' | 'retrying' | 'done' | 'failed';
-	attempt: number;
-	requestId?: string;
-	/** Why it is being retried (an API or transport code). */
-	reason?: string;
-	error?: CloudError;
+export {steps} from './draft.js'; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
+export {
+	type AnswerAction,
+	activeSteps,
+	assertNever,
+	completeAnswers,
+	type Draft,
+	isComplete,
+	type StepId,
+	type SubmitStepState,
+	stepOfFlag,
 };
+
+// submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
+import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
+import type {CloudError} from '../cloud/errors.js';
+import type {FlagProblem} from '../domain/from-flags.js';
+import type {GroupType, SecurityGroupSummary} from '../domain/model.js';
+import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
+import {t} from '../text/index.js';
 
 export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
 
@@ -62,16 +67,12 @@ export type WizardState = {
 	/** Cancelled twice while submitting: leave without waiting for the call in flight. */
 	readonly forced?: boolean;
 	readonly log: readonly LogEntry[];
+	/**
+	 * The effect the state asks for, performed once by effects.ts, which says so with `taken`: the submit on
+	 * confirm, remembering the choices once the group exists (made or reused).
+	 */
+	readonly due?: 'submit' | 'remember';
 };
-
-export type AnswerAction =
-	| {type: 'answer'; step: 'region'; regionId: string; label?: string}
-	| {type: 'answer'; step: 'template'; template: TemplateId; rules: readonly Rule[]}
-	| {type: 'answer'; step: 'name'; name: string}
-	| {type: 'answer'; step: 'description'; description: string}
-	/** `classicOffered`: what DescribeAccountAttributes said for the region (undefined while unknown). */
-	| {type: 'answer'; step: 'network'; network: NetworkType; classicOffered?: boolean}
-	| {type: 'answer'; step: 'vpc'; vpcId: string; label?: string};
 
 export type WizardAction =
 	| AnswerAction
@@ -84,79 +85,9 @@ export type WizardAction =
 	| {type: 'use-existing'; group: SecurityGroupSummary}
 	| {type: 'submit-event'; event: SubmitEvent}
 	| {type: 'submit-finished'; outcome: SubmitOutcome}
+	/** The runner has taken the effect that was due. */
+	| {type: 'taken'}
 	| {type: 'cancel'};
-
-export function assertNever(value: never): never {
-	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
-/** The steps this draft walks through (VPC only for the VPC network). */
-export const activeSteps = (answers: Draft): StepId[] =>
-	steps.filter((s) => s !== 'vpc' || answers.network !== 'classic');
-
-export function isComplete(step: StepId, a: Draft): boolean {
-	switch (step) {
-		case 'region':
-			return a.regionId !== undefined;
-		case 'template':
-			return a.template !== undefined && a.rules !== undefined;
-		case 'name':
-			return a.name !== undefined;
-		case 'description':
-			return a.description !== undefined;
-		case 'network':
-			return a.network !== undefined;
-		case 'vpc':
-			return a.network === 'classic' || a.vpcId !== undefined;
-		case 'review':
-			return false;
-		default:
-			return assertNever(step);
-	}
-}
-
-/** The full answers once every step before Review is complete. */
-export function completeAnswers(a: Draft): Answers | undefined {
-	const ready = activeSteps(a).every((s) => s === 'review' || isComplete(s, a));
-	if (!ready || a.regionId === undefined || a.template === undefined || a.rules === undefined)
-		return undefined;
-	if (a.name === undefined || a.description === undefined || a.network === undefined) return undefined;
-	return {
-		regionId: a.regionId,
-		template: a.template,
-		rules: a.rules,
-		name: a.name,
-		description: a.description,
-		network: a.network,
-		...(a.network === 'vpc' ? {vpcId: a.vpcId} : {}),
-		type: a.type ?? 'normal',
-		...(a.resourceGroupId ? {resourceGroupId: a.resourceGroupId} : {}),
-		tags: a.tags ?? [],
-	};
-}
-
-/** Which step a flag's problem is shown on; undefined for flags no step asks (tags, resource group). */
-export function stepOfFlag(flag: string): StepId | undefined {
-	switch (flag) {
-		case '--region':
-			return 'region';
-		case '--template':
-		case '--source':
-		case '--rule':
-			return 'template';
-		case '--name':
-			return 'name';
-		case '--description':
-			return 'description';
-		case '--vpc':
-		case '--classic':
-			return 'network';
-		case '--type':
-			return 'review';
-		default:
-			return undefined;
-	}
-}
 
 export type InitialInput = {
 	answers: Draft;
@@ -202,64 +133,6 @@ function firstOpen(state: WizardState, from: number): StepId {
 	return 'review';
 }
 
-function firstIncomplete(answers: Draft): StepId {
-	return activeSteps(answers).find((s) => s !== 'review' && !isComplete(s, answers)) ?? 'review';
-}
-
-type Checked = {ok: true; answers: Draft; label?: string} | {ok: false; problem: string};
-
-function applyAnswer(answers: Draft, action: AnswerAction): Checked {
-	switch (action.step) {
-		case 'region': {
-			const problem = validateRegionId(action.regionId);
-			if (problem) return {ok: false, problem};
-			const next: Draft = {...answers, regionId: action.regionId};
-			// VPCs belong to a region: a VPC picked elsewhere is no answer here.
-			if (answers.regionId !== action.regionId) delete next.vpcId;
-			return {ok: true, answers: next, label: action.label};
-		}
-		case 'template': {
-			if (!templateIds.includes(action.template)) return {ok: false, problem: t('wizard.template.unknown')};
-			if (action.rules.length > maxRulesPerGroup)
-				return {ok: false, problem: t('wizard.rules.tooMany', {max: maxRulesPerGroup})};
-			for (const rule of action.rules) {
-				const problem = validateRule(rule);
-				if (problem) return {ok: false, problem};
-			}
-			return {ok: true, answers: {...answers, template: action.template, rules: [...action.rules]}};
-		}
-		case 'name': {
-			const problem = validateName(action.name);
-			return problem ? {ok: false, problem} : {ok: true, answers: {...answers, name: action.name}};
-		}
-		case 'description': {
-			const problem = validateDescription(action.description);
-			return problem
-				? {ok: false, problem}
-				: {ok: true, answers: {...answers, description: action.description}};
-		}
-		case 'network': {
-			if (action.network === 'classic') {
-				if (action.classicOffered === false)
-					return {ok: false, problem: t('wizard.network.classicRefused', {region: answers.regionId ?? ''})};
-				const next: Draft = {...answers, network: 'classic'};
-				delete next.vpcId;
-				// Advanced (enterprise) groups exist only in a VPC.
-				if (next.type === 'enterprise') next.type = 'normal';
-				return {ok: true, answers: next};
-			}
-			return {ok: true, answers: {...answers, network: 'vpc'}};
-		}
-		case 'vpc': {
-			if (!/^vpc-[a-z0-9]+$/.test(action.vpcId))
-				return {ok: false, problem: t('domain.vpc.format', {value: action.vpcId})};
-			return {ok: true, answers: {...answers, network: 'vpc', vpcId: action.vpcId}, label: action.label};
-		}
-		default:
-			return assertNever(action);
-	}
-}
-
 const withoutProblem = (problems: WizardState['problems'], step: StepId): WizardState['problems'] => {
 	const next = {...problems};
 	delete next[step];
@@ -293,43 +166,54 @@ function back(state: WizardState): WizardState {
 	return {...state, step: list[at - 1] ?? 'region', editing: false};
 }
 
-function stepsOfPlan(plan: SubmitPlan | undefined): SubmitStepState[] {
-	const list: SubmitStepState[] = [{id: 'create', state: 'pending', attempt: 0}];
-	plan?.authorize.forEach((batch, i) => {
-		list.push({id: `authorize-${i + 1}`, ruleCount: batch.rules.length, state: 'pending', attempt: 0});
-	});
-	return list;
-}
-
-/** Exact id first; else the calls run in order, so it is the first unfinished authorize step. */
-function stepIndex(list: readonly SubmitStepState[], id: SubmitStepId): number {
-	const exact = list.findIndex((s) => s.id === id);
-	if (exact >= 0 || id === 'create') return exact;
-	return list.findIndex((s) => s.id !== 'create' && s.state !== 'done');
-}
-
-function submitEvent(state: WizardState, event: SubmitEvent): WizardState {
-	if (state.status !== 'submitting' && state.status !== 'cancelled') return state;
-	const list = [...state.submitSteps];
-	let at = stepIndex(list, event.step);
-	if (at < 0) {
-		list.push({id: event.step, state: 'pending', attempt: 0});
-		at = list.length - 1;
-	}
-	const previous = list[at] as SubmitStepState;
-	list[at] = {
-		...previous,
-		state: event.state,
-		attempt: event.attempt,
-		...(event.ruleCount !== undefined ? {ruleCount: event.ruleCount} : {}),
-		...(event.requestId ? {requestId: event.requestId} : {}),
-		...(event.state === 'retrying' ? {reason: event.code ?? event.error?.code} : {}),
-		...(event.error && event.state === 'failed' ? {error: event.error} : {}),
+/** A flag's answer the cloud does not know: that step is asked again (and gone back to when already past). */
+function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject'}>): WizardState {
+	if (state.status !== 'editing') return state;
+	const list = activeSteps(state.answers);
+	// Everything after the rejected step rests on it: a person already past it goes back to it.
+	const past = list.indexOf(state.step) > list.indexOf(action.step);
+	return {
+		...state,
+		given: state.given.filter((s) => s !== action.step),
+		problems: {...state.problems, [action.step]: action.problem},
+		...(past ? {step: action.step, editing: false} : {}),
 	};
-	return {...state, submitSteps: list, groupId: event.groupId ?? state.groupId};
+}
+
+/** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
+function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
+	if (state.status === 'cancelled') {
+		// The user has left; keep what exists so the goodbye message stays exact.
+		return outcome.ok
+			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
+			: {
+					...state,
+					settled: true,
+					groupId: outcome.groupId ?? state.groupId,
+					journalId: outcome.journalId,
+				};
+	}
+	if (outcome.ok) {
+		return {
+			...state,
+			status: 'done',
+			due: 'remember',
+			result: outcome.result,
+			groupId: outcome.result.groupId,
+			submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+		};
+	}
+	return {
+		...state,
+		status: 'failed',
+		error: outcome.error,
+		groupId: outcome.groupId ?? state.groupId,
+		journalId: outcome.journalId,
+	};
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+	if (action.type === 'taken') return state.due ? {...state, due: undefined} : state;
 	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
 	// second Enter, or a key meant for Review, can never submit twice).
 	if (state.status === 'done' || state.status === 'failed' || state.status === 'planned') return state;
@@ -356,18 +240,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (!activeSteps(state.answers).includes(action.step)) return state;
 			return {...state, step: action.step, editing: true};
 		}
-		case 'reject': {
-			if (state.status !== 'editing') return state;
-			const list = activeSteps(state.answers);
-			// Everything after the rejected step rests on it: a person already past it goes back to it.
-			const past = list.indexOf(state.step) > list.indexOf(action.step);
-			return {
-				...state,
-				given: state.given.filter((s) => s !== action.step),
-				problems: {...state.problems, [action.step]: action.problem},
-				...(past ? {step: action.step, editing: false} : {}),
-			};
-		}
+		case 'reject':
+			return reject(state, action);
 		case 'set-type': {
 			if (state.step !== 'review') return state;
 			if (action.groupType === 'enterprise' && state.answers.network === 'classic')
@@ -382,43 +256,21 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			if (state.step !== 'review' || !completeAnswers(state.answers)) return state;
 			if (state.mode === 'plan') return {...state, status: 'planned'};
 			if (!action.plan) return state;
-			return {...state, status: 'submitting', plan: action.plan, submitSteps: stepsOfPlan(action.plan)};
+			return {
+				...state,
+				status: 'submitting',
+				plan: action.plan,
+				submitSteps: stepsOfPlan(action.plan),
+				due: 'submit',
+			};
 		}
 		case 'use-existing':
 			if (state.step !== 'review') return state;
-			return {...state, status: 'done', reused: action.group};
+			return {...state, status: 'done', reused: action.group, due: 'remember'};
 		case 'submit-event':
 			return submitEvent(state, action.event);
-		case 'submit-finished': {
-			const {outcome} = action;
-			if (state.status === 'cancelled') {
-				// The user has left; keep what exists so the goodbye message stays exact.
-				return outcome.ok
-					? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
-					: {
-							...state,
-							settled: true,
-							groupId: outcome.groupId ?? state.groupId,
-							journalId: outcome.journalId,
-						};
-			}
-			if (outcome.ok) {
-				return {
-					...state,
-					status: 'done',
-					result: outcome.result,
-					groupId: outcome.result.groupId,
-					submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-				};
-			}
-			return {
-				...state,
-				status: 'failed',
-				error: outcome.error,
-				groupId: outcome.groupId ?? state.groupId,
-				journalId: outcome.journalId,
-			};
-		}
+		case 'submit-finished':
+			return submitFinished(state, action.outcome);
 		case 'cancel':
 			return {
 				...state,

@@ -3,6 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {CloudError} from '../../source/cloud/errors.js';
 import {createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
+import {followupCalls} from '../../source/commands/followup.js';
 import {presetRule} from '../../source/domain/presets.js';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {CallList} from '../../source/wizard/followup/call-list.js';
@@ -66,7 +67,7 @@ describe('InstancesApp', () => {
 		const ended: FollowupOutcome[] = [];
 		const s = renderInk(
 			<InstancesApp
-				services={{api: world.api}}
+				services={{api: world.api, ...followupCalls(world.api)}}
 				start={{regionId: region, groupId: ids.db}}
 				onExit={(o) => ended.push(o)}
 			/>,
@@ -91,7 +92,9 @@ describe('InstancesApp', () => {
 describe('RulesApp', () => {
 	it('counts a step the flags answered once the person goes back to it: the numbers never run backwards', async () => {
 		const world = await open();
-		const s = renderInk(<RulesApp services={{api: world.api}} start={{regionId: region}} />);
+		const s = renderInk(
+			<RulesApp services={{api: world.api, ...followupCalls(world.api)}} start={{regionId: region}} />,
+		);
 		// --region answered the region: the group is step 1 of 3 (group, rules, review).
 		await s.waitFor(/Security group\s+Step 1 of 3/);
 		await s.press(keys.escape);
@@ -106,7 +109,7 @@ describe('RulesApp', () => {
 		const ended: FollowupOutcome[] = [];
 		const s = renderInk(
 			<RulesApp
-				services={{api: world.api}}
+				services={{api: world.api, ...followupCalls(world.api)}}
 				start={{regionId: region, groupId: ids.web}}
 				onExit={(o) => ended.push(o)}
 			/>,
@@ -140,7 +143,7 @@ describe('RulesApp', () => {
 		const listeners = new Set<() => void>();
 		const s = renderInk(
 			<RulesApp
-				services={{api: world.api}}
+				services={{api: world.api, ...followupCalls(world.api)}}
 				start={{
 					regionId: region,
 					groupId: ids.web,

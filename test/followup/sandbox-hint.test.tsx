@@ -2,6 +2,7 @@
 // sandbox's seeded instances are: a newcomer who made a group in another VPC can still try the screen.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
+import {followupCalls} from '../../source/commands/followup.js';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {seedWorld} from '../../source/sandbox/seed.js';
 import {t} from '../../source/text/index.js';
@@ -64,7 +65,10 @@ describe('the instance screen against the sandbox', () => {
 	it('says where to try it when the group’s VPC is empty, with the sandbox mark in the heading', async () => {
 		const groupId = await groupWithoutInstances();
 		const s = renderInk(
-			<InstancesApp services={{api: api as PopEcsApi, sandbox: true}} start={{regionId: region, groupId}} />,
+			<InstancesApp
+				services={{api: api as PopEcsApi, ...followupCalls(api as PopEcsApi), sandbox: true}}
+				start={{regionId: region, groupId}}
+			/>,
 		);
 		const frame = await s.waitFor('has no instances yet');
 		expect(frame).toContain(badge);
@@ -75,7 +79,10 @@ describe('the instance screen against the sandbox', () => {
 	it('says neither against a real endpoint', async () => {
 		const groupId = await groupWithoutInstances();
 		const s = renderInk(
-			<InstancesApp services={{api: api as PopEcsApi}} start={{regionId: region, groupId}} />,
+			<InstancesApp
+				services={{api: api as PopEcsApi, ...followupCalls(api as PopEcsApi)}}
+				start={{regionId: region, groupId}}
+			/>,
 		);
 		const frame = await s.waitFor('has no instances yet');
 		expect(frame).not.toContain(badge);

@@ -4,6 +4,7 @@
 import type {SubmitEvent, SubmitOutcome} from '../../source/cloud/engine-types.js';
 import {CloudError} from '../../source/cloud/errors.js';
 import type {CallResult, EcsApi, RetryEvent, RetryObservable} from '../../source/cloud/port.js';
+import {followupCalls} from '../../source/commands/followup.js';
 import type {Journal, JournalEntry, RegionRecord, Settings} from '../../source/config/types.js';
 import type {
 	AccountAttributes,
@@ -383,5 +384,6 @@ export function fakeServices(
 			return plan;
 		},
 		submit: simpleSubmit(api),
+		followup: followupCalls(api),
 	};
 }

@@ -2,6 +2,7 @@
 // counted above and nothing below; PageUp/PageDown move a window at a time, and the marks stay true.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
+import {followupCalls} from '../../source/commands/followup.js';
 import type {Rule} from '../../source/domain/model.js';
 import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
 import {RulesApp} from '../../source/wizard/followup/rules-app.js';
@@ -55,10 +56,13 @@ describe('rules on a group with 200 rules', () => {
 				nicType: 'intranet',
 			});
 		const inbound = existing.filter((r) => r.direction === 'ingress').length + wanted.length;
-		session = renderInk(<RulesApp services={{api}} start={{regionId: region, groupId: ids.web}} />, {
-			columns: 100,
-			rows: 30,
-		});
+		session = renderInk(
+			<RulesApp services={{api, ...followupCalls(api)}} start={{regionId: region, groupId: ids.web}} />,
+			{
+				columns: 100,
+				rows: 30,
+			},
+		);
 		const s = session;
 		await s.waitFor(/↓ \d+ more/, 8000);
 		const first = window(s.lastFrame());

@@ -66,6 +66,8 @@ export type FlowState = Progress & {
 	/** Every round applied so far. */
 	readonly rounds: number;
 	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
+	/** The plan is due to be sent: set on confirm, cleared when the runner (flow-run.ts) takes it. */
+	readonly due?: 'apply';
 };
 
 /** An ended flow (cancelled or left) still takes the news of the call in flight, and a second Ctrl+C while it stops. */
@@ -74,6 +76,7 @@ export function afterEnd<S extends FlowState>(
 	action: {readonly type: string; readonly event?: ChangeEvent; readonly outcome?: ChangeOutcome},
 ): S {
 	if (action.type === 'cancel' && state.stopping) return {...state, forced: true};
+	if (action.type === 'sent') return {...state, due: undefined};
 	if (action.type === 'call-event' && action.event)
 		return {...state, calls: withEvent(state.calls, action.event)};
 	if (action.type === 'applied' && action.outcome)
@@ -81,12 +84,13 @@ export function afterEnd<S extends FlowState>(
 	return state;
 }
 
-/** Confirmed on Review: the plan is sent (use-flow.ts sends it once it sees it). */
+/** Confirmed on Review: the plan is due to be sent (flow-run.ts sends it and says so with 'sent'). */
 export const sending = <S extends FlowState>(state: S, plan: ChangePlan): S => ({
 	...state,
 	step: 'applying',
 	status: 'applying',
 	plan,
+	due: 'apply',
 	calls: callViews(plan.calls),
 	outcome: undefined,
 });

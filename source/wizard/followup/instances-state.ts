@@ -1,71 +1,38 @@
-// `ecs-sg instances` as a pure reducer: pick the region and the group, see the instances of its network with the
-// groups each is in, select several to add or remove (refused up front with the API's reason when it would
-// refuse), review, apply, and see the result. instances-app.tsx runs the effects.
-import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
+// `ecs-sg instances` as a pure reducer: the follow-up skeleton (flow-state.ts) with the instances part: see the
+// instances of the group's network with the groups each is in, and select several to add or remove (refused up
+// front with the API's reason when it would refuse).
 import type {Members} from '../../cloud/members.js';
 import {type Membership, membershipOf, refusalOf} from '../../domain/membership.js';
-import type {GroupType, Instance, SecurityGroupSummary} from '../../domain/model.js';
-import type {ChangePlan} from '../../domain/plan-types.js';
+import type {GroupType, Instance} from '../../domain/model.js';
 import {t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
-import {afterEnd, applied, cancelled, type Progress, sending, withEvent} from './calls.js';
+import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
 
 export type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
 
 export type Selection = {readonly instanceId: string; readonly change: Membership};
 
-export type InstancesState = Progress & {
+export type InstancesState = FlowFields & {
 	readonly step: InstancesStep;
-	readonly start: FollowupStart;
-	readonly regionId?: string;
-	readonly groupId?: string;
 	/** The group, its network's instances and groups, as last read (undefined while loading). */
 	readonly members?: Members;
-	readonly loadProblem?: Problem;
 	/** What is to happen, in the order it was chosen. */
 	readonly selected: readonly Selection[];
-	readonly problem?: string;
-	readonly plan?: ChangePlan;
-	readonly rounds: number;
-	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
-	/** The start's selection has been put in (it waits for the group's instances). */
-	readonly queued?: boolean;
-	/** Esc with instances selected: asking whether to drop the selection before leaving the instances screen. */
-	readonly discarding?: boolean;
 };
 
-export type InstancesAction =
-	| {type: 'region'; regionId: string}
-	| {type: 'group'; group: SecurityGroupSummary}
+/** The instances part's own actions (the skeleton's are in flow-state.ts). */
+export type InstancesEdit =
 	| {type: 'members'; members: Members}
 	| {type: 'members-failed'; problem: Problem}
 	| {type: 'toggle'; instanceId: string}
-	| {type: 'toggle-all'; instanceIds: readonly string[]}
-	| {type: 'review'}
-	| {type: 'confirm'; plan: ChangePlan}
-	| {type: 'call-event'; event: ChangeEvent}
-	| {type: 'applied'; outcome: ChangeOutcome}
-	| {type: 'more'}
-	| {type: 'back'}
-	/** The answer to the question Esc asked with instances selected: drop the selection and leave, or keep it. */
-	| {type: 'discard'}
-	| {type: 'keep'}
-	| {type: 'quit'}
-	| {type: 'cancel'};
+	| {type: 'toggle-all'; instanceIds: readonly string[]};
+
+export type InstancesAction = FlowAction | InstancesEdit;
 
 export function initialInstancesState(start: FollowupStart): InstancesState {
-	return {
-		step: start.groupId ? 'instances' : start.regionId ? 'group' : 'region',
-		start,
-		...(start.regionId ? {regionId: start.regionId} : {}),
-		...(start.groupId ? {groupId: start.groupId} : {}),
-		selected: [],
-		calls: [],
-		rounds: 0,
-		status: 'editing',
-	};
+	return {...initialFlow<InstancesState>(start, 'instances'), selected: []};
 }
 
 /** The type of every group the network has, by id. */
@@ -154,57 +121,8 @@ function preselect(state: InstancesState, wanted: NonNullable<FollowupStart['sel
 	};
 }
 
-/** Off the instances screen: out of the follow-up when it was opened for one group, else back to the groups. */
-function leaveInstances(state: InstancesState): InstancesState {
-	const dropped = {...state, selected: [], discarding: undefined};
-	if (state.start.fixed) return {...dropped, status: 'left'};
-	return {...dropped, step: 'group', members: undefined, loadProblem: undefined};
-}
-
-function back(state: InstancesState): InstancesState {
-	const cleared = {...state, problem: undefined};
-	switch (state.step) {
-		case 'review':
-			return {...cleared, step: 'instances'};
-		case 'instances':
-			// Leaving drops the selection: ask first (y drops it, n keeps it), never lose it to one key.
-			if (state.selected.length > 0) return {...cleared, discarding: true};
-			return leaveInstances(cleared);
-		case 'group':
-			return {...cleared, step: 'region'};
-		case 'region':
-			return {...cleared, status: state.rounds > 0 ? 'left' : 'cancelled'};
-		case 'done':
-			return {...cleared, status: 'left'};
-		case 'applying':
-			return state;
-		default:
-			return assertNever(state.step);
-	}
-}
-
-export function instancesReducer(state: InstancesState, action: InstancesAction): InstancesState {
-	if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
-	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'members'].includes(action.type))
-		return state;
-	// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
-	if (state.discarding && !['discard', 'keep', 'cancel', 'members', 'members-failed'].includes(action.type))
-		return state;
+function edit(state: InstancesState, action: InstancesEdit): InstancesState {
 	switch (action.type) {
-		case 'region':
-			if (state.step !== 'region') return state;
-			return {...state, step: 'group', regionId: action.regionId, problem: undefined};
-		case 'group':
-			if (state.step !== 'group') return state;
-			return {
-				...state,
-				step: 'instances',
-				groupId: action.group.id,
-				members: undefined,
-				loadProblem: undefined,
-				selected: [],
-				problem: undefined,
-			};
 		case 'members': {
 			if (action.members.group.id !== state.groupId) return state;
 			const next: InstancesState = {...state, members: action.members, loadProblem: undefined};
@@ -218,36 +136,29 @@ export function instancesReducer(state: InstancesState, action: InstancesAction)
 		case 'toggle-all':
 			if (state.step !== 'instances') return state;
 			return toggleAll(state, action.instanceIds);
-		case 'review':
-			if (state.step !== 'instances' || !state.members) return state;
-			if (state.selected.length === 0) return {...state, problem: t('followup.instances.nothing')};
-			return {...state, step: 'review', problem: undefined};
-		case 'confirm':
-			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
-			return sending(state, action.plan);
-		case 'call-event':
-			return {...state, calls: withEvent(state.calls, action.event)};
-		case 'applied':
-			return {
-				...applied(state, action.outcome),
-				selected: [],
-				// Read again, so the result shows each instance's groups as they are now.
-				members: undefined,
-			};
-		case 'more':
-			if (state.step !== 'done') return state;
-			return {...state, step: 'instances', status: 'editing', plan: undefined, calls: [], problem: undefined};
-		case 'back':
-			return back(state);
-		case 'discard':
-			return state.discarding ? leaveInstances(state) : state;
-		case 'keep':
-			return {...state, discarding: undefined};
-		case 'quit':
-			return state.step === 'done' ? {...state, status: 'left'} : state;
-		case 'cancel':
-			return cancelled(state);
 		default:
 			return assertNever(action);
 	}
 }
+
+export const instancesPart: FlowPart<InstancesState, InstancesEdit, Members> = {
+	edit: 'instances',
+	initial: initialInstancesState,
+	news: {
+		types: ['members', 'members-failed'],
+		loaded: (members) => ({type: 'members', members}),
+		failed: (problem) => ({type: 'members-failed', problem}),
+	},
+	pick: (state) => state,
+	hasChanges: (state) => state.selected.length > 0,
+	drop: (state) => ({...state, selected: []}),
+	forget: (state) => ({...state, members: undefined}),
+	review(state) {
+		if (!state.members) return state;
+		if (state.selected.length === 0) return {...state, problem: t('followup.instances.nothing')};
+		return {...state, step: 'review', problem: undefined};
+	},
+	reduce: edit,
+};
+
+export const instancesReducer = flowReducer(instancesPart);

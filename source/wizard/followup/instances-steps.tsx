@@ -6,13 +6,14 @@ import {planMembership, statusText} from '../../domain/membership.js';
 import type {Instance, SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText, WrapText} from '../components/fit-text.js';
+import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
+import {DiscardQuestion, EditFrame} from './edit-frame.js';
 import {GroupLine} from './group-line.js';
 import {
 	type InstancesAction,
@@ -61,6 +62,54 @@ export function instanceItems(state: InstancesState): ListItem[] {
 	});
 }
 
+/** The instances of the group's network to select from, with the groups of the one highlighted. */
+function InstanceList({state, dispatch, size, query}: ScreenProps & {readonly query: string}) {
+	const items = useMemo(() => instanceItems(state), [state]);
+	const [highlighted, setHighlighted] = useState<string | undefined>();
+	const members = state.members;
+	if (!members) return null;
+	const current = members.instances.find((i) => i.id === highlighted);
+	const refusal = current ? refusalFor(state, current) : undefined;
+	const joining = state.selected.filter((s) => s.change === 'join').length;
+	const leaving = state.selected.length - joining;
+	return (
+		<Box flexDirection="column">
+			<FilterList
+				items={items}
+				keepWhole={1}
+				height={Math.max(3, size.rows - 14)}
+				width={size.columns}
+				initialQuery={query}
+				isActive={!state.discarding}
+				onHighlight={(item) => setHighlighted(item?.key)}
+				onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
+				onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
+				onSelect={() => dispatch({type: 'review'})}
+				onBack={() => dispatch({type: 'back'})}
+			/>
+			{current ? (
+				<FitText dimColor>
+					{t('followup.instances.inGroups', {
+						id: current.id,
+						groups: groupsText(current, members.groups) || '-',
+					})}
+				</FitText>
+			) : null}
+			{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
+			<DiscardQuestion
+				state={state}
+				text={(ending) =>
+					t(ending === 'leave' ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
+						joining,
+						leaving,
+					})
+				}
+			/>
+			<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
+		</Box>
+	);
+}
+
 export function InstancesScreen({
 	state,
 	dispatch,
@@ -69,8 +118,6 @@ export function InstancesScreen({
 	onReload,
 	sandbox = false,
 }: ScreenProps & {readonly position: Position; readonly onReload: () => void; readonly sandbox?: boolean}) {
-	const items = useMemo(() => instanceItems(state), [state]);
-	const [highlighted, setHighlighted] = useState<string | undefined>();
 	const members = state.members;
 	const listing = members !== undefined && members.instances.length > 0;
 	// Typed while the list loads: kept, and the list opens filtered by it.
@@ -84,27 +131,8 @@ export function InstancesScreen({
 		},
 		{isActive: !listing},
 	);
-	// Esc with instances selected asked whether to drop them: only the answer counts until it is given.
-	useInput(
-		(input, key) => {
-			if (input === 'y') dispatch({type: 'discard'});
-			else if (input === 'n' || key.escape) dispatch({type: 'keep'});
-		},
-		{isActive: state.discarding === true},
-	);
-	const current = members?.instances.find((i) => i.id === highlighted);
-	const refusal = current ? refusalFor(state, current) : undefined;
-	const joining = state.selected.filter((s) => s.change === 'join').length;
-	const leaving = state.selected.length - joining;
 	let body: React.ReactNode;
-	if (state.loadProblem && !members) {
-		body = (
-			<Box flexDirection="column">
-				<Text color="red">{state.loadProblem.sentence}</Text>
-				{state.loadProblem.next ? <Text>{state.loadProblem.next}</Text> : null}
-			</Box>
-		);
-	} else if (!members) {
+	if (!members) {
 		body = (
 			<Box flexDirection="column">
 				<TypedFilter query={typed.query} />
@@ -123,70 +151,25 @@ export function InstancesScreen({
 			</Box>
 		);
 	} else {
-		body = (
-			<Box flexDirection="column">
-				<FilterList
-					items={items}
-					keepWhole={1}
-					height={Math.max(3, size.rows - 14)}
-					width={size.columns}
-					initialQuery={typed.query}
-					isActive={!state.discarding}
-					onHighlight={(item) => setHighlighted(item?.key)}
-					onToggle={(item) => dispatch({type: 'toggle', instanceId: item.key})}
-					onToggleAll={(shown) => dispatch({type: 'toggle-all', instanceIds: shown.map((i) => i.key)})}
-					onSelect={() => dispatch({type: 'review'})}
-					onBack={() => dispatch({type: 'back'})}
-				/>
-				{current ? (
-					<FitText dimColor>
-						{t('followup.instances.inGroups', {
-							id: current.id,
-							groups: groupsText(current, members.groups) || '-',
-						})}
-					</FitText>
-				) : null}
-				{refusal && !state.problem ? <FitText color="yellow">{`${glyphs.bullet} ${refusal}`}</FitText> : null}
-				{state.discarding ? (
-					<WrapText color="yellow">
-						{t(state.start.fixed ? 'followup.instances.discardLeave' : 'followup.instances.discardBack', {
-							joining,
-							leaving,
-						})}
-					</WrapText>
-				) : null}
-				<Text dimColor>{t('followup.instances.pending', {joining, leaving})}</Text>
-			</Box>
-		);
+		body = <InstanceList state={state} dispatch={dispatch} size={size} query={typed.query} />;
 	}
-	const hints: [string, string][] = state.discarding
-		? [
-				['y', t('followup.keys.discard')],
-				['n', t('followup.keys.keep')],
-			]
-		: listing
-			? [
-					['Space', t('followup.keys.select')],
-					['Ctrl+A', t('followup.keys.selectAll')],
-					['Enter', t('followup.keys.review')],
-					[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				]
-			: [
-					...(state.loadProblem ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-					['Esc', state.start.fixed ? t('followup.keys.leave') : t('wizard.keys.back')],
-				];
 	return (
-		<StepFrame
+		<EditFrame
+			{...{state, dispatch, position}}
 			title={t('followup.instances.title')}
-			position={position}
 			purpose={t('followup.instances.purpose')}
-			problem={state.problem}
-			hints={hints}
+			group={members?.group}
+			read={members !== undefined}
+			ready={listing}
+			keys={[
+				['Space', t('followup.keys.select')],
+				['Ctrl+A', t('followup.keys.selectAll')],
+				['Enter', t('followup.keys.review')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+			]}
 		>
-			{members ? <GroupLine group={members.group} regionId={state.regionId ?? ''} /> : null}
 			{body}
-		</StepFrame>
+		</EditFrame>
 	);
 }
 

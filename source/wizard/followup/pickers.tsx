@@ -5,14 +5,15 @@ import {type ComponentProps, useEffect, useMemo} from 'react';
 import type {EcsApi} from '../../cloud/port.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
+import {useLoad} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import type {Hint} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {RegionList} from '../steps/region.js';
 import {listHeight} from '../steps/step-props.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {useLoad} from './use-load.js';
 
 export type Position = {index: number; total: number};
 
@@ -49,6 +50,20 @@ export function groupItems(groups: readonly SecurityGroupSummary[]): ListItem[] 
 }
 
 const noGroups: readonly SecurityGroupSummary[] = [];
+
+/** The group list's keys: the list's own once it shows; else r (once the read has answered) and Esc. */
+const groupHints = (listing: boolean, answered: boolean): Hint[] =>
+	listing
+		? [
+				['↑↓', t('wizard.keys.move')],
+				['Enter', t('wizard.keys.choose')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+				['Esc', t('wizard.keys.back')],
+			]
+		: [
+				...(answered ? ([['r', t('wizard.keys.reload')]] as [string, string][]) : []),
+				['Esc', t('wizard.keys.back')],
+			];
 
 export function GroupPick({
 	api,
@@ -127,21 +142,7 @@ export function GroupPick({
 			position={position}
 			purpose={purpose}
 			problem={missing ? t('followup.group.notInRegion', {id: initial ?? '', region: regionId}) : problem}
-			hints={
-				listing
-					? [
-							['↑↓', t('wizard.keys.move')],
-							['Enter', t('wizard.keys.choose')],
-							[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-							['Esc', t('wizard.keys.back')],
-						]
-					: [
-							...(load && load.state !== 'loading'
-								? ([['r', t('wizard.keys.reload')]] as [string, string][])
-								: []),
-							['Esc', t('wizard.keys.back')],
-						]
-			}
+			hints={groupHints(listing, load !== undefined && load.state !== 'loading')}
 		>
 			{body}
 		</StepFrame>

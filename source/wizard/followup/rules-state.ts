@@ -1,10 +1,8 @@
-// `ecs-sg rules` as a pure reducer: pick the region and the group, see its rules (inbound and outbound), queue
-// additions (presets or by hand) and removals, review, apply, and see the result. No React and no I/O here:
-// rules-app.tsx turns keys into actions and runs the effects.
-import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
+// `ecs-sg rules` as a pure reducer: the follow-up skeleton (flow-state.ts) with the rules part: see the group's
+// rules (inbound and outbound), queue additions (presets or by hand) and removals, and review them against the
+// rules as read. No React and no I/O here.
 import type {Direction, Rule, SecurityGroupDetail, SecurityGroupSummary} from '../../domain/model.js';
 import {peerText} from '../../domain/peers.js';
-import type {ChangePlan} from '../../domain/plan-types.js';
 import type {PresetId} from '../../domain/presets.js';
 import {
 	checkRuleChange,
@@ -19,20 +17,17 @@ import {validateRuleDescription} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
-import {afterEnd, applied, type CallView, cancelled, type Progress, sending, withEvent} from './calls.js';
+import type {CallView} from './calls.js';
+import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
 
 export type RulesStep = 'region' | 'group' | 'rules' | 'preset' | 'manual' | 'review' | 'applying' | 'done';
 
-export type RulesState = Progress & {
+export type RulesState = FlowFields & {
 	readonly step: RulesStep;
-	readonly start: FollowupStart;
-	readonly regionId?: string;
-	readonly regionLabel?: string;
 	readonly group?: SecurityGroupSummary;
 	/** The group's rules as last read (undefined while loading). */
 	readonly detail?: SecurityGroupDetail;
-	readonly loadProblem?: Problem;
 	/** The tab showing: inbound or outbound. */
 	readonly direction: Direction;
 	/** Rules to add, in the order they were queued. */
@@ -41,54 +36,29 @@ export type RulesState = Progress & {
 	readonly remove: readonly string[];
 	/** The preset picked, while its source (or destination) is being asked. */
 	readonly preset?: PresetId;
-	readonly problem?: string;
 	/** Set on Review: what the change comes to against the rules as read. */
 	readonly check?: RuleChangeCheck;
-	readonly plan?: ChangePlan;
-	/** Every round applied so far, the latest last. */
-	readonly rounds: number;
-	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
-	/** The start's queue has been put in (it waits for the group's rules). */
-	readonly queued?: boolean;
-	/** Esc with changes queued: asking whether to discard them before leaving the rules screen. */
-	readonly discarding?: boolean;
 };
 
-export type RulesAction =
-	| {type: 'region'; regionId: string; label?: string}
-	| {type: 'group'; group: SecurityGroupSummary}
+/** The rules part's own actions (the skeleton's are in flow-state.ts). */
+export type RulesEdit =
 	| {type: 'detail'; detail: SecurityGroupDetail}
 	| {type: 'detail-failed'; problem: Problem}
 	| {type: 'direction'; direction?: Direction}
 	| {type: 'open'; step: 'preset' | 'manual'}
 	| {type: 'preset'; id: PresetId}
 	| {type: 'add'; rule: Rule}
-	| {type: 'toggle'; index: number}
-	| {type: 'review'}
-	| {type: 'confirm'; plan: ChangePlan}
-	| {type: 'call-event'; event: ChangeEvent}
-	| {type: 'applied'; outcome: ChangeOutcome}
-	| {type: 'more'}
-	| {type: 'back'}
-	/** The answer to the question Esc asked with changes queued: discard them and leave, or keep them. */
-	| {type: 'discard'}
-	| {type: 'keep'}
-	| {type: 'quit'}
-	| {type: 'cancel'};
+	| {type: 'toggle'; index: number};
+
+export type RulesAction = FlowAction | RulesEdit;
 
 export function initialRulesState(start: FollowupStart): RulesState {
-	const step: RulesStep = start.groupId ? 'rules' : start.regionId ? 'group' : 'region';
 	return {
-		step,
-		start,
-		...(start.regionId ? {regionId: start.regionId} : {}),
+		...initialFlow<RulesState>(start, 'rules'),
 		...(start.groupId ? {group: placeholderGroup(start.groupId)} : {}),
 		direction: 'ingress',
 		add: [],
 		remove: [],
-		calls: [],
-		rounds: 0,
-		status: 'editing',
 	};
 }
 
@@ -223,70 +193,8 @@ function review(state: RulesState): RulesState {
 	return {...state, step: 'review', check, problem: undefined};
 }
 
-/** Off the rules screen: out of the follow-up when it was opened for one group, else back to the group list. */
-function leaveRules(state: RulesState): RulesState {
-	const dropped = {...state, add: [], remove: [], discarding: undefined};
-	if (state.start.fixed) return {...dropped, status: 'left'};
-	return {...dropped, step: 'group', detail: undefined, loadProblem: undefined};
-}
-
-function back(state: RulesState): RulesState {
-	const cleared = {...state, problem: undefined};
-	switch (state.step) {
-		case 'preset':
-			return state.preset ? {...cleared, preset: undefined} : {...cleared, step: 'rules'};
-		case 'manual':
-		case 'review':
-			return {...cleared, step: 'rules'};
-		case 'rules':
-			// Leaving drops what is queued: ask first (y discards, n keeps), never lose it to one key.
-			if (hasChanges(state)) return {...cleared, discarding: true};
-			return leaveRules(cleared);
-		case 'group':
-			return {...cleared, step: 'region'};
-		case 'region':
-			// Leaving after changes were applied is not a cancel: they stand.
-			return {...cleared, status: state.rounds > 0 ? 'left' : 'cancelled'};
-		case 'done':
-			return {...cleared, status: 'left'};
-		case 'applying':
-			return state;
-		default:
-			return assertNever(state.step);
-	}
-}
-
-export function rulesReducer(state: RulesState, action: RulesAction): RulesState {
-	if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
-	// While calls run only the runner's news and Ctrl+C get in, so no key can send a second round.
-	if (state.status === 'applying' && !['call-event', 'applied', 'cancel', 'detail'].includes(action.type))
-		return state;
-	// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
-	if (state.discarding && !['discard', 'keep', 'cancel', 'detail', 'detail-failed'].includes(action.type))
-		return state;
+function edit(state: RulesState, action: RulesEdit): RulesState {
 	switch (action.type) {
-		case 'region':
-			if (state.step !== 'region') return state;
-			return {
-				...state,
-				step: 'group',
-				regionId: action.regionId,
-				...(action.label ? {regionLabel: action.label} : {}),
-				problem: undefined,
-			};
-		case 'group':
-			if (state.step !== 'group') return state;
-			return {
-				...state,
-				step: 'rules',
-				group: action.group,
-				detail: undefined,
-				loadProblem: undefined,
-				add: [],
-				remove: [],
-				direction: 'ingress',
-				problem: undefined,
-			};
 		case 'detail': {
 			const {detail} = action;
 			if (state.group && detail.id !== state.group.id) return state;
@@ -314,46 +222,32 @@ export function rulesReducer(state: RulesState, action: RulesAction): RulesState
 		case 'toggle':
 			if (state.step !== 'rules') return state;
 			return toggle(state, action.index);
-		case 'review':
-			if (state.step !== 'rules') return state;
-			return review(state);
-		case 'confirm':
-			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
-			return sending(state, action.plan);
-		case 'call-event':
-			return {...state, calls: withEvent(state.calls, action.event)};
-		case 'applied':
-			return {
-				...applied(state, action.outcome),
-				add: [],
-				remove: [],
-				// Read again: the Done screen shows the rules as they are now, not as they were.
-				detail: undefined,
-			};
-		case 'more':
-			if (state.step !== 'done') return state;
-			return {
-				...state,
-				step: 'rules',
-				status: 'editing',
-				check: undefined,
-				plan: undefined,
-				calls: [],
-				problem: undefined,
-			};
-		case 'back':
-			return back(state);
-		case 'discard':
-			return state.discarding ? leaveRules(state) : state;
-		case 'keep':
-			return {...state, discarding: undefined};
-		case 'quit':
-			return state.step === 'done' ? {...state, status: 'left'} : state;
-		case 'cancel':
-			return cancelled(state);
 		default:
 			return assertNever(action);
 	}
 }
+
+export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
+	edit: 'rules',
+	initial: initialRulesState,
+	news: {
+		types: ['detail', 'detail-failed'],
+		loaded: (detail) => ({type: 'detail', detail}),
+		failed: (problem) => ({type: 'detail-failed', problem}),
+	},
+	pick: (state, group) => ({...state, group, direction: 'ingress'}),
+	hasChanges,
+	drop: (state) => ({...state, add: [], remove: []}),
+	forget: (state) => ({...state, detail: undefined}),
+	review,
+	reopen: (state) => ({...state, check: undefined}),
+	back(state) {
+		if (state.step === 'preset' && state.preset) return {...state, preset: undefined};
+		return state.step === 'preset' || state.step === 'manual' ? {...state, step: 'rules'} : state;
+	},
+	reduce: edit,
+};
+
+export const rulesReducer = flowReducer(rulesPart);
 
 export type {CallView};

@@ -1,11 +1,28 @@
 // What the follow-up screens need from the world, passed in by commands/rules.ts, commands/instances.ts, or the
 // create wizard's Done screen (the same services as the create), and by tests with fakes or a sandbox.
-import type {ChangeOutcome} from '../../cloud/change-types.js';
+import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
+import type {Members} from '../../cloud/members.js';
 import type {EcsApi, RetryObservable} from '../../cloud/port.js';
 import type {Settings} from '../../config/types.js';
 import type {Rule} from '../../domain/model.js';
+import type {ChangeCall} from '../../domain/plan-types.js';
 
-export type FollowupServices = {
+/**
+ * The cloud calls a follow-up makes beside the api's reads, injected as the create's submit is (commands/ binds
+ * cloud/changes.ts applyChanges and cloud/members.ts readMembers to the api): the screens import no cloud code.
+ */
+export type FollowupCalls = {
+	/** Runs the calls in order; once `signal` is aborted the call in flight finishes and the rest are skipped. */
+	apply(
+		calls: readonly ChangeCall[],
+		onEvent: (event: ChangeEvent) => void,
+		signal?: AbortSignal,
+	): Promise<ChangeOutcome>;
+	/** The group, the instances of its network and the network's groups. */
+	members(regionId: string, groupId: string): Promise<Members>;
+};
+
+export type FollowupServices = FollowupCalls & {
 	api: EcsApi & Partial<RetryObservable>;
 	settings?: Settings;
 	/** The region stored with the credentials' profile: first in the list when no region was used yet. */

@@ -1,32 +1,24 @@
-// The skeleton both follow-up flows share around their own reducer and screens: the region list, the step
-// numbers, Ctrl+C and the Done keys, sending the plan once, stopping it, and reporting the one outcome.
+// What a follow-up does beside its screens, for whichever part it runs: the region list, the step numbers, the
+// group's read, Ctrl+C and the Done keys, sending the plan the state says is due (remembering its region),
+// stopping it, and reporting the one outcome. The cloud calls come from the services (injected by commands/).
 import {useInput} from 'ink';
 import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
-import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
-import {applyChanges} from '../../cloud/changes.js';
 import {lang} from '../../text/index.js';
-import {CloudData} from '../cloud-data.js';
+import {CloudData, type Problem, useLoad} from '../cloud-data.js';
 import type {FlowState} from './calls.js';
+import type {FlowAction, FlowFields} from './flow-state.js';
 import type {Position} from './pickers.js';
 import type {FollowupOutcome, FollowupServices, StopRequests} from './services.js';
 
-/** The actions both reducers take from the shared effects. */
-export type FlowAction =
-	| {type: 'cancel'}
-	| {type: 'more'}
-	| {type: 'quit'}
-	| {type: 'call-event'; event: ChangeEvent}
-	| {type: 'applied'; outcome: ChangeOutcome};
-
 /** The outcome once the flow has ended; undefined while it runs (or waits for the call in flight). */
-export function flowOutcome(state: FlowState, groupId: string | undefined): FollowupOutcome | undefined {
+export function flowOutcome(state: FlowFields): FollowupOutcome | undefined {
 	if (state.status === 'cancelled') {
 		if (state.stopping && !state.outcome && !state.forced) return undefined;
 		return {status: 'cancelled', ...(state.outcome ? {outcome: state.outcome} : {})};
 	}
 	if (state.status !== 'left') return undefined;
-	if (state.rounds > 0 && state.outcome && state.regionId && groupId)
-		return {status: 'applied', regionId: state.regionId, groupId, outcome: state.outcome};
+	if (state.rounds > 0 && state.outcome && state.regionId && state.groupId)
+		return {status: 'applied', regionId: state.regionId, groupId: state.groupId, outcome: state.outcome};
 	return {status: 'left'};
 }
 
@@ -43,10 +35,7 @@ export function useFlowData(services: FollowupServices, shared: CloudData | unde
 }
 
 /** "Step i of n" for each of `steps`, as the flow is now (see the comment inside). */
-export function useStepPositions<Step extends string>(
-	steps: readonly Step[],
-	state: FlowState,
-): (step: Step) => Position {
+export function useStepPositions(steps: readonly string[], state: FlowState): (step: string) => Position {
 	const shown = useRef(new Set<string>());
 	shown.current.add(state.step);
 	const seen = shown.current;
@@ -62,9 +51,33 @@ export function useStepPositions<Step extends string>(
 }
 
 /**
- * Runs what both flows do beside their screens: stop requests and Ctrl+C cancel, m / Enter / Esc / q on Done,
- * the plan is sent once when the state starts applying (remembering its region), a stop aborts what is left,
- * and `outcome` is reported once.
+ * Reads what the part's screen shows of the group once it is picked, and again after every round of changes;
+ * each answer (or failure) goes to the reducer. Returns the retry.
+ */
+export function useGroupRead<T, A>(
+	state: FlowFields,
+	dispatch: (action: A) => void,
+	read: (regionId: string, groupId: string) => Promise<T>,
+	news: {loaded: (value: T) => A; failed: (problem: Problem) => A},
+): () => void {
+	const {regionId, groupId} = state;
+	const wanted = regionId && groupId && state.step !== 'region' && state.step !== 'group';
+	const {load, reload} = useLoad(wanted ? `${regionId}|${groupId}|${state.rounds}` : undefined, () =>
+		read(regionId ?? '', groupId ?? ''),
+	);
+	const told = useRef(news);
+	told.current = news;
+	useEffect(() => {
+		if (load?.state === 'ready') dispatch(told.current.loaded(load.value));
+		else if (load?.state === 'failed') dispatch(told.current.failed(load.problem));
+	}, [load, dispatch]);
+	return reload;
+}
+
+/**
+ * Runs what every flow does beside its screens: stop requests and Ctrl+C cancel, m / Enter / Esc / q on Done,
+ * the plan the state says is due is sent (its region remembered), a stop aborts what is left, and `outcome` is
+ * reported when the flow ends.
  */
 export function useFlowRun({
 	state,
@@ -81,7 +94,6 @@ export function useFlowRun({
 	readonly onFinish: (outcome: FollowupOutcome) => void;
 	readonly interrupts?: StopRequests | undefined;
 }): void {
-	const {api, settings} = services;
 	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts, dispatch]);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
@@ -92,29 +104,25 @@ export function useFlowRun({
 	});
 
 	const stop = useMemo(() => new AbortController(), []);
-	const sent = useRef<unknown>(undefined);
 	useEffect(() => {
 		if (state.status === 'cancelled' && state.stopping) stop.abort();
 	}, [state.status, state.stopping, stop]);
 	const {plan} = state;
-	const applying = state.status === 'applying';
+	const due = state.status === 'applying' && state.due === 'apply' ? plan : undefined;
 	useEffect(() => {
-		if (!applying || !plan || sent.current === plan) return;
-		sent.current = plan;
+		if (!due) return;
+		dispatch({type: 'sent'});
 		try {
-			if (plan.regionId) settings?.remember({regionId: plan.regionId});
+			if (due.regionId) services.settings?.remember({regionId: due.regionId});
 		} catch {
 			// Remembering the region is a convenience.
 		}
-		void applyChanges(api, plan.calls, (event) => dispatch({type: 'call-event', event}), stop.signal).then(
-			(result) => dispatch({type: 'applied', outcome: result}),
-		);
-	}, [applying, plan, api, settings, stop, dispatch]);
+		void services
+			.apply(due.calls, (event) => dispatch({type: 'call-event', event}), stop.signal)
+			.then((result) => dispatch({type: 'applied', outcome: result}));
+	}, [due, services, stop, dispatch]);
 
-	const finished = useRef(false);
 	useEffect(() => {
-		if (!outcome || finished.current) return;
-		finished.current = true;
-		onFinish(outcome);
+		if (outcome) onFinish(outcome);
 	}, [outcome, onFinish]);
 }

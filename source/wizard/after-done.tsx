@@ -1,0 +1,169 @@
+// What follows a made (or reused) group in the create wizard: the Done screen offers the follow-ups with a key
+// (r rules, i instances, Enter / Esc / q leaves), runs the one chosen in this same process for the new group, and
+// hands a stop request to it; and the transcript of finished steps above everything.
+import {Static, Text, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {t} from '../text/index.js';
+import type {CloudData} from './cloud-data.js';
+import {glyphs} from './components/glyphs.js';
+import {InstancesFlow} from './followup/instances-app.js';
+import {RulesFlow} from './followup/rules-app.js';
+import type {FollowupOutcome, StopRequests} from './followup/services.js';
+import type {WizardServices} from './services.js';
+import type {LogEntry, WizardAction, WizardState} from './state.js';
+import {DoneScreen, ReusedScreen} from './steps/ending.js';
+import {summaryLine} from './summary.js';
+
+type After = {
+	/** What the person chose on Done: a follow-up, or to leave. */
+	readonly after?: 'rules' | 'instances' | 'quit';
+	/** How the follow-up ended (the first outcome it reported). */
+	readonly followUp?: FollowupOutcome;
+};
+
+type AfterAction =
+	| {type: 'choose'; after: 'rules' | 'instances' | 'quit'}
+	| {type: 'ended'; outcome: FollowupOutcome};
+
+function afterReducer(state: After, action: AfterAction): After {
+	if (action.type === 'choose') return state.after === undefined ? {...state, after: action.after} : state;
+	return state.followUp ? state : {...state, followUp: action.outcome};
+}
+
+export type AfterDone = After & {
+	/** Done is showing its offer (not with --yes, nothing chosen yet). */
+	readonly offering: boolean;
+	readonly onFollowUp: (outcome: FollowupOutcome) => void;
+	/** The stop requests handed to the follow-up running. */
+	readonly followUpInterrupts: StopRequests;
+};
+
+/**
+ * The Done screen's keys and what a stop request that is not a key (SIGINT, SIGTERM, SIGHUP) does: like Ctrl+C
+ * until the group is made; on Done it leaves; inside a follow-up it is the follow-up's Ctrl+C (a call in flight
+ * finishes first), which ends the run.
+ */
+export function useAfterDone({
+	state,
+	dispatch,
+	interrupts,
+}: {
+	readonly state: WizardState;
+	readonly dispatch: (action: WizardAction) => void;
+	readonly interrupts: StopRequests | undefined;
+}): AfterDone {
+	const [after, act] = useReducer(afterReducer, {});
+	const offering = state.status === 'done' && !state.yes && after.after === undefined;
+	const followUpStops = useMemo(() => new Set<() => void>(), []);
+	const followUpInterrupts = useCallback<StopRequests>(
+		(listener) => {
+			followUpStops.add(listener);
+			return () => {
+				followUpStops.delete(listener);
+			};
+		},
+		[followUpStops],
+	);
+	const done = state.status === 'done';
+	const chosen = after.after;
+	useEffect(
+		() =>
+			interrupts?.(() => {
+				if (!done) dispatch({type: 'cancel'});
+				else if (chosen === undefined) act({type: 'choose', after: 'quit'});
+				else if (chosen !== 'quit') {
+					if (followUpStops.size > 0) for (const stop of followUpStops) stop();
+					else act({type: 'ended', outcome: {status: 'cancelled'}});
+				}
+			}),
+		[interrupts, done, chosen, dispatch, followUpStops],
+	);
+	useInput(
+		(input, key) => {
+			if (input === 'r') act({type: 'choose', after: 'rules'});
+			else if (input === 'i') act({type: 'choose', after: 'instances'});
+			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c'))
+				act({type: 'choose', after: 'quit'});
+		},
+		{isActive: offering},
+	);
+	const onFollowUp = useCallback((outcome: FollowupOutcome) => act({type: 'ended', outcome}), []);
+	return {...after, offering, onFollowUp, followUpInterrupts};
+}
+
+const doneGroupOf = (state: WizardState): string | undefined => state.result?.groupId ?? state.reused?.id;
+
+/** Done: its screen with the offer, or, once one is chosen, the follow-up for the new group. */
+export function DoneBody({
+	done,
+	state,
+	services,
+	data,
+	rows,
+	notice,
+}: {
+	readonly done: AfterDone;
+	readonly state: WizardState;
+	readonly services: WizardServices;
+	readonly data: CloudData;
+	readonly rows: number;
+	readonly notice: string | undefined;
+}) {
+	const regionId = state.answers.regionId ?? '';
+	const groupId = doneGroupOf(state);
+	if ((done.after === 'rules' || done.after === 'instances') && groupId) {
+		const Flow = done.after === 'rules' ? RulesFlow : InstancesFlow;
+		return (
+			<Flow
+				services={{
+					api: services.api,
+					...services.followup,
+					...(services.settings ? {settings: services.settings} : {}),
+					...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
+					...(notice ? {sandbox: true} : {}),
+				}}
+				start={{regionId, groupId, fixed: true}}
+				data={data}
+				onFinish={done.onFollowUp}
+				interrupts={done.followUpInterrupts}
+			/>
+		);
+	}
+	return state.reused ? (
+		<ReusedScreen group={state.reused} regionId={regionId} target={services.target} offer={done.offering} />
+	) : (
+		<DoneScreen state={state} rows={rows} target={services.target} offer={done.offering} />
+	);
+}
+
+/**
+ * The finished steps, drawn once above the step showing; once a follow-up
+ * starts, the Done screen gives way to it and one line of it stays here.
+ */
+export function Transcript({state, following}: {readonly state: WizardState; readonly following: boolean}) {
+	const groupId = doneGroupOf(state);
+	const items: (LogEntry | {n: number; done: string} | {n: number; note: string})[] = [
+		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
+		...state.log,
+	];
+	if (following && groupId)
+		items.push({
+			n: state.log.length,
+			done: t('wizard.done.transcript', {id: groupId, region: state.answers.regionId ?? ''}),
+		});
+	return (
+		<Static items={items}>
+			{(entry) =>
+				'note' in entry ? (
+					<Text key="notice" dimColor>
+						{entry.note}
+					</Text>
+				) : 'done' in entry ? (
+					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
+				) : (
+					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
+				)
+			}
+		</Static>
+	);
+}

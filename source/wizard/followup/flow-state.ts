@@ -1,0 +1,216 @@
+// The one reducer skeleton both follow-ups run: pick the region and the group, mark changes on the group's own
+// screen, review, apply, see the result. What differs (what is read, what a change is, how it is reviewed) is a
+// FlowPart; the steps around it (region, group, back, discard, quit, cancel, apply, done) are written once here.
+// No React and no I/O: flow-app.tsx turns keys into actions and runs the effects.
+import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
+import type {SecurityGroupSummary} from '../../domain/model.js';
+import type {ChangePlan} from '../../domain/plan-types.js';
+import type {Problem} from '../cloud-data.js';
+import {assertNever} from '../state.js';
+import {afterEnd, applied, cancelled, type FlowState, sending, withEvent} from './calls.js';
+import type {FollowupStart} from './services.js';
+
+/** The fields of the skeleton beside the calls (calls.ts FlowState), which every part's state carries. */
+export type FlowFields = FlowState & {
+	readonly groupId?: string;
+	readonly regionLabel?: string;
+	readonly loadProblem?: Problem;
+	readonly problem?: string;
+	/** The start's changes have been put in (they wait for the group to be read). */
+	readonly queued?: boolean;
+	/** Esc with changes marked: asking whether to drop them before leaving the part's screen. */
+	readonly discarding?: boolean;
+};
+
+/** The actions the skeleton answers; the part answers the rest. */
+export type FlowAction =
+	| {type: 'region'; regionId: string; label?: string}
+	| {type: 'group'; group: SecurityGroupSummary}
+	| {type: 'review'}
+	| {type: 'confirm'; plan: ChangePlan}
+	/** The runner has taken the plan that was due. */
+	| {type: 'sent'}
+	| {type: 'call-event'; event: ChangeEvent}
+	| {type: 'applied'; outcome: ChangeOutcome}
+	| {type: 'more'}
+	| {type: 'back'}
+	/** The answer to the question Esc asked with changes marked: drop them and leave, or keep them. */
+	| {type: 'discard'}
+	| {type: 'keep'}
+	| {type: 'quit'}
+	| {type: 'cancel'};
+
+const flowTypes: ReadonlySet<string> = new Set<FlowAction['type']>([
+	'region',
+	'group',
+	'review',
+	'confirm',
+	'sent',
+	'call-event',
+	'applied',
+	'more',
+	'back',
+	'discard',
+	'keep',
+	'quit',
+	'cancel',
+]);
+
+/** What a follow-up adds to the skeleton: its state's own fields and the actions that touch them. */
+export type FlowPart<S extends FlowFields, A extends {readonly type: string}, T = unknown> = {
+	/** The step where changes are marked ('rules', 'instances'). */
+	readonly edit: S['step'];
+	initial(start: FollowupStart): S;
+	/**
+	 * The actions that bring news of the group as read (`T`, from the app's read): they get in while calls run,
+	 * and (both) while Esc's question is up.
+	 */
+	readonly news: {
+		readonly types: readonly [loaded: A['type'], failed: A['type']];
+		loaded(value: T): A;
+		failed(problem: Problem): A;
+	};
+	/** The group picked from the list (the skeleton has set its id and dropped what was read). */
+	pick(state: S, group: SecurityGroupSummary): S;
+	hasChanges(state: S): boolean;
+	/** The changes marked, dropped. */
+	drop(state: S): S;
+	/** What was read of the group, forgotten (so it is read again). */
+	forget(state: S): S;
+	/** Enter on the part's screen: to Review, or a problem. */
+	review(state: S): S;
+	/** Back to the part's screen from Done ('more'), with whatever the last review kept cleared. */
+	reopen?(state: S): S;
+	/** Esc on a step of the part's own (not region, group, the part's screen, review, applying, done). */
+	back?(state: S): S;
+	/** The part's own actions. */
+	reduce(state: S, action: A): S;
+};
+
+/** The state a flow starts in: the first step the start leaves open. */
+export function initialFlow<S extends FlowFields>(start: FollowupStart, edit: S['step']) {
+	return {
+		step: start.groupId ? edit : start.regionId ? 'group' : 'region',
+		start,
+		...(start.regionId ? {regionId: start.regionId} : {}),
+		...(start.groupId ? {groupId: start.groupId} : {}),
+		calls: [],
+		rounds: 0,
+		status: 'editing',
+	} as const;
+}
+
+/** Off the part's screen: out of the follow-up when it was opened for one group, else back to the group list. */
+function leave<S extends FlowFields>(part: FlowPart<S, never>, state: S): S {
+	const dropped = part.drop({...state, discarding: undefined});
+	if (state.start.fixed) return {...dropped, status: 'left'};
+	return part.forget({...dropped, step: 'group', loadProblem: undefined});
+}
+
+function back<S extends FlowFields>(part: FlowPart<S, never>, state: S): S {
+	const cleared = {...state, problem: undefined};
+	switch (state.step) {
+		case part.edit:
+			// Leaving drops what is marked: ask first (y drops it, n keeps it), never lose it to one key.
+			if (part.hasChanges(state)) return {...cleared, discarding: true};
+			return leave(part, cleared);
+		case 'review':
+			return {...cleared, step: part.edit};
+		case 'group':
+			return {...cleared, step: 'region'};
+		case 'region':
+			// Leaving after changes were applied is not a cancel: they stand.
+			return {...cleared, status: state.rounds > 0 ? 'left' : 'cancelled'};
+		case 'done':
+			return {...cleared, status: 'left'};
+		case 'applying':
+			return state;
+		default:
+			return part.back ? part.back(cleared) : state;
+	}
+}
+
+function step<S extends FlowFields>(part: FlowPart<S, never>, state: S, action: FlowAction): S {
+	switch (action.type) {
+		case 'region':
+			if (state.step !== 'region') return state;
+			return {
+				...state,
+				step: 'group',
+				regionId: action.regionId,
+				...(action.label ? {regionLabel: action.label} : {}),
+				problem: undefined,
+			};
+		case 'group':
+			if (state.step !== 'group') return state;
+			return part.pick(
+				part.forget(
+					part.drop({
+						...state,
+						step: part.edit,
+						groupId: action.group.id,
+						loadProblem: undefined,
+						problem: undefined,
+					}),
+				),
+				action.group,
+			);
+		case 'review':
+			return state.step === part.edit ? part.review(state) : state;
+		case 'confirm':
+			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
+			return sending(state, action.plan);
+		case 'sent':
+			return {...state, due: undefined};
+		case 'call-event':
+			return {...state, calls: withEvent(state.calls, action.event)};
+		case 'applied':
+			// Read again: Done shows the group as it is now, not as it was.
+			return part.forget(part.drop(applied(state, action.outcome)));
+		case 'more': {
+			if (state.step !== 'done') return state;
+			const next = {
+				...state,
+				step: part.edit,
+				status: 'editing',
+				plan: undefined,
+				calls: [],
+				problem: undefined,
+			};
+			return part.reopen ? part.reopen(next) : next;
+		}
+		case 'back':
+			return back(part, state);
+		case 'discard':
+			return state.discarding ? leave(part, state) : state;
+		case 'keep':
+			return {...state, discarding: undefined};
+		case 'quit':
+			return state.step === 'done' ? {...state, status: 'left'} : state;
+		case 'cancel':
+			return cancelled(state);
+		default:
+			return assertNever(action);
+	}
+}
+
+/** The reducer of a follow-up: the skeleton's steps, and the part's actions handed to the part. */
+export function flowReducer<S extends FlowFields, A extends {readonly type: string}, T>(
+	part: FlowPart<S, A, T>,
+): (state: S, action: A | FlowAction) => S {
+	const skeleton = part as unknown as FlowPart<S, never>;
+	const news: readonly string[] = part.news.types;
+	return (state, action) => {
+		if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
+		// While calls run only the runner's news, news of the group and Ctrl+C get in: no key sends a second round.
+		if (
+			state.status === 'applying' &&
+			!['sent', 'call-event', 'applied', 'cancel', news[0]].includes(action.type)
+		)
+			return state;
+		// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
+		if (state.discarding && !['discard', 'keep', 'cancel', ...news].includes(action.type)) return state;
+		if (flowTypes.has(action.type)) return step(skeleton, state, action as FlowAction);
+		return part.reduce(state, action as A);
+	};
+}
