@@ -44,6 +44,8 @@ const commandFlags = {
 		state: {type: 'string', example: '--state sandbox.json'},
 		latency: {type: 'string', example: '--latency 100'},
 		fault: {type: 'string', multiple: true, example: '--fault CreateSecurityGroup:lose'},
+		'sts-ttl': {type: 'string', example: '--sts-ttl 5'},
+		'metadata-port': {type: 'string', example: '--metadata-port 0'},
 	},
 	resume: {
 		delete: {type: 'boolean'},

@@ -13,6 +13,7 @@ import {type ClientTokens, fingerprint} from './idempotency.js';
 import {newRequestId} from './ids.js';
 import {stringify} from './json-raw.js';
 import {clientTokenParam, type Params} from './params.js';
+import {type StsBook, stsVersion} from './sts.js';
 import type {FaultKind, World} from './types.js';
 
 const maxBodyBytes = 1024 * 1024;
@@ -27,6 +28,8 @@ export type ServerDeps = {
 	now: () => number;
 	/** Writes the state out (no-op in memory). */
 	flush: () => void;
+	/** STS roles and the temporary keys issued (sts.ts). */
+	sts: StsBook;
 };
 
 /** The socket is gone (reset fault, client hung up): nothing can be answered. */
@@ -269,12 +272,23 @@ export class SandboxServer {
 					'The sandbox speaks signature V2 (HMAC-SHA1) only; ACS3-HMAC-SHA256 (V3) requests are not supported. Configure the SDK for V2 (e.g. signatureAlgorithm: "v2").',
 				);
 			}
+			if (params.Version === stsVersion) {
+				const {world, nonces} = this.deps;
+				const now = this.deps.now();
+				const owner = {credentials: world.credentials, ownerId: world.account.ownerId};
+				const result = this.deps.sts.handle(method, params, owner, nonces, now);
+				await wait();
+				this.send(res, 200, {RequestId: requestId, ...result});
+				return;
+			}
 			checkCommon(params);
 			const now = this.deps.now();
 			checkTimestamp(params, now);
 			const spec = findAction(params.Version as string, params.Action as string);
 			if (!spec) throw apiNotFound();
-			checkCaller(method, params, this.deps.world.credentials, this.deps.nonces, now);
+			// Temporary keys STS issued are accepted until they expire (then InvalidSecurityToken.Expired).
+			const caller = this.deps.sts.callerKeys(params, now) ?? this.deps.world.credentials;
+			checkCaller(method, params, caller, this.deps.nonces, now);
 			await this.run(req, res, params, spec, requestId, wait);
 		} catch (error) {
 			if (error instanceof Gone || this.closed) return;

@@ -3,6 +3,7 @@
 // `vpcs[2].VpcId: missing`; writing produces the same shape, in the API's field names.
 import {apiTime, randomChars} from './ids.js';
 import {defaultClassicRegions, findRegion, isRegion} from './regions.js';
+import {stsProblems} from './sts.js';
 import type {
 	Account,
 	Credentials,
@@ -29,7 +30,7 @@ export const defaultMaxSecurityGroups = 100;
 export const maxRulesPerGroup = 200;
 export const maxGroupsPerInstance = 5;
 
-const topKeys = ['credentials', 'vpcs', 'instances', 'securityGroups', 'account', 'clientTokens'];
+const topKeys = ['credentials', 'vpcs', 'instances', 'securityGroups', 'account', 'clientTokens', 'sts'];
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
@@ -577,6 +578,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 	});
 	unique(c, instances, (instance) => instance.InstanceId, 'instances');
 	const tokens = readTokens(c, data.clientTokens);
+	for (const problem of stsProblems(data.sts)) c.problems.push(problem);
 	if (c.problems.length > 0) return {problems: c.problems};
 	return {
 		world: {
@@ -587,6 +589,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 			instances,
 			account,
 			tokens,
+			...(data.sts === undefined ? {} : {sts: structuredClone(data.sts) as World['sts']}),
 		},
 	};
 }
@@ -607,5 +610,6 @@ export function worldToFile(world: World): SandboxStateFile {
 	}));
 	file.instances = structuredClone(world.instances);
 	if (world.tokens.length > 0) file.clientTokens = structuredClone(world.tokens);
+	if (world.sts !== undefined) file.sts = structuredClone(world.sts);
 	return file;
 }

@@ -39,6 +39,8 @@ Sandbox options
   --latency MS                     delay every response
   --fault ACTION:KIND[:COUNT]      make the next COUNT calls of ACTION fail as KIND (repeatable):
                                    throttle, unavailable, internal, reset, hang, lose
+  --sts-ttl SECONDS                lifetime of the temporary keys STS issues (tests)
+  --metadata-port N                also serve the ECS instance-metadata stand-in (IMDSv2)
 
 Global flags
   --profile NAME                   use this stored profile
@@ -123,6 +125,8 @@ export const zh: Record<keyof typeof en, string> = {
   --latency MS                     每个响应延迟的毫秒数
   --fault ACTION:KIND[:COUNT]      让接下来 COUNT 次 ACTION 调用以 KIND 方式失败（可重复）：
                                    throttle、unavailable、internal、reset、hang、lose
+  --sts-ttl SECONDS                STS 临时密钥的有效秒数（测试用）
+  --metadata-port N                同时提供 ECS 实例元数据服务替身（IMDSv2）
 
 全局参数
   --profile NAME                   使用此已保存的配置
