@@ -38,7 +38,9 @@ const commandFlags = {
 		export: {type: 'string', example: '--export terraform'},
 		'allow-duplicate-name': {type: 'boolean'},
 	},
-	configure: {},
+	configure: {
+		mode: {type: 'string', example: '--mode RamRoleArn'},
+	},
 	sandbox: {
 		port: {type: 'string', example: '--port 8080'},
 		state: {type: 'string', example: '--state sandbox.json'},

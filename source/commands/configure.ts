@@ -2,14 +2,16 @@
 // @inquirer/prompts (loaded only here, and never while Ink is rendering): AccessKey ID, secret (masked), an
 // optional STS token, then the keys are checked with a real DescribeRegions call, whose answer is the list the
 // default region is picked from. Nothing is written until the very end, so wrong keys, Quit or Ctrl+C leave the
-// stored configuration exactly as it was.
+// stored configuration exactly as it was. `--mode RamRoleArn` stores source keys and a role to assume (ARN,
+// session name, external id, duration); it is checked by assuming the role, then calling with the role's keys.
 import {CloudError} from '../cloud/errors.js';
 import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../config/aliyun-cli.js';
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
+import {providerFor} from '../config/providers.js';
 import {homeOf, openConfig} from '../config/store.js';
-import type {ConfigStore, Credentials} from '../config/types.js';
+import type {ConfigStore, CredentialProvider, Credentials, StoredRole} from '../config/types.js';
 import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
@@ -20,12 +22,17 @@ import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
-type Draft = Credentials & {regionId?: string};
+type Draft = Credentials & {regionId?: string; role?: StoredRole};
+
+const roleArnShape = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/;
+const sessionShape = /^[\w.@-]{2,64}$/;
 
 export type ConfigureOptions = {
 	global: GlobalOptions;
 	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
+	/** `RamRoleArn`: source keys and a role to assume. Default: AK (with an optional STS token). */
+	mode?: 'AK' | 'RamRoleArn';
 };
 
 /** Printable ASCII without spaces: what every AccessKey ID, secret and STS token is made of. */
@@ -37,7 +44,65 @@ function validateKey(value: string, current: string | undefined): true | string 
 	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
 }
 
-async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promise<Draft> {
+/** The role a RamRoleArn profile assumes: ARN, session name, external id (optional) and duration. */
+async function askRole(
+	prompts: Prompts,
+	context: Context,
+	current: StoredRole | undefined,
+): Promise<StoredRole> {
+	const roleArn = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleArn'),
+				...(current?.roleArn ? {default: current.roleArn} : {}),
+				validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
+			},
+			context,
+		)
+	).trim();
+	const roleSessionName = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleSession'),
+				default: current?.roleSessionName ?? 'ecs-sg',
+				validate: (value) =>
+					sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape'),
+			},
+			context,
+		)
+	).trim();
+	const externalId = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleExternalId'),
+				...(current?.externalId ? {default: current.externalId} : {}),
+				validate: (value) =>
+					value.trim() === '' || /^[\w.@:=,+/-]{2,1224}$/.test(value.trim())
+						? true
+						: t('config.configure.roleExternalIdShape'),
+			},
+			context,
+		)
+	).trim();
+	const duration = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleDuration'),
+				default: String(current?.durationSeconds ?? 3600),
+				validate: (value) => {
+					const n = Number(value.trim());
+					return /^\d+$/.test(value.trim()) && n >= 900 && n <= 43200
+						? true
+						: t('config.configure.roleDurationShape');
+				},
+			},
+			context,
+		)
+	).trim();
+	return {roleArn, roleSessionName, ...(externalId ? {externalId} : {}), durationSeconds: Number(duration)};
+}
+
+async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRole: boolean): Promise<Draft> {
 	const id = (
 		await prompts.input(
 			{
@@ -61,6 +126,14 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promis
 			context,
 		)
 	).trim();
+	if (withRole) {
+		return {
+			accessKeyId: id || draft.accessKeyId,
+			accessKeySecret: secret || draft.accessKeySecret,
+			role: await askRole(prompts, context, draft.role),
+			...(draft.regionId ? {regionId: draft.regionId} : {}),
+		};
+	}
 	const token = (
 		await prompts.password(
 			{
@@ -90,8 +163,8 @@ type Verdict =
 
 /** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
-	line(io.stderr, t('config.configure.verifying'));
-	const api = apiFor(draft, target, store, {retry: {tries: 2}});
+	line(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
+	const api = apiFor(draftProvider(draft, target), target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
 	let stoppedBy: StopSignal | undefined;
 	const stopListening = onStopSignals((signal) => {
@@ -108,11 +181,36 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		if (controller.signal.aborted)
 			return {ok: false, cancelled: true, ...(stoppedBy ? {signal: stoppedBy} : {})};
 		if (error instanceof CloudError) return {ok: false, error};
+		// AssumeRole refused or STS unreachable: the message names the mode, the role and the step.
+		if (error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable')) {
+			const kind = error.code === 'unreachable' ? 'network' : 'unknown';
+			return {
+				ok: false,
+				error: new CloudError(kind, 'Credentials', error.sentence, error.next, {action: 'AssumeRole'}),
+			};
+		}
 		throw error;
 	} finally {
 		stopListening();
 		api.close();
 	}
+}
+
+/** The keys the check signs with: the typed ones, or the role's, assumed through STS (at --endpoint when given). */
+function draftProvider(draft: Draft, target: Target): Credentials | CredentialProvider {
+	if (!draft.role) return draft;
+	return providerFor(
+		{
+			mode: 'RamRoleArn',
+			source: {mode: 'AK', accessKeyId: draft.accessKeyId, accessKeySecret: draft.accessKeySecret},
+			roleArn: draft.role.roleArn,
+			...(draft.role.roleSessionName ? {sessionName: draft.role.roleSessionName} : {}),
+			...(draft.role.externalId ? {externalId: draft.role.externalId} : {}),
+			...(draft.role.durationSeconds ? {durationSeconds: draft.role.durationSeconds} : {}),
+		},
+		t('config.configure.draftLabel'),
+		target.endpoint ? {sts: target.endpoint} : {},
+	);
 }
 
 /** The aliyun CLI's current profile as a draft, when it has a usable key pair and the user wants it. */
@@ -201,12 +299,13 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
 		let draft: Draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
-		let imported = await offerImport(io, prompts, context, stored);
+		const withRole = options.mode === 'RamRoleArn';
+		let imported = withRole ? undefined : await offerImport(io, prompts, context, stored);
 		let regions: Region[] = [];
 		let checked = false;
 		for (;;) {
 			if (imported) draft = imported;
-			else draft = await askKeys(prompts, context, draft);
+			else draft = await askKeys(prompts, context, draft, withRole);
 			imported = undefined;
 			const verdict = await verify(io, draft, target, store);
 			if (verdict.ok) {
@@ -270,6 +369,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				accessKeySecret: draft.accessKeySecret,
 				...(draft.securityToken ? {securityToken: draft.securityToken} : {}),
 				...(regionId ? {regionId} : {}),
+				...(draft.role ? {role: draft.role} : {}),
 			},
 			{makeCurrent: true},
 		);
@@ -312,15 +412,17 @@ function list(io: Io): number {
 			'',
 			t('config.configure.listProfile'),
 			t('config.configure.listId'),
-			t('config.configure.listSts'),
+			t('config.configure.listMode'),
 			t('config.configure.listRegion'),
+			t('config.configure.listRole'),
 		],
 		...profiles.map((p) => [
 			p.name === current ? '*' : '',
 			cleanLine(p.name),
 			mask(p.accessKeyId),
-			p.securityToken ? t('config.configure.yes') : t('config.configure.no'),
+			p.role ? 'RamRoleArn' : p.securityToken ? 'StsToken' : 'AK',
 			cleanLine(p.regionId ?? '-'),
+			cleanLine(p.role?.roleArn ?? '-'),
 		]),
 	];
 	for (const row of table(rows)) line(io.stdout, row);
@@ -345,7 +447,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 			line(io.stderr, t('config.configure.notTtyNext'));
 			return exitCodes.usage;
 		}
-		const outcome = await configureInteractive(io, {global: args.global});
+		const mode = typeof args.flags.mode === 'string' ? args.flags.mode : undefined;
+		if (mode !== undefined && mode !== 'AK' && mode !== 'RamRoleArn') {
+			throw new UsageError(t('config.configure.badMode', {mode}));
+		}
+		const outcome = await configureInteractive(io, {global: args.global, ...(mode ? {mode} : {})});
 		if (outcome === 'saved') return exitCodes.ok;
 		return exitCodeOf(outcome === 'cancelled' ? undefined : outcome);
 	} catch (error) {

@@ -35,7 +35,14 @@ export async function startMetadata(book: StsBook, port: number, now: () => numb
 		if (expires === undefined || expires <= now()) return answer(res, 401, 'Unauthorized');
 		const name = decodeURIComponent(url.slice(credentialsPath.length));
 		if (name === '') {
-			return answer(res, 200, book.roles().map((r) => r.RoleArn.replace(/^.*:role\//, '')).join('\n'));
+			return answer(
+				res,
+				200,
+				book
+					.roles()
+					.map((r) => r.RoleArn.replace(/^.*:role\//, ''))
+					.join('\n'),
+			);
 		}
 		const issued = book.forInstance(name, now());
 		if (!issued) return answer(res, 404, 'Not Found');

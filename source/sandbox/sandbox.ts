@@ -4,12 +4,12 @@ import {resolve} from 'node:path';
 import {NonceBook} from './auth.js';
 import {FaultBook, faultKinds} from './faults.js';
 import {ClientTokens} from './idempotency.js';
-import {seedWorld} from './seed.js';
 import {type MetadataServer, startMetadata} from './metadata.js';
+import {seedWorld} from './seed.js';
 import {SandboxServer} from './server.js';
-import {defaultRoleArn, StsBook, type StsState} from './sts.js';
 import {worldFromFile, worldToFile} from './state-file.js';
 import {loadState, SandboxStateError, writeState} from './store.js';
+import {defaultRoleArn, StsBook, type StsState} from './sts.js';
 import type {FaultSpec, SandboxStateFile, World} from './types.js';
 
 export type SandboxOptions = {

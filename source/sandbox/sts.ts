@@ -42,7 +42,8 @@ export function stsProblems(value: unknown): string[] {
 	const sts = value as Record<string, unknown>;
 	const problems: string[] = [];
 	for (const key of Object.keys(sts))
-		if (key !== 'roles' && key !== 'ttlSeconds') problems.push(`sts.${key}: unknown key (use roles, ttlSeconds)`);
+		if (key !== 'roles' && key !== 'ttlSeconds')
+			problems.push(`sts.${key}: unknown key (use roles, ttlSeconds)`);
 	if (sts.ttlSeconds !== undefined && !(Number.isInteger(sts.ttlSeconds) && (sts.ttlSeconds as number) >= 1))
 		problems.push('sts.ttlSeconds: must be a whole number of seconds, at least 1');
 	if (sts.roles !== undefined && !Array.isArray(sts.roles)) problems.push('sts.roles: must be an array');
@@ -112,19 +113,38 @@ export class StsBook {
 	}
 
 	/** One STS call (the caller has checked that Version is 2015-04-01). */
-	handle(method: string, params: Params, world: {credentials: Credentials; ownerId: string}, nonces: NonceBook, now: number) {
+	handle(
+		method: string,
+		params: Params,
+		world: {credentials: Credentials; ownerId: string},
+		nonces: NonceBook,
+		now: number,
+	) {
 		const action = params.Action;
 		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(params, now);
-		if (action !== 'AssumeRole') throw new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
+		if (action !== 'AssumeRole')
+			throw new ApiError(
+				404,
+				'InvalidApi.NotFound',
+				'Specified api is not found, please check your url and method.',
+			);
 		checkCommon(params);
 		checkTimestamp(params, now);
 		checkCaller(method, params, this.callerKeys(params, now) ?? world.credentials, nonces, now);
 		const role = this.role(params);
 		if (role.Denied) {
-			throw new ApiError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.');
+			throw new ApiError(
+				403,
+				'NoPermission',
+				'You are not authorized to do this action. You should be authorized by RAM.',
+			);
 		}
 		if (role.ExternalId !== undefined && params.ExternalId !== role.ExternalId) {
-			throw new ApiError(403, 'NoPermission', 'No permission perform sts:AssumeRole on this Role. Maybe you should check the ExternalId.');
+			throw new ApiError(
+				403,
+				'NoPermission',
+				'No permission perform sts:AssumeRole on this Role. Maybe you should check the ExternalId.',
+			);
 		}
 		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
 	}
@@ -138,7 +158,11 @@ export class StsBook {
 			throw new ApiError(401, 'AuthenticationFail.NoPermission', 'No such OIDC Provider registered.');
 		}
 		if ((params.OIDCToken ?? '').split('.').length !== 3) {
-			throw new ApiError(401, 'AuthenticationFail.OIDCToken.Invalid', "The number of Jwt field should be divided into 3 parts with '.' .");
+			throw new ApiError(
+				401,
+				'AuthenticationFail.OIDCToken.Invalid',
+				"The number of Jwt field should be divided into 3 parts with '.' .",
+			);
 		}
 		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
 	}
@@ -154,7 +178,11 @@ export class StsBook {
 	private session(params: Params): string {
 		const session = params.RoleSessionName ?? '';
 		if (!/^[\w.@-]{2,64}$/.test(session)) {
-			throw new ApiError(400, 'InvalidParameter.RoleSessionName', 'The parameter RoleSessionName is wrongly formed.');
+			throw new ApiError(
+				400,
+				'InvalidParameter.RoleSessionName',
+				'The parameter RoleSessionName is wrongly formed.',
+			);
 		}
 		return session;
 	}
@@ -164,7 +192,11 @@ export class StsBook {
 		const text = params.DurationSeconds ?? '3600';
 		const value = Number(text);
 		if (!/^\d+$/.test(text) || value < 900 || value > max) {
-			throw new ApiError(400, 'InvalidParameter.DurationSeconds', `The Min/Max value of DurationSeconds is 15min/${max}s.`);
+			throw new ApiError(
+				400,
+				'InvalidParameter.DurationSeconds',
+				`The Min/Max value of DurationSeconds is 15min/${max}s.`,
+			);
 		}
 		return value;
 	}
