@@ -175,6 +175,27 @@ async function build(settings: ModeSettings, targets: ProviderTargets): Promise<
 	}
 }
 
+/** The last renewal error of each library provider, until a renewal succeeds. */
+const failures = new WeakMap<LibraryProvider, {error: unknown}>();
+
+/** Notes a failed renewal (the library's refresher is an instance property, like its doRequest). */
+function watchRenewals(provider: LibraryProvider): LibraryProvider {
+	const renewing = provider as unknown as {refresher?: () => Promise<unknown>};
+	const refresher = renewing.refresher;
+	if (typeof refresher !== 'function') return provider;
+	renewing.refresher = async () => {
+		try {
+			const session = await refresher.call(provider);
+			failures.delete(provider);
+			return session;
+		} catch (error) {
+			failures.set(provider, {error});
+			throw error;
+		}
+	};
+	return provider;
+}
+
 const roleOf = (settings: ModeSettings): string | undefined =>
 	'roleArn' in settings ? settings.roleArn : settings.mode === 'EcsRamRole' ? settings.roleName : undefined;
 
@@ -197,13 +218,18 @@ export function providerFor(
 		mode: settings.mode,
 		async getCredentials(): Promise<TemporaryKeys> {
 			try {
-				built ??= build(settings, targets);
+				built ??= build(settings, targets).then(watchRenewals);
 				const provider = await built.catch((error) => {
 					built = undefined;
 					throw error;
 				});
 				const keys = await provider.getCredentials();
 				const session = (provider as unknown as {session?: {expiration?: string}}).session;
+				// The library keeps handing out the old keys when a renewal fails; once those have expired, the
+				// renewal's own error is the one to show (which role, which STS error), not the API's later refusal.
+				const failed = failures.get(provider);
+				if (failed && session?.expiration && Date.parse(session.expiration) <= Date.now()) throw failed.error;
+				failures.delete(provider);
 				return {
 					accessKeyId: keys.accessKeyId,
 					accessKeySecret: keys.accessKeySecret,

@@ -20,6 +20,8 @@ export type StsRole = {
 	/** When set, AssumeRoleWithOIDC must name this provider. */
 	OIDCProviderArn?: string;
 	MaxSessionDuration?: number;
+	/** Lifetime of this role's keys in seconds, whatever the request asks (tests: a few). */
+	TtlSeconds?: number;
 	/** true: every AssumeRole of it is refused (NoPermission), to test the refusal. */
 	Denied?: boolean;
 };
@@ -48,6 +50,9 @@ export function stsProblems(value: unknown): string[] {
 		problems.push('sts.ttlSeconds: must be a whole number of seconds, at least 1');
 	if (sts.roles !== undefined && !Array.isArray(sts.roles)) problems.push('sts.roles: must be an array');
 	for (const [i, role] of ((sts.roles as unknown[]) ?? []).entries()) {
+		const ttl = (role as {TtlSeconds?: unknown})?.TtlSeconds;
+		if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 1))
+			problems.push(`sts.roles[${i}].TtlSeconds: must be a whole number of seconds, at least 1`);
 		const arn = (role as {RoleArn?: unknown})?.RoleArn;
 		if (typeof arn !== 'string' || !/^acs:ram::\d+:role\/[\w.@-]+$/.test(arn))
 			problems.push(`sts.roles[${i}].RoleArn: must look like acs:ram::ACCOUNT:role/NAME`);
@@ -69,7 +74,7 @@ export class StsBook {
 	}
 
 	private issue(role: StsRole, session: string, durationSeconds: number, now: number, accountId: string) {
-		const ttl = this.ttlOverride ?? this.state.ttlSeconds ?? durationSeconds;
+		const ttl = this.ttlOverride ?? role.TtlSeconds ?? this.state.ttlSeconds ?? durationSeconds;
 		const keys: Issued = {
 			accessKeyId: `STS.${random(18)}`,
 			accessKeySecret: random(30),
