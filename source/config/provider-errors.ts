@@ -82,7 +82,8 @@ export function describeFailure(error: unknown, what: ModeLabel): ConfigError {
 			t('config.mode.ssoExpiredNext'),
 		);
 	}
-	const code = codeIn(text);
+	// The library's own word for a SignatureDoesNotMatch whose string to sign was the same: a wrong secret.
+	const code = /access key secret is invalid/i.test(text) ? 'SignatureDoesNotMatch' : codeIn(text);
 	if (code) {
 		return new ConfigError(
 			'credentials',
