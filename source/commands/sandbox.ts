@@ -119,7 +119,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 		accessKeyId: sandbox.accessKeyId,
 		accessKeySecret: sandbox.accessKeySecret,
 		...(sandbox.securityToken === undefined ? {} : {securityToken: sandbox.securityToken}),
-		roleArns: sandbox.roleArns,
 		...(sandbox.metadataEndpoint ? {metadataEndpoint: sandbox.metadataEndpoint} : {}),
 	};
 	line(io.stdout, JSON.stringify(ready));
