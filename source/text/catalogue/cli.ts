@@ -4,7 +4,8 @@ export const en = {
 Usage
   ecs-sg [create] [flags]          the wizard in a terminal; flags only otherwise (with --yes)
   ecs-sg configure [--profile P]   store credentials (hidden input, verified before saving)
-         configure list | use P    show stored profiles (secrets masked) | switch the current one
+         configure --mode M        AK (default), or RamRoleArn: keys and a role they assume
+         configure list | use P    show stored profiles and their modes | switch the current one
   ecs-sg sandbox [options]         run the local Alibaba Cloud stand-in in the foreground
   ecs-sg resume [--delete] [--yes] finish (or delete) a create that was interrupted
   ecs-sg rules [add|remove] ...    change the rules of an existing group
@@ -53,8 +54,10 @@ Global flags
 Exit codes: 0 done, 1 the cloud or the network failed, 2 bad usage or input, 130 cancelled
 (Ctrl+C or SIGINT), 143 stopped by SIGTERM, 129 stopped by SIGHUP.
 Credentials are looked up in: --profile / ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_ACCESS_KEY_ID and
-ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current stored profile,
-~/.aliyun/config.json, ~/.alibabacloud/credentials.`,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), OIDC (ALIBABA_CLOUD_ROLE_ARN,
+ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE), ALIBABA_CLOUD_CREDENTIALS_URI,
+ALIBABA_CLOUD_ECS_METADATA, the current stored profile, ~/.aliyun/config.json (every mode),
+~/.alibabacloud/credentials. Temporary keys are renewed before they expire.`,
 	'cli.error.prefix': 'Error: {message}',
 	'cli.error.unknownCommand':
 		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
@@ -90,7 +93,8 @@ export const zh: Record<keyof typeof en, string> = {
 用法
   ecs-sg [create] [参数]           在终端中运行向导；非终端环境下只用参数（需加 --yes）
   ecs-sg configure [--profile P]   保存凭证（输入隐藏，保存前先向 API 验证）
-         configure list | use P    列出已保存的配置（密钥已遮盖）| 切换当前配置
+         configure --mode M        AK（默认），或 RamRoleArn：密钥及其扮演的角色
+         configure list | use P    列出已保存的配置及其模式（密钥已遮盖）| 切换当前配置
   ecs-sg sandbox [选项]            在前台运行本地的阿里云模拟服务（沙箱）
   ecs-sg resume [--delete] [--yes] 完成（或删除）一次中断的创建
   ecs-sg rules [add|remove] ...    修改已有安全组的规则
@@ -139,8 +143,10 @@ export const zh: Record<keyof typeof en, string> = {
 退出码：0 完成，1 云服务或网络失败，2 用法或输入错误，130 已取消（Ctrl+C 或 SIGINT），
 143 被 SIGTERM 停止，129 被 SIGHUP 停止。
 凭证查找顺序：--profile / ALIBABA_CLOUD_PROFILE，环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和
-ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当前保存的配置，
-~/.aliyun/config.json，~/.alibabacloud/credentials。`,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），OIDC（ALIBABA_CLOUD_ROLE_ARN、
+ALIBABA_CLOUD_OIDC_PROVIDER_ARN、ALIBABA_CLOUD_OIDC_TOKEN_FILE），ALIBABA_CLOUD_CREDENTIALS_URI，
+ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所有模式），~/.alibabacloud/credentials。
+临时密钥会在过期前自动续期。`,
 	'cli.error.prefix': '错误：{message}',
 	'cli.error.unknownCommand':
 		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',
