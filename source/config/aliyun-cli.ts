@@ -1,6 +1,7 @@
 // Reads the aliyun CLI's ~/.aliyun/config.json so an operator who already ran `aliyun configure` needs nothing
 // else, in every mode teams use (field names: "Configure profiles" and "RAM role credentials",
-// https://www.alibabacloud.com/help/en/cli/ram-role-credentials, https://www.alibabacloud.com/help/en/cli/ecs-ram-role):
+// https://www.alibabacloud.com/help/en/cli/ram-role-credentials, https://www.alibabacloud.com/help/en/cli/ecs-ram-role,
+// "Configure and manage credentials", https://www.alibabacloud.com/help/en/cli/configure-credentials/):
 // AK, StsToken, RamRoleArn, ChainableRamRoleArn (source_profile), EcsRamRole, OIDC, CloudSSO (the access token
 // `aliyun sso login` saved), External (process_command) and CredentialsURI. providers.ts turns them into keys.
 import fs from 'node:fs';
