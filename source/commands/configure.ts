@@ -9,12 +9,12 @@ import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../conf
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
-import {providerFor} from '../config/providers.js';
 import {homeOf, openConfig} from '../config/store.js';
-import type {ConfigStore, CredentialProvider, Credentials, StoredRole} from '../config/types.js';
+import type {ConfigStore, Credentials, StoredRole} from '../config/types.js';
 import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
+import {askRole, draftProvider} from './configure-role.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -23,9 +23,6 @@ import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
 type Draft = Credentials & {regionId?: string; role?: StoredRole};
-
-const roleArnShape = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/;
-const sessionShape = /^[\w.@-]{2,64}$/;
 
 export type ConfigureOptions = {
 	global: GlobalOptions;
@@ -42,64 +39,6 @@ function validateKey(value: string, current: string | undefined): true | string 
 	const trimmed = value.trim();
 	if (trimmed === '') return current ? true : t('config.configure.required');
 	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
-}
-
-/** The role a RamRoleArn profile assumes: ARN, session name, external id (optional) and duration. */
-async function askRole(
-	prompts: Prompts,
-	context: Context,
-	current: StoredRole | undefined,
-): Promise<StoredRole> {
-	const roleArn = (
-		await prompts.input(
-			{
-				message: t('config.configure.roleArn'),
-				...(current?.roleArn ? {default: current.roleArn} : {}),
-				validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
-			},
-			context,
-		)
-	).trim();
-	const roleSessionName = (
-		await prompts.input(
-			{
-				message: t('config.configure.roleSession'),
-				default: current?.roleSessionName ?? 'ecs-sg',
-				validate: (value) =>
-					sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape'),
-			},
-			context,
-		)
-	).trim();
-	const externalId = (
-		await prompts.input(
-			{
-				message: t('config.configure.roleExternalId'),
-				...(current?.externalId ? {default: current.externalId} : {}),
-				validate: (value) =>
-					value.trim() === '' || /^[\w.@:=,+/-]{2,1224}$/.test(value.trim())
-						? true
-						: t('config.configure.roleExternalIdShape'),
-			},
-			context,
-		)
-	).trim();
-	const duration = (
-		await prompts.input(
-			{
-				message: t('config.configure.roleDuration'),
-				default: String(current?.durationSeconds ?? 3600),
-				validate: (value) => {
-					const n = Number(value.trim());
-					return /^\d+$/.test(value.trim()) && n >= 900 && n <= 43200
-						? true
-						: t('config.configure.roleDurationShape');
-				},
-			},
-			context,
-		)
-	).trim();
-	return {roleArn, roleSessionName, ...(externalId ? {externalId} : {}), durationSeconds: Number(duration)};
 }
 
 async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRole: boolean): Promise<Draft> {
@@ -194,23 +133,6 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		stopListening();
 		api.close();
 	}
-}
-
-/** The keys the check signs with: the typed ones, or the role's, assumed through STS (at --endpoint when given). */
-function draftProvider(draft: Draft, target: Target): Credentials | CredentialProvider {
-	if (!draft.role) return draft;
-	return providerFor(
-		{
-			mode: 'RamRoleArn',
-			source: {mode: 'AK', accessKeyId: draft.accessKeyId, accessKeySecret: draft.accessKeySecret},
-			roleArn: draft.role.roleArn,
-			...(draft.role.roleSessionName ? {sessionName: draft.role.roleSessionName} : {}),
-			...(draft.role.externalId ? {externalId: draft.role.externalId} : {}),
-			...(draft.role.durationSeconds ? {durationSeconds: draft.role.durationSeconds} : {}),
-		},
-		t('config.configure.draftLabel'),
-		target.endpoint ? {sts: target.endpoint} : {},
-	);
 }
 
 /** The aliyun CLI's current profile as a draft, when it has a usable key pair and the user wants it. */
