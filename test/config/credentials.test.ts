@@ -248,3 +248,54 @@ describe('the credentials file', () => {
 		});
 	});
 });
+
+describe('the modes of issue 14 in the chain', () => {
+	const oidcEnv = {
+		ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/pod',
+		ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1:oidc-provider/ack',
+		ALIBABA_CLOUD_OIDC_TOKEN_FILE: '/var/run/token',
+	};
+
+	it('takes OIDC, then a credentials URI, then the instance role from the environment, after the key pair', () => {
+		const uri = {ALIBABA_CLOUD_CREDENTIALS_URI: 'http://127.0.0.1:1/c'};
+		const ecs = {ALIBABA_CLOUD_ECS_METADATA: 'web'};
+		expect(resolve({...envKeys, ...oidcEnv, ...uri, ...ecs})).toMatchObject({mode: 'AK'});
+		expect(resolve({...oidcEnv, ...uri, ...ecs})).toMatchObject({
+			mode: 'OIDC',
+			source: {kind: 'env', label: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'},
+		});
+		expect(resolve({...uri, ...ecs})).toMatchObject({mode: 'CredentialsURI'});
+		expect(resolve(ecs)).toMatchObject({mode: 'EcsRamRole'});
+		// Half an OIDC setting is not OIDC: nothing else is set up, so nothing is found.
+		expect(resolve({ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/pod'})).toBeUndefined();
+	});
+
+	it('a stored profile with a role is RamRoleArn, without a key pair shown to the rest of the product', () => {
+		store.profiles.put(
+			{name: 'ops', accessKeyId: 'LTAIsrc', accessKeySecret: 'src', role: {roleArn: 'acs:ram::1:role/ops'}},
+			{makeCurrent: true},
+		);
+		const found = resolve();
+		expect(found).toMatchObject({mode: 'RamRoleArn', source: {kind: 'profile', label: 'ops'}});
+		expect(found?.accessKeyId).toBeUndefined();
+		expect(store.profiles.get('ops')?.role).toEqual({roleArn: 'acs:ram::1:role/ops'});
+	});
+
+	it('uses the instance metadata service last, only when ECS_SG_METADATA_ENDPOINT names one', () => {
+		expect(resolve({})).toBeUndefined();
+		expect(resolve({ECS_SG_METADATA_ENDPOINT: 'http://127.0.0.1:1'})).toMatchObject({
+			mode: 'EcsRamRole',
+			source: {kind: 'metadata'},
+		});
+	});
+
+	it('reads the role types of the credentials file', () => {
+		write(
+			'.alibabacloud/credentials',
+			'[default]\ntype = ram_role_arn\naccess_key_id = a\naccess_key_secret = b\nrole_arn = acs:ram::1:role/x\n',
+		);
+		expect(resolve()).toMatchObject({mode: 'RamRoleArn', source: {kind: 'credentials-file'}});
+		write('.alibabacloud/credentials', '[default]\ntype = ecs_ram_role\nrole_name = web\n');
+		expect(resolve()).toMatchObject({mode: 'EcsRamRole'});
+	});
+});
