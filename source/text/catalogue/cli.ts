@@ -45,7 +45,7 @@ Sandbox options
 
 Global flags
   --profile NAME                   use this stored profile
-  --endpoint URL                   send every API call (ECS and VPC) to this URL
+  --endpoint URL                   send every API call (ECS, VPC and STS) to this URL
   --sandbox                        start the sandbox in-process and use it (no account needed)
   --lang en|zh                     language of every screen and message
   -h, --help                       show this help
@@ -134,7 +134,7 @@ export const zh: Record<keyof typeof en, string> = {
 
 全局参数
   --profile NAME                   使用此已保存的配置
-  --endpoint URL                   将所有 API 调用（ECS 和 VPC）发送到此地址
+  --endpoint URL                   将所有 API 调用（ECS、VPC 和 STS）发送到此地址
   --sandbox                        在进程内启动沙箱并使用它（无需阿里云账号）
   --lang en|zh                     所有界面和消息的语言
   -h, --help                       显示本帮助
