@@ -24,6 +24,21 @@ type DeepProviders = {
 };
 const load = () => {
 	library ??= (async () => {
+		// The library logs every string to sign (source keys and STS token) through `debug` when DEBUG names its
+		// namespace; `debug` reads DEBUG once, when it is first loaded, so it is hidden for that moment.
+		const debug = process.env.DEBUG;
+		delete process.env.DEBUG;
+		try {
+			return await loadLibrary();
+		} finally {
+			if (debug !== undefined) process.env.DEBUG = debug;
+		}
+	})();
+	return library;
+};
+
+async function loadLibrary() {
+	{
 		const lib = (await import('@alicloud/credentials')) as unknown as Library & {default?: Library};
 		const http = (await import('@alicloud/credentials/dist/src/providers/http.js')) as unknown as {
 			doRequest: (request: LibraryRequest) => Promise<unknown>;
@@ -39,9 +54,8 @@ const load = () => {
 			doRequest: http.doRequest,
 			deep: {CloudSSO: sso.default, External: external.default},
 		};
-	})();
-	return library;
-};
+	}
+}
 
 /** Where the calls of the providers go when not to Alibaba Cloud: the sandbox (STS) and its metadata stand-in. */
 export type ProviderTargets = {

@@ -226,7 +226,7 @@ describe('the known secret and STS token through every command', () => {
 		expect(refused.stderr).toContain('SignatureDoesNotMatch');
 	});
 
-	it('a role assumed from these keys (ChainableRamRoleArn over STS), and one STS refuses (issue 14)', async () => {
+	it('a role assumed from these keys (ChainableRamRoleArn over STS, DEBUG=* set), and one STS refuses (issue 14)', async () => {
 		const cli = path.join(home, '.aliyun', 'config.json');
 		fs.mkdirSync(path.dirname(cli), {recursive: true});
 		const base = {
@@ -249,11 +249,11 @@ describe('the known secret and STS token through every command', () => {
 			}),
 		);
 		try {
-			const assumed = await plain('create via a role', [
-				...createArgs('role-sg', '--yes'),
-				'--profile',
-				'chained',
-			]);
+			const assumed = await plain(
+				'create via a role',
+				[...createArgs('role-sg', '--yes'), '--profile', 'chained'],
+				{DEBUG: '*'},
+			);
 			expect(assumed.code).toBe(0);
 			const refused = await plain('a refused role', [
 				...createArgs('role-sg2', '--yes'),
