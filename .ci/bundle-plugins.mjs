@@ -1,17 +1,30 @@
 // esbuild plugins that take work off the CLI's start-up and off every frame, each measured with `npm run bench`
-// (see the readme). They change how dependencies are loaded, never what they answer; test/bench/bundle.test.ts
-// checks each against the unpatched code. A patch whose target text is gone fails the build instead of
-// silently doing nothing.
-import {readFile} from 'node:fs/promises';
+// (see the readme; `node .ci/bundle.mjs --without NAME --out FILE` builds the CLI without one). They change how
+// dependencies are loaded, never what they answer; test/bench/bundle.test.ts checks each against the unpatched
+// code. Changes to a dependency's text are versioned patches (.ci/patches), which fail the build when the
+// installed package is not the exact one they were made for.
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {patchesOf, versionedPatches} from './patches.mjs';
 
 const root = new URL('..', import.meta.url);
 const here = (path) => new URL(path, root).pathname;
 
-/** Replaces `from` (which must occur exactly once) in a dependency file as it is bundled. */
-async function patch(path, from, to) {
-	const text = await readFile(path, 'utf8');
-	if (text.split(from).length !== 2) throw new Error(`${path} changed: "${from}" is not there exactly once`);
-	return text.replace(from, to);
+/**
+ * The string-width whose answers source/text/fast-width.ts's table is checked against: the version this package
+ * depends on (test/text/fast-width.test.ts compares the table with it, code point by code point).
+ */
+const tableVersion = JSON.parse(readFileSync(here('package.json'), 'utf8')).dependencies['string-width'];
+
+/** The version of the package a resolved file belongs to (the nearest package.json above it with a name). */
+function versionOf(file) {
+	for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		try {
+			const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+			if (pkg.name) return pkg.version;
+		} catch {}
+	}
+	return undefined;
 }
 
 /**
@@ -65,8 +78,8 @@ export const startupPlugins = [
 		// string-width creates an Intl.Segmenter when it loads (~20 ms) and compiles an RGI_Emoji expression
 		// (~50 ms) the first time it meets a non-ASCII string; the Region step's first frame has "❯". Every import
 		// of string-width goes through source/text/fast-width.ts, which answers what its table covers and loads
-		// string-width itself only for the rest. wrap-ansi's older copy gets the ASCII-only front (its answers for
-		// symbols such as ✔ differ from the table's).
+		// string-width itself only for the rest. Any other copy (wrap-ansi's older one) gets the ASCII-only front:
+		// its answers for symbols such as ✔ differ from the table's. Chosen by the copy's version, not its path.
 		name: 'fast-string-width',
 		setup(b) {
 			b.onResolve({filter: /^string-width$/}, async (args) => {
@@ -77,7 +90,7 @@ export const startupPlugins = [
 					pluginData: 'real',
 				});
 				if (real.errors.length > 0) return undefined;
-				const table = real.path === here('node_modules/string-width/index.js');
+				const table = versionOf(real.path) === tableVersion;
 				return {path: real.path, namespace: 'fast-width', pluginData: {table}};
 			});
 			b.onLoad({filter: /.*/, namespace: 'fast-width'}, (args) => ({
@@ -87,17 +100,6 @@ export const startupPlugins = [
 					`export default withFastPath(() => require(${JSON.stringify(args.path)}).default, {table: ${args.pluginData.table}});`,
 				].join('\n'),
 				resolveDir: here('.'),
-				loader: 'js',
-			}));
-		},
-	},
-	{
-		// yoga-layout's loader fetches its own data: URL when `fetch` exists, which loads undici (~30 ms) just to
-		// decode base64. Its synchronous fallback decodes the same bytes without it.
-		name: 'yoga-without-fetch',
-		setup(b) {
-			b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (args) => ({
-				contents: await patch(args.path, 'return w||"function"!=typeof fetch?', 'return true?'),
 				loader: 'js',
 			}));
 		},
@@ -114,52 +116,25 @@ export const startupPlugins = [
 			);
 		},
 	},
-	{
-		// Ink turns every frame back into text cell by cell (100x30 cells for a full step), asking ansi-tokenize for
-		// the codes between each cell and the next: three Sets and four arrays per cell, even when both cells have
-		// the same style, as nearly all do. The same style needs no codes, so that case skips the diff.
-		name: 'ansi-tokenize-same-style',
-		setup(b) {
-			b.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async (args) => {
-				let text = await patch(
-					args.path,
-					'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-					'if (!sameStyles(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-				);
-				text = text.replace(
-					'ret += ansiCodesToString(diffAnsiCodes(char.styles, []));',
-					'if (char.styles.length > 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));',
-				);
-				// diffAnsiCodes(a, b) is empty whenever a and b hold the same codes in the same order.
-				text += `
-function sameStyles(a, b) {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
-	return true;
-}
-`;
-				return {contents: text, loader: 'js'};
-			});
-		},
-	},
-	{
-		// Ink's Output caches the styled cells and widths of each line it draws, but a new Output (and so an empty
-		// cache) is made for every frame, so a keystroke that changes one line re-tokenizes all thirty. The cache
-		// holds pure functions of the line's text, so frames can share it (renewed past 2,000 lines).
-		name: 'ink-output-shared-cache',
-		setup(b) {
-			b.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => {
-				let text = await patch(args.path, '    caches = new OutputCaches();', '    caches = sharedCaches();');
-				text += `
-let shared;
-function sharedCaches() {
-	if (!shared || shared.styledChars.size > 2000 || shared.widths.size > 2000) shared = new OutputCaches();
-	return shared;
-}
-`;
-				return {contents: text, loader: 'js'};
-			});
-		},
-	},
+	// The patches that change a dependency's text (yoga's loader, ansi-tokenize's style diff, Ink's output cache)
+	// are versioned diffs in .ci/patches, each pinned to the exact upstream file (see .ci/patches.mjs).
+	versionedPatches(),
 ];
+
+/**
+ * The plugins less those named (a plugin's name, or a patch's file name such as ink@6.8.0.patch): how each one's
+ * win is measured. Throws on a name that is neither.
+ */
+export function pluginsWithout(names) {
+	const patches = patchesOf(startupPlugins.find((p) => p.name === 'versioned-patches'));
+	for (const name of names)
+		if (!startupPlugins.some((p) => p.name === name) && !patches.some((p) => p.file === name))
+			throw new Error(
+				`--without: ${name} is neither a plugin of .ci/bundle-plugins.mjs nor a patch in .ci/patches`,
+			);
+	return startupPlugins
+		.filter((p) => !names.has(p.name))
+		.map((p) =>
+			p.name === 'versioned-patches' ? versionedPatches(patches.filter((x) => !names.has(x.file))) : p,
+		);
+}

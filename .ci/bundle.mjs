@@ -1,11 +1,19 @@
 // Builds the CLI into one ESM file (dist/cli.mjs). `--bench` also builds the benchmark (dist/bench.mjs).
 // Run by `npm run build`, which `npm install` runs through `prepare`.
+// `--without NAME,...` leaves the named plugins of bundle-plugins.mjs out and `--out FILE` writes the CLI elsewhere:
+// how each plugin's win is measured (`node dist/bench.mjs --only startup --cli FILE`, see the readme).
 import {readFile} from 'node:fs/promises';
 import {build} from 'esbuild';
-import {startupPlugins} from './bundle-plugins.mjs';
+import {pluginsWithout} from './bundle-plugins.mjs';
+import {assertAllApplied} from './patches.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
+const option = (name) => {
+	const at = process.argv.indexOf(`--${name}`);
+	return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const plugins = pluginsWithout(new Set(option('without')?.split(',') ?? []));
 
 const common = {
 	absWorkingDir: root.pathname,
@@ -24,14 +32,16 @@ const common = {
 		'ajv-formats': './.ci/stubs/conf-unused.mjs',
 		semver: './.ci/stubs/conf-unused.mjs',
 	},
-	plugins: startupPlugins,
+	plugins,
 	// CommonJS dependencies (signal-exit, pop-core) call require() on node built-ins.
 	banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
 	// Otherwise the development builds of react and react-reconciler are bundled.
 	define: {'process.env.NODE_ENV': '"production"', __ECS_SG_VERSION__: JSON.stringify(pkg.version)},
 };
 
-await build({...common, entryPoints: ['source/cli.tsx'], outfile: 'dist/cli.mjs'});
+await build({...common, entryPoints: ['source/cli.tsx'], outfile: option('out') ?? 'dist/cli.mjs'});
+// A patch whose file the CLI no longer bundles would otherwise do nothing, silently.
+assertAllApplied(plugins.find((p) => p.name === 'versioned-patches'));
 if (process.argv.includes('--bench')) {
 	// The floor any Ink app pays: ink + react rendering one line, bundled exactly like the CLI.
 	await build({...common, entryPoints: ['test/bench/ink-floor.tsx'], outfile: 'dist/ink-floor.mjs'});

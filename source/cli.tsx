@@ -1,11 +1,18 @@
 // Entry point: parse argv, pick the command, set process.exitCode. The only exit site of the program.
 // First, for its side effect: NO_COLOR must be turned into FORCE_COLOR=0 before any colour library loads.
 import './commands/colour.js';
+import {fileURLToPath} from 'node:url';
 import {type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
+import {helpPage} from './commands/help.js';
+import {invocation} from './commands/invocation.js';
 import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
+import {jsonErrors, wantsJson} from './commands/json-errors.js';
 import {exitCodeOf, onUnhandledStop, restoreTerminal} from './commands/signals.js';
-import {detectLang, setLang, t} from './text/index.js';
+import {detectLang, setCommandName, setLang, t} from './text/index.js';
+
+/** bin/ecs-sg.js, from source/cli.tsx and from its bundle dist/cli.mjs alike. */
+const launcher = fileURLToPath(new URL('../bin/ecs-sg.js', import.meta.url));
 
 declare const __ECS_SG_VERSION__: string | undefined;
 const version = typeof __ECS_SG_VERSION__ === 'string' ? __ECS_SG_VERSION__ : '0.0.0-dev';
@@ -39,15 +46,18 @@ async function dispatch(args: ParsedArgs, io: Io): Promise<number> {
 
 async function main(argv: readonly string[], io: Io): Promise<number> {
 	setLang(detectLang(langFlag(argv), io.env) ?? 'en');
+	// Every command printed for the user starts the way that runs where they are (commands/invocation.ts).
+	setCommandName(() => invocation({env: io.env, cwd: process.cwd(), bin: launcher}));
 	const parsed = parseArgs(argv);
 	if (!parsed.ok) {
 		for (const error of parsed.errors) line(io.stderr, t('cli.error.prefix', {message: error}));
 		line(io.stderr, t('cli.hint.help'));
+		json?.finish(exitCodes.usage, parsed.errors.join('\n'));
 		return exitCodes.usage;
 	}
 	const {args} = parsed;
 	if (args.help) {
-		line(io.stdout, t('cli.help'));
+		line(io.stdout, helpPage(args.explicitCommand ? args.command : undefined));
 		return exitCodes.ok;
 	}
 	if (args.version) {
@@ -85,8 +95,18 @@ function end(code: number): void {
 	process.stderr.write('', done);
 }
 
-main(process.argv.slice(2), processIo()).then(end, (error: unknown) => {
-	// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
-	process.stderr.write(`${crashLine(error)}\n`);
-	end(exitCodes.cloud);
-});
+const argv = process.argv.slice(2);
+// With --json every error also ends as one object on stdout (commands/json-errors.ts).
+const json = wantsJson(argv) ? jsonErrors(processIo()) : undefined;
+main(argv, json?.io ?? processIo()).then(
+	(code) => {
+		json?.finish(code);
+		end(code);
+	},
+	(error: unknown) => {
+		// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
+		process.stderr.write(`${crashLine(error)}\n`);
+		json?.finish(exitCodes.cloud, crashLine(error));
+		end(exitCodes.cloud);
+	},
+);

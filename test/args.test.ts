@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {parseArgs} from '../source/commands/args.js';
+import {commands, nearestRegion, parseArgs, unknownRegionMessage} from '../source/commands/args.js';
+import {helpPage} from '../source/commands/help.js';
+import {setLang, width} from '../source/text/index.js';
 
 describe('parseArgs', () => {
 	it('defaults to create and collects repeatable flags', () => {
@@ -48,5 +50,84 @@ describe('parseArgs', () => {
 	it('refuses an unknown command', () => {
 		const r = parseArgs(['frobnicate']);
 		expect(r.ok).toBe(false);
+	});
+});
+
+describe('help for each command', () => {
+	const parsed = (argv: string[]) => {
+		const r = parseArgs(argv);
+		if (!r.ok) throw new Error(r.errors.join('\n'));
+		return r.args;
+	};
+
+	it('`ecs-sg help COMMAND` is `ecs-sg COMMAND --help`, and `ecs-sg help` the global page', () => {
+		for (const command of commands) {
+			const viaWord = parsed(['help', command]);
+			const viaFlag = parsed([command, '--help']);
+			expect([viaWord.command, viaWord.explicitCommand, viaWord.help]).toEqual([command, true, true]);
+			expect([viaFlag.command, viaFlag.explicitCommand, viaFlag.help]).toEqual([command, true, true]);
+		}
+		const global = parsed(['help']);
+		expect([global.explicitCommand, global.help]).toEqual([false, true]);
+		expect(parsed(['--sandbox', 'help', 'rules', '--lang', 'zh']).command).toBe('rules');
+	});
+
+	it('names the nearest command for a help topic that is not one', () => {
+		const errors = (argv: string[]) => {
+			const r = parseArgs(argv);
+			return r.ok ? [] : r.errors;
+		};
+		expect(errors(['help', 'rulse'])).toEqual(['There is no help for "rulse"; did you mean "rules"?']);
+		expect(errors(['help', 'deploy'])[0]).toMatch(/^There is no help for "deploy"\. Commands: create/);
+	});
+
+	it('gives every command a page of its own, with examples, within 80 columns in both languages', () => {
+		for (const lang of ['en', 'zh'] as const) {
+			setLang(lang);
+			const global = helpPage(undefined);
+			const seen = new Set<string>([global]);
+			for (const command of commands) {
+				const page = helpPage(command);
+				expect(seen.has(page)).toBe(false);
+				seen.add(page);
+				expect(page.split('\n')[0]).toMatch(new RegExp(`^ecs-sg ${command}`));
+				expect(page).toMatch(lang === 'en' ? /\nExamples\n/ : /\n示例\n/);
+				expect(page).toContain(`ecs-sg ${command}`);
+				expect(page).not.toContain('{');
+				for (const row of page.split('\n'))
+					expect(width(row), `${lang} ${command}: ${row}`).toBeLessThanOrEqual(80);
+			}
+			for (const command of ['create', 'rules'] as const)
+				expect(helpPage(command)).toContain('PROTO:PORTS:CIDR');
+		}
+		setLang('en');
+	});
+});
+
+describe('a wrong --region', () => {
+	const ids = [
+		'cn-qingdao',
+		'cn-hangzhou',
+		'cn-shanghai',
+		'cn-zhangjiakou',
+		'ap-southeast-1',
+		'ap-southeast-3',
+	];
+
+	it('names the region a typo or a part of its id meant', () => {
+		expect(nearestRegion('cn-hangzou', ids)).toBe('cn-hangzhou');
+		expect(nearestRegion('CN-Shanghai ', ids)).toBe('cn-shanghai');
+		expect(nearestRegion('qingdao', ids)).toBe('cn-qingdao');
+		expect(unknownRegionMessage('cn-hangzou', ids)).toBe(
+			'ECS does not know the region "cn-hangzou"; did you mean cn-hangzhou?',
+		);
+	});
+
+	it('lists the regions when nothing is near, or more than one id holds what was typed', () => {
+		expect(nearestRegion('ap-southeast', ids)).toBeUndefined();
+		expect(nearestRegion('eu-north-9', ids)).toBeUndefined();
+		expect(unknownRegionMessage('eu-north-9', ids)).toBe(
+			`ECS does not know the region "eu-north-9"; its regions are: ${ids.join(', ')}.`,
+		);
 	});
 });

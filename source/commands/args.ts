@@ -103,7 +103,9 @@ const ownersOf = (flag: string): string =>
 		.map((c) => `ecs-sg ${c}`)
 		.join(', ');
 
-function commandOf(argv: readonly string[]): {command: Command; explicit: boolean; index: number} {
+type CommandWord = {command: Command; explicit: boolean; index: number; helpWord?: true};
+
+function commandOf(argv: readonly string[]): CommandWord {
 	// The command is the first word that is not a flag or a flag's value.
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] ?? '';
@@ -116,13 +118,14 @@ function commandOf(argv: readonly string[]): {command: Command; explicit: boolea
 		}
 		if ((commands as readonly string[]).includes(arg))
 			return {command: arg as Command, explicit: true, index: i};
+		if (arg === 'help') return {command: 'create', explicit: false, index: i, helpWord: true};
 		return {command: 'create', explicit: false, index: -1};
 	}
 	return {command: 'create', explicit: false, index: -1};
 }
 
 /** The candidate a typo most likely meant: at most two edits away, and fewer than half of what was typed. */
-function nearest(typed: string, candidates: readonly string[]): string | undefined {
+export function nearest(typed: string, candidates: readonly string[]): string | undefined {
 	if (typed === '' || candidates.length === 0) return undefined;
 	const best = closest(typed, [...candidates]);
 	const edits = distance(typed, best);
@@ -136,8 +139,31 @@ function unknownFlag(shown: string, name: string, known: readonly string[]): str
 		: t('cli.error.unknownFlag', {flag: shown});
 }
 
+/**
+ * `ecs-sg help [COMMAND] [flags]`: the same as `ecs-sg [COMMAND] --help`; a topic that is not a command is a usage
+ * error that names the nearest one.
+ */
+function parseHelp(argv: readonly string[], index: number): ParseResult {
+	const rest = argv.filter((_, i) => i !== index);
+	const topic = commandOf(rest);
+	const word = rest[topic.index] ?? rest.find((arg) => !arg.startsWith('-'));
+	if (!topic.explicit && word !== undefined && !topic.helpWord) {
+		const near = nearest(word, commands);
+		const shown = cleanLine(word);
+		return {
+			ok: false,
+			errors: [
+				near ? t('cli.error.helpTopicNear', {topic: shown, near}) : t('cli.error.helpTopic', {topic: shown}),
+			],
+		};
+	}
+	const parsed = parseArgs(rest);
+	return parsed.ok ? {ok: true, args: {...parsed.args, help: true}} : parsed;
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
-	const {command, explicit, index} = commandOf(argv);
+	const {command, explicit, index, helpWord} = commandOf(argv);
+	if (helpWord) return parseHelp(argv, index);
 	const rest = argv.filter((_, i) => i !== index);
 	const own: Record<string, Spec> = {...globalFlags, ...commandFlags[command]};
 	const options = Object.fromEntries(
@@ -235,4 +261,28 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 			flags: commandOwn,
 		},
 	};
+}
+
+/**
+ * What a wrong --region most likely meant, as flags suggest: the region id a typo away (`cn-hangzou`), else the
+ * only id that contains what was typed (`qingdao`). Undefined when neither: then the regions are listed.
+ */
+export function nearestRegion(typed: string, ids: readonly string[]): string | undefined {
+	const lower = typed.trim().toLowerCase();
+	const near = nearest(lower, ids);
+	// Two ids as near (`ap-southeast` is two edits from -1 and from -3) is no answer: the list says more.
+	const ties =
+		near === undefined ? 0 : ids.filter((id) => distance(lower, id) === distance(lower, near)).length;
+	if (near && ties === 1) return near;
+	const containing = lower.length >= 3 ? ids.filter((id) => id.includes(lower)) : [];
+	return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** The message for a region ECS does not know: the region meant when one is near, else the list. */
+export function unknownRegionMessage(typed: string, ids: readonly string[]): string {
+	const region = cleanLine(typed);
+	const near = nearestRegion(typed, ids);
+	return near
+		? t('cli.error.regionNear', {region, near})
+		: t('cli.error.regionList', {region, list: ids.join(', ')});
 }

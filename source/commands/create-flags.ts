@@ -17,7 +17,7 @@ import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import {dryRunLines, ecsSgCommand, resultLines, whereOf} from '../domain/summary.js';
 import {maxRulesPerGroup} from '../domain/validators.js';
 import {cleanBlock, cleanDeep, cleanLine, rulesCount, t} from '../text/index.js';
-import type {Flags, ParsedArgs} from './args.js';
+import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
@@ -97,8 +97,14 @@ export function checkFlags(flags: Flags): FlagsCheck {
 }
 
 /** The one message that names every missing or invalid flag. */
-export function problemLines(check: {missing: string[]; problems: FlagProblem[]}): string[] {
-	const lines = [t('submit.flags.problems')];
+export function problemLines(
+	check: {missing: string[]; problems: FlagProblem[]},
+	wizardWanted = false,
+): string[] {
+	// `ecs-sg --sandbox | tee log`: a person at a terminal who piped stdout wanted the wizard, not a script's answer.
+	const lines = [
+		t(wizardWanted && check.missing.length > 0 ? 'cli.error.wizardNeedsStdout' : 'submit.flags.problems'),
+	];
 	if (check.missing.length > 0)
 		lines.push(`  ${t('submit.flags.missing', {flags: check.missing.join(', ')})}`);
 	for (const p of check.problems)
@@ -290,7 +296,10 @@ async function lookAround(
 		try {
 			const regions = await services.api.describeRegions(signal ? {signal} : {});
 			if (regions.length > 0)
-				message = t('submit.flags.regionList', {region, list: regions.map((r) => r.id).join(', ')});
+				message = unknownRegionMessage(
+					answers.regionId,
+					regions.map((r) => r.id),
+				);
 		} catch {
 			// The list is a help, not a need: the API's own sentence stands.
 		}
@@ -303,7 +312,8 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const dryRun = args.flags['dry-run'] === true;
 	const check = checkFlags(args.flags);
 	if (!check.ok) {
-		warn(io, [...problemLines(check), t('submit.flags.hint')]);
+		const wizardWanted = !json && Boolean(io.stdin.isTTY) && !io.stdout.isTTY;
+		warn(io, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
 	const {answers, exportFormat} = check;

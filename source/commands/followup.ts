@@ -6,7 +6,7 @@ import {CloudError} from '../cloud/errors.js';
 import type {SecurityGroupDetail} from '../domain/model.js';
 import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
-import {cleanBlock, cleanLine, t} from '../text/index.js';
+import {cleanBlock, t} from '../text/index.js';
 import type {FollowupAppProps} from '../wizard/followup/app-root.js';
 import {
 	type FollowupOutcome,
@@ -15,7 +15,7 @@ import {
 	exitCodeOf as outcomeCode,
 	type StopRequests,
 } from '../wizard/followup/services.js';
-import type {Flags, ParsedArgs} from './args.js';
+import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
 import {endBy, exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
@@ -87,11 +87,16 @@ export async function readGroup(
 	} catch (error) {
 		// The region itself is wrong: blame --region, with the regions ECS knows when they can be read.
 		if (error instanceof CloudError && error.kind === 'region-not-found' && !assumed) {
-			const region = cleanLine(regionId);
 			try {
 				const regions = await services.api.describeRegions();
 				if (regions.length > 0)
-					return t('followup.flags.unknownRegion', {region, list: regions.map((r) => r.id).join(', ')});
+					return t('followup.flags.flag', {
+						flag: '--region',
+						message: unknownRegionMessage(
+							regionId,
+							regions.map((r) => r.id),
+						),
+					});
 			} catch {
 				// The list is a help, not a need: the message below stands.
 			}

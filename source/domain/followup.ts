@@ -2,7 +2,7 @@
 // on the sandbox never copies a command that talks to the real cloud), and what a round of changes came to, for
 // the flags paths and `--json`.
 
-import {cleanLine, rulesCount, t} from '../text/index.js';
+import {cleanLine, commandName, rulesCount, t} from '../text/index.js';
 import {shellQuote} from './export-aliyun.js';
 import type {Rule} from './model.js';
 import type {CallReport, RoundReport} from './plan-types.js';
@@ -36,7 +36,7 @@ export function followUpCommand(
 	target?: Target,
 ): string {
 	return [
-		'ecs-sg',
+		commandName(),
 		command,
 		...targetFlags(target),
 		'--region',

@@ -1,7 +1,8 @@
 // Plans and results as plain-text lines: the rules table, the calls in order, what exists of an unfinished
 // create, the equivalent commands. Shared by --dry-run, the flags path, resume and (if it wants) the wizard.
 
-import {cleanLine, rulesCount, shownTime, t, table} from '../text/index.js';
+import {cleanLine, commandName, rulesCount, shownTime, t, table} from '../text/index.js';
+import {commandLines} from './command-lines.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
 import {type Target, targetSuffix} from './followup.js';
 import type {Rule, SecurityGroupSummary} from './model.js';
@@ -105,7 +106,7 @@ const expressible = (r: Rule): boolean =>
 export function ecsSgCommand(source: SubmitPlan | SubmitResult): {command: string; exact: boolean} {
 	const spec = specOf(source);
 	const {template, source: from, rest} = templateOf(spec.rules);
-	const words = ['ecs-sg', 'create', '--region', spec.regionId, '--template', template];
+	const words = [commandName(), 'create', '--region', spec.regionId, '--template', template];
 	if (template !== 'custom' && from !== anywhere) words.push('--source', from);
 	words.push('--name', spec.name);
 	if (spec.description) words.push('--description', spec.description);
@@ -153,10 +154,21 @@ export function dryRunLines(plan: SubmitPlan, extras: DryRunExtras = {}): string
 	}
 	lines.push('', t('submit.dry.aliyun'), ...exportAliyun(plan).trimEnd().split('\n'));
 	const ecsSg = ecsSgCommand(plan);
-	lines.push('', t('submit.dry.ecsSg'), ecsSg.command);
+	lines.push('', t('submit.dry.ecsSg'), ...commandLines(ecsSg.command, printedColumns));
 	if (!ecsSg.exact) lines.push(t('submit.dry.inexact'));
 	lines.push('', t('submit.dry.nothing'));
 	return lines;
+}
+
+/** Printed output (not a screen) keeps every command within 80 columns, so a copy of one is never split. */
+const printedColumns = 80;
+
+/** `add rules:      ecs-sg rules add …`: the label as it is, the command under it when both do not fit. */
+function nextStep(message: string): string[] {
+	const at = message.indexOf(`${commandName()} `);
+	const line = `  ${message}`;
+	if (at < 0 || line.length < printedColumns) return [line];
+	return [`  ${message.slice(0, at).trimEnd()}`, ...commandLines(message.slice(at), printedColumns, '    ')];
 }
 
 /**
@@ -177,8 +189,8 @@ export function resultLines(result: SubmitResult, target?: Target): string[] {
 		...rulesTable(result.rules),
 		'',
 		t('submit.result.next'),
-		`  ${t('submit.result.addRules', {region: result.regionId, id, target: flags})}`,
-		`  ${t('submit.result.addInstances', {region: result.regionId, id, target: flags})}`,
+		...nextStep(t('submit.result.addRules', {region: result.regionId, id, target: flags})),
+		...nextStep(t('submit.result.addInstances', {region: result.regionId, id, target: flags})),
 	];
 }
 

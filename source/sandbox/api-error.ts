@@ -43,3 +43,27 @@ export const internalError = (): ApiError =>
 		'InternalError',
 		'The request processing has failed due to some unknown error, exception or failure.',
 	);
+
+export const accessKeyNotFound = (): ApiError =>
+	new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+
+export const missingSecurityToken = (): ApiError =>
+	new ApiError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
+
+const tokenMessages = {
+	Expired: 'Specified SecurityToken is expired.',
+	Malformed: 'Specified SecurityToken is malformed.',
+	MismatchWithAccessKey: 'Specified SecurityToken mismatch with the AccessKey.',
+} as const;
+
+/** InvalidSecurityToken.Expired / .Malformed / .MismatchWithAccessKey (400), for the credential store. */
+export const invalidSecurityToken = (why: keyof typeof tokenMessages): ApiError =>
+	new ApiError(400, `InvalidSecurityToken.${why}`, tokenMessages[why]);
+
+/** Signature V2 and V3 share it: the request's signature parts are missing or not of the standard. */
+export const incompleteSignature = (why: string): ApiError =>
+	new ApiError(
+		400,
+		'IncompleteSignature',
+		`The request signature does not conform to Aliyun standards: ${why}.`,
+	);

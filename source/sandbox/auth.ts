@@ -1,7 +1,15 @@
-// The gateway's checks before any action runs: common parameters present, signature method and version,
-// Timestamp within 15 minutes, a known AccessKeyId, the signature itself (constant-time), the STS token when
-// the keys carry one, and SignatureNonce never seen before.
-import {ApiError, missingParameter} from './api-error.js';
+// The gateway's checks before any action runs, signature V2: common parameters present, signature method and
+// version, Timestamp within 15 minutes, a known AccessKeyId, the signature itself (constant-time), the STS
+// token when the keys carry one, and SignatureNonce never seen before. Also what V2 and V3 share (auth-v3.ts):
+// the nonce book, the clock check and the one seam to the credential store (KeyLookup).
+import {
+	ApiError,
+	accessKeyNotFound,
+	incompleteSignature,
+	invalidSecurityToken,
+	missingParameter,
+	missingSecurityToken,
+} from './api-error.js';
 import type {Params} from './params.js';
 import {hmacSha1, signaturesMatch, stringToSign} from './signature.js';
 import type {Credentials} from './types.js';
@@ -39,7 +47,7 @@ const common = [
 	'Timestamp',
 ] as const;
 
-/** `yyyy-MM-ddTHH:mm:ssZ` (milliseconds tolerated), a real date, or undefined. */
+/** `yyyy-MM-ddTHH:mm:ssZ` (milliseconds tolerated), a real date, or undefined. V3's x-acs-date too. */
 export function parseTimestamp(text: string): number | undefined {
 	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/.exec(text);
 	if (!match) return undefined;
@@ -62,18 +70,10 @@ export function checkCommon(params: Params): void {
 		if (params[name] === undefined || params[name] === '') throw missingParameter(name, `Missing${name}`);
 	}
 	if (params.SignatureMethod !== 'HMAC-SHA1') {
-		throw new ApiError(
-			400,
-			'IncompleteSignature',
-			`The request signature does not conform to Aliyun standards: SignatureMethod "${params.SignatureMethod}" is not supported, use HMAC-SHA1.`,
-		);
+		throw incompleteSignature(`SignatureMethod "${params.SignatureMethod}" is not supported, use HMAC-SHA1`);
 	}
 	if (params.SignatureVersion !== '1.0') {
-		throw new ApiError(
-			400,
-			'IncompleteSignature',
-			`The request signature does not conform to Aliyun standards: SignatureVersion "${params.SignatureVersion}" is not supported, use 1.0.`,
-		);
+		throw incompleteSignature(`SignatureVersion "${params.SignatureVersion}" is not supported, use 1.0`);
 	}
 	const format = params.Format;
 	if (format !== undefined && !/^(json|xml)$/i.test(format)) {
@@ -86,7 +86,12 @@ export function checkCommon(params: Params): void {
 }
 
 export function checkTimestamp(params: Params, now: number): void {
-	const time = parseTimestamp(params.Timestamp ?? '');
+	checkTime(params.Timestamp ?? '', now);
+}
+
+/** Timestamp (V2) or x-acs-date (V3): well formed and within 15 minutes of the sandbox's clock. */
+export function checkTime(text: string, now: number): void {
+	const time = parseTimestamp(text);
 	if (time === undefined) {
 		throw new ApiError(
 			400,
@@ -99,37 +104,69 @@ export function checkTimestamp(params: Params, now: number): void {
 	}
 }
 
+/** What a request presents: the key it names and the STS token it carries (undefined when none). */
+export type Presented = {accessKeyId: string; securityToken: string | undefined};
+
+/**
+ * The credential store's answer: the secret to check the signature with, or the refusal for an unknown key.
+ * A `tokenRefusal` is given only once the signature is right, so a caller without the secret learns nothing
+ * about the token. The one seam between the gateway and the store: STS keys with an expiry answer here too
+ * (InvalidSecurityToken.Expired / .Malformed / .MismatchWithAccessKey, see api-error.ts).
+ */
+export type KeyLookup = (
+	presented: Presented,
+	now: number,
+) => {accessKeySecret: string; tokenRefusal?: ApiError} | ApiError;
+
+/** The store of today: one pair of keys, with or without a token that never expires. */
+export function keysLookup(current: () => Credentials): KeyLookup {
+	return ({accessKeyId, securityToken}) => {
+		const credentials = current();
+		if (accessKeyId !== credentials.accessKeyId) return accessKeyNotFound();
+		const tokenRefusal =
+			credentials.securityToken !== undefined && (securityToken === undefined || securityToken === '')
+				? missingSecurityToken()
+				: securityToken !== undefined && !signaturesMatch(credentials.securityToken ?? '', securityToken)
+					? invalidSecurityToken('MismatchWithAccessKey')
+					: undefined;
+		return {accessKeySecret: credentials.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+	};
+}
+
+/** The key's secret, or the refusal of an unknown key. */
+export function findKey(lookup: KeyLookup, presented: Presented, now: number) {
+	const found = lookup(presented, now);
+	if (found instanceof ApiError) throw found;
+	return found;
+}
+
+export function spendNonce(nonces: NonceBook, nonce: string, now: number): void {
+	if (!nonces.use(nonce, now)) {
+		throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+	}
+}
+
 /** Key, signature and token; the nonce is recorded only once all of them are right. */
 export function checkCaller(
 	method: string,
 	params: Params,
-	credentials: Credentials,
+	lookup: KeyLookup,
 	nonces: NonceBook,
 	now: number,
 ): void {
-	if (params.AccessKeyId !== credentials.accessKeyId) {
-		throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-	}
+	const key = findKey(
+		lookup,
+		{accessKeyId: params.AccessKeyId ?? '', securityToken: params.SecurityToken},
+		now,
+	);
 	const text = stringToSign(method, Object.entries(params));
-	if (!signaturesMatch(hmacSha1(text, credentials.accessKeySecret), params.Signature ?? '')) {
+	if (!signaturesMatch(hmacSha1(text, key.accessKeySecret), params.Signature ?? '')) {
 		throw new ApiError(
 			400,
 			'SignatureDoesNotMatch',
 			`Specified signature is not matched with our calculation. server string to sign is:${text}`,
 		);
 	}
-	const token = params.SecurityToken;
-	if (credentials.securityToken !== undefined && (token === undefined || token === '')) {
-		throw new ApiError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.');
-	}
-	if (token !== undefined && !signaturesMatch(credentials.securityToken ?? '', token)) {
-		throw new ApiError(
-			400,
-			'InvalidSecurityToken.MismatchWithAccessKey',
-			'Specified SecurityToken mismatch with the AccessKey.',
-		);
-	}
-	if (!nonces.use(params.SignatureNonce ?? '', now)) {
-		throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-	}
+	if (key.tokenRefusal) throw key.tokenRefusal;
+	spendNonce(nonces, params.SignatureNonce ?? '', now);
 }

@@ -1,7 +1,7 @@
 // startSandbox: load (or seed) the world, start the HTTP server on 127.0.0.1, and hand back the endpoint,
 // the keys, and the controls tests use (faults, snapshot, close).
 import {resolve} from 'node:path';
-import {NonceBook} from './auth.js';
+import {keysLookup, NonceBook} from './auth.js';
 import {FaultBook, faultKinds} from './faults.js';
 import {ClientTokens} from './idempotency.js';
 import {type MetadataServer, startMetadata} from './metadata.js';
@@ -104,6 +104,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		now,
 		flush,
 		sts,
+		// The keys STS issued are accepted, until they expire, beside the world's own pair.
+		keys: sts.lookup(keysLookup(() => world.credentials)),
 	});
 	const endpoint = await server.listen(options.port ?? 0);
 	let metadata: MetadataServer | undefined;

@@ -3,6 +3,7 @@
 // flow (create, rules, instances) can be tried at once. Ids are derived from names, so the seed is the
 // same everywhere; only the keys are random.
 import {regionHint, seededChars} from './ids.js';
+import {seedPrefixLists} from './prefix-list-seed.js';
 import {defaultClassicRegions, regions} from './regions.js';
 import {defaultMaxSecurityGroups, defaultOwnerId, instanceDefaults, newCredentials} from './state-file.js';
 import type {GroupRecord, InstanceRecord, PermissionRecord, VpcRecord, World} from './types.js';
@@ -46,7 +47,9 @@ function seedRule(regionId: string, n: number, protocol: string, ports: string):
 		Ipv6SourceCidrIp: '',
 		Ipv6DestCidrIp: '',
 		SourceGroupId: '',
+		SourceGroupOwnerAccount: '',
 		DestGroupId: '',
+		DestGroupOwnerAccount: '',
 		SourcePortRange: '',
 		SourcePrefixListId: '',
 		DestPrefixListId: '',
@@ -111,6 +114,7 @@ export function seedWorld(): World {
 		vpcs,
 		groups,
 		instances,
+		prefixLists: seedPrefixLists(),
 		account: {
 			maxSecurityGroups: defaultMaxSecurityGroups,
 			classicRegions: [...defaultClassicRegions],

@@ -6,18 +6,23 @@ import type {Socket} from 'node:net';
 import type {ActionContext} from './actions/context.js';
 import {findAction, type Product, productOf} from './actions/index.js';
 import {ApiError, apiNotFound, internalError} from './api-error.js';
-import {checkCaller, checkCommon, checkTimestamp, type NonceBook} from './auth.js';
+import {
+	checkCaller,
+	checkCommon,
+	checkTimestamp,
+	type KeyLookup,
+	keysLookup,
+	type NonceBook,
+} from './auth.js';
+import {checkV3Caller, checkV3Date, isV3, readV3} from './auth-v3.js';
 import type {FaultBook} from './faults.js';
-import {decodeForm} from './form.js';
 import {type ClientTokens, fingerprint} from './idempotency.js';
 import {newRequestId} from './ids.js';
 import {stringify} from './json-raw.js';
 import {clientTokenParam, type Params} from './params.js';
+import {collectParams, Gone, readBody, splitTarget} from './request.js';
 import {type StsBook, stsVersion} from './sts.js';
 import type {FaultKind, World} from './types.js';
-
-const maxBodyBytes = 1024 * 1024;
-const maxParams = 10_000;
 
 export type ServerDeps = {
 	world: World;
@@ -28,12 +33,11 @@ export type ServerDeps = {
 	now: () => number;
 	/** Writes the state out (no-op in memory). */
 	flush: () => void;
-	/** STS roles and the temporary keys issued (sts.ts). */
-	sts: StsBook;
+	/** The credential store; by default the world's one pair of keys. */
+	keys?: KeyLookup;
+	/** STS (AssumeRole, AssumeRoleWithOIDC), answered on the same port for Version 2015-04-01 (sts.ts). */
+	sts?: StsBook;
 };
-
-/** The socket is gone (reset fault, client hung up): nothing can be answered. */
-class Gone extends Error {}
 
 const faultErrors: Partial<Record<FaultKind, () => ApiError>> = {
 	throttle: () => new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
@@ -61,86 +65,16 @@ function errorBody(
 	};
 }
 
-function splitTarget(url: string): {path: string; query: string} {
-	let target = url;
-	const absolute = /^https?:\/\/[^/?]*/i.exec(target);
-	if (absolute) target = target.slice(absolute[0].length);
-	const mark = target.indexOf('?');
-	return mark < 0 ? {path: target, query: ''} : {path: target.slice(0, mark), query: target.slice(mark + 1)};
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const tooLarge = (): ApiError =>
-			new ApiError(
-				413,
-				'RequestEntityTooLarge',
-				`The request body exceeds the limit of ${maxBodyBytes} bytes.`,
-			);
-		const declared = Number(req.headers['content-length']);
-		if (declared > maxBodyBytes) {
-			req.pause();
-			reject(tooLarge());
-			return;
-		}
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > maxBodyBytes) {
-				req.removeAllListeners('data');
-				req.pause();
-				reject(tooLarge());
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', () => reject(new Gone()));
-		req.on('close', () => {
-			if (!req.complete) reject(new Gone());
-		});
-	});
-}
-
-function collectParams(query: string, body: Buffer, isForm: boolean): Params {
-	const params: Record<string, string> = Object.create(null);
-	const sources: Uint8Array[] = [Buffer.from(query, 'latin1')];
-	if (isForm && body.length > 0) sources.push(body);
-	let count = 0;
-	for (const source of sources) {
-		const decoded = decodeForm(source);
-		if (!decoded.ok) {
-			throw new ApiError(
-				400,
-				'InvalidParameter',
-				`The request parameters cannot be decoded: ${decoded.problem}.`,
-			);
-		}
-		for (const [name, value] of decoded.pairs) {
-			if (++count > maxParams)
-				throw new ApiError(400, 'InvalidParameter', `A request carries at most ${maxParams} parameters.`);
-			if (Object.hasOwn(params, name)) {
-				throw new ApiError(
-					400,
-					'InvalidParameter',
-					`The parameter "${name.slice(0, 100)}" is given more than once.`,
-				);
-			}
-			params[name] = value;
-		}
-	}
-	return params;
-}
-
 export class SandboxServer {
 	readonly server: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private closed = false;
 	private host = '127.0.0.1';
+	private readonly keys: KeyLookup;
 
 	constructor(private readonly deps: ServerDeps) {
+		this.keys = deps.keys ?? keysLookup(() => deps.world.credentials);
 		// GET puts every parameter in the URL; 100 rules need more than Node's default 16 KB of headers.
 		this.server = createServer({maxHeaderSize: 64 * 1024}, (req, res) => {
 			this.handle(req, res).catch(() => res.destroy());
@@ -263,33 +197,24 @@ export class SandboxServer {
 					'A POST body must be application/x-www-form-urlencoded.',
 				);
 			}
-			const params = collectParams(query, body, method === 'POST');
-			product = productOf(params.Version);
-			if (params.Signature === undefined && /^ACS3-/i.test(String(req.headers.authorization ?? ''))) {
-				throw new ApiError(
-					400,
-					'IncompleteSignature',
-					'The sandbox speaks signature V2 (HMAC-SHA1) only; ACS3-HMAC-SHA256 (V3) requests are not supported. Configure the SDK for V2 (e.g. signatureAlgorithm: "v2").',
-				);
-			}
-			if (params.Version === stsVersion) {
-				const {world, nonces} = this.deps;
-				const now = this.deps.now();
-				const owner = {credentials: world.credentials, ownerId: world.account.ownerId};
-				const result = this.deps.sts.handle(method, params, owner, nonces, now);
+			const {params, queryPairs} = collectParams(query, body, method === 'POST');
+			if (this.deps.sts && params.Version === stsVersion) {
+				const result = this.deps.sts.handle(method, params, this.keys, this.deps.nonces, this.deps.now());
 				await wait();
 				this.send(res, 200, {RequestId: requestId, ...result});
 				return;
 			}
-			checkCommon(params);
-			const now = this.deps.now();
-			checkTimestamp(params, now);
-			const spec = findAction(params.Version as string, params.Action as string);
-			if (!spec) throw apiNotFound();
-			// Temporary keys STS issued are accepted until they expire (then InvalidSecurityToken.Expired).
-			const caller = this.deps.sts.callerKeys(params, now) ?? this.deps.world.credentials;
-			checkCaller(method, params, caller, this.deps.nonces, now);
-			await this.run(req, res, params, spec, requestId, wait);
+			const {params: authenticated, spec} = this.authenticate(
+				req,
+				method,
+				params,
+				queryPairs,
+				body,
+				(found) => {
+					product = found;
+				},
+			);
+			await this.run(req, res, authenticated, spec, requestId, wait);
 		} catch (error) {
 			if (error instanceof Gone || this.closed) return;
 			const problem = error instanceof ApiError ? error : internalError();
@@ -302,6 +227,40 @@ export class SandboxServer {
 			}
 			this.send(res, problem.status, errorBody(problem, requestId, hostId, product), problem.status === 413);
 		}
+	}
+
+	/** Signature V2 or V3, each checked in the gateway's order; the product is known before any refusal. */
+	private authenticate(
+		req: IncomingMessage,
+		method: string,
+		params: Params,
+		queryPairs: [string, string][],
+		body: Buffer,
+		onProduct: (product: Product) => void,
+	): {params: Params; spec: NonNullable<ReturnType<typeof findAction>>} {
+		const now = this.deps.now();
+		if (!isV3(req.headers, params.Signature !== undefined)) {
+			onProduct(productOf(params.Version));
+			checkCommon(params);
+			checkTimestamp(params, now);
+			const spec = findAction(params.Version as string, params.Action as string);
+			if (!spec) throw apiNotFound();
+			checkCaller(method, params, this.keys, this.deps.nonces, now);
+			return {params, spec};
+		}
+		onProduct(productOf(String(req.headers['x-acs-version'] ?? '')));
+		const claims = readV3(req.headers);
+		checkV3Date(claims, now);
+		const spec = findAction(claims.version, claims.action);
+		if (!spec) throw apiNotFound();
+		const request = {method, path: '/', query: queryPairs, body, headersDistinct: req.headersDistinct};
+		checkV3Caller(claims, request, this.keys, this.deps.nonces, now);
+		// The headers route a V3 call; the actions read Action and Version as they read a V2 call's.
+		const all: Params = Object.assign(Object.create(null), params, {
+			Action: claims.action,
+			Version: claims.version,
+		});
+		return {params: all, spec};
 	}
 
 	/** An authenticated call: faults, ClientToken, latency, the action, the answer. */

@@ -14,13 +14,17 @@ export function percentEncode(value: string): string {
 const byName = (a: readonly [string, string], b: readonly [string, string]): number =>
 	Buffer.compare(Buffer.from(a[0], 'utf8'), Buffer.from(b[0], 'utf8'));
 
-/** The CanonicalizedQueryString of every parameter except `Signature`. */
-export function canonicalQuery(params: Iterable<readonly [string, string]>): string {
+/** Sorted bytewise by name, names and values RFC 3986-encoded, joined with `&` (V2 and V3 alike). */
+export function encodePairs(params: Iterable<readonly [string, string]>): string {
 	return [...params]
-		.filter(([name]) => name !== 'Signature')
 		.sort(byName)
 		.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
 		.join('&');
+}
+
+/** The CanonicalizedQueryString of every parameter except `Signature`. */
+export function canonicalQuery(params: Iterable<readonly [string, string]>): string {
+	return encodePairs([...params].filter(([name]) => name !== 'Signature'));
 }
 
 export function stringToSign(method: string, params: Iterable<readonly [string, string]>): string {

@@ -5,9 +5,10 @@
 // reference/api-sts-2015-04-01-errorcodes); the common STS errors (alibabacloud.com/help/doc-detail/42775.htm):
 // RoleSessionName ^[a-zA-Z0-9.@\-_]+$ of 2-64 characters, DurationSeconds 900 to the role's maximum (3600 by default).
 import {randomBytes} from 'node:crypto';
-import {ApiError, missingParameter} from './api-error.js';
-import {checkCaller, checkCommon, checkTimestamp, type NonceBook} from './auth.js';
+import {ApiError, invalidSecurityToken, missingParameter, missingSecurityToken} from './api-error.js';
+import {checkCaller, checkCommon, checkTimestamp, type KeyLookup, type NonceBook} from './auth.js';
 import type {Params} from './params.js';
+import {signaturesMatch} from './signature.js';
 import type {Credentials} from './types.js';
 
 export const stsVersion = '2015-04-01';
@@ -105,26 +106,27 @@ export class StsBook {
 	}
 
 	/**
-	 * The keys a signed call was made with when they are temporary ones this book issued: undefined when the
-	 * AccessKeyId is not one of them; InvalidSecurityToken.Expired once they have expired.
+	 * The credential store with the temporary keys this book issued in front of `base` (the world's keys): an
+	 * issued key is accepted with its token until it expires, then InvalidSecurityToken.Expired.
 	 */
-	callerKeys(params: Params, now: number): Credentials | undefined {
-		const keys = this.issued.get(params.AccessKeyId ?? '');
-		if (!keys) return undefined;
-		if (now >= keys.expires) {
-			throw new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
-		}
-		return keys;
+	lookup(base: KeyLookup): KeyLookup {
+		return (presented, now) => {
+			const keys = this.issued.get(presented.accessKeyId);
+			if (!keys) return base(presented, now);
+			if (now >= keys.expires) return invalidSecurityToken('Expired');
+			const token = presented.securityToken;
+			const tokenRefusal =
+				token === undefined || token === ''
+					? missingSecurityToken()
+					: signaturesMatch(keys.securityToken, token)
+						? undefined
+						: invalidSecurityToken('MismatchWithAccessKey');
+			return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+		};
 	}
 
 	/** One STS call (the caller has checked that Version is 2015-04-01). */
-	handle(
-		method: string,
-		params: Params,
-		world: {credentials: Credentials; ownerId: string},
-		nonces: NonceBook,
-		now: number,
-	) {
+	handle(method: string, params: Params, keys: KeyLookup, nonces: NonceBook, now: number) {
 		const action = params.Action;
 		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(params, now);
 		if (action !== 'AssumeRole')
@@ -135,7 +137,7 @@ export class StsBook {
 			);
 		checkCommon(params);
 		checkTimestamp(params, now);
-		checkCaller(method, params, this.callerKeys(params, now) ?? world.credentials, nonces, now);
+		checkCaller(method, params, keys, nonces, now);
 		const role = this.role(params);
 		if (role.Denied) {
 			throw new ApiError(

@@ -10,6 +10,7 @@ export type SandboxStateFile = {
 	vpcs?: unknown[];
 	instances?: unknown[];
 	securityGroups?: unknown[];
+	prefixLists?: unknown[];
 	account?: {maxSecurityGroups?: number; classicRegions?: string[]; ownerId?: string | number};
 	/** ClientTokens already answered, so a retry after a restart still gets the first answer. */
 	clientTokens?: unknown[];
@@ -45,12 +46,16 @@ export type PermissionRecord = {
 	Ipv6SourceCidrIp: string;
 	Ipv6DestCidrIp: string;
 	SourceGroupId: string;
+	/** The Alibaba Cloud account of a referenced group in another account (empty for one's own). */
+	SourceGroupOwnerAccount: string;
 	DestGroupId: string;
+	DestGroupOwnerAccount: string;
 	SourcePortRange: string;
 	SourcePrefixListId: string;
 	DestPrefixListId: string;
 	/** `Accept` or `Drop`. */
 	Policy: string;
+	/** 1-100; a number here and in the state file, a string on the wire (the SDK model's type). */
 	Priority: number;
 	NicType: 'intranet' | 'internet';
 	Description: string;
@@ -70,6 +75,19 @@ export type GroupRecord = {
 	ResourceGroupId: string;
 	Tags: {Tag: {TagKey: string; TagValue: string}[]};
 	Permissions: PermissionRecord[];
+};
+
+/** A prefix list (ECS 2014-05-26 DescribePrefixLists): a named set of CIDR blocks of one address family. */
+export type PrefixListRecord = {
+	PrefixListId: string;
+	PrefixListName: string;
+	RegionId: string;
+	AddressFamily: 'IPv4' | 'IPv6';
+	MaxEntries: number;
+	Description: string;
+	CreationTime: string;
+	ResourceGroupId: string;
+	Entries: {Entry: {Cidr: string; Description: string}[]};
 };
 
 /** An instance exactly as DescribeInstances returns it; fields the sandbox does not know are kept as given. */
@@ -107,6 +125,7 @@ export type World = {
 	vpcs: VpcRecord[];
 	groups: GroupRecord[];
 	instances: InstanceRecord[];
+	prefixLists: PrefixListRecord[];
 	account: Account;
 	tokens: TokenRecord[];
 	/** The file's `sts` section as written (checked by sts.ts); absent: one default role. */

@@ -48,14 +48,46 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): La
 	return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
-/** The message for `key` in the current language, with `{name}` placeholders filled from `params`. */
+let decideCommandName: () => string = () => 'ecs-sg';
+let commandNameShown: string | undefined;
+
+/**
+ * How a printed command starts where the user is (`ecs-sg`, `npx ecs-sg`, `node bin/ecs-sg.js`, ...): the
+ * function is commands/invocation.ts's, set at start-up and asked once, on the first message that needs it.
+ */
+export const setCommandName = (decide: () => string): void => {
+	decideCommandName = decide;
+	commandNameShown = undefined;
+};
+
+/** The start of every command printed for the user to run (see setCommandName). */
+export const commandName = (): string => {
+	commandNameShown ??= decideCommandName();
+	return commandNameShown;
+};
+
+// `ecs-sg` where a message prints a command to run: before a command word or a flag (not in "another ecs-sg
+// process" or a file name). The help pages keep the name: their columns are aligned to it.
+const commandAt = /(?<![\w./-])ecs-sg(?= (?:create|configure|sandbox|resume|rules|instances|help)\b| -)/g;
+
+/**
+ * The message for `key` in the current language, with `{name}` placeholders filled from `params`. A
+ * `{count:one|other}` placeholder picks a word by the number in `params.count` (1 takes the first), so English
+ * says "1 rule was" and "2 rules were" where "rule(s)" would hedge; Chinese needs none.
+ */
 export function t(key: MessageKey, params?: Params): string {
-	const template = (current === 'zh' ? zh : en)[key];
+	let template: string = (current === 'zh' ? zh : en)[key];
+	if (template.includes('ecs-sg') && !key.startsWith('cli.help') && commandName() !== 'ecs-sg')
+		template = template.replace(commandAt, commandName());
 	if (!params) return template;
 	// Parameters are often untrusted (names from the API, what the user typed): clean them on the way in.
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		Object.hasOwn(params, name) ? cleanLine(params[name]) : whole,
-	);
+	return template
+		.replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+			Object.hasOwn(params, name) ? (Number(params[name]) === 1 ? one : other) : whole,
+		)
+		.replace(/\{(\w+)\}/g, (whole, name: string) =>
+			Object.hasOwn(params, name) ? cleanLine(params[name]) : whole,
+		);
 }
 
 /** "1 rule", "4 rules": the count of rules a call or a template carries, in the current language. */

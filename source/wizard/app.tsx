@@ -303,7 +303,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			? {regionId: answers.regionId ?? '', groupId: doneGroup ?? '', fixed: true}
 			: undefined;
 	const items: (LogItem | {n: number; done: string} | {n: number; note: string})[] = [
-		...(notice ? [{n: -1, note: notice}] : []),
+		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
 		...state.log,
 	];
 	if (followUpStart && doneGroup)

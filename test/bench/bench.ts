@@ -3,6 +3,8 @@
 // exits non-zero only when a figure could not be measured; a missed target is reported, not fatal.
 //   node dist/bench.mjs [--only startup,vpc-list,wizard,frames,calls,throughput] [--runs N]
 //                       [--cli PATH] [--floor PATH]   (compare another build of the CLI or of the floor)
+//                       [--compare PATH,...]          (other CLI builds timed in the same rounds, e.g. one built
+//                                                      by `node .ci/bundle.mjs --without NAME --out PATH`)
 import {execFileSync, spawn} from 'node:child_process';
 import os from 'node:os';
 import {measureApiCalls} from './api-calls.js';
@@ -96,7 +98,13 @@ async function main(): Promise<number> {
 				const cli = option('cli');
 				const floor = option('floor');
 				const runs = Number(option('runs') ?? 21);
-				const r = await measureStartup(world, {runs, ...(cli ? {cli} : {}), ...(floor ? {floor} : {})});
+				const compare = option('compare')?.split(',') ?? [];
+				const r = await measureStartup(world, {
+					runs,
+					compare,
+					...(cli ? {cli} : {}),
+					...(floor ? {floor} : {}),
+				});
 				const vsFloor = r.cliMs / r.floorMs;
 				rows.push({
 					figure: 'start-up to the Region step (PTY, median)',
@@ -120,6 +128,14 @@ async function main(): Promise<number> {
 					ratio: x(r.cliMs / r.nodeMs),
 					target: 'report',
 				});
+				for (const [file, otherMs] of Object.entries(r.compared))
+					rows.push({
+						figure: `  ${file.split('/').at(-1)} (the same rounds)`,
+						measured: ms(otherMs),
+						reference: `this CLI ${ms(r.cliMs)}`,
+						ratio: `${otherMs >= r.cliMs ? '+' : ''}${ms(otherMs - r.cliMs)}`,
+						target: 'report',
+					});
 				if (Number.isFinite(r.cliCpuMs) && Number.isFinite(r.floorCpuMs))
 					rows.push({
 						figure: '  main-thread CPU to that frame',

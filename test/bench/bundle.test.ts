@@ -1,6 +1,7 @@
-// The bundle's start-up and per-frame patches (.ci/bundle-plugins.mjs) change how dependencies are loaded and
-// how much work they repeat, never what they answer: each is built here with esbuild exactly as the CLI is, and
-// compared with the unpatched package.
+// The bundle's start-up and per-frame plugins (.ci/bundle-plugins.mjs) and patches (.ci/patches) change how
+// dependencies are loaded and how much work they repeat, never what they answer: each is built here with esbuild
+// exactly as the CLI is, and compared with the unpatched package. The patches must apply to the exact packages
+// installed, and fail the build loudly on any other.
 
 import {AsyncResource} from 'node:async_hooks';
 import crypto from 'node:crypto';
@@ -15,6 +16,8 @@ import stringWidth from 'string-width';
 import {afterAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types
 import {lazyBuiltins, startupPlugins} from '../../.ci/bundle-plugins.mjs';
+// @ts-expect-error: a plain .mjs build script without types
+import * as patching from '../../.ci/patches.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-sg-bundle-'));
@@ -147,6 +150,46 @@ describe('string-width through the table', () => {
 			intl.Segmenter = Real;
 		}
 	});
+
+	it("gives another copy (wrap-ansi's older one) only the ASCII front, chosen by its version", async () => {
+		const Real = Intl.Segmenter;
+		const intl = Intl as {Segmenter: typeof Intl.Segmenter};
+		let made = 0;
+		intl.Segmenter = class extends Real {
+			constructor(...args: ConstructorParameters<typeof Real>) {
+				super(...args);
+				made++;
+			}
+		};
+		try {
+			const outfile = path.join(folder, `entry-${n++}.mjs`);
+			await build({
+				stdin: {
+					contents: "export {default} from 'string-width';",
+					resolveDir: path.join(root, 'node_modules/wrap-ansi'),
+					loader: 'js',
+				},
+				absWorkingDir: root,
+				bundle: true,
+				platform: 'node',
+				format: 'esm',
+				logLevel: 'silent',
+				plugins: startupPlugins,
+				banner: {
+					js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
+				},
+				outfile,
+			});
+			const {default: width} = (await import(pathToFileURL(outfile).href)) as {default: typeof stringWidth};
+			expect(width('plain ascii')).toBe(11);
+			expect(made).toBe(0);
+			// The table would answer this one; this copy's own code must.
+			expect(width('❯')).toBe(1);
+			expect(made).toBeGreaterThan(0);
+		} finally {
+			intl.Segmenter = Real;
+		}
+	});
 });
 
 describe('yoga without fetch', () => {
@@ -204,5 +247,87 @@ describe("Ink's output cache shared between frames", () => {
 			);
 			expect(shared.get().output).toBe(expected.join('\n'));
 		}
+	});
+});
+
+const {applyFilePatch, assertAllApplied, parsePatch, readPatches, versionedPatches} = patching;
+type FilePatch = {rel: string; sha256: string; hunks: unknown[]};
+type Patch = {file: string; name: string; version: string; files: FilePatch[]};
+
+/** The patches the build applies; each must change something (a patch with no hunk would be a silent no-op). */
+const patches: Patch[] = readPatches();
+
+describe('versioned patches (.ci/patches)', () => {
+	it('each names a package installed at exactly its version, and applies to its files', () => {
+		expect(patches.map((p) => p.file)).toEqual([
+			'@alcalzone+ansi-tokenize@0.2.5.patch',
+			'ink@6.8.0.patch',
+			'yoga-layout@3.2.1.patch',
+		]);
+		for (const patch of patches) {
+			const dir = path.join(root, 'node_modules', patch.name);
+			expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version).toBe(patch.version);
+			for (const file of patch.files) {
+				expect(file.hunks.length).toBeGreaterThan(0);
+				const upstream = fs.readFileSync(path.join(dir, file.rel), 'utf8');
+				const patched = applyFilePatch(patch, file, upstream);
+				expect(patched).not.toBe(upstream);
+			}
+		}
+	});
+
+	it('refuses a file whose text is not the pinned one, and a hunk that does not match', () => {
+		const patch = patches.find((p) => p.name === 'ink') as Patch;
+		const file = patch.files[0] as FilePatch;
+		const upstream = fs.readFileSync(path.join(root, 'node_modules/ink', file.rel), 'utf8');
+		expect(() => applyFilePatch(patch, file, `${upstream}\n`)).toThrow(
+			/not the text the patch was made for.*ink@6\.8\.0\.patch/,
+		);
+		// The same preamble pins the upstream text, but the hunk expects a line that is not there.
+		const text = fs.readFileSync(path.join(root, '.ci/patches', patch.file), 'utf8');
+		const broken = parsePatch(
+			patch.file,
+			text.replace('-    caches = new OutputCaches();', '-    caches = new OtherCaches();'),
+		);
+		expect(() => applyFilePatch(broken, broken.files[0], upstream)).toThrow(
+			/hunk at line \d+ does not match/,
+		);
+	});
+
+	it('fails the build when the installed package is at another version', async () => {
+		// A copy of Ink's output.js in a package that says it is 6.9.0, as an upgrade would leave it.
+		const fake = path.join(folder, 'upgrade', 'node_modules', 'ink');
+		fs.mkdirSync(path.join(fake, 'build'), {recursive: true});
+		fs.writeFileSync(path.join(fake, 'package.json'), JSON.stringify({name: 'ink', version: '6.9.0'}));
+		fs.copyFileSync(path.join(root, 'node_modules/ink/build/output.js'), path.join(fake, 'build/output.js'));
+		const attempt = build({
+			entryPoints: [path.join(fake, 'build/output.js')],
+			bundle: true,
+			write: false,
+			platform: 'node',
+			format: 'esm',
+			logLevel: 'silent',
+			external: ['*'],
+			plugins: [versionedPatches(patches)],
+		});
+		await expect(attempt).rejects.toThrow(
+			/ink is 6\.9\.0 but \.ci\/patches\/ink@6\.8\.0\.patch was made for 6\.8\.0/,
+		);
+	});
+
+	it('fails the build when a patch was never applied', async () => {
+		const plugin = versionedPatches(patches);
+		await build({
+			stdin: {contents: "export {default} from 'yoga-layout';", resolveDir: root, loader: 'js'},
+			bundle: true,
+			write: false,
+			platform: 'node',
+			format: 'esm',
+			logLevel: 'silent',
+			plugins: [plugin],
+		});
+		// yoga's file was patched; Ink's and ansi-tokenize's were not part of this build.
+		expect(() => assertAllApplied(plugin)).toThrow(/never applied.*ink@6\.8\.0\.patch:build\/output\.js/);
+		expect(() => assertAllApplied(plugin)).not.toThrow(/yoga-layout/);
 	});
 });

@@ -15,6 +15,8 @@ export type StartupResult = {
 	cliCpuMs: number;
 	floorCpuMs: number;
 	runs: number;
+	/** The median of each other build given with --compare (e.g. one without a patch), by its path. */
+	compared: Record<string, number>;
 };
 
 /** The Region step with its list: the heading, and a region id on a list row. */
@@ -33,7 +35,7 @@ async function once(run: Clocked, needle: string | RegExp | 'exit'): Promise<{ms
 
 export async function measureStartup(
 	world: BenchWorld,
-	options: {runs?: number; cli?: string; floor?: string} = {},
+	options: {runs?: number; cli?: string; floor?: string; compare?: readonly string[]} = {},
 ): Promise<StartupResult> {
 	const runs = options.runs ?? 21;
 	const env = world.env;
@@ -43,13 +45,21 @@ export async function measureStartup(
 	const floor: {ms: number; cpuMs: number}[] = [];
 	const node: number[] = [];
 	const plain: number[] = [];
+	const others = options.compare ?? [];
+	const compared: Record<string, number[]> = Object.fromEntries(others.map((file) => [file, []]));
 	// One unmeasured round warms the file cache for all three.
 	for (let i = -1; i < runs; i++) {
 		const f = await once(clocked([options.floor ?? floorPath], {env}), 'Ink floor');
 		const c = await once(clocked(args, {env}), regionFrame);
 		const n = await once(clocked(['-e', '0'], {env}), 'exit');
 		const p = await once(clocked([plainFloorPath], {env}), 'Ink floor');
+		// Each other build right after the CLI's own run, so both meet the same load.
+		const o: number[] = [];
+		for (const file of others) o.push((await once(clocked([file, ...args.slice(1)], {env}), regionFrame)).ms);
 		if (i < 0) continue;
+		others.forEach((file, k) => {
+			compared[file]?.push(o[k] as number);
+		});
 		plain.push(p.ms);
 		floor.push(f);
 		cli.push(c);
@@ -63,5 +73,6 @@ export async function measureStartup(
 		cliCpuMs: median(cli.map((r) => r.cpuMs)),
 		floorCpuMs: median(floor.map((r) => r.cpuMs)),
 		runs,
+		compared: Object.fromEntries(Object.entries(compared).map(([file, ms]) => [file, median(ms)])),
 	};
 }

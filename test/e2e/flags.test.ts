@@ -1,7 +1,9 @@
 // `ecs-sg create` without a terminal: the built CLI as its own process against `ecs-sg sandbox` (another
 // process, with --fault), checked with an independent client.
+import pty from '@lydell/node-pty';
 import {afterEach, describe, expect, it} from 'vitest';
 import {webLinuxFlags} from '../helpers/cli.js';
+import {cleanEnv} from '../helpers/env.js';
 import {type E2eWorld, runCli, startE2eWorld, webLinuxRules} from '../submit/cli.js';
 
 let world: E2eWorld | undefined;
@@ -91,5 +93,93 @@ describe('faults (ecs-sg sandbox --fault)', () => {
 		expect(r.code).toBe(0);
 		expect(r.stderr.match(/Throttling/g)).toHaveLength(3);
 		expect(await world.groupsNamed('web-sg')).toEqual([{id: expect.any(String), rules: webLinuxRules}]);
+	});
+});
+
+const cliPath = new URL('../../dist/cli.mjs', import.meta.url).pathname;
+
+describe('help for each command', () => {
+	it("prints the command's own page for COMMAND --help and help COMMAND, and the global page for help", async () => {
+		const env = cleanEnv({LANG: 'en_US.UTF-8'});
+		for (const [argv, first] of [
+			[['rules', '--help'], 'ecs-sg rules: add or remove rules'],
+			[['help', 'instances'], 'ecs-sg instances: put instances'],
+			[['configure', '-h'], 'ecs-sg configure: store credentials'],
+			[['help'], 'ecs-sg: create an Alibaba Cloud ECS security group'],
+		] as const) {
+			const r = await runCli(argv, env);
+			expect(r.code).toBe(0);
+			expect(r.stdout.split('\n')[0]).toContain(first);
+		}
+		const typo = await runCli(['help', 'rulse'], env);
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toContain('did you mean "rules"?');
+	});
+});
+
+describe('errors in the mode the command runs in', () => {
+	it('with --json, a usage error is one JSON object on stdout (code, message, exit) as well as text on stderr', async () => {
+		world = await startE2eWorld();
+		const r = await runCli(['create', ...world.target, '--name', 'web-sg', '--json'], world.env);
+		expect(r.code).toBe(2);
+		expect(r.stdout.trim().split('\n')).toHaveLength(1);
+		const {error} = JSON.parse(r.stdout);
+		expect(error).toMatchObject({code: 'usage', exit: 2});
+		expect(error.message).toContain('missing: --region, --template, --vpc VPC_ID (or --classic)');
+		expect(r.stderr).toContain('missing: --region');
+		// A parse error too, and only once.
+		const bad = await runCli(['--json', '--bogus'], world.env);
+		expect(bad.code).toBe(2);
+		expect(JSON.parse(bad.stdout)).toEqual({
+			error: {code: 'usage', message: 'Unknown flag --bogus.', exit: 2},
+		});
+	});
+
+	it('answers a mistyped --region with the region meant, not the list of every region', async () => {
+		world = await startE2eWorld();
+		const create = ['create', ...world.target, ...webLinuxFlags('web-sg', await world.vpc()), '--yes'];
+		create[create.indexOf('--region') + 1] = 'cn-hangzou';
+		const r = await runCli(create, world.env);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(
+			'--region: ECS does not know the region "cn-hangzou"; did you mean cn-hangzhou?',
+		);
+		expect(r.stderr).not.toContain('cn-qingdao');
+		const rules = await runCli(
+			[
+				'rules',
+				'add',
+				...world.target,
+				'--region',
+				'cn-hangzou',
+				'--group',
+				'sg-bp1fg655nh68xyz90000',
+				'--rule',
+				'tcp:22:10.0.0.0/8',
+				'--yes',
+			],
+			world.env,
+		);
+		expect(rules.code).toBe(2);
+		expect(rules.stderr).toContain('did you mean cn-hangzhou?');
+		expect(rules.stderr).not.toContain('cn-qingdao');
+	});
+
+	it('says the wizard needs a terminal on stdout when a person pipes it (ecs-sg --sandbox | tee log)', async () => {
+		// A terminal on stdin and a pipe on stdout, as a shell in a terminal sets them up for `… | cat`.
+		const shell = pty.spawn('/bin/sh', ['-c', `"${process.execPath}" "${cliPath}" --sandbox | cat`], {
+			name: 'xterm-256color',
+			cols: 100,
+			rows: 30,
+			env: cleanEnv({LANG: 'en_US.UTF-8', HOME: '/nonexistent', ECS_SG_CONFIG_DIR: '/nonexistent/config'}),
+		});
+		let out = '';
+		shell.onData((d) => {
+			out += d;
+		});
+		await new Promise<void>((resolve) => shell.onExit(() => resolve()));
+		expect(out).toContain('The wizard needs a terminal on stdout, and stdout is a pipe or a file');
+		expect(out).toContain('missing: --region, --template, --name, --vpc VPC_ID (or --classic)');
+		expect(out).not.toContain('Some flags are missing or invalid');
 	});
 });

@@ -13,7 +13,9 @@ afterEach(async () => {
 	await world.close();
 });
 
-const flat = (screen: string): string => screen.replace(/\s+/g, ' ');
+// A command wider than the screen goes on over lines ending in " \" (so that it still runs when copied): read it
+// as the shell does, with each continuation joined and the line breaks taken out.
+const flat = (screen: string): string => screen.replace(/ \\\s*\n\s*/g, ' ').replace(/\s+/g, ' ');
 
 const created = ['--region', region, '--template', 'custom', '--vpc', vpcId, '--description', 'app tier'];
 
@@ -40,7 +42,7 @@ describe('Done offers the follow-ups', () => {
 		const {p, done} = await throughDone('app-sg', 'r add rules now');
 		const id = shownGroupId(done);
 		// The commands shown talk to the same place as this run.
-		// (A long command wraps at the terminal's edge: compare with the line breaks taken out.)
+		// (A long command goes on over lines ending in " \": compare as the shell reads it.)
 		expect(flat(done)).toContain(
 			`ecs-sg rules --endpoint ${world.sandbox.endpoint} --region ${region} --group ${id}`,
 		);

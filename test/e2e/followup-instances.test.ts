@@ -42,7 +42,7 @@ describe('ecs-sg instances in a terminal', () => {
 		await p.press('y');
 		let done = await p.waitForText('Instances in the group now (3)');
 		expect(done).toMatch(/✔ JoinSecurityGroup i-bp1web0100000000001\s+done/);
-		expect(done).toContain('1 instance(s) added to the group.');
+		expect(done).toContain('1 instance added to the group.');
 		expect((await groupsOfInstances(world.ecs, region))[ids.web01]).toEqual([ids.db, ids.web].sort());
 
 		// Second round: take web-02 out (it keeps web).

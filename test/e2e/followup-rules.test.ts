@@ -73,8 +73,8 @@ describe('ecs-sg rules in a terminal', () => {
 		expect(done).toMatch(/✔ RevokeSecurityGroup \(1 rule\)\s+done/);
 		expect(done).toMatch(/✔ AuthorizeSecurityGroup \(2 rules\)\s+done/);
 		expect(done).toMatch(/✔ AuthorizeSecurityGroupEgress \(1 rule\)\s+done/);
-		expect(done).toContain('Added 3 rule(s).');
-		expect(done).toContain('Removed 1 rule(s).');
+		expect(done).toContain('Added 3 rules.');
+		expect(done).toContain('Removed 1 rule.');
 		await p.press('q');
 		expect(await p.exited).toBe(0);
 
@@ -104,7 +104,7 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press(keys.enter);
 		await p.waitForText(/\+ inbound\s+TCP\s+22\s+0\.0\.0\.0\/0/);
 		await p.press(keys.enter);
-		const review = await p.waitForText('1 rule(s) already in the group');
+		const review = await p.waitForText('1 rule is already in the group');
 		expect(review).toMatch(/= inbound\s+TCP\s+22/);
 		expect(review).toContain('0 to add, 0 to remove');
 		// Nothing to send: Review offers no apply (y does nothing), Esc goes back.

@@ -80,7 +80,7 @@ describe('InstancesApp', () => {
 		const done = await s.waitFor('Finished with errors', 8000);
 		expect(done).toMatch(/✖ JoinSecurityGroup i-bp1web0100000000001\s+failed/);
 		expect(done).toMatch(/InternalError/);
-		expect(done).toContain('1 instance(s) were not changed');
+		expect(done).toContain('1 instance was not changed');
 		await s.press('q');
 		await s.exited;
 		expect(ended).toHaveLength(1);

@@ -4,6 +4,9 @@ import path from 'node:path';
 
 export type EnvChanges = Record<string, string | undefined>;
 
+/** A folder whose `ecs-sg` links to this checkout's bin/ecs-sg.js, as `npm link` leaves one on PATH. */
+export const linkedBin = new URL('./path', import.meta.url).pathname;
+
 /**
  * The environment of this process without CI markers (Ink renders only the last frame when CI is set) and without
  * this machine's cloud variables (a stray key, profile or credentials file must not reach a test run), changed by
@@ -15,6 +18,10 @@ export function cleanEnv(extra: EnvChanges = {}): Record<string, string> {
 		if (v !== undefined && !/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(k)) env[k] = v;
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'BUILD_NUMBER', 'RUN_ID'])
 		delete env[name];
+	// The person a test plays has `ecs-sg` on PATH (as after `npm link`), so printed commands say `ecs-sg …`; npm's
+	// variables (set when the tests run under `npx vitest` or `npm test`) would make them say `npx ecs-sg …`.
+	for (const name of Object.keys(env)) if (/^npm_/i.test(name) || name === 'INIT_CWD') delete env[name];
+	env.PATH = [linkedBin, env.PATH].filter(Boolean).join(path.delimiter);
 	// Passing `undefined` would send the string "undefined": delete instead.
 	for (const [k, v] of Object.entries(extra)) {
 		if (v === undefined) delete env[k];

@@ -215,7 +215,10 @@ describe('hostile names and messages never reach the terminal as control sequenc
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toContain('alpha');
 		safe(missing.stderr);
-		expect(missing.stdout).toBe('');
+		// With --json the refusal is also one JSON object on stdout, as clean as stderr.
+		expect(JSON.parse(missing.stdout)).toMatchObject({error: {code: 'usage', exit: 2}});
+		expect(missing.stdout.trim().split('\n')).toHaveLength(1);
+		safe(missing.stdout);
 
 		proxy.queue('CreateSecurityGroup', {
 			kind: 'body',

@@ -327,7 +327,12 @@ describe.concurrent('a signal while the flags path, resume or a follow-up sends 
 				expect(stderr).toContain('Stopping after the call in flight');
 				expect(stderr).toContain(`Security group ${group?.SecurityGroupId} was created in cn-hangzhou`);
 				expect(stderr).toContain('ecs-sg resume');
-				expect(stdout).toBe('');
+				// --json: the stop is one JSON object on stdout, saying the same as stderr.
+				const {error} = JSON.parse(stdout);
+				expect(error).toMatchObject({exit: codes[signal]});
+				expect(error.message).toContain(
+					`Security group ${group?.SecurityGroupId} was created in cn-hangzhou`,
+				);
 				expect(w.journal().map((e) => e.payload.groupId)).toEqual([group?.SecurityGroupId]);
 			}));
 	}

@@ -377,7 +377,8 @@ describe('DescribeSecurityGroupAttribute and DeleteSecurityGroup', () => {
 				SourceCidrIp: '0.0.0.0/0',
 				DestCidrIp: '',
 				Policy: 'Accept',
-				Priority: 1,
+				// A string, as the SDK model types it (issue 13).
+				Priority: '1',
 				NicType: 'intranet',
 				Description: 'https',
 				SourceGroupId: '',
@@ -390,7 +391,7 @@ describe('DescribeSecurityGroupAttribute and DeleteSecurityGroup', () => {
 				DestCidrIp: '10.0.0.2',
 				SourceCidrIp: '',
 				Policy: 'Drop',
-				Priority: 7,
+				Priority: '7',
 			}),
 		]);
 		const ingress = await ask(pop(sandbox), 'DescribeSecurityGroupAttribute', {

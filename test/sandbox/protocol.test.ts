@@ -244,15 +244,6 @@ describe('requests signed by hand', () => {
 		expect(lowerCase.body.Code).toBe('InvalidApi.NotFound');
 	});
 
-	it('explain that signature V3 (ACS3-HMAC-SHA256 in headers) is not spoken here', async () => {
-		const answer = await send(sandbox.endpoint, 'POST', '', {
-			authorization: 'ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host,Signature=00',
-			'x-acs-action': 'DescribeRegions',
-		});
-		expect([answer.status, answer.body.Code]).toEqual([400, 'IncompleteSignature']);
-		expect(answer.body.Message).toContain('V2');
-	});
-
 	it('use the Host header as HostId', async () => {
 		const answer = await raw(sandbox, 'RunInstances');
 		expect(answer.body.HostId).toBe(new URL(sandbox.endpoint).host);

@@ -120,9 +120,11 @@ export const describeSecurityGroups: ActionHandler = (ctx, params) => {
 		)
 		.sort(byIdDescending);
 	const {slice, fields} = paginate(matching, page);
+	// The response model has no MaxResults: a token page answers with TotalCount and NextToken only.
+	const {MaxResults: _echo, ...paging} = fields;
 	return {
 		RegionId: region,
-		...fields,
+		...paging,
 		SecurityGroups: {
 			SecurityGroup: slice.map((group) => ({
 				SecurityGroupId: group.SecurityGroupId,
@@ -139,6 +141,8 @@ export const describeSecurityGroups: ActionHandler = (ctx, params) => {
 					(group.SecurityGroupType === 'enterprise' ? 65536 : 6000) -
 					instanceCount(world, group.SecurityGroupId),
 				RuleCount: group.Permissions.length,
+				GroupToGroupRuleCount: group.Permissions.filter((r) => r.SourceGroupId !== '' || r.DestGroupId !== '')
+					.length,
 			})),
 		},
 	};
@@ -147,6 +151,8 @@ export const describeSecurityGroups: ActionHandler = (ctx, params) => {
 function permissionView(world: World, rule: PermissionRecord): Record<string, unknown> {
 	const nameOf = (id: string): string =>
 		id === '' ? '' : (world.groups.find((group) => group.SecurityGroupId === id)?.SecurityGroupName ?? '');
+	const listName = (id: string): string =>
+		id === '' ? '' : (world.prefixLists.find((list) => list.PrefixListId === id)?.PrefixListName ?? '');
 	return {
 		SecurityGroupRuleId: rule.SecurityGroupRuleId,
 		Direction: rule.Direction,
@@ -158,19 +164,20 @@ function permissionView(world: World, rule: PermissionRecord): Record<string, un
 		Ipv6DestCidrIp: rule.Ipv6DestCidrIp,
 		SourceGroupId: rule.SourceGroupId,
 		SourceGroupName: nameOf(rule.SourceGroupId),
-		SourceGroupOwnerAccount: '',
+		SourceGroupOwnerAccount: rule.SourceGroupOwnerAccount,
 		DestGroupId: rule.DestGroupId,
 		DestGroupName: nameOf(rule.DestGroupId),
-		DestGroupOwnerAccount: '',
+		DestGroupOwnerAccount: rule.DestGroupOwnerAccount,
 		SourcePortRange: rule.SourcePortRange,
 		SourcePrefixListId: rule.SourcePrefixListId,
-		SourcePrefixListName: '',
+		SourcePrefixListName: listName(rule.SourcePrefixListId),
 		DestPrefixListId: rule.DestPrefixListId,
-		DestPrefixListName: '',
+		DestPrefixListName: listName(rule.DestPrefixListId),
 		PortRangeListId: '',
 		PortRangeListName: '',
 		Policy: rule.Policy,
-		Priority: rule.Priority,
+		// A string on the wire: the SDK model (DescribeSecurityGroupAttributeResponseBodyPermissionsPermission) says so.
+		Priority: String(rule.Priority),
 		NicType: rule.NicType,
 		Description: rule.Description,
 		CreateTime: rule.CreateTime,

@@ -10,14 +10,16 @@ import {
 	describeSecurityGroups,
 } from './groups.js';
 import {describeInstances, joinSecurityGroup, leaveSecurityGroup} from './instances.js';
+import {describePrefixListAttributes, describePrefixLists} from './prefix-lists.js';
 import {describeRegions} from './regions.js';
+import {modifySecurityGroupEgressRule, modifySecurityGroupRule} from './rule-modify.js';
 import {
 	authorizeSecurityGroup,
 	authorizeSecurityGroupEgress,
 	revokeSecurityGroup,
 	revokeSecurityGroupEgress,
 } from './rules.js';
-import {describeVpcs} from './vpcs.js';
+import {describeEcsVpcs, describeVpcs} from './vpcs.js';
 
 export type ActionSpec = {
 	handler: ActionHandler;
@@ -38,10 +40,14 @@ const ecs = new Map<string, ActionSpec>([
 	['AuthorizeSecurityGroupEgress', spec(authorizeSecurityGroupEgress, true)],
 	['RevokeSecurityGroup', spec(revokeSecurityGroup, true)],
 	['RevokeSecurityGroupEgress', spec(revokeSecurityGroupEgress, true)],
+	['ModifySecurityGroupRule', spec(modifySecurityGroupRule, true)],
+	['ModifySecurityGroupEgressRule', spec(modifySecurityGroupEgressRule, true)],
+	['DescribePrefixLists', spec(describePrefixLists)],
+	['DescribePrefixListAttributes', spec(describePrefixListAttributes)],
 	['DescribeInstances', spec(describeInstances)],
 	['JoinSecurityGroup', spec(joinSecurityGroup)],
 	['LeaveSecurityGroup', spec(leaveSecurityGroup)],
-	['DescribeVpcs', spec(describeVpcs)],
+	['DescribeVpcs', spec(describeEcsVpcs)],
 ]);
 
 const vpc = new Map<string, ActionSpec>([['DescribeVpcs', spec(describeVpcs)]]);

@@ -5,7 +5,7 @@ import {RawNumber} from '../json-raw.js';
 import {booleanParam, pageParams, paginate, regionParam, value} from '../params.js';
 import type {ActionHandler} from './context.js';
 
-export const describeVpcs: ActionHandler = (ctx, params) => {
+function vpcsPage(ctx: Parameters<ActionHandler>[0], params: Parameters<ActionHandler>[1]) {
 	const region = regionParam(params);
 	const ids = value(params, 'VpcId')
 		?.split(',')
@@ -26,7 +26,11 @@ export const describeVpcs: ActionHandler = (ctx, params) => {
 			(isDefault === undefined || vpc.IsDefault === isDefault) &&
 			(resourceGroup === undefined || vpc.ResourceGroupId === resourceGroup),
 	);
-	const {slice, fields} = paginate(matching, page);
+	return paginate(matching, page);
+}
+
+export const describeVpcs: ActionHandler = (ctx, params) => {
+	const {slice, fields} = vpcsPage(ctx, params);
 	const owner = new RawNumber(ctx.world.account.ownerId);
 	return {
 		...fields,
@@ -52,6 +56,29 @@ export const describeVpcs: ActionHandler = (ctx, params) => {
 				EnabledIpv6: false,
 				DhcpOptionsSetId: '',
 				DhcpOptionsSetStatus: '',
+			})),
+		},
+	};
+};
+
+/** ECS's deprecated DescribeVpcs answers with fewer fields (its SDK model has neither OwnerId nor Tags). */
+export const describeEcsVpcs: ActionHandler = (ctx, params) => {
+	const {slice, fields} = vpcsPage(ctx, params);
+	return {
+		...fields,
+		Vpcs: {
+			Vpc: slice.map((vpc) => ({
+				VpcId: vpc.VpcId,
+				VpcName: vpc.VpcName,
+				CidrBlock: vpc.CidrBlock,
+				Status: vpc.Status,
+				IsDefault: vpc.IsDefault,
+				Description: vpc.Description,
+				RegionId: vpc.RegionId,
+				CreationTime: vpc.CreationTime,
+				VRouterId: vpc.VRouterId,
+				VSwitchIds: {VSwitchId: [...vpc.VSwitchIds.VSwitchId]},
+				UserCidrs: {UserCidr: []},
 			})),
 		},
 	};

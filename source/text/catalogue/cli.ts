@@ -58,6 +58,159 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), OIDC (ALIBAB
 ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE), ALIBABA_CLOUD_CREDENTIALS_URI,
 ALIBABA_CLOUD_ECS_METADATA, the current stored profile, ~/.aliyun/config.json (every mode),
 ~/.alibabacloud/credentials. Temporary keys are renewed before they expire.`,
+	// Each command's own page (`ecs-sg COMMAND --help`, `ecs-sg help COMMAND`). Lines stay within 80 columns, and an
+	// example too long for one line goes on with " \" so that it still runs as printed when copied.
+	'cli.help.create': `ecs-sg create: make a security group, step by step or from flags
+
+Usage
+  ecs-sg [create] [flags]
+In a terminal the wizard asks for what the flags do not give; otherwise (piped,
+in a script, TERM=dumb) every answer comes from flags and --yes confirms.
+
+Flags (each answers one wizard step)
+  --region ID                  region, e.g. cn-hangzhou
+  --template NAME              web-linux | web-windows | custom
+  --name NAME                  group name (2-128 characters, from a letter)
+  --description TEXT           description (2-256 characters)
+  --vpc VPC_ID | --classic     the VPC of the group, or the classic network
+  --type normal|enterprise     basic (normal, the default) or advanced group
+  --source CIDR                source of the template's inbound rules
+  --rule RULE                  extra inbound rule, repeatable (see below)
+  --resource-group ID          resource group, e.g. rg-acfmxazb4ph6aiy
+  --tag KEY=VALUE              tag, repeatable (up to 20)
+  --yes                        create without asking for confirmation
+  --json                       one JSON object on stdout, errors included
+  --dry-run                    show the plan and its commands; change nothing
+  --export aliyun|terraform    print aliyun CLI commands or a Terraform file
+  --allow-duplicate-name       allow a name already used in the same VPC
+
+{ruleSyntax}
+
+Examples
+  ecs-sg --sandbox                     try the wizard on the built-in sandbox
+  ecs-sg create --region cn-hangzhou --template web-linux --name web-sg \\
+    --vpc vpc-bp1qpo0kug3a20qqe0000 --yes
+  ecs-sg create --region cn-hangzhou --template custom --name db-sg \\
+    --vpc vpc-bp1qpo0kug3a20qqe0000 --rule tcp:3306:10.0.0.0/8 --dry-run
+
+Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
+	// The rule syntax of --rule, shared by the create and rules pages.
+	// RULES BRANCH: the new rule syntax lines (peers: IPv6, security group, prefix list; policy; priority) go here.
+	'cli.help.ruleSyntax': `Rule syntax (--rule)
+  PROTO:PORTS:CIDR             tcp:22:203.0.113.4/32, tcp:8000/8100:10.0.0.0/8,
+                               udp:53:0.0.0.0/0, icmp:-1:0.0.0.0/0`,
+	'cli.help.rules': `ecs-sg rules: add or remove rules of an existing security group
+
+Usage
+  ecs-sg rules                        pick the region and group, mark changes
+  ecs-sg rules add --region ID --group sg-ID --rule RULE [--rule RULE ...]
+  ecs-sg rules remove --region ID --group sg-ID --rule RULE [--rule RULE ...]
+
+Flags
+  --region ID                  region of the group, e.g. cn-hangzhou
+  --group sg-ID                the security group to change
+  --rule RULE                  rule to add or remove, repeatable
+  --egress                     the rules are outbound (CIDR = destination)
+  --yes                        change without asking for confirmation
+  --json                       one JSON object on stdout, errors included
+
+{ruleSyntax}
+
+Examples
+  ecs-sg rules --sandbox
+  ecs-sg rules add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --rule tcp:22:203.0.113.4/32 --yes
+  ecs-sg rules remove --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --egress --rule all:-1:0.0.0.0/0
+
+Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
+	'cli.help.instances': `ecs-sg instances: put instances into a security group or take them out
+
+Usage
+  ecs-sg instances                    pick the region and group, mark instances
+  ecs-sg instances add --region ID --group sg-ID --instance i-ID [...]
+  ecs-sg instances remove --region ID --group sg-ID --instance i-ID [...]
+
+Flags
+  --region ID                  region of the group, e.g. cn-hangzhou
+  --group sg-ID                the security group
+  --instance i-ID              instance to add or remove, repeatable
+  --yes                        change without asking for confirmation
+  --json                       one JSON object on stdout, errors included
+
+Examples
+  ecs-sg instances --sandbox
+  ecs-sg instances add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --instance i-bp67acfmxazb4ph30000 --yes
+
+Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
+	'cli.help.configure': `ecs-sg configure: store credentials in a named profile
+
+Usage
+  ecs-sg configure [--profile NAME]   ask for keys (hidden), verify, then save
+  ecs-sg configure --mode RamRoleArn  keys and a RAM role they assume (checked)
+  ecs-sg configure list               show stored profiles and their modes
+  ecs-sg configure use NAME           make NAME the current profile
+
+Keys are checked against the API before they are saved. A command uses
+--profile NAME, else ALIBABA_CLOUD_PROFILE, else keys in the environment, else
+the current profile (ecs-sg --help lists the whole order).
+
+Examples
+  ecs-sg configure
+  ecs-sg configure --profile prod
+  ecs-sg configure use prod
+
+Global flags: --profile NAME, --endpoint URL, --lang en|zh`,
+	'cli.help.resume': `ecs-sg resume: finish or delete a create that was interrupted
+
+Usage
+  ecs-sg resume [--delete] [--yes] [--json]
+
+A create that stopped part-way (network lost, Ctrl+C, a refused rule) is kept
+in the settings. resume shows what exists in the cloud and finishes it with
+the same ClientToken, so it never makes a second group; --delete removes it.
+
+Flags
+  --delete                     delete the group instead of finishing it
+  --yes                        do it without asking for confirmation
+  --json                       one JSON object on stdout, errors included
+
+Examples
+  ecs-sg resume
+  ecs-sg resume --delete --yes
+
+Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
+	'cli.help.sandbox': `ecs-sg sandbox: run the local Alibaba Cloud stand-in in the foreground
+
+Usage
+  ecs-sg sandbox [--port N] [--state FILE] [--latency MS] [--fault SPEC ...]
+
+It answers the ECS and VPC calls ecs-sg makes, signed as the real API wants,
+on 127.0.0.1 only, and prints its endpoint and keys. Point another ecs-sg at it
+with --endpoint and those keys; --sandbox runs one in-process instead.
+
+Options
+  --port N                     port on 127.0.0.1 (0 picks a free one; default 0)
+  --state FILE                 JSON state file that survives restarts
+  --latency MS                 delay every response
+  --fault ACTION:KIND[:COUNT]  make the next COUNT calls of ACTION fail as KIND,
+                               repeatable: throttle, unavailable, internal,
+                               reset, hang, lose
+  --sts-ttl SECONDS            lifetime of the keys STS issues (tests)
+  --metadata-port N            also serve the instance-metadata stand-in
+
+Examples
+  ecs-sg sandbox --port 8080 --state sandbox.json
+  ecs-sg sandbox --latency 100 --fault AuthorizeSecurityGroup:throttle:2`,
+	'cli.help.runAs': 'Run here as: {command} …',
+	'cli.error.helpTopic':
+		'There is no help for "{topic}". Commands: create, configure, sandbox, resume, rules, instances.',
+	'cli.error.helpTopicNear': 'There is no help for "{topic}"; did you mean "{near}"?',
+	'cli.error.regionNear': 'ECS does not know the region "{region}"; did you mean {near}?',
+	'cli.error.regionList': 'ECS does not know the region "{region}"; its regions are: {list}.',
+	'cli.error.wizardNeedsStdout':
+		'The wizard needs a terminal on stdout, and stdout is a pipe or a file; give these flags to create without it:',
 	'cli.error.prefix': 'Error: {message}',
 	'cli.error.unknownCommand':
 		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
@@ -147,6 +300,154 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），OIDC�
 ALIBABA_CLOUD_OIDC_PROVIDER_ARN、ALIBABA_CLOUD_OIDC_TOKEN_FILE），ALIBABA_CLOUD_CREDENTIALS_URI，
 ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所有模式），~/.alibabacloud/credentials。
 临时密钥会在过期前自动续期。`,
+	'cli.help.create': `ecs-sg create：一步步或用参数创建安全组
+
+用法
+  ecs-sg [create] [参数]
+在终端中，向导会询问参数未给出的内容；否则（管道、脚本、TERM=dumb）
+所有答案都来自参数，并用 --yes 确认。
+
+参数（每个参数回答向导的一步）
+  --region ID                  地域，例如 cn-hangzhou
+  --template NAME              web-linux | web-windows | custom
+  --name NAME                  安全组名称（2-128 个字符，以字母或中文开头）
+  --description TEXT           描述（2-256 个字符）
+  --vpc VPC_ID | --classic     安全组所在的专有网络（VPC），或经典网络
+  --type normal|enterprise     普通安全组（normal，默认）或企业级安全组
+  --source CIDR                模板入方向规则的授权对象
+  --rule RULE                  额外的入方向规则，可重复（见下文）
+  --resource-group ID          资源组，例如 rg-acfmxazb4ph6aiy
+  --tag KEY=VALUE              标签，可重复（最多 20 个）
+  --yes                        不再确认，直接创建
+  --json                       在标准输出上只打印一个 JSON 对象（错误也是）
+  --dry-run                    只显示计划和等效命令，不做任何更改
+  --export aliyun|terraform    输出 aliyun CLI 命令或 Terraform 文件
+  --allow-duplicate-name       允许使用同一 VPC 中已存在的名称
+
+{ruleSyntax}
+
+示例
+  ecs-sg --sandbox                     在内置沙箱上试用向导
+  ecs-sg create --region cn-hangzhou --template web-linux --name web-sg \\
+    --vpc vpc-bp1qpo0kug3a20qqe0000 --yes
+  ecs-sg create --region cn-hangzhou --template custom --name db-sg \\
+    --vpc vpc-bp1qpo0kug3a20qqe0000 --rule tcp:3306:10.0.0.0/8 --dry-run
+
+全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
+	'cli.help.ruleSyntax': `规则写法（--rule）
+  PROTO:PORTS:CIDR             tcp:22:203.0.113.4/32、tcp:8000/8100:10.0.0.0/8、
+                               udp:53:0.0.0.0/0、icmp:-1:0.0.0.0/0`,
+	'cli.help.rules': `ecs-sg rules：为已有安全组添加或删除规则
+
+用法
+  ecs-sg rules                        选择地域和安全组，标记更改
+  ecs-sg rules add --region ID --group sg-ID --rule RULE [--rule RULE ...]
+  ecs-sg rules remove --region ID --group sg-ID --rule RULE [--rule RULE ...]
+
+参数
+  --region ID                  安全组所在地域，例如 cn-hangzhou
+  --group sg-ID                要修改的安全组
+  --rule RULE                  要添加或删除的规则，可重复
+  --egress                     规则为出方向（CIDR 为目的地址）
+  --yes                        不再确认，直接修改
+  --json                       在标准输出上只打印一个 JSON 对象（错误也是）
+
+{ruleSyntax}
+
+示例
+  ecs-sg rules --sandbox
+  ecs-sg rules add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --rule tcp:22:203.0.113.4/32 --yes
+  ecs-sg rules remove --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --egress --rule all:-1:0.0.0.0/0
+
+全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
+	'cli.help.instances': `ecs-sg instances：将实例加入安全组或移出安全组
+
+用法
+  ecs-sg instances                    选择地域和安全组，标记实例
+  ecs-sg instances add --region ID --group sg-ID --instance i-ID [...]
+  ecs-sg instances remove --region ID --group sg-ID --instance i-ID [...]
+
+参数
+  --region ID                  安全组所在地域，例如 cn-hangzhou
+  --group sg-ID                安全组
+  --instance i-ID              要加入或移出的实例，可重复
+  --yes                        不再确认，直接修改
+  --json                       在标准输出上只打印一个 JSON 对象（错误也是）
+
+示例
+  ecs-sg instances --sandbox
+  ecs-sg instances add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --instance i-bp67acfmxazb4ph30000 --yes
+
+全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
+	'cli.help.configure': `ecs-sg configure：将凭证保存为命名配置
+
+用法
+  ecs-sg configure [--profile NAME]   输入密钥（隐藏），验证后保存
+  ecs-sg configure --mode RamRoleArn  密钥及其扮演的 RAM 角色（先验证）
+  ecs-sg configure list               列出已保存的配置及其模式（密钥已遮盖）
+  ecs-sg configure use NAME           将 NAME 设为当前配置
+
+保存前会先向 API 验证密钥。命令依次使用 --profile NAME、ALIBABA_CLOUD_PROFILE、
+环境变量中的密钥、当前配置（完整顺序见 ecs-sg --help）。
+
+示例
+  ecs-sg configure
+  ecs-sg configure --profile prod
+  ecs-sg configure use prod
+
+全局参数：--profile NAME、--endpoint URL、--lang en|zh`,
+	'cli.help.resume': `ecs-sg resume：完成或删除一次中断的创建
+
+用法
+  ecs-sg resume [--delete] [--yes] [--json]
+
+中途停止的创建（网络中断、Ctrl+C、规则被拒绝）会记录在设置中。resume 显示
+云上已有的内容，并用同一个 ClientToken 完成它，因此绝不会创建第二个安全组；
+--delete 则将其删除。
+
+参数
+  --delete                     删除安全组，而不是完成创建
+  --yes                        不再确认，直接执行
+  --json                       在标准输出上只打印一个 JSON 对象（错误也是）
+
+示例
+  ecs-sg resume
+  ecs-sg resume --delete --yes
+
+全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
+	'cli.help.sandbox': `ecs-sg sandbox：在前台运行本地的阿里云模拟服务
+
+用法
+  ecs-sg sandbox [--port N] [--state FILE] [--latency MS] [--fault SPEC ...]
+
+它只在 127.0.0.1 上应答 ecs-sg 发出的 ECS 和 VPC 调用（签名方式与真实 API
+相同），并打印其地址和密钥。另一个 ecs-sg 可用 --endpoint 和这些密钥连接它；
+--sandbox 则在进程内启动一个。
+
+选项
+  --port N                     监听 127.0.0.1 的端口（0 表示自动选择；默认 0）
+  --state FILE                 可在重启后保留的 JSON 状态文件
+  --latency MS                 每个响应延迟的毫秒数
+  --fault ACTION:KIND[:COUNT]  让接下来 COUNT 次 ACTION 调用以 KIND 方式失败，
+                               可重复：throttle、unavailable、internal、
+                               reset、hang、lose
+  --sts-ttl SECONDS            STS 临时密钥的有效秒数（测试用）
+  --metadata-port N            同时提供实例元数据服务替身
+
+示例
+  ecs-sg sandbox --port 8080 --state sandbox.json
+  ecs-sg sandbox --latency 100 --fault AuthorizeSecurityGroup:throttle:2`,
+	'cli.help.runAs': '在此处请这样运行：{command} …',
+	'cli.error.helpTopic':
+		'没有“{topic}”的帮助。可用命令：create、configure、sandbox、resume、rules、instances。',
+	'cli.error.helpTopicNear': '没有“{topic}”的帮助；是否想查看“{near}”？',
+	'cli.error.regionNear': 'ECS 不认识地域“{region}”；是否想用 {near}？',
+	'cli.error.regionList': 'ECS 不认识地域“{region}”；可用的地域有：{list}。',
+	'cli.error.wizardNeedsStdout':
+		'向导需要标准输出是终端，而标准输出现在是管道或文件；请给出以下参数，不经向导直接创建：',
 	'cli.error.prefix': '错误：{message}',
 	'cli.error.unknownCommand':
 		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',

@@ -57,7 +57,8 @@ export const en = {
 	'followup.review.counts':
 		'{adding} to add, {removing} to remove: {before} → {after} rules of at most {max}.',
 	'followup.review.legend': '+ added   - removed   = already in the group (nothing is sent for it)',
-	'followup.review.present': '{count} rule(s) already in the group: adding them again would change nothing.',
+	'followup.review.present':
+		'{count} {count:rule is|rules are} already in the group: adding {count:it|them} again would change nothing.',
 	'followup.review.nothingToSend': 'Nothing to send: press Esc to queue other changes.',
 	'followup.review.joining': 'Add to the group ({count}):',
 	'followup.review.leaving': 'Remove from the group ({count}):',
@@ -69,16 +70,19 @@ export const en = {
 	'followup.call.skipped': 'not sent',
 
 	'followup.done.failedTitle': 'Finished with errors',
-	'followup.done.added': 'Added {count} rule(s).',
-	'followup.done.removed': 'Removed {count} rule(s).',
-	'followup.done.notApplied': '{count} rule(s) were not applied: see the reasons above.',
+	'followup.done.added': 'Added {count} {count:rule|rules}.',
+	'followup.done.removed': 'Removed {count} {count:rule|rules}.',
+	'followup.done.notApplied':
+		'{count} {count:rule was|rules were} not applied: see the {count:reason|reasons} above.',
 	'followup.done.now': 'Rules of the group now ({count}):',
 	'followup.done.noRules': 'None: inbound is denied; outbound follows the group type.',
 	'followup.done.reading': 'Reading the group again…',
-	'followup.done.joined': '{count} instance(s) added to the group.',
-	'followup.done.left': '{count} instance(s) removed from the group.',
-	'followup.done.already': '{count} instance(s) were already as asked: nothing changed for them.',
-	'followup.done.notChanged': '{count} instance(s) were not changed: see the reasons above.',
+	'followup.done.joined': '{count} {count:instance|instances} added to the group.',
+	'followup.done.left': '{count} {count:instance|instances} removed from the group.',
+	'followup.done.already':
+		'{count} {count:instance was|instances were} already as asked: nothing changed for {count:it|them}.',
+	'followup.done.notChanged':
+		'{count} {count:instance was|instances were} not changed: see the {count:reason|reasons} above.',
 	'followup.done.membersNow': 'Instances in the group now ({count}):',
 	'followup.done.noMembers': 'None.',
 
@@ -95,7 +99,7 @@ export const en = {
 	'followup.instances.sandboxSeed':
 		'In the sandbox, the instances are in default-vpc of cn-hangzhou, cn-shanghai and ap-southeast-1: create a group there to try this screen.',
 	'followup.instances.member': 'in this group ({count} in all)',
-	'followup.instances.groups': 'in {count} other group(s)',
+	'followup.instances.groups': 'in {count} other {count:group|groups}',
 	'followup.instances.inGroups': '{id} is in: {groups}',
 	'followup.instances.pending': '{joining} selected to add, {leaving} to remove.',
 	'followup.instances.nothing': 'Nothing is selected: press Space on an instance first.',
@@ -174,7 +178,7 @@ export const en = {
 	'followup.flags.noSuchInbound': '--rule {rule}: no inbound rule of {id} matches it (nothing was changed).',
 	'followup.flags.noSuchOutbound': '--rule {rule}: no outbound rule of {id} matches it (add --egress?).',
 	'followup.flags.present': '{rule} is already a rule of {id}: nothing is sent for it.',
-	'followup.flags.sending': '› {count} rule(s) for {id} …',
+	'followup.flags.sending': '› {count} {count:rule|rules} for {id} …',
 	'followup.flags.joining': '› {instance} joining {id} …',
 	'followup.flags.leaving': '› {instance} leaving {id} …',
 	'followup.flags.stopping': 'Stopping after the call in flight… (Ctrl+C again quits at once)',

@@ -43,6 +43,7 @@ export const en = {
 	'wizard.keys.deleteConfirm': 'delete',
 	'wizard.keys.anyKey': 'other key',
 	'wizard.keys.keep': 'keep it',
+	'wizard.keys.scrollRules': 'scroll the rules',
 
 	'wizard.region.purpose': 'Where the group will live: instances can only join groups of their own region.',
 	'wizard.region.loading': 'Loading the regions…',
@@ -61,6 +62,8 @@ export const en = {
 	'wizard.template.web-linux.opens': 'TCP 80, 443, 22 and ICMP',
 	'wizard.template.web-windows.opens': 'TCP 80, 443, 3389 and ICMP',
 	'wizard.template.custom.opens': 'no rules yet; add them later',
+	'wizard.template.opensSeparator': ', ',
+	'wizard.template.opensLast': '{list} and {last}',
 	'wizard.template.preview': 'Rules of {name}:',
 	'wizard.template.noRules': 'No rules: nothing may come in until you add some.',
 	'wizard.template.defaults': 'Traffic no rule matches: inbound denied, outbound allowed.',
@@ -204,7 +207,7 @@ export const en = {
 	'wizard.unfinished.deleted': 'Deleted group {id}; the entry is forgotten.',
 	'wizard.unfinished.nothingExisted': 'Nothing existed; the entry is forgotten.',
 	'wizard.unfinished.otherTargets':
-		'{count} more unfinished create(s) were made against another endpoint or profile: run ecs-sg resume.',
+		'{count} more unfinished {count:create was|creates were} made against another endpoint or profile: run ecs-sg resume.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -251,6 +254,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.keys.deleteConfirm': '删除',
 	'wizard.keys.anyKey': '其他键',
 	'wizard.keys.keep': '保留',
+	'wizard.keys.scrollRules': '滚动规则',
 
 	'wizard.region.purpose': '安全组所在的地域：实例只能加入同一地域的安全组。',
 	'wizard.region.loading': '正在加载地域列表…',
@@ -269,6 +273,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.template.web-linux.opens': 'TCP 80、443、22 和 ICMP',
 	'wizard.template.web-windows.opens': 'TCP 80、443、3389 和 ICMP',
 	'wizard.template.custom.opens': '暂无规则，创建后再添加',
+	'wizard.template.opensSeparator': '、',
+	'wizard.template.opensLast': '{list} 和 {last}',
 	'wizard.template.preview': '{name} 的规则：',
 	'wizard.template.noRules': '没有规则：添加规则之前，任何入方向流量都无法进入。',
 	'wizard.template.defaults': '未匹配任何规则的流量：入方向拒绝，出方向允许。',

@@ -1,8 +1,9 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
 import {cleanLine, fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
+import {useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type ListItem = {
@@ -137,7 +138,8 @@ export function FilterList(props: FilterListProps) {
 		highlightRef.current?.(highlighted);
 	}, [highlighted]);
 
-	useInput(
+	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
+	useKeys(
 		(input, key) => {
 			const move = (m: Move) =>
 				setState((s) => {

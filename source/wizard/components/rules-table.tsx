@@ -1,10 +1,12 @@
-import {Box, Text} from 'ink';
+import {Box, type Key, Text} from 'ink';
 import type {Rule} from '../../domain/model.js';
 import {showPorts} from '../../domain/rules.js';
 import {cleanLine, t, table} from '../../text/index.js';
-import {scrollTop} from './filter.js';
+import {type Move, scrollTop} from './filter.js';
 import {FitText} from './fit-text.js';
 import {glyphs} from './glyphs.js';
+import {useKeys} from './key-chunk.js';
+import {useLiveState} from './use-live-state.js';
 
 /** Extra columns for screens that change existing rules (all off for the create wizard). */
 export type RuleColumns = {
@@ -48,31 +50,101 @@ const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove:
 
 export type RulesTableProps = {
 	readonly rules: readonly Rule[];
-	/** Rule rows shown at most; the rest are counted. */
+	/** Lines below the header at most, the two scroll marks of a window included; it scrolls through the rest. */
 	readonly height?: number;
-	/** The highlighted rule (rule editor). */
+	/** The highlighted rule (rule editor): the window follows it. */
 	readonly cursor?: number;
 	readonly empty?: string;
 	readonly columns?: RuleColumns;
 	/** One tone per rule: a mark column (`+`, `-`, `=`) and colour, for screens that change rules. */
 	readonly tones?: readonly RowTone[];
+	/**
+	 * Keys that scroll a table without a cursor: PageUp/PageDown/Home/End ('page', the default), those and the
+	 * arrows ('all', a screen whose arrows move nothing else), or none (the screen uses them for something else).
+	 */
+	readonly scroll?: 'page' | 'all' | 'none';
 };
 
-/** Direction, protocol, ports, source and policy of each rule, aligned by display width. */
-export function RulesTable({rules, height = rules.length, cursor, empty, columns, tones}: RulesTableProps) {
+/** The key that moves a window or a cursor, if `key` is one (arrows only when `arrows`). */
+export function moveOf(key: Key, arrows = true): Move | undefined {
+	if (arrows && key.upArrow) return 'up';
+	if (arrows && key.downArrow) return 'down';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.pageUp) return 'pageUp';
+	if (key.pageDown) return 'pageDown';
+	return undefined;
+}
+
+/** The first row of a window of `rows` over `total` after `move` (a window without a cursor: no wrapping). */
+export function scrollBy(top: number, move: Move, rows: number, total: number): number {
+	const last = Math.max(0, total - rows);
+	const next =
+		move === 'up'
+			? top - 1
+			: move === 'down'
+				? top + 1
+				: move === 'home'
+					? 0
+					: move === 'end'
+						? last
+						: move === 'pageUp'
+							? top - rows
+							: top + rows;
+	return Math.max(0, Math.min(last, next));
+}
+
+/** The dim line saying how many rows are above (or below) the window; a space when there are none. */
+export function ScrollMark({direction, count}: {readonly direction: 'up' | 'down'; readonly count: number}) {
+	return (
+		<Text dimColor>
+			{count > 0
+				? `  ${direction === 'up' ? glyphs.up : glyphs.down} ${t('wizard.list.more', {count})}`
+				: ' '}
+		</Text>
+	);
+}
+
+/**
+ * Direction, protocol, ports, source and policy of each rule, aligned by display width. A table longer than
+ * its height is a window: the lines above and below it say how many rules are there, and the window follows
+ * the cursor, or scrolls with the keys of `scroll`.
+ */
+export function RulesTable({
+	rules,
+	height = rules.length,
+	cursor,
+	empty,
+	columns,
+	tones,
+	scroll = 'page',
+}: RulesTableProps) {
+	const [header = '', ...lines] = ruleLines(rules, columns);
+	// A window spends two of its lines on the marks above and below it.
+	const windowed = lines.length > Math.max(1, height);
+	const rows = windowed ? Math.max(1, height - 2) : Math.max(1, height);
+	const [offset, setOffset] = useLiveState(0);
+	useKeys(
+		(_input, key) => {
+			const move = moveOf(key, scroll === 'all');
+			if (move) setOffset((top) => scrollBy(Math.min(top, lines.length - rows), move, rows, lines.length));
+		},
+		{isActive: cursor === undefined && scroll !== 'none' && windowed},
+	);
 	if (rules.length === 0) {
 		return <Text dimColor>{`  ${empty ?? t('wizard.rules.none')}`}</Text>;
 	}
-	const [header = '', ...lines] = ruleLines(rules, columns);
 	const marks = tones !== undefined;
-	const rows = Math.max(1, height);
 	const top =
-		cursor === undefined ? 0 : scrollTop(Math.max(0, cursor - rows + 1), cursor, rows, lines.length);
+		cursor === undefined
+			? Math.max(0, Math.min(offset, lines.length - rows))
+			: scrollTop(Math.max(0, cursor - rows + 1), cursor, rows, lines.length);
 	const shown = lines.slice(top, top + rows);
-	const hidden = lines.length - shown.length;
+	const below = lines.length - top - shown.length;
 	return (
 		<Box flexDirection="column">
 			<FitText dimColor>{`${marks ? '    ' : '  '}${header}`}</FitText>
+			{windowed ? <ScrollMark direction="up" count={top} /> : null}
 			{shown.map((line, i) => {
 				const index = top + i;
 				const active = cursor === index;
@@ -84,7 +156,7 @@ export function RulesTable({rules, height = rules.length, cursor, empty, columns
 					</FitText>
 				);
 			})}
-			{hidden > 0 ? <Text dimColor>{`  ${t('wizard.rules.hidden', {count: hidden})}`}</Text> : null}
+			{windowed ? <ScrollMark direction="down" count={below} /> : null}
 		</Box>
 	);
 }

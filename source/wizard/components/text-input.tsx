@@ -1,7 +1,8 @@
-import {Text, useInput} from 'ink';
+import {type Key, Text} from 'ink';
 import {useEffect, useRef} from 'react';
 import {cleanLine} from '../../text/index.js';
 import {glyphs} from './glyphs.js';
+import {useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type TextInputProps = {
@@ -16,33 +17,27 @@ export type TextInputProps = {
 	readonly selectInitial?: boolean;
 };
 
-/** The line after a chunk of keys: what it holds, whether it is still shown selected, and whether Enter ended it. */
-export type Edited = {value: string; selected: boolean; submit: boolean};
+/** The line after a key: what it holds, and whether it is still shown selected. */
+export type Edited = {value: string; selected: boolean};
 
 /**
- * Applies a chunk of keys to the line in order. A paste, or keys typed ahead over a slow link, reach Ink as one
- * string, so the editing keys inside it (Ctrl+U, Ctrl+W, Backspace) act where they stand rather than being dropped;
- * other control characters and escape codes are not kept, and a final line break is Enter.
+ * Applies one key (as useKeys names it) to the line: Ctrl+U clears it, Ctrl+W deletes the word before the
+ * cursor (the spaces before it, then the word, as readline does), Backspace a character; typed text is cleaned
+ * of control characters and escape codes. Keys the line does not edit leave it as it is (`undefined`).
  */
-export function applyKeys(value: string, selected: boolean, chunk: string): Edited {
-	let line = value;
-	let chosen = selected;
-	const submit = /[\r\n]$/.test(chunk);
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the keys being read.
-	for (const part of chunk.replace(/[\r\n]+$/, '').split(/([\u0015\u0017\u007F\b])/)) {
-		if (part === '') continue;
-		if (part === '\u0015') line = '';
-		// Ctrl+W as readline does it: the spaces before the cursor, then the word before them.
-		else if (part === '\u0017') line = chosen ? '' : line.replace(/\S*\s*$/, '');
-		else if (part === '\u007F' || part === '\b') line = chosen ? '' : [...line].slice(0, -1).join('');
-		else {
-			const typed = cleanLine(part);
-			if (typed === '') continue;
-			line = chosen ? typed : line + typed;
-		}
-		chosen = false;
-	}
-	return {value: line, selected: chosen, submit};
+export function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
+	const {value, selected} = line;
+	if (key.backspace || key.delete)
+		return {value: selected ? '' : [...value].slice(0, -1).join(''), selected: false};
+	if (key.ctrl && input === 'u') return {value: '', selected: false};
+	if (key.ctrl && input === 'w')
+		return {value: selected ? '' : value.replace(/\S*\s*$/, ''), selected: false};
+	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
+		return undefined;
+	if (key.pageUp || key.pageDown || key.home || key.end) return undefined;
+	const typed = cleanLine(input);
+	if (typed === '') return undefined;
+	return {value: selected ? typed : value + typed, selected: false};
 }
 
 /**
@@ -67,7 +62,9 @@ export function TextInput({
 		changed.current?.(value);
 	}, [value]);
 
-	useInput(
+	// One key at a time, however many arrive together (components/key-chunk.ts); live state, so the second key
+	// of a chunk builds on the first before any re-render.
+	useKeys(
 		(input, key) => {
 			if (key.return) {
 				onSubmit(setValue((v) => v));
@@ -77,31 +74,10 @@ export function TextInput({
 				onCancel();
 				return;
 			}
-			// One key each: Ink names it; the chunk form below does the same when several arrive together.
-			let chunk = input;
-			if (key.backspace || key.delete) chunk = '\u007F';
-			else if (key.ctrl && input === 'u') chunk = '\u0015';
-			else if (key.ctrl && input === 'w') chunk = '\u0017';
-			else if (
-				key.ctrl ||
-				key.meta ||
-				key.tab ||
-				key.upArrow ||
-				key.downArrow ||
-				key.leftArrow ||
-				key.rightArrow
-			)
-				return;
-			else if (key.pageUp || key.pageDown || key.home || key.end) return;
-			// Live state (read back at once), so a second chunk before the next render builds on this one.
-			const edited = applyKeys(
-				setValue((v) => v),
-				setSelected((s) => s),
-				chunk,
-			);
+			const edited = applyKey({value: setValue((v) => v), selected: setSelected((s) => s)}, input, key);
+			if (!edited) return;
 			setSelected(() => edited.selected);
 			setValue(() => edited.value);
-			if (edited.submit) onSubmit(edited.value);
 		},
 		{isActive},
 	);

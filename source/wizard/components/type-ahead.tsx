@@ -1,10 +1,10 @@
 // A filter typed while a list is still loading. A person who knows what they want types it at once; the keys
 // are kept (and shown) until the list arrives, then handed to the FilterList as its starting query. Enter is
 // not kept: what it would pick cannot be known before the list is seen.
-import {useInput} from 'ink';
 import {useCallback} from 'react';
 import {cleanLine} from '../../text/index.js';
 import {FilterLine} from './filter-list.js';
+import {useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type TypeAhead = {
@@ -21,7 +21,8 @@ export type TypeAhead = {
 export function useTypeAhead(isActive: boolean, options: {spaceSelects?: boolean} = {}): TypeAhead {
 	const {spaceSelects = false} = options;
 	const [query, setQuery] = useLiveState('');
-	useInput(
+	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
+	useKeys(
 		(input, key) => {
 			if (key.backspace || key.delete) {
 				setQuery((q) => [...q].slice(0, -1).join(''));

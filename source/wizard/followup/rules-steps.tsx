@@ -10,7 +10,7 @@ import {showPorts} from '../../domain/rules.js';
 import {maxRulesPerGroup, protocols, validateCidr} from '../../domain/validators.js';
 import {cut, t, width} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText, WrapText} from '../components/fit-text.js';
+import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
@@ -83,6 +83,9 @@ export function RulesScreen({
 	const at = Math.min(cursor, last);
 	const loaded = state.detail !== undefined;
 	const warnings = warningsOf(state.add);
+	// Warnings wrap (never cut): the table gives up the lines they take.
+	const warningLines = warnings.slice(0, 2).reduce((n, w) => n + wrapToWidth(w, size.columns - 2).length, 0);
+	const height = Math.max(3, size.rows - 12 - warningLines);
 	useInput((input, key) => {
 		if (state.discarding) {
 			if (input === 'y') dispatch({type: 'discard'});
@@ -98,6 +101,9 @@ export function RulesScreen({
 		else if (key.downArrow) setCursor((c) => (c >= last ? 0 : c + 1));
 		else if (key.home) setCursor(() => 0);
 		else if (key.end) setCursor(() => last);
+		// A page is the table's window (its height less the two scroll marks).
+		else if (key.pageUp) setCursor((c) => Math.max(0, Math.min(c, last) - (height - 2)));
+		else if (key.pageDown) setCursor((c) => Math.min(last, c + (height - 2)));
 		else if (key.tab || key.leftArrow || key.rightArrow) {
 			setCursor(() => 0);
 			dispatch({type: 'direction'});
@@ -116,7 +122,6 @@ export function RulesScreen({
 	const total = state.detail?.rules.length ?? 0;
 	const removing = state.remove.length;
 	const tones: RowTone[] = rows.map((r) => (r.kind === 'added' ? 'add' : r.removing ? 'remove' : undefined));
-	const height = Math.max(3, size.rows - 12 - Math.min(2, warnings.length));
 	let body: React.ReactNode;
 	if (state.loadProblem && !loaded) {
 		body = (
@@ -142,7 +147,9 @@ export function RulesScreen({
 					}
 				/>
 				{warnings.slice(0, 2).map((w) => (
-					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
+					<WrapText key={w} color="yellow" lead={glyphs.warning}>
+						{w}
+					</WrapText>
 				))}
 				{state.discarding ? (
 					<WrapText color="yellow">

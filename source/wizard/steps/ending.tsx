@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {commandLines} from '../../domain/command-lines.js';
 import type {Target} from '../../domain/followup.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, width} from '../../text/index.js';
@@ -34,7 +35,12 @@ function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
 						{offer ? <Text color="cyan" bold>{`${f.key}  `}</Text> : null}
 						{f.label}
 					</Text>
-					<Text color="cyan">{`${indent(f.command)}${f.command}`}</Text>
+					{/* Wider than the screen: broken between words with " \" (domain/command-lines.ts), never by Ink. */}
+					{commandLines(f.command, columns, indent(f.command)).map((l) => (
+						<Text key={l} color="cyan">
+							{l}
+						</Text>
+					))}
 				</Box>
 			))}
 			{offer ? (

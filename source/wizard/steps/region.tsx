@@ -1,14 +1,18 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Region} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
+import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {listHeight, type StepProps} from './step-props.js';
+
+/** Where the cursor starts on a first run (nothing used before, no profile region): the console's default. */
+export const consoleRegion = 'cn-hangzhou';
 
 /** The last-used region (else the profile's) first, then the API's order. */
 export function regionItems(
@@ -83,9 +87,12 @@ export function RegionList({
 		[view.list, lastUsed, profileRegion],
 	);
 	const retry = !view.list && view.problem !== undefined;
+	// A region used before (or the profile's) is first in the list; else the console's default, where listed.
+	const firstRun = lastUsed === undefined && profileRegion === undefined;
+	const startKey = firstRun && items.some((i) => i.key === consoleRegion) ? consoleRegion : items[0]?.key;
 	// Typed while the list loads: kept, and the list opens filtered by it.
 	const typed = useTypeAhead(!view.list && !retry);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();
@@ -120,7 +127,7 @@ export function RegionList({
 						keepWhole={1}
 						height={listHeight(size.rows)}
 						width={size.columns}
-						initialKey={initial ?? items[0]?.key}
+						initialKey={initial ?? startKey}
 						initialQuery={typed.query}
 						onSelect={(item) => onPick(item.key, item.cells[0] ?? item.key)}
 						onBack={onBack}

@@ -1,11 +1,13 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import {cleanLine, cut, fitWidth, t, width} from '../../text/index.js';
-import {FitText, WrapText} from '../components/fit-text.js';
+import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
+import {hintLines} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
-import {StepFrame} from '../components/step-frame.js';
+import {StepFrame, useHeadingLines} from '../components/step-frame.js';
 import {activeSteps, type StepId} from '../state.js';
 import {answerText, stepTitle} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
@@ -17,8 +19,8 @@ export type ReviewProps = StepProps & {
 	readonly onConfirm: () => void;
 };
 
-const linesOf = (text: string, columns: number): number =>
-	Math.max(1, Math.ceil((width(text) + 2) / Math.max(20, columns)));
+/** Lines a warning takes, wrapped as WrapText wraps it after its glyph. */
+const linesOf = (text: string, columns: number): number => wrapToWidth(text, columns - 2).length;
 
 /** Every answer (numbered, to change it), the type, the rules, the warnings, and the confirm. */
 export function ReviewStep({state, dispatch, data, size, position, onConfirm}: ReviewProps) {
@@ -43,7 +45,7 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		if (duplicates.length === 0) onConfirm();
 	}, [wanted, checking, duplicates.length, onConfirm]);
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.return || input === 'y' || input === 'Y') {
 			if (checking) setWanted(true);
 			else onConfirm();
@@ -93,8 +95,6 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	if (answers.resourceGroupId) extras.push([t('wizard.review.resourceGroup'), answers.resourceGroupId]);
 	if (answers.tags && answers.tags.length > 0)
 		extras.push([t('wizard.review.tags'), answers.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')]);
-	const rulesHeight = Math.max(1, size.rows - editable.length - extras.length - warningLines - 10);
-	// A short terminal keeps every answer and warning in view; the Template line already counts the rules.
 	const short = isShort(size);
 
 	const hints: [string, string][] = [
@@ -104,12 +104,39 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		['t', t('wizard.keys.type')],
 	];
 	if (duplicates[0]) hints.push(['u', t('wizard.keys.useExisting', {group: duplicates[0].id})]);
+	// Everything but the rules rows is counted, so the table gets what is left and scrolls through the rest
+	// (heading, purpose, answers, type, extras, margin, table header, warnings, checking, problem, keys).
+	const rules = answers.rules ?? [];
+	const heading = useHeadingLines(stepTitle('review'), position);
+	const problemLines = state.problems.review
+		? wrapToWidth(state.problems.review, size.columns - 2).length
+		: 0;
+	const fixed =
+		heading +
+		(short ? 0 : 1) +
+		editable.length +
+		1 +
+		extras.length +
+		(short ? 0 : 1) +
+		1 +
+		warningLines +
+		(checking ? 1 : 0) +
+		problemLines;
+	const hintsWith = (all: [string, string][]) => hintLines(all, size.columns).length;
+	const spare = (all: [string, string][]) => size.rows - fixed - hintsWith(all) - 1;
+	// Below 18 rows with no room for even a window of rules (40x12): the Template line counts the rules, and
+	// each warning keeps one line, as nothing else fits with every answer in view.
+	const tiny = short && spare(hints) + 1 < 3;
+	if (!tiny && rules.length > spare(hints) - 2) hints.push(['↑↓ PgUp/PgDn', t('wizard.keys.scrollRules')]);
+	// Too little room for three lines of rules: the purpose and the margin above the table give theirs.
+	const tight = !short && spare(hints) < 3;
+	const rulesHeight = Math.max(3, spare(hints) + (tight ? 2 : 0));
 
 	return (
 		<StepFrame
 			title={stepTitle('review')}
 			position={position}
-			purpose={t('wizard.review.purpose')}
+			purpose={tight ? undefined : t('wizard.review.purpose')}
 			problem={state.problems.review}
 			hints={hints}
 		>
@@ -132,13 +159,14 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 					{cut(cleanLine(value), valueWidth)}
 				</Text>
 			))}
-			{short ? null : (
-				<Box marginTop={1}>
-					<RulesTable rules={answers.rules ?? []} height={rulesHeight} empty={t('wizard.review.noRules')} />
+			{/* Shown in a short terminal too, scrolled by the arrows: a warning names a rule, which must be findable. */}
+			{tiny ? null : (
+				<Box marginTop={short || tight ? 0 : 1}>
+					<RulesTable rules={rules} height={rulesHeight} scroll="all" empty={t('wizard.review.noRules')} />
 				</Box>
 			)}
 			{warnings.map((w) =>
-				short ? (
+				tiny ? (
 					<FitText key={w} color="yellow">{`${glyphs.warning} ${w}`}</FitText>
 				) : (
 					<WrapText key={w} color="yellow" lead={glyphs.warning}>

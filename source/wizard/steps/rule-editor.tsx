@@ -1,13 +1,15 @@
-import {Box, Text, useInput} from 'ink';
+import {Box} from 'ink';
 import {useState} from 'react';
 import type {Rule} from '../../domain/model.js';
 import {parseRuleSpec, showPorts, uniqueRules} from '../../domain/rules.js';
 import {maxRulesPerGroup, validateCidr} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import {FitText} from '../components/fit-text.js';
+import {moveCursor} from '../components/filter.js';
+import {FitText, useColumns, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {KeyHints} from '../components/key-hints.js';
-import {RulesTable} from '../components/rules-table.js';
+import {useKeys} from '../components/key-chunk.js';
+import {hintLines, KeyHints} from '../components/key-hints.js';
+import {moveOf, RulesTable} from '../components/rules-table.js';
 import {TextInput} from '../components/text-input.js';
 
 type Mode = 'pick' | 'source' | 'add';
@@ -28,13 +30,15 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 	const at = Math.min(cursor, Math.max(0, rules.length - 1));
 	const selected = rules[at];
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			setProblem(undefined);
-			if (key.upArrow) setCursor((c) => (c <= 0 ? Math.max(0, rules.length - 1) : c - 1));
-			else if (key.downArrow) setCursor((c) => (c >= rules.length - 1 ? 0 : c + 1));
-			else if (key.home) setCursor(0);
-			else if (key.end) setCursor(Math.max(0, rules.length - 1));
+			const move = moveOf(key);
+			// The page is the window the table shows (its height less the lines its scroll marks take).
+			if (move)
+				setCursor((c) =>
+					moveCursor(Math.min(c, rules.length - 1), move, rules.length, Math.max(1, tableHeight - 2)),
+				);
 			else if (key.return || key.escape || key.tab) onDone();
 			else if (input === 's' && selected) setMode('source');
 			else if ((input === 'd' || key.delete || key.backspace) && selected) {
@@ -70,10 +74,38 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 		setMode('pick');
 	};
 
+	const columns = useColumns();
+	const hints: [string, string][] =
+		mode === 'pick'
+			? [
+					['↑↓', t('wizard.keys.move')],
+					['s', t('wizard.keys.source')],
+					['d', t('wizard.keys.delete')],
+					['a', t('wizard.keys.add')],
+					['Enter', t('wizard.keys.doneEditing')],
+				]
+			: [
+					['Enter', t('wizard.keys.save')],
+					['Esc', t('wizard.keys.discard')],
+				];
+	// `height` counts one line of keys and none of a problem; what wraps onto more lines comes off the table,
+	// as do the two lines of the input while one is open.
+	const extra =
+		hintLines(hints, columns).length -
+		1 +
+		(problem ? wrapToWidth(problem, columns - 2).length : 0) +
+		(mode === 'pick' ? 0 : 2);
+	const tableHeight = Math.max(3, height - extra);
+
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{t('wizard.rules.editing', {name: title})}</FitText>
-			<RulesTable rules={rules} cursor={mode === 'pick' ? at : undefined} height={height} />
+			<RulesTable
+				rules={rules}
+				cursor={mode === 'pick' ? at : undefined}
+				height={tableHeight}
+				scroll="none"
+			/>
 			{mode === 'source' && selected ? (
 				<Box flexDirection="column">
 					<FitText>
@@ -95,26 +127,11 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 				</Box>
 			) : null}
 			{problem ? (
-				<Text color="red">
-					{glyphs.cross} {problem}
-				</Text>
+				<WrapText color="red" lead={glyphs.cross}>
+					{problem}
+				</WrapText>
 			) : null}
-			<KeyHints
-				hints={
-					mode === 'pick'
-						? [
-								['↑↓', t('wizard.keys.move')],
-								['s', t('wizard.keys.source')],
-								['d', t('wizard.keys.delete')],
-								['a', t('wizard.keys.add')],
-								['Enter', t('wizard.keys.doneEditing')],
-							]
-						: [
-								['Enter', t('wizard.keys.save')],
-								['Esc', t('wizard.keys.discard')],
-							]
-				}
-			/>
+			<KeyHints hints={hints} />
 		</Box>
 	);
 }

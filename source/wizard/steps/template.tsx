@@ -1,4 +1,4 @@
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {useMemo, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import type {Rule} from '../../domain/model.js';
@@ -12,10 +12,12 @@ import {
 } from '../../domain/rules.js';
 import {t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText} from '../components/fit-text.js';
+import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
+import {hintLines} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
-import {StepFrame} from '../components/step-frame.js';
+import {StepFrame, useHeadingLines} from '../components/step-frame.js';
 import {stepTitle, templateName} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
 import {RuleEditor} from './rule-editor.js';
@@ -30,17 +32,34 @@ export function startingRules(template: TemplateId, seed: TemplateSeed): Rule[] 
 	return uniqueRules([...templateRules(template, seed.source), ...seed.extraRules]);
 }
 
-const templateItems = (): ListItem[] =>
+/**
+ * What a template's rules open, from the rules as they are now (a deleted RDP rule no longer shows, rules added
+ * to Custom do): the ports of each protocol in order, as the console words it ("TCP 80, 443, 22 and ICMP").
+ */
+export function opensText(rules: readonly Rule[]): string {
+	if (rules.length === 0) return t('wizard.template.custom.opens');
+	const byProtocol = new Map<string, string[]>();
+	for (const rule of rules) {
+		const ports = byProtocol.get(rule.protocol) ?? [];
+		const shown =
+			rule.portRange === '-1/-1' && rule.protocol !== 'tcp' && rule.protocol !== 'udp' ? '' : showPorts(rule);
+		if (shown !== '' && !ports.includes(shown)) ports.push(shown);
+		byProtocol.set(rule.protocol, ports);
+	}
+	const sep = t('wizard.template.opensSeparator');
+	const parts = [...byProtocol].map(([protocol, ports]) =>
+		ports.length === 0 ? protocol.toUpperCase() : `${protocol.toUpperCase()} ${ports.join(sep)}`,
+	);
+	const last = parts.pop() as string;
+	return parts.length === 0 ? last : t('wizard.template.opensLast', {list: parts.join(sep), last});
+}
+
+const templateItems = (rulesBy: Readonly<Record<TemplateId, readonly Rule[]>>): ListItem[] =>
 	templateIds.map((id) => ({
 		key: id,
-		cells: [templateName(id), id, t(`wizard.template.${id}.opens`)],
+		cells: [templateName(id), id, opensText(rulesBy[id])],
 		search: id,
 	}));
-
-/** Lines of the Template step besides the rules: heading, purpose, list (3), titles, defaults, tip, keys. */
-const chrome = 13;
-/** The same in a short terminal, without the purpose, the margin and the defaults line. */
-const shortChrome = 10;
 
 export function TemplateStep({
 	state,
@@ -62,13 +81,44 @@ export function TemplateStep({
 	}));
 	const [highlighted, setHighlighted] = useState<TemplateId>(answers.template ?? lastUsed ?? 'web-linux');
 	const [editing, setEditing] = useState(false);
-	const items = useMemo(templateItems, []);
+	const items = useMemo(() => templateItems(rulesBy), [rulesBy]);
 	const rules = rulesBy[highlighted];
 	const warnings = lintRules(rules);
 	const short = isShort(size);
-	const rulesHeight = Math.max(2, size.rows - (short ? shortChrome : chrome) - 2);
+	const hints: [string, string][] = [
+		['↑↓', t('wizard.keys.move')],
+		['Enter', t('wizard.keys.choose')],
+		['Tab', t('wizard.keys.editRules')],
+		['Esc', t('wizard.keys.back')],
+	];
+	const warning = warnings[0]
+		? `${t('wizard.template.narrow', {
+				service:
+					warnings[0].rule.description ||
+					`${warnings[0].rule.protocol.toUpperCase()} ${showPorts(warnings[0].rule)}`,
+			})}`
+		: undefined;
+	const problem = state.problems.template;
+	const heading = useHeadingLines(stepTitle('template'), position);
+	// Every line but the rule rows, counted as drawn (wrapped), so the frame stays shorter than the terminal:
+	// heading, purpose, the list (3), margin, preview title, table header, defaults, warning, problem, keys.
+	const fixed =
+		heading +
+		(short ? 0 : 1) +
+		3 +
+		(short ? 0 : 1) +
+		2 +
+		(short ? 0 : 1) +
+		(warning ? wrapToWidth(warning, size.columns - 2).length : 0) +
+		(problem ? wrapToWidth(problem, size.columns - 2).length : 0) +
+		hintLines(hints, size.columns).length;
+	const spare = size.rows - fixed - 1;
+	const rulesHeight = Math.max(3, spare);
+	// Too short a terminal for even a window of rules: the list's line already says what each template opens,
+	// and Tab shows the rules in the editor.
+	const preview = spare >= 3;
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.tab || input === 'e') setEditing(true);
 		},
@@ -81,7 +131,7 @@ export function TemplateStep({
 				<RuleEditor
 					title={templateName(highlighted)}
 					rules={rules}
-					height={Math.max(2, size.rows - 10)}
+					height={Math.max(2, size.rows - 9)}
 					onChange={(next) => setRulesBy((all) => ({...all, [highlighted]: next}))}
 					onDone={() => setEditing(false)}
 				/>
@@ -94,13 +144,8 @@ export function TemplateStep({
 			title={stepTitle('template')}
 			position={position}
 			purpose={t('wizard.template.purpose')}
-			problem={state.problems.template}
-			hints={[
-				['↑↓', t('wizard.keys.move')],
-				['Enter', t('wizard.keys.choose')],
-				['Tab', t('wizard.keys.editRules')],
-				['Esc', t('wizard.keys.back')],
-			]}
+			problem={problem}
+			hints={hints}
 		>
 			<FilterList
 				items={items}
@@ -116,17 +161,23 @@ export function TemplateStep({
 				onBack={() => dispatch({type: 'back'})}
 			/>
 			<Box flexDirection="column" marginTop={short ? 0 : 1}>
-				<FitText bold>{t('wizard.template.preview', {name: templateName(highlighted)})}</FitText>
-				<RulesTable rules={rules} height={rulesHeight} empty={t('wizard.template.noRules')} />
+				{preview ? (
+					<>
+						<FitText bold>{t('wizard.template.preview', {name: templateName(highlighted)})}</FitText>
+						{/* The arrows and page keys move the template list; Tab opens the rules in the editor, which scrolls. */}
+						<RulesTable
+							rules={rules}
+							height={rulesHeight}
+							scroll="none"
+							empty={t('wizard.template.noRules')}
+						/>
+					</>
+				) : null}
 				{short ? null : <FitText dimColor>{t('wizard.template.defaults')}</FitText>}
-				{warnings[0] ? (
-					<FitText color="yellow">
-						{`${glyphs.warning} ${t('wizard.template.narrow', {
-							service:
-								warnings[0].rule.description ||
-								`${warnings[0].rule.protocol.toUpperCase()} ${showPorts(warnings[0].rule)}`,
-						})}`}
-					</FitText>
+				{warning ? (
+					<WrapText color="yellow" lead={glyphs.warning}>
+						{warning}
+					</WrapText>
 				) : null}
 			</Box>
 		</StepFrame>

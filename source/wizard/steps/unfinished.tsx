@@ -1,9 +1,10 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import type {JournalEntry} from '../../config/types.js';
 import type {Inspection, SubmitProgress} from '../../domain/plan-types.js';
 import {cleanLine, shownTime, t} from '../../text/index.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
 import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import type {ResumeResult, UnfinishedServices} from '../services.js';
@@ -92,7 +93,7 @@ export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 		);
 	};
 
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (phase.kind === 'result') {
 			if (key.return || key.escape || input === ' ') next();
 			return;

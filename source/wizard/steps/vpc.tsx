@@ -1,8 +1,9 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Vpc} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
@@ -42,7 +43,7 @@ export function VpcStep({
 	const loading = !load || load.state === 'loading';
 	// Typed while the list loads: kept, and the list opens filtered by it.
 	const typed = useTypeAhead(loading);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();
