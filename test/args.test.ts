@@ -98,7 +98,7 @@ describe('help for each command', () => {
 					expect(width(row), `${lang} ${command}: ${row}`).toBeLessThanOrEqual(80);
 			}
 			for (const command of ['create', 'rules'] as const)
-				expect(helpPage(command)).toContain('PROTO:PORTS:CIDR');
+				expect(helpPage(command)).toContain('PROTO:PORTS:PEER');
 		}
 		setLang('en');
 	});

@@ -2,6 +2,7 @@
 // port. Retries are the adapter's (rule calls carry a ClientToken, so a retried call is applied once); this
 // only reports them, reads the API's "nothing to do" answers as such, and stops early when carrying on cannot
 // help (the credentials, the network or the service are the problem, not the one call).
+import type {Rule} from '../domain/model.js';
 import {actionOf, type ChangeCall} from '../domain/plan-types.js';
 import type {CallOutcome, ChangeEvent, ChangeOutcome} from './change-types.js';
 import {asCloudError} from './engine.js';
@@ -41,6 +42,21 @@ function send(api: EcsApi, call: ChangeCall): Promise<CallResult> {
 			return api.revokeSecurityGroup(call.input);
 		case 'revoke-egress':
 			return api.revokeSecurityGroupEgress(call.input);
+		case 'modify':
+		case 'modify-egress': {
+			const {input} = call;
+			const modify = {
+				regionId: input.regionId,
+				groupId: input.groupId,
+				ruleId: input.ruleIds?.[0] ?? '',
+				rule: input.rules[0] as Rule,
+				nicType: input.nicType,
+				...(input.clientToken ? {clientToken: input.clientToken} : {}),
+			};
+			return call.kind === 'modify'
+				? api.modifySecurityGroupRule(modify)
+				: api.modifySecurityGroupEgressRule(modify);
+		}
 		case 'join':
 			return api.joinSecurityGroup(call.regionId, call.groupId, call.instanceId);
 		case 'leave':

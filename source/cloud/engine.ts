@@ -6,6 +6,7 @@ import {ConfigError} from '../config/errors.js';
 import type {Journal, JournalEntry} from '../config/types.js';
 import type {Rule} from '../domain/model.js';
 import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../domain/plan-types.js';
+import {ruleKey} from '../domain/rules.js';
 import {cleanLine, t} from '../text/index.js';
 import type {SubmitEvent, SubmitOutcome, SubmitStepId} from './engine-types.js';
 import {CloudError, type CloudErrorKind} from './errors.js';
@@ -198,19 +199,27 @@ async function runSteps(
 			current = {step, attempt: 1, groupId};
 			onEvent({step, state: 'running', attempt: 1, groupId, ruleCount: batch.rules.length});
 			try {
-				const answer = await api.authorizeSecurityGroup({
+				const input = {
 					regionId: plan.regionId,
 					groupId,
 					rules: batch.rules,
 					nicType: batch.nicType,
 					clientToken: batch.clientToken,
-				});
+				};
+				// Batches without a direction come from journal entries written before egress rules were planned.
+				const answer =
+					batch.direction === 'egress'
+						? await api.authorizeSecurityGroupEgress(input)
+						: await api.authorizeSecurityGroup(input);
 				progress.authorized = i + 1;
 				progress.requestIds.push(answer.requestId);
 				save();
 				onEvent({step, state: 'done', attempt: current.attempt, requestId: answer.requestId, groupId});
 			} catch (error) {
-				const cloud = asCloudError(error, 'AuthorizeSecurityGroup');
+				const cloud = asCloudError(
+					error,
+					batch.direction === 'egress' ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroup',
+				);
 				onEvent({step, state: 'failed', attempt: current.attempt, error: cloud, groupId});
 				return fail(cloud);
 			}
@@ -249,8 +258,7 @@ export async function submit(
 }
 
 const sameRules = (planned: readonly Rule[], present: readonly Rule[]) => {
-	const key = (r: Rule) =>
-		[r.direction, r.protocol, r.portRange, r.cidr, r.policy, r.priority].join('|').toLowerCase();
+	const key = ruleKey;
 	const have = new Set(present.map(key));
 	return {
 		applied: planned.filter((r) => have.has(key(r))),

@@ -3,10 +3,13 @@
 // of json-bigint leaks out.
 import type {
 	AccountAttributes,
+	Direction,
 	GroupType,
 	Instance,
 	NetworkType,
+	Peer,
 	Policy,
+	PrefixList,
 	Protocol,
 	Region,
 	Rule,
@@ -125,25 +128,52 @@ const protocol = (value: unknown): Protocol => {
 };
 const policy = (value: unknown): Policy => (str(value).toLowerCase() === 'drop' ? 'drop' : 'accept');
 
+/**
+ * The far end of a described rule, the same four kinds the requests take
+ * (DescribeSecurityGroupAttributeResponseBodyPermissionsPermission in @alicloud/ecs20140526: SourceCidrIp,
+ * Ipv6SourceCidrIp, SourceGroupId + SourceGroupOwnerAccount + SourceGroupName, SourcePrefixListId +
+ * SourcePrefixListName; the Dest* ones for egress). Undefined when the answer names none of them.
+ */
+export function peerOf(item: Json, direction: Direction): Peer | undefined {
+	const far = direction === 'ingress' ? 'Source' : 'Dest';
+	const cidr = str(item[`${far}CidrIp`]);
+	if (cidr) return {kind: 'ipv4', cidr};
+	const cidr6 = str(item[`Ipv6${far}CidrIp`]);
+	if (cidr6) return {kind: 'ipv6', cidr: cidr6};
+	const groupId = str(item[`${far}GroupId`]);
+	if (groupId) {
+		const ownerAccount = str(item[`${far}GroupOwnerAccount`]);
+		const name = str(item[`${far}GroupName`]);
+		return {kind: 'group', groupId, ...(ownerAccount ? {ownerAccount} : {}), ...(name ? {name} : {})};
+	}
+	const prefixListId = str(item[`${far}PrefixListId`]);
+	if (prefixListId) {
+		const name = str(item[`${far}PrefixListName`]);
+		return {kind: 'prefix-list', prefixListId, ...(name ? {name} : {})};
+	}
+	return undefined;
+}
+
+/**
+ * One described rule. The model types Priority as a string ("1"); a number is tolerated too (older answers,
+ * other clients), and anything else falls back to the API's default priority 1.
+ */
 export function permission(item: Json): SecurityGroupDetail['rules'][number] {
 	const direction = str(item.Direction) === 'egress' ? 'egress' : 'ingress';
 	const description = str(item.Description);
-	const far = direction === 'ingress' ? 'Source' : 'Dest';
-	const cidr = str(item[`${far}CidrIp`]);
-	const peer = cidr
-		? ''
-		: str(item[`Ipv6${far}CidrIp`]) || str(item[`${far}GroupId`]) || str(item[`${far}PrefixListId`]);
+	const ruleId = str(item.SecurityGroupRuleId);
+	const priority = num(item.Priority);
 	return {
 		direction,
 		protocol: protocol(item.IpProtocol),
 		portRange: str(item.PortRange),
-		cidr,
-		...(peer ? {peer} : {}),
+		peer: peerOf(item, direction) ?? {kind: 'ipv4', cidr: ''},
 		policy: policy(item.Policy),
-		priority: num(item.Priority) || 1,
+		priority: Number.isInteger(priority) && priority >= 1 && priority <= 100 ? priority : 1,
 		...(description ? {description} : {}),
 		nicType: str(item.NicType) === 'internet' ? 'internet' : 'intranet',
 		createTime: str(item.CreateTime),
+		...(ruleId ? {ruleId} : {}),
 	};
 }
 
@@ -191,15 +221,55 @@ export function accountAttributes(body: Json): AccountAttributes {
 	return {networkTypes, ...(maxSecurityGroups ? {maxSecurityGroups} : {})};
 }
 
-/** Port rules to the API's `Permissions.N.*` objects (pop-core flattens them; keys are not re-cased). */
-export function permissions(rules: readonly Rule[], nicType: 'intranet' | 'internet'): Json[] {
-	return rules.map((rule) => ({
+/**
+ * The far end as request parameters: SourceCidrIp / Ipv6SourceCidrIp / SourceGroupId (+ SourceGroupOwnerAccount)
+ * / SourcePrefixListId for ingress, the Dest* names for egress (AuthorizeSecurityGroupRequestPermissions and
+ * AuthorizeSecurityGroupEgressRequestPermissions in @alicloud/ecs20140526; "specify one of them",
+ * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup).
+ */
+export function peerParams(peer: Peer, direction: Direction): Json {
+	const far = direction === 'ingress' ? 'Source' : 'Dest';
+	switch (peer.kind) {
+		case 'ipv4':
+			return {[`${far}CidrIp`]: peer.cidr};
+		case 'ipv6':
+			return {[`Ipv6${far}CidrIp`]: peer.cidr};
+		case 'group':
+			return {
+				[`${far}GroupId`]: peer.groupId,
+				...(peer.ownerAccount ? {[`${far}GroupOwnerAccount`]: peer.ownerAccount} : {}),
+			};
+		case 'prefix-list':
+			return {[`${far}PrefixListId`]: peer.prefixListId};
+	}
+}
+
+/** One rule's fields in the API's names; Priority is a string in every request model. */
+export function ruleParams(rule: Rule, nicType: 'intranet' | 'internet'): Json {
+	return {
 		IpProtocol: rule.protocol,
 		PortRange: rule.portRange,
-		[rule.direction === 'egress' ? 'DestCidrIp' : 'SourceCidrIp']: rule.cidr,
+		...peerParams(rule.peer, rule.direction),
 		Policy: rule.policy,
 		Priority: String(rule.priority),
 		NicType: nicType,
 		Description: rule.description,
-	}));
+	};
+}
+
+/** Port rules to the API's `Permissions.N.*` objects (pop-core flattens them; keys are not re-cased). */
+export function permissions(rules: readonly Rule[], nicType: 'intranet' | 'internet'): Json[] {
+	return rules.map((rule) => ruleParams(rule, nicType));
+}
+
+/** DescribePrefixLists' PrefixLists.PrefixList[] (MaxEntries and AssociationCount are numbers in the model). */
+export function prefixList(item: Json): PrefixList {
+	return {
+		id: str(item.PrefixListId),
+		name: str(item.PrefixListName),
+		addressFamily: str(item.AddressFamily).toLowerCase() === 'ipv6' ? 'IPv6' : 'IPv4',
+		description: str(item.Description),
+		maxEntries: num(item.MaxEntries),
+		associationCount: num(item.AssociationCount),
+	};
 }

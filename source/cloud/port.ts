@@ -5,6 +5,8 @@ import type {
 	AccountAttributes,
 	CreateGroupInput,
 	Instance,
+	ModifyRuleInput,
+	PrefixList,
 	Region,
 	RulesInput,
 	SecurityGroupDetail,
@@ -29,6 +31,14 @@ export interface EcsApi {
 	authorizeSecurityGroupEgress(input: RulesInput): Promise<CallResult>;
 	revokeSecurityGroup(input: RulesInput): Promise<CallResult>;
 	revokeSecurityGroupEgress(input: RulesInput): Promise<CallResult>;
+	/** Changes one inbound rule named by its SecurityGroupRuleId (description, priority, policy, peer). */
+	modifySecurityGroupRule(input: ModifyRuleInput): Promise<CallResult>;
+	modifySecurityGroupEgressRule(input: ModifyRuleInput): Promise<CallResult>;
+	/** Every prefix list of the region visible to the account (all NextToken pages). */
+	describePrefixLists(
+		regionId: string,
+		filter?: {ids?: string[]; addressFamily?: 'IPv4' | 'IPv6'},
+	): Promise<PrefixList[]>;
 	/** Every matching group (all pages). */
 	describeSecurityGroups(
 		regionId: string,

@@ -71,11 +71,27 @@ function checkRule(value: unknown, path: string): void {
 	oneOf(rule.direction, `${path}.direction`, ['ingress', 'egress']);
 	oneOf(rule.protocol, `${path}.protocol`, ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all']);
 	text(rule.portRange, `${path}.portRange`);
-	text(rule.cidr, `${path}.cidr`);
+	// Entries written before peers existed carry `cidr` (always IPv4): read as the peer it was.
+	if (rule.peer === undefined && typeof rule.cidr === 'string') {
+		rule.peer = {kind: 'ipv4', cidr: rule.cidr};
+		delete rule.cidr;
+	}
+	checkPeer(rule.peer, `${path}.peer`);
 	oneOf(rule.policy, `${path}.policy`, ['accept', 'drop']);
 	if (typeof rule.priority !== 'number' || !Number.isFinite(rule.priority))
 		throw new Wrong(`${path}.priority`, t('submit.journal.expect.number'), rule.priority);
 	optionalText(rule.description, `${path}.description`);
+}
+
+function checkPeer(value: unknown, path: string): void {
+	const peer = record(value, path);
+	oneOf(peer.kind, `${path}.kind`, ['ipv4', 'ipv6', 'group', 'prefix-list']);
+	if (peer.kind === 'ipv4' || peer.kind === 'ipv6') text(peer.cidr, `${path}.cidr`);
+	if (peer.kind === 'group') {
+		text(peer.groupId, `${path}.groupId`);
+		optionalText(peer.ownerAccount, `${path}.ownerAccount`);
+	}
+	if (peer.kind === 'prefix-list') text(peer.prefixListId, `${path}.prefixListId`);
 }
 
 function checkCreate(value: unknown, path: string): void {
@@ -107,6 +123,7 @@ function checkPayload(payload: Record<string, unknown>): SubmitProgress {
 		for (const [j, rule] of list(batch.rules, `${path}.rules`).entries())
 			checkRule(rule, `${path}.rules[${j}]`);
 		oneOf(batch.nicType, `${path}.nicType`, ['intranet', 'internet']);
+		if (batch.direction !== undefined) oneOf(batch.direction, `${path}.direction`, ['ingress', 'egress']);
 		text(batch.clientToken, `${path}.clientToken`);
 	}
 	optionalText(payload.groupId, 'payload.groupId');

@@ -28,8 +28,8 @@ export type RulesFlags = {
 	regionId?: string;
 	groupId?: string;
 	direction: Direction;
-	/** Parsed `--rule` values, in order, with what was typed (for messages). */
-	rules: {spec: string; rule: Rule}[];
+	/** Parsed `--rule` values, in order, with what was typed (for messages) and which options it said. */
+	rules: {spec: string; rule: Rule; given?: {policy?: boolean; priority?: boolean}}[];
 	yes: boolean;
 	json: boolean;
 	problems: string[];
@@ -51,7 +51,7 @@ export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>):
 	const rules: RulesFlags['rules'] = [];
 	for (const spec of specs) {
 		const parsed = parseRuleSpec(spec, direction);
-		if (parsed.ok) rules.push({spec, rule: parsed.rule});
+		if (parsed.ok) rules.push({spec, rule: parsed.rule, given: parsed.given});
 		else problems.push(t('followup.flags.flag', {flag: '--rule', message: parsed.problem}));
 	}
 	if (mode === 'list') {
@@ -100,6 +100,8 @@ type RulesReport = {
 	unchanged: Rule[];
 	failed: {action: string; code: string; message: string; rules: Rule[]}[];
 	requestIds: string[];
+	/** Lint of the additions against the group's rules (domain/lint.ts), as sentences. */
+	warnings?: string[];
 	cancelled?: boolean;
 };
 
@@ -155,17 +157,17 @@ async function change(
 	const nicType = nicTypeOfGroup(group);
 	let removals: GroupRule[] = [];
 	if (read.mode === 'remove') {
-		const unmatched: string[] = [];
-		for (const {spec, rule} of read.rules) {
-			const found = rulesMatching(group.rules, rule);
-			if (found.length === 0) unmatched.push(spec);
+		const unmatched: {spec: string; direction: Direction}[] = [];
+		for (const {spec, rule, given} of read.rules) {
+			const found = rulesMatching(group.rules, rule, given);
+			if (found.length === 0) unmatched.push({spec, direction: rule.direction});
 			removals.push(...found);
 		}
 		if (unmatched.length > 0) {
 			return usage(
 				io,
-				unmatched.map((spec) =>
-					t(read.direction === 'ingress' ? 'followup.flags.noSuchInbound' : 'followup.flags.noSuchOutbound', {
+				unmatched.map(({spec, direction}) =>
+					t(direction === 'ingress' ? 'followup.flags.noSuchInbound' : 'followup.flags.noSuchOutbound', {
 						rule: spec,
 						id: group.id,
 					}),
@@ -182,7 +184,11 @@ async function change(
 	if (check.problem) return usage(io, [check.problem]);
 	for (const rule of check.present)
 		warn(io, [t('followup.flags.present', {rule: ruleSpec(rule), id: group.id})]);
-	if (!read.json) for (const w of lintRules(check.fresh)) warn(io, [`! ${w.message}`]);
+	// The additions are linted with the group's rules, so a new rule shadowed by an existing one is said too.
+	const lint = lintRules([...group.rules.map(plainRule), ...check.fresh])
+		.filter((w) => check.fresh.includes(w.rule))
+		.map((w) => w.message);
+	if (!read.json) for (const w of lint) warn(io, [`! ${w}`]);
 	const plan = planRuleChange({regionId, groupId: group.id, vpcId: group.vpcId}, check);
 	const sent = await sendPlan(io, services, plan, (event) => {
 		if (event.state === 'running' && event.attempt === 1) {
@@ -192,7 +198,10 @@ async function change(
 		}
 	});
 	const {outcome} = sent;
-	const report = rulesReport(read, regionId, group.id, check.present, outcome);
+	const report = {
+		...rulesReport(read, regionId, group.id, check.present, outcome),
+		...(lint.length > 0 ? {warnings: lint} : {}),
+	};
 	if (read.json) line(io.stdout, JSON.stringify(cleanDeep(report)));
 	else {
 		const lines = outcome.outcomes.map(outcomeLine);

@@ -3,7 +3,7 @@
 // ecs-sg already made instead of creating a new one, and a pasted script is run once by hand.
 
 import {t} from '../text/index.js';
-import {authorizeParams, chunk, createParams, type GroupSpec, specOf} from './plan.js';
+import {authorizeAction, authorizeParams, chunk, createParams, type GroupSpec, specOf} from './plan.js';
 import type {SubmitPlan, SubmitResult} from './plan-types.js';
 import {maxRulesPerCall} from './validators.js';
 
@@ -47,10 +47,13 @@ export function exportAliyunSpec(spec: GroupSpec): string {
 	create[0] = `${groupIdVariable}="$(${create[0]}`;
 	create.push(`  | jq -er .SecurityGroupId)"`);
 	out.push(...continued(create));
-	for (const rules of chunk(spec.rules, maxRulesPerCall)) {
-		out.push('');
-		const params = authorizeParams(spec.regionId, `"$${groupIdVariable}"`, rules, spec.nicType);
-		out.push(...continued(command('AuthorizeSecurityGroup', spec.regionId, params)));
+	for (const direction of ['ingress', 'egress'] as const) {
+		const mine = spec.rules.filter((r) => r.direction === direction);
+		for (const rules of chunk(mine, maxRulesPerCall)) {
+			out.push('');
+			const params = authorizeParams(spec.regionId, `"$${groupIdVariable}"`, rules, spec.nicType);
+			out.push(...continued(command(authorizeAction(direction), spec.regionId, params)));
+		}
 	}
 	out.push('', `echo "$${groupIdVariable}"`);
 	return `${out.join('\n')}\n`;

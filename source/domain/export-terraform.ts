@@ -1,8 +1,11 @@
 // A Terraform file that recreates a group with the alicloud provider: one alicloud_security_group and one
-// alicloud_security_group_rule per rule (the provider has no inline rules).
+// alicloud_security_group_rule per rule (the provider has no inline rules). The provider is pinned to
+// >= 1.239.0, the first with `security_group_name` on alicloud_security_group (issue 12 item 7); the rule's far end
+// is cidr_ip, ipv6_cidr_ip, source_security_group_id (+ source_group_owner_account) or prefix_list_id, for
+// type ingress and egress alike (the provider's alicloud_security_group_rule documentation).
 
 import {t} from '../text/index.js';
-import type {Rule} from './model.js';
+import type {Peer, Rule} from './model.js';
 import {type GroupSpec, specOf} from './plan.js';
 import type {SubmitPlan, SubmitResult} from './plan-types.js';
 
@@ -28,6 +31,28 @@ export function hclIdentifier(value: string, fallback: string): string {
 	return /^[a-z]/.test(id) ? id : fallback;
 }
 
+/** The provider version whose attributes this file uses. */
+export const providerVersion = '>= 1.239.0';
+
+/** The far end as the provider names it. */
+function peerAttributes(peer: Peer): [string, string][] {
+	switch (peer.kind) {
+		case 'ipv4':
+			return [['cidr_ip', hclString(peer.cidr)]];
+		case 'ipv6':
+			return [['ipv6_cidr_ip', hclString(peer.cidr)]];
+		case 'group':
+			return [
+				['source_security_group_id', hclString(peer.groupId)],
+				...(peer.ownerAccount
+					? ([['source_group_owner_account', hclString(peer.ownerAccount)]] as [string, string][])
+					: []),
+			];
+		case 'prefix-list':
+			return [['prefix_list_id', hclString(peer.prefixListId)]];
+	}
+}
+
 const ruleName = (rule: Rule, index: number): string => {
 	const ports = rule.portRange === '-1/-1' ? 'all' : rule.portRange.replace('/', '_');
 	return `${rule.direction}_${index + 1}_${rule.protocol}_${ports}`;
@@ -46,7 +71,8 @@ export function exportTerraformSpec(spec: GroupSpec): string {
 		'terraform {',
 		'  required_providers {',
 		'    alicloud = {',
-		'      source = "aliyun/alicloud"',
+		'      source  = "aliyun/alicloud"',
+		`      version = ${hclString(providerVersion)}`,
 		'    }',
 		'  }',
 		'}',
@@ -81,7 +107,7 @@ export function exportTerraformSpec(spec: GroupSpec): string {
 			['type', hclString(rule.direction)],
 			['ip_protocol', hclString(rule.protocol)],
 			['port_range', hclString(rule.portRange)],
-			['cidr_ip', hclString(rule.cidr)],
+			...peerAttributes(rule.peer),
 			['policy', hclString(rule.policy)],
 			['priority', String(rule.priority)],
 			['nic_type', hclString(spec.nicType)],

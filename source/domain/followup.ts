@@ -5,6 +5,7 @@
 import {cleanLine, commandName, rulesCount, t} from '../text/index.js';
 import {shellQuote} from './export-aliyun.js';
 import type {Rule} from './model.js';
+import {peerLabel} from './peers.js';
 import type {CallReport, RoundReport} from './plan-types.js';
 import {actionOf} from './plan-types.js';
 import {showPorts} from './rules.js';
@@ -52,8 +53,8 @@ export const ruleText = (rule: Rule): string =>
 		direction: rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out'),
 		protocol: rule.protocol.toUpperCase(),
 		ports: showPorts(rule),
-		cidr: rule.cidr,
-		policy: rule.policy === 'drop' ? t('wizard.rules.deny') : t('wizard.rules.allow'),
+		cidr: peerLabel(rule.peer),
+		policy: rule.policy === 'drop' ? t('submit.policy.drop') : t('submit.policy.accept'),
 		priority: rule.priority,
 	});
 

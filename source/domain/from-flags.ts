@@ -4,9 +4,9 @@
 import {t} from '../text/index.js';
 import type {Answers} from './answers.js';
 import type {GroupType, Rule, Tag} from './model.js';
+import {parsePeer} from './peers.js';
 import {anywhere, isTemplateId, parseRuleSpec, type TemplateId, templateRules, uniqueRules} from './rules.js';
 import {
-	validateCidr,
 	validateDescription,
 	validateName,
 	validateRegionId,
@@ -34,9 +34,9 @@ export type FlagProblem = {flag: string; message: string};
 export type FromFlags = {
 	/** Only the answers whose flags were given and valid. */
 	answers: Partial<Answers>;
-	/** The extra inbound rules from --rule (already part of answers.rules when --template was given). */
+	/** The extra rules from --rule, inbound or (`out:`) outbound (already part of answers.rules with --template). */
 	extraRules: Rule[];
-	/** The source from --source (default 0.0.0.0/0). */
+	/** The source of the template's SSH/RDP rules from --source (default 0.0.0.0/0). */
 	source: string;
 	problems: FlagProblem[];
 };
@@ -58,8 +58,13 @@ export function fromFlags(flags: CreateFlags): FromFlags {
 		else check('--template', t('domain.flags.template', {value: flags.template}));
 	}
 
+	// --source narrows the template's remote-administration rules (SSH 22, RDP 3389) only: web ports and ICMP
+	// serve the world (issue 15 item 5). A per-rule source is the peer of a --rule.
 	let source = anywhere;
-	if (flags.source !== undefined && check('--source', validateCidr(flags.source))) source = flags.source;
+	if (flags.source !== undefined) {
+		const parsed = parsePeer(flags.source);
+		if (check('--source', parsed.ok ? undefined : parsed.problem)) source = flags.source.trim();
+	}
 
 	const extraRules: Rule[] = [];
 	for (const spec of flags.rule ?? []) {

@@ -9,15 +9,33 @@ export type GroupType = 'normal' | 'enterprise';
 export type NetworkType = 'vpc' | 'classic';
 
 /**
+ * The far end of a rule: the source of an ingress rule, the destination of an egress one. Exactly one of the
+ * four kinds the API knows (AuthorizeSecurityGroup, "Permissions.N.SourceCidrIp / Ipv6SourceCidrIp /
+ * SourceGroupId / SourcePrefixListId": "specify one of them",
+ * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup; the
+ * Dest* counterparts in AuthorizeSecurityGroupEgress). Addresses are kept as written once normalised
+ * (domain/peers.ts); `name` is the display name DescribeSecurityGroupAttribute reports (SourceGroupName,
+ * SourcePrefixListName), never sent.
+ */
+export type Peer =
+	| {kind: 'ipv4'; cidr: string}
+	| {kind: 'ipv6'; cidr: string}
+	| {kind: 'group'; groupId: string; ownerAccount?: string; name?: string}
+	| {kind: 'prefix-list'; prefixListId: string; name?: string};
+
+export type PeerKind = Peer['kind'];
+
+/**
  * One security group rule in the API's terms, lower-case. `portRange` is `start/end` (`22/22`, `8000-8100` is
- * written `8000/8100`) or `-1/-1` for icmp, gre and all. `cidr` is the source of an ingress rule and the
- * destination of an egress rule (an IPv4 CIDR or a single address).
+ * written `8000/8100`) or `-1/-1` for icmp, icmpv6, gre and all. `peer` is the source of an ingress rule and
+ * the destination of an egress rule. Priority 1-100, smaller first; at equal priority drop wins
+ * (AuthorizeSecurityGroup, "Operation description").
  */
 export type Rule = {
 	direction: Direction;
 	protocol: Protocol;
 	portRange: string;
-	cidr: string;
+	peer: Peer;
 	policy: Policy;
 	priority: number;
 	description?: string;
@@ -62,8 +80,8 @@ export type SecurityGroupDetail = SecurityGroupSummary & {
 	rules: (Rule & {
 		nicType: 'intranet' | 'internet';
 		createTime: string;
-		/** When `cidr` is empty: what the rule points at instead (an IPv6 block, a group id, a prefix list id). */
-		peer?: string;
+		/** SecurityGroupRuleId: RevokeSecurityGroup and ModifySecurityGroupRule name a rule by it when known. */
+		ruleId?: string;
 	})[];
 };
 
@@ -85,6 +103,16 @@ export type AccountAttributes = {
 	maxSecurityGroups?: number;
 };
 
+export type PrefixList = {
+	id: string;
+	name: string;
+	/** `IPv4` or `IPv6` (DescribePrefixLists AddressFamily). */
+	addressFamily: 'IPv4' | 'IPv6';
+	description: string;
+	maxEntries: number;
+	associationCount: number;
+};
+
 export type CreateGroupInput = {
 	regionId: string;
 	/** Left out only for a classic-network group. */
@@ -104,6 +132,22 @@ export type RulesInput = {
 	/** 1 to 100 rules, all of the same direction. */
 	rules: Rule[];
 	/** For a classic group the NIC type is `internet`; VPC groups always use `intranet`. */
+	nicType: 'intranet' | 'internet';
+	clientToken?: string;
+	/** For a revoke: the rules' SecurityGroupRuleIds, in order, when every one is known. */
+	ruleIds?: string[];
+};
+
+/**
+ * ModifySecurityGroupRule / ModifySecurityGroupEgressRule: one rule named by its SecurityGroupRuleId, changed
+ * to `rule`. The API refuses a change of peer kind or address family ("The type of an existing security group
+ * authorization object cannot be modified", https://www.alibabacloud.com/help/id/ecs/api-modifysecuritygrouprule).
+ */
+export type ModifyRuleInput = {
+	regionId: string;
+	groupId: string;
+	ruleId: string;
+	rule: Rule;
 	nicType: 'intranet' | 'internet';
 	clientToken?: string;
 };

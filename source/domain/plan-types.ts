@@ -1,10 +1,12 @@
 // The plans the domain builds and the cloud carries out: a create (one CreateSecurityGroup, then batches of rules)
 // and a round of changes to an existing group; what a create came to; and what a round's calls came to, as far
 // as the domain needs to tell it. cloud/engine-types.ts and cloud/change-types.ts add the events and errors.
-import type {CreateGroupInput, Rule, RulesInput, Tag} from './model.js';
+import type {CreateGroupInput, Direction, Rule, RulesInput, Tag} from './model.js';
 
 export type RuleBatch = {
-	/** At most 100 rules, all inbound. */
+	/** AuthorizeSecurityGroup for ingress, AuthorizeSecurityGroupEgress for egress; absent in older journals (ingress). */
+	direction?: Direction;
+	/** At most 100 rules, all of `direction`. */
 	rules: Rule[];
 	nicType: 'intranet' | 'internet';
 	clientToken: string;
@@ -16,7 +18,7 @@ export type SubmitPlan = {
 	regionId: string;
 	/** CreateSecurityGroup, with the ClientToken made once for this plan. */
 	create: CreateGroupInput;
-	/** One AuthorizeSecurityGroup per batch of up to 100 rules (none for a group without rules). */
+	/** One AuthorizeSecurityGroup(Egress) per batch of up to 100 rules: inbound batches first, then outbound. */
 	authorize: RuleBatch[];
 };
 
@@ -65,7 +67,17 @@ export type Inspection = {
 	createdAt: string;
 };
 
-export type RuleCallKind = 'authorize' | 'authorize-egress' | 'revoke' | 'revoke-egress';
+/**
+ * `modify` / `modify-egress` carry one rule (the rule as it becomes) and its SecurityGroupRuleId in
+ * `input.ruleIds[0]`: ModifySecurityGroupRule / ModifySecurityGroupEgressRule.
+ */
+export type RuleCallKind =
+	| 'authorize'
+	| 'authorize-egress'
+	| 'revoke'
+	| 'revoke-egress'
+	| 'modify'
+	| 'modify-egress';
 
 export type ChangeCall =
 	| {kind: RuleCallKind; input: RulesInput}
@@ -99,6 +111,10 @@ export function actionOf(call: ChangeCall): string {
 			return 'RevokeSecurityGroup';
 		case 'revoke-egress':
 			return 'RevokeSecurityGroupEgress';
+		case 'modify':
+			return 'ModifySecurityGroupRule';
+		case 'modify-egress':
+			return 'ModifySecurityGroupEgressRule';
 		case 'join':
 			return 'JoinSecurityGroup';
 		case 'leave':

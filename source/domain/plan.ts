@@ -44,17 +44,21 @@ export function planFromAnswers(answers: Answers, options: PlanOptions = {}): Su
 	if (answers.description !== '') create.description = answers.description;
 	if (answers.resourceGroupId) create.resourceGroupId = answers.resourceGroupId;
 
-	// The plan carries inbound rules only (the console's create flow adds no outbound ones); identical rules
-	// would be accepted and ignored by the API, so they are dropped here and the counts stay honest.
-	const inbound: Rule[] = uniqueRules(answers.rules.filter((r) => r.direction === 'ingress')).map((r) => ({
-		...r,
-	}));
+	// Inbound batches (AuthorizeSecurityGroup) first, then outbound (AuthorizeSecurityGroupEgress), 100 rules a
+	// call; identical rules would be accepted and ignored by the API, so they are dropped here and the counts
+	// stay honest. Token suffixes: -aN inbound (as before, so older journals resume), -eN outbound.
+	const unique = uniqueRules(answers.rules).map((r) => ({...r}));
 	const nicType = nicTypeOf(answers);
-	const authorize: RuleBatch[] = chunk(inbound, maxRulesPerCall).map((rules, i) => ({
-		rules,
-		nicType,
-		clientToken: `${base}-a${i + 1}`,
-	}));
+	const authorize: RuleBatch[] = [];
+	for (const [direction, tag] of [
+		['ingress', 'a'],
+		['egress', 'e'],
+	] as const) {
+		const mine = unique.filter((r) => r.direction === direction);
+		chunk(mine, maxRulesPerCall).forEach((rules, i) => {
+			authorize.push({direction, rules, nicType, clientToken: `${base}-${tag}${i + 1}`});
+		});
+	}
 	return {id, regionId: answers.regionId, create, authorize};
 }
 
@@ -73,6 +77,10 @@ export type GroupSpec = {
 	rules: Rule[];
 	nicType: RuleBatch['nicType'];
 };
+
+/** The API action that adds a batch of rules of one direction. */
+export const authorizeAction = (direction: Rule['direction'] | undefined): string =>
+	direction === 'egress' ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroup';
 
 export function specOf(source: SubmitPlan | SubmitResult): GroupSpec {
 	if ('create' in source) {
@@ -117,7 +125,28 @@ export function createParams(spec: GroupSpec, clientToken?: string): [string, st
 	return params;
 }
 
-/** AuthorizeSecurityGroup's parameters for one batch, with `Permissions.N.*` (N from 1). */
+/** The far end's parameter names for a direction, in the API's names (see cloud/mappers.ts peerParams). */
+export function peerParamPairs(rule: Rule): [string, string][] {
+	const far = rule.direction === 'ingress' ? 'Source' : 'Dest';
+	const {peer} = rule;
+	switch (peer.kind) {
+		case 'ipv4':
+			return [[`${far}CidrIp`, peer.cidr]];
+		case 'ipv6':
+			return [[`Ipv6${far}CidrIp`, peer.cidr]];
+		case 'group':
+			return [
+				[`${far}GroupId`, peer.groupId],
+				...(peer.ownerAccount
+					? ([[`${far}GroupOwnerAccount`, peer.ownerAccount]] as [string, string][])
+					: []),
+			];
+		case 'prefix-list':
+			return [[`${far}PrefixListId`, peer.prefixListId]];
+	}
+}
+
+/** AuthorizeSecurityGroup(Egress)'s parameters for one batch, with `Permissions.N.*` (N from 1). */
 export function authorizeParams(
 	regionId: string,
 	groupId: string,
@@ -134,7 +163,7 @@ export function authorizeParams(
 		params.push(
 			[`${p}IpProtocol`, rule.protocol],
 			[`${p}PortRange`, rule.portRange],
-			[`${p}SourceCidrIp`, rule.cidr],
+			...peerParamPairs(rule).map(([k, v]): [string, string] => [`${p}${k}`, v]),
 			[`${p}Policy`, rule.policy],
 			[`${p}Priority`, String(rule.priority)],
 			[`${p}NicType`, nicType],

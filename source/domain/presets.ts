@@ -1,7 +1,7 @@
 // The rules people add most often, as the console offers them ("Quick add"): one pick, then a source (or a
 // destination for outbound) and the rule is complete. Labels are service names, the same in every language.
-import type {Direction, Protocol, Rule} from './model.js';
-import {anywhere} from './rules.js';
+import type {Direction, Peer, Protocol, Rule} from './model.js';
+import {anywhere, peerOfText} from './peers.js';
 
 export type PresetId = 'ssh' | 'http' | 'https' | 'rdp' | 'mysql' | 'postgresql' | 'redis' | 'icmp' | 'all';
 
@@ -39,13 +39,17 @@ export function presetOf(id: PresetId): Preset {
  * The rule a preset adds: accept, priority 1, the service name as its description. `cidr` is the source of an
  * inbound rule or the destination of an outbound one.
  */
-export function presetRule(id: PresetId, direction: Direction = 'ingress', cidr: string = anywhere): Rule {
+export function presetRule(
+	id: PresetId,
+	direction: Direction = 'ingress',
+	peer: string | Peer = anywhere,
+): Rule {
 	const preset = presetOf(id);
 	return {
 		direction,
 		protocol: preset.protocol,
 		portRange: preset.portRange,
-		cidr,
+		peer: typeof peer === 'string' ? peerOfText(peer) : peer,
 		policy: 'accept',
 		priority: 1,
 		description: preset.label,

@@ -4,6 +4,7 @@
 import {randomUUID} from 'node:crypto';
 import {t} from '../text/index.js';
 import type {Direction, Rule, SecurityGroupDetail} from './model.js';
+import {peerLabel, peerText, samePeer} from './peers.js';
 import {chunk, maxTokenLength} from './plan.js';
 import type {ChangeCall, ChangePlan, RuleCallKind} from './plan-types.js';
 import {ruleKey, showPorts, uniqueRules} from './rules.js';
@@ -18,10 +19,11 @@ export type GroupRule = SecurityGroupDetail['rules'][number];
 export const nicTypeOfGroup = (group: {vpcId: string}): NicType => (group.vpcId ? 'intranet' : 'internet');
 
 /**
- * A rule the tool can remove: one whose far end is an IPv4 CIDR. Rules that point at another group, an IPv6
- * block or a prefix list are shown but left to the console, since the port only speaks IPv4 CIDRs.
+ * A rule the tool can remove: every rule whose far end the answer named (an IPv4 or IPv6 block, a group, a
+ * prefix list). One without any (an answer this tool does not understand) is left to the console.
  */
-export const isRemovable = (rule: GroupRule): boolean => rule.cidr !== '';
+export const isRemovable = (rule: GroupRule): boolean =>
+	peerText(rule.peer) !== '' || rule.ruleId !== undefined;
 
 /** Same rule to the API: everything but the description (and the NIC type, one per group here). */
 export const sameRule = (a: Rule, b: Rule): boolean => ruleKey(a) === ruleKey(b);
@@ -43,7 +45,7 @@ export type RuleChangeCheck = {
 };
 
 const ruleName = (rule: Rule): string =>
-	`${rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out')} ${rule.protocol.toUpperCase()} ${showPorts(rule)} ${rule.cidr}`;
+	`${rule.direction === 'ingress' ? t('followup.rules.in') : t('followup.rules.out')} ${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerLabel(rule.peer)}`;
 
 /**
  * Sorts a change out against the group's rules. `nicType` is the group's (additions use it): a classic group
@@ -104,8 +106,11 @@ export function planRuleChange(
 ): ChangePlan {
 	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
 	const calls: ChangeCall[] = [];
-	const add = (kind: RuleCallKind, rules: readonly Rule[], nicType: NicType) => {
+	const add = (kind: RuleCallKind, rules: readonly (Rule & {ruleId?: string})[], nicType: NicType) => {
 		for (const part of chunk(rules, maxRulesPerCall)) {
+			// A revoke names its rules by SecurityGroupRuleId when the group's answer gave every one of them.
+			const ids = part.map((r) => r.ruleId ?? '');
+			const byId = kind.startsWith('revoke') && ids.every((id) => id !== '');
 			calls.push({
 				kind,
 				input: {
@@ -114,6 +119,7 @@ export function planRuleChange(
 					rules: part.map(plainRule),
 					nicType,
 					clientToken: `${base}-${calls.length + 1}`,
+					...(byId ? {ruleIds: ids} : {}),
 				},
 			});
 		}
@@ -143,7 +149,7 @@ export function plainRule(rule: Rule): Rule {
 		direction: rule.direction,
 		protocol: rule.protocol,
 		portRange: rule.portRange,
-		cidr: rule.cidr,
+		peer: rule.peer,
 		policy: rule.policy,
 		priority: rule.priority,
 		...(rule.description ? {description: rule.description} : {}),
@@ -151,15 +157,69 @@ export function plainRule(rule: Rule): Rule {
 }
 
 /**
- * The group's rules that a `--rule PROTO:PORTS:CIDR` names: same direction, protocol, ports and CIDR, whatever
- * their policy and priority (the flag cannot say those).
+ * The group's rules that a `--rule` spec names: same direction, protocol, ports and peer (1.2.3.4 and 1.2.3.4/32
+ * are one peer, see peers.ts peerKey), and the same policy and priority where the spec said them (`given`);
+ * otherwise whatever their policy and priority.
  */
-export function rulesMatching(current: readonly GroupRule[], spec: Rule): GroupRule[] {
+export function rulesMatching(
+	current: readonly GroupRule[],
+	spec: Rule,
+	given: {policy?: boolean; priority?: boolean} = {},
+): GroupRule[] {
 	return current.filter(
 		(rule) =>
 			rule.direction === spec.direction &&
 			rule.protocol === spec.protocol &&
 			rule.portRange === spec.portRange &&
-			rule.cidr === spec.cidr,
+			samePeer(rule.peer, spec.peer) &&
+			(!given.policy || rule.policy === spec.policy) &&
+			(!given.priority || rule.priority === spec.priority),
 	);
+}
+
+/** Why an edit cannot be one Modify call, or undefined when it can. */
+export type EditRoute = 'modify' | 'no-rule-id' | 'direction' | 'peer-kind' | 'description-cleared';
+
+/**
+ * How an edit of one rule is carried out. ModifySecurityGroupRule changes a rule named by its
+ * SecurityGroupRuleId in place, but "the type of an existing security group authorization object cannot be
+ * modified", nor its IP address family, and "you cannot delete the value of a non-empty parameter"
+ * (https://www.alibabacloud.com/help/id/ecs/api-modifysecuritygrouprule); direction is a different action
+ * altogether. Those edits are a revoke of the old rule and an authorize of the new one instead.
+ */
+export function editRoute(current: GroupRule, edited: Rule): EditRoute {
+	if (!current.ruleId) return 'no-rule-id';
+	if (current.direction !== edited.direction) return 'direction';
+	if (current.peer.kind !== edited.peer.kind) return 'peer-kind';
+	if (current.description && !edited.description) return 'description-cleared';
+	return 'modify';
+}
+
+/**
+ * The calls of one rule edit: one Modify*Rule when the API allows it, else revoke the old rule and authorize
+ * the edited one (removal first, so the group never holds both over its limit).
+ */
+export function planRuleEdit(
+	target: {regionId: string; groupId: string; vpcId: string},
+	current: GroupRule,
+	edited: Rule,
+	options: RulePlanOptions = {},
+): ChangePlan & {route: EditRoute} {
+	const route = editRoute(current, edited);
+	if (route !== 'modify') {
+		return {...planRuleChange(target, {fresh: [edited], remove: [current]}, options), route};
+	}
+	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
+	const call: ChangeCall = {
+		kind: edited.direction === 'ingress' ? 'modify' : 'modify-egress',
+		input: {
+			regionId: target.regionId,
+			groupId: target.groupId,
+			rules: [plainRule(edited)],
+			ruleIds: [current.ruleId as string],
+			nicType: current.nicType,
+			clientToken: `${base}-1`,
+		},
+	};
+	return {regionId: target.regionId, groupId: target.groupId, calls: [call], route};
 }

@@ -6,9 +6,19 @@ import {commandLines} from './command-lines.js';
 import {exportAliyun, shellQuote} from './export-aliyun.js';
 import {type Target, targetSuffix} from './followup.js';
 import type {Rule, SecurityGroupSummary} from './model.js';
-import {authorizeParams, createParams, planRules, specOf} from './plan.js';
+import {farEndHeader, peerLabel} from './peers.js';
+import {authorizeAction, authorizeParams, createParams, planRules, specOf} from './plan.js';
 import type {Inspection, SubmitPlan, SubmitResult} from './plan-types.js';
-import {anywhere, ruleKey, ruleSpec, showPorts, type TemplateId, templateRules} from './rules.js';
+import {
+	adminLabels,
+	anywhere,
+	parseRuleSpec,
+	ruleKey,
+	ruleSpec,
+	showPorts,
+	type TemplateId,
+	templateRules,
+} from './rules.js';
 
 const direction = (rule: Rule): string =>
 	rule.direction === 'ingress' ? t('submit.dir.ingress') : t('submit.dir.egress');
@@ -16,6 +26,13 @@ const direction = (rule: Rule): string =>
 /** The policy in the current language (English keeps the API's own words, accept and drop). */
 const policyWord = (rule: Rule): string =>
 	rule.policy === 'drop' ? t('submit.policy.drop') : t('submit.policy.accept');
+
+/** The far end's header: Source for inbound rules, Destination for outbound ones, both words for a mix. */
+function farEndHeading(rules: readonly Rule[]): string {
+	const directions = new Set(rules.map((r) => r.direction));
+	if (directions.size === 1) return farEndHeader(rules[0]?.direction ?? 'ingress');
+	return `${farEndHeader('ingress')}/${farEndHeader('egress')}`;
+}
 
 /** The rules as a table with a header row; "(no rules)" when there are none. */
 export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
@@ -25,7 +42,7 @@ export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
 			t('submit.table.direction'),
 			t('submit.table.protocol'),
 			t('submit.table.ports'),
-			t('submit.table.source'),
+			farEndHeading(rules),
 			t('submit.table.policy'),
 			t('submit.table.priority'),
 			t('submit.table.description'),
@@ -34,7 +51,7 @@ export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
 			direction(r),
 			r.protocol.toUpperCase(),
 			showPorts(r),
-			r.cidr,
+			peerLabel(r.peer),
 			policyWord(r),
 			String(r.priority),
 			cleanLine(r.description ?? ''),
@@ -48,7 +65,7 @@ export const ruleLine = (rule: Rule): string =>
 	t('submit.rule.line', {
 		protocol: rule.protocol.toUpperCase(),
 		ports: showPorts(rule),
-		cidr: rule.cidr,
+		cidr: peerLabel(rule.peer),
 		policy: policyWord(rule),
 		priority: rule.priority,
 	});
@@ -70,16 +87,18 @@ export function planLines(plan: SubmitPlan): string[] {
 			['ClientToken', batch.clientToken],
 		);
 		lines.push(
-			`  ${t('submit.plan.authorize', {n: i + 2, rules: rulesCount(batch.rules.length), params: showParams(params)})}`,
+			`  ${t('submit.plan.authorize', {n: i + 2, action: authorizeAction(batch.direction), rules: rulesCount(batch.rules.length), params: showParams(params)})}`,
 		);
 	});
 	return lines;
 }
 
-/** The template (and its source) a set of rules starts with, if it does, and the rules that follow. */
+/** The template (and its admin source) a set of rules starts with, if it does, and the rules that follow. */
 function templateOf(rules: readonly Rule[]): {template: TemplateId; source: string; rest: Rule[]} {
 	for (const template of ['web-linux', 'web-windows'] as const) {
-		const source = rules[0]?.cidr ?? anywhere;
+		// --source narrows the remote-administration rules only (SSH, RDP), so the source is read from one of them.
+		const admin = rules.find((r) => adminLabels.includes(r.description ?? ''));
+		const source = admin?.peer.kind === 'ipv4' ? admin.peer.cidr : anywhere;
 		const expected = templateRules(template, source);
 		const head = rules.slice(0, expected.length);
 		const same =
@@ -94,14 +113,19 @@ function templateOf(rules: readonly Rule[]): {template: TemplateId; source: stri
 	return {template: 'custom', source: anywhere, rest: [...rules]};
 }
 
-/** A rule `--rule` can give: inbound, accept, priority 1, no description. */
-const expressible = (r: Rule): boolean =>
-	r.direction === 'ingress' && r.policy === 'accept' && r.priority === 1 && !r.description;
+/** A rule `--rule` can give: every rule whose description parses back (a desc= takes the rest of the spec). */
+const expressible = (r: Rule): boolean => {
+	const parsed = parseRuleSpec(ruleSpec(r));
+	return (
+		parsed.ok &&
+		ruleKey(parsed.rule) === ruleKey(r) &&
+		(parsed.rule.description ?? '') === (r.description ?? '')
+	);
+};
 
 /**
- * The `ecs-sg create ... --yes` command that makes the same group. `exact` is false when a rule has something
- * the flags cannot say (a description, a drop policy, a priority other than 1): the command then makes the
- * same rules with the flags' defaults for those fields.
+ * The `ecs-sg create ... --yes` command that makes the same group. Every field has a --rule form
+ * (`out:`, `drop`, `priority=`, `desc=`), so `exact` is false only for a rule the syntax cannot carry back.
  */
 export function ecsSgCommand(source: SubmitPlan | SubmitResult): {command: string; exact: boolean} {
 	const spec = specOf(source);

@@ -3,8 +3,9 @@
 // These mirror the API's server-side rules (design.md, "Validation rules"); the sandbox enforces the same
 // rules independently and test/property holds the two together.
 
+import ipaddr from 'ipaddr.js';
 import {cleanLine, t} from '../text/index.js';
-import type {Policy, Protocol, Tag} from './model.js';
+import type {Peer, Policy, Protocol, Tag} from './model.js';
 
 export type Problem = string | undefined;
 
@@ -73,6 +74,70 @@ export function validateCidr(cidr: string): Problem {
 	return undefined;
 }
 
+/**
+ * An IPv6 CIDR (prefix 0-128) or a single IPv6 address: Ipv6SourceCidrIp / Ipv6DestCidrIp, "IPv6 CIDR blocks and
+ * addresses are supported" (AuthorizeSecurityGroup,
+ * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup).
+ */
+export function validateIpv6Cidr(cidr: string): Problem {
+	const [address = '', prefix, extra] = cidr.split('/');
+	if (extra !== undefined || !address.includes(':') || !ipaddr.IPv6.isValid(address) || address.includes('%'))
+		return t('domain.cidr6.format', {value: shown(cidr)});
+	if (prefix !== undefined && !/^(12[0-8]|1[01]\d|[1-9]?\d)$/.test(prefix))
+		return t('domain.cidr6.prefix', {value: shown(cidr)});
+	return undefined;
+}
+
+/** A prefix list id (SourcePrefixListId / DestPrefixListId, from DescribePrefixLists: `pl-x1j1k5ykzqlixdcy****`). */
+export function validatePrefixListId(id: string): Problem {
+	return /^pl-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.prefixList.format', {value: shown(id)});
+}
+
+/**
+ * SourceGroupOwnerAccount / DestGroupOwnerAccount: the Alibaba Cloud account that owns a group of another
+ * account (AuthorizeSecurityGroup: "the Alibaba Cloud account that manages the source security group").
+ */
+export function validateOwnerAccount(account: string): Problem {
+	return /^[A-Za-z0-9@._-]{1,128}$/.test(account)
+		? undefined
+		: t('domain.peer.owner', {value: shown(account)});
+}
+
+export function validateDirection(direction: string): Problem {
+	return direction === 'ingress' || direction === 'egress'
+		? undefined
+		: t('domain.rule.direction', {value: shown(direction)});
+}
+
+/** Each kind of peer by its own rule. */
+export function validatePeer(peer: Peer): Problem {
+	switch (peer.kind) {
+		case 'ipv4':
+			return validateCidr(peer.cidr);
+		case 'ipv6':
+			return validateIpv6Cidr(peer.cidr);
+		case 'group':
+			return (
+				validateGroupId(peer.groupId) ??
+				(peer.ownerAccount === undefined ? undefined : validateOwnerAccount(peer.ownerAccount))
+			);
+		case 'prefix-list':
+			return validatePrefixListId(peer.prefixListId);
+	}
+}
+
+/**
+ * ICMP packets travel over IPv4 and ICMPv6 packets over IPv6, so a rule that pairs one with the other family's
+ * address would never match a packet; the tool refuses it rather than create a rule that does nothing. Group
+ * and prefix-list peers are left to the API (a prefix list's family is not known here).
+ */
+export function validateProtocolForPeer(protocol: Protocol, peer: Peer): Problem {
+	if (protocol === 'icmp' && peer.kind === 'ipv6') return t('domain.rule.icmpOn6', {peer: shown(peer.cidr)});
+	if (protocol === 'icmpv6' && peer.kind === 'ipv4')
+		return t('domain.rule.icmp6On4', {peer: shown(peer.cidr)});
+	return undefined;
+}
+
 export const protocols: readonly Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all'];
 export const portlessProtocols: readonly Protocol[] = ['icmp', 'icmpv6', 'gre', 'all'];
 
@@ -98,6 +163,7 @@ export function validatePortRange(protocol: Protocol, portRange: string, typed: 
 	return undefined;
 }
 
+/** Priority 1-100, a smaller value first (AuthorizeSecurityGroup: "The valid values of Priority range from 1 to 100"). */
 export function validatePriority(priority: number): Problem {
 	return Number.isInteger(priority) && priority >= 1 && priority <= 100
 		? undefined
@@ -110,6 +176,7 @@ export function validatePolicy(policy: string): Problem {
 		: t('domain.rule.policy', {value: shown(policy)});
 }
 
+/** Permissions.N.Description: 1 to 512 characters, not starting with http:// or https:// (AuthorizeSecurityGroup). */
 export function validateRuleDescription(description: string): Problem {
 	const n = chars(description);
 	if (n === 0) return undefined;

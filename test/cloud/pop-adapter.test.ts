@@ -121,7 +121,7 @@ describe('pop adapter: requests', () => {
 			direction: 'ingress',
 			protocol: 'tcp',
 			portRange: '22/22',
-			cidr: '10.0.0.0/8',
+			peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 			policy: 'accept',
 		};
 		await open().authorizeSecurityGroup({
@@ -282,9 +282,11 @@ describe('pop adapter: requests', () => {
 							PortRange: '22/22',
 							SourceCidrIp: '0.0.0.0/0',
 							Policy: 'Accept',
-							Priority: 1,
+							// A string, as DescribeSecurityGroupAttributeResponseBodyPermissionsPermission types it.
+							Priority: '1',
 							NicType: 'intranet',
 							CreateTime: 't',
+							SecurityGroupRuleId: 'sgr-1',
 						},
 						{
 							Direction: 'egress',
@@ -292,6 +294,7 @@ describe('pop adapter: requests', () => {
 							PortRange: '-1/-1',
 							DestCidrIp: '0.0.0.0/0',
 							Policy: 'Drop',
+							// Tolerated: a number, as older answers and other clients send it.
 							Priority: 100,
 							NicType: 'intranet',
 						},
@@ -320,17 +323,18 @@ describe('pop adapter: requests', () => {
 				direction: 'ingress',
 				protocol: 'tcp',
 				portRange: '22/22',
-				cidr: '0.0.0.0/0',
+				peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 				policy: 'accept',
 				priority: 1,
 				nicType: 'intranet',
 				createTime: 't',
+				ruleId: 'sgr-1',
 			},
 			{
 				direction: 'egress',
 				protocol: 'all',
 				portRange: '-1/-1',
-				cidr: '0.0.0.0/0',
+				peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 				policy: 'drop',
 				priority: 100,
 				nicType: 'intranet',

@@ -41,7 +41,7 @@ const ssh: Rule = {
 	direction: 'ingress',
 	protocol: 'tcp',
 	portRange: '22/22',
-	cidr: '10.0.0.0/8',
+	peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 	policy: 'accept',
 	priority: 1,
 	description: 'ssh',
@@ -102,7 +102,16 @@ describe('adapter against the sandbox: success paths', () => {
 			groupId: created.groupId,
 			nicType: 'intranet',
 			clientToken: 'adapter-test-token-2',
-			rules: [ssh, {...ssh, protocol: 'icmp', portRange: '-1/-1', cidr: '0.0.0.0/0', description: undefined}],
+			rules: [
+				ssh,
+				{
+					...ssh,
+					protocol: 'icmp',
+					portRange: '-1/-1',
+					peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
+					description: undefined,
+				},
+			],
 		});
 		await api.authorizeSecurityGroupEgress({
 			regionId: 'cn-hangzhou',
@@ -120,7 +129,7 @@ describe('adapter against the sandbox: success paths', () => {
 					direction: 'ingress',
 					protocol: 'tcp',
 					portRange: '22/22',
-					cidr: '10.0.0.0/8',
+					peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 				}),
 				expect.objectContaining({direction: 'ingress', protocol: 'icmp', portRange: '-1/-1'}),
 				expect.objectContaining({direction: 'egress', policy: 'drop', priority: 50}),

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {fromFlags, missingFlags} from '../../source/domain/from-flags.js';
+import {peerText} from '../../source/domain/peers.js';
 
 describe('fromFlags', () => {
 	it('turns complete flags into answers', () => {
@@ -29,11 +30,12 @@ describe('fromFlags', () => {
 				{key: 'team', value: 'a=b'},
 			],
 		});
-		expect(answers.rules?.map((r) => `${r.portRange} ${r.cidr}`)).toEqual([
-			'80/80 203.0.113.0/24',
-			'443/443 203.0.113.0/24',
+		expect(answers.rules?.map((r) => `${r.portRange} ${peerText(r.peer)}`)).toEqual([
+			// --source narrows SSH only (issue 15 item 5): web ports and ICMP stay open to the world.
+			'80/80 0.0.0.0/0',
+			'443/443 0.0.0.0/0',
 			'22/22 203.0.113.0/24',
-			'-1/-1 203.0.113.0/24',
+			'-1/-1 0.0.0.0/0',
 			'8080/8080 10.0.0.0/8',
 		]);
 		expect(missingFlags(answers)).toEqual([]);

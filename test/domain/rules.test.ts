@@ -25,9 +25,13 @@ describe('templates (console guide table)', () => {
 		expect(templateRules('custom')).toEqual([]);
 	});
 
-	it('uses the given source, inbound, accept, priority 1', () => {
-		for (const rule of templateRules('web-linux', '10.0.0.0/8')) {
-			expect(rule).toMatchObject({direction: 'ingress', cidr: '10.0.0.0/8', policy: 'accept', priority: 1});
+	it('uses the given source for SSH and RDP only; inbound, accept, priority 1 (issue 15 item 5)', () => {
+		for (const template of ['web-linux', 'web-windows'] as const) {
+			for (const rule of templateRules(template, '10.0.0.0/8')) {
+				const admin = rule.description === 'SSH' || rule.description === 'RDP';
+				const cidr = admin ? '10.0.0.0/8' : '0.0.0.0/0';
+				expect(rule).toMatchObject({direction: 'ingress', peer: {kind: 'ipv4', cidr}, policy: 'accept', priority: 1});
+			}
 		}
 	});
 });
@@ -41,19 +45,19 @@ describe('--rule specs', () => {
 		['all:-1:192.168.0.0/16', 'all', '-1/-1', '192.168.0.0/16'],
 	])('parses %s', (spec, protocol, portRange, cidr) => {
 		const parsed = parseRuleSpec(spec);
-		expect(parsed).toEqual({ok: true, rule: expect.objectContaining({protocol, portRange, cidr})});
+		expect(parsed).toMatchObject({ok: true, rule: {protocol, portRange, peer: {kind: 'ipv4', cidr}}});
 		if (parsed.ok) expect(parseRuleSpec(ruleSpec(parsed.rule))).toEqual(parsed);
 	});
 
 	it.each([
-		['tcp:22', /PROTOCOL:PORTS:CIDR/],
+		['tcp:22', /PROTOCOL:PORTS:PEER/],
 		['ftp:21:0.0.0.0/0', /not a protocol/],
 		['tcp:0:0.0.0.0/0', /1 to 65535.*"0" is not/],
 		['tcp:70000-80000:0.0.0.0/0', /"70000-80000" is not/],
 		['tcp:-1:0.0.0.0/0', /not a port range/],
 		['icmp:22:0.0.0.0/0', /no ports/],
 		['tcp:22:10.0.0.0/40', /0 to 32/],
-		['tcp:22:0.0.0.0/0:extra', /PROTOCOL:PORTS:CIDR/],
+		['tcp:22:0.0.0.0/0:extra', /PROTOCOL:PORTS:PEER/],
 	])('refuses %s', (spec, reason) => {
 		const parsed = parseRuleSpec(spec);
 		expect(parsed.ok).toBe(false);
@@ -90,6 +94,7 @@ describe('lint', () => {
 		expect(lintRules([rule('tcp:3306:0.0.0.0/0')])[0]?.message).toMatch(/MySQL/);
 		expect(lintRules([rule('tcp:1-65535:0.0.0.0/0')]).map((w) => w.message)).toEqual([
 			expect.stringMatching(/SSH/),
+			expect.stringMatching(/Telnet/),
 			expect.stringMatching(/RDP/),
 			expect.stringMatching(/Ports 1-65535/),
 		]);

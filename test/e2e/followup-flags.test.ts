@@ -38,7 +38,7 @@ describe('ecs-sg rules without a terminal', () => {
 				direction: 'ingress',
 				protocol: 'tcp',
 				portRange: '443/443',
-				cidr: '0.0.0.0/0',
+				peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 				policy: 'accept',
 				priority: 1,
 			},
@@ -57,7 +57,7 @@ describe('ecs-sg rules without a terminal', () => {
 		]);
 		expect(remove.code).toBe(0);
 		expect(remove.stdout).toMatch(/RevokeSecurityGroup \(1 rule\): done \(request /);
-		expect(remove.stdout).toContain('removed: inbound TCP 80 0.0.0.0/0 (allow, priority 1)');
+		expect(remove.stdout).toContain('removed: inbound TCP 80 0.0.0.0/0 (accept, priority 1)');
 
 		const egress = await runCli(world, [
 			'rules',
@@ -155,7 +155,7 @@ describe('ecs-sg rules without a terminal', () => {
 				direction: 'ingress',
 				protocol: 'icmp',
 				portRange: '-1/-1',
-				cidr: '10.0.0.0/8',
+				peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 				policy: 'accept',
 				priority: 1,
 			},

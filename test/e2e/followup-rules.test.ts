@@ -49,7 +49,7 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press('5', keys.enter);
 		await p.waitForText('Optional: a note on the rule');
 		await p.press('dns', keys.enter);
-		await p.waitForText(/\+ inbound\s+UDP\s+53\s+10\.0\.0\.0\/8\s+deny\s+5\s+dns/);
+		await p.waitForText(/\+ inbound\s+UDP\s+53\s+10\.0\.0\.0\/8\s+drop\s+5\s+dns/);
 
 		// Mark TCP 80 (the second row) for removal.
 		await p.press(keys.home, keys.down, 'd');

@@ -23,7 +23,7 @@ const rule = (over: Partial<Rule> = {}): Rule => ({
 	direction: 'ingress',
 	protocol: 'tcp',
 	portRange: '22/22',
-	cidr: '0.0.0.0/0',
+	peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 	policy: 'accept',
 	priority: 1,
 	...over,
@@ -42,7 +42,12 @@ describe('presets', () => {
 			for (const direction of ['ingress', 'egress'] as const) {
 				const r = presetRule(id, direction, '10.0.0.0/8');
 				expect(validateRule(r)).toBeUndefined();
-				expect(r).toMatchObject({direction, cidr: '10.0.0.0/8', policy: 'accept', priority: 1});
+				expect(r).toMatchObject({
+					direction,
+					peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
+					policy: 'accept',
+					priority: 1,
+				});
 			}
 		}
 		expect(presetRule('mysql').portRange).toBe('3306/3306');
@@ -104,10 +109,11 @@ describe('checkRuleChange', () => {
 		expect(fits.after).toBe(200);
 	});
 
-	it('refuses to remove a rule that points at a group rather than a CIDR', () => {
-		const byGroup = described({cidr: '', peer: 'sg-other'});
+	it('removes a rule that points at a group as any other (issue 12: every rule is removable)', () => {
+		const byGroup = described({peer: {kind: 'group', groupId: 'sg-other'}});
 		const check = checkRuleChange([byGroup], {add: [], remove: [byGroup]});
-		expect(check.problem).toMatch(/another group/);
+		expect(check.problem).toBeUndefined();
+		expect(check.remove).toEqual([byGroup]);
 	});
 });
 
@@ -164,7 +170,7 @@ describe('rulesMatching', () => {
 			described(),
 			described({policy: 'drop', priority: 50}),
 			described({direction: 'egress'}),
-			described({cidr: '10.0.0.0/8'}),
+			described({peer: {kind: 'ipv4', cidr: '10.0.0.0/8'}}),
 		];
 		expect(rulesMatching(current, rule())).toHaveLength(2);
 		expect(rulesMatching(current, rule({direction: 'egress'}))).toHaveLength(1);

@@ -55,7 +55,7 @@ const rules = (kind: 'authorize' | 'revoke', n: number): ChangeCall => ({
 			direction: 'ingress' as const,
 			protocol: 'tcp' as const,
 			portRange: '22/22',
-			cidr: '0.0.0.0/0',
+			peer: {kind: 'ipv4', cidr: '0.0.0.0/0'},
 			policy: 'accept' as const,
 			priority: 1,
 		})),

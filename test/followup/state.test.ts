@@ -44,7 +44,7 @@ const ssh = {
 	direction: 'ingress' as const,
 	protocol: 'tcp' as const,
 	portRange: '22/22',
-	cidr: '0.0.0.0/0',
+	peer: {kind: 'ipv4' as const, cidr: '0.0.0.0/0'},
 	policy: 'accept' as const,
 	priority: 1,
 	nicType: 'intranet' as const,
@@ -123,15 +123,15 @@ describe('rules reducer', () => {
 		expect(s.add).toEqual([]);
 	});
 
-	it('a rule that points at a group cannot be marked for removal', () => {
-		const byGroup = {...ssh, cidr: '', peer: 'sg-other'};
+	it('a rule that points at a group is marked for removal like any other (issue 12)', () => {
+		const byGroup = {...ssh, peer: {kind: 'group' as const, groupId: 'sg-other'}};
 		const s = rules(
 			atRules(),
 			{type: 'detail', detail: {...detail, rules: [byGroup]}},
 			{type: 'toggle', index: 0},
 		);
-		expect(s.remove).toEqual([]);
-		expect(s.problem).toMatch(/console/);
+		expect(s.remove).toHaveLength(1);
+		expect(s.problem).toBeUndefined();
 	});
 
 	it('applies once: keys while calls run change nothing, and the result reads the group again', () => {
@@ -373,7 +373,7 @@ describe('the rule form', () => {
 				direction: 'egress',
 				protocol: 'tcp',
 				portRange: '8000/8100',
-				cidr: '10.0.0.0/8',
+				peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 				policy: 'drop',
 				priority: 7,
 				description: 'batch jobs',

@@ -9,7 +9,9 @@ import type {
 	AccountAttributes,
 	CreateGroupInput,
 	Instance,
+	ModifyRuleInput,
 	NetworkType,
+	PrefixList,
 	Region,
 	RulesInput,
 	SecurityGroupDetail,
@@ -185,6 +187,21 @@ export class FakeApi implements EcsApi, RetryObservable {
 	async revokeSecurityGroupEgress(input: RulesInput): Promise<CallResult> {
 		await this.enter('revokeSecurityGroupEgress', [input]);
 		return {requestId: this.requestId()};
+	}
+
+	async modifySecurityGroupRule(input: ModifyRuleInput): Promise<CallResult> {
+		await this.enter('modifySecurityGroupRule', [input]);
+		return {requestId: this.requestId()};
+	}
+
+	async modifySecurityGroupEgressRule(input: ModifyRuleInput): Promise<CallResult> {
+		await this.enter('modifySecurityGroupEgressRule', [input]);
+		return {requestId: this.requestId()};
+	}
+
+	async describePrefixLists(regionId: string): Promise<PrefixList[]> {
+		await this.enter('describePrefixLists', [regionId]);
+		return [];
 	}
 
 	async describeSecurityGroups(

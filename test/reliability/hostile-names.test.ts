@@ -275,7 +275,7 @@ describe('hostile names and messages never reach the terminal as control sequenc
 			direction: 'ingress',
 			protocol: 'tcp',
 			portRange: '22/22',
-			cidr: '10.0.0.0/8',
+			peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 			policy: 'accept',
 			priority: 1,
 			description: nasty('rule'),

@@ -169,6 +169,22 @@ describe('submit', () => {
 		expect(rulesOf(api, 'sg-fake1')).toHaveLength(200);
 	});
 
+	it('authorizes outbound rules with AuthorizeSecurityGroupEgress after the inbound ones', async () => {
+		const egress = {...tcp(443), direction: 'egress' as const};
+		const {api, journal, plan} = setup({rules: [egress, tcp(22)]});
+		const outcome = await submit(plan, {api, journal, target});
+		expect(outcome.ok).toBe(true);
+		expect(api.changes()).toEqual([
+			'CreateSecurityGroup',
+			'AuthorizeSecurityGroup',
+			'AuthorizeSecurityGroupEgress',
+		]);
+		expect(api.groups.get('sg-fake1')?.rules.map((r) => `${r.direction} ${r.portRange}`)).toEqual([
+			'ingress 22/22',
+			'egress 443/443',
+		]);
+	});
+
 	it('creates a group without rules in one call', async () => {
 		const {api, journal, plan} = setup({template: 'custom', rules: []});
 		const outcome = await submit(plan, {api, journal, target});

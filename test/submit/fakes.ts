@@ -10,6 +10,7 @@ import type {
 	SecurityGroupDetail,
 	SecurityGroupSummary,
 } from '../../source/domain/model.js';
+import {ruleKey} from '../../source/domain/rules.js';
 
 export type Fault =
 	| {action: string; kind: 'error'; error: CloudError; count?: number}
@@ -20,9 +21,6 @@ export const cloudError = (kind: CloudErrorKind, code: string, status = 400): Cl
 	new CloudError(kind, code, `${code} happened.`, 'Do something.', {status, requestId: 'req-err'});
 
 type Group = SecurityGroupSummary & {rules: (Rule & {nicType: 'intranet' | 'internet'})[]};
-
-const ruleKey = (r: Rule) =>
-	[r.direction, r.protocol, r.portRange, r.cidr, r.policy, r.priority].join('|').toLowerCase();
 
 export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 	groups = new Map<string, Group>();
@@ -82,9 +80,17 @@ export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 		return {requestId: this.requestId(), groupId: id};
 	}
 
-	async authorizeSecurityGroup(input: RulesInput) {
-		this.calls.push({action: 'AuthorizeSecurityGroup', input});
-		const fate = await this.gate('AuthorizeSecurityGroup');
+	authorizeSecurityGroup(input: RulesInput) {
+		return this.authorize('AuthorizeSecurityGroup', input);
+	}
+
+	authorizeSecurityGroupEgress(input: RulesInput) {
+		return this.authorize('AuthorizeSecurityGroupEgress', input);
+	}
+
+	private async authorize(action: string, input: RulesInput) {
+		this.calls.push({action, input});
+		const fate = await this.gate(action);
 		const group = this.groups.get(input.groupId);
 		if (!group) throw cloudError('group-not-found', 'InvalidSecurityGroupId.NotFound', 404);
 		for (const rule of input.rules) {
@@ -92,7 +98,7 @@ export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 				group.rules.push({...rule, nicType: input.nicType});
 			}
 		}
-		if (fate === 'lose') throw this.lost('AuthorizeSecurityGroup');
+		if (fate === 'lose') throw this.lost(action);
 		return {requestId: this.requestId()};
 	}
 
@@ -129,16 +135,23 @@ export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 	describeRegions = notUsed('DescribeRegions');
 	describeVpcs = notUsed('DescribeVpcs');
 	describeAccountAttributes = notUsed('DescribeAccountAttributes');
-	authorizeSecurityGroupEgress = notUsed('AuthorizeSecurityGroupEgress');
 	revokeSecurityGroup = notUsed('RevokeSecurityGroup');
 	revokeSecurityGroupEgress = notUsed('RevokeSecurityGroupEgress');
+	modifySecurityGroupRule = notUsed('ModifySecurityGroupRule');
+	modifySecurityGroupEgressRule = notUsed('ModifySecurityGroupEgressRule');
+	describePrefixLists = notUsed('DescribePrefixLists');
 	describeInstances = notUsed('DescribeInstances');
 	joinSecurityGroup = notUsed('JoinSecurityGroup');
 	leaveSecurityGroup = notUsed('LeaveSecurityGroup');
 
 	/** The state-changing calls made so far, by action name. */
 	changes(): string[] {
-		const changing = ['CreateSecurityGroup', 'AuthorizeSecurityGroup', 'DeleteSecurityGroup'];
+		const changing = [
+			'CreateSecurityGroup',
+			'AuthorizeSecurityGroup',
+			'AuthorizeSecurityGroupEgress',
+			'DeleteSecurityGroup',
+		];
 		return this.calls.map((c) => c.action).filter((a) => changing.includes(a));
 	}
 }

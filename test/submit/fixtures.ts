@@ -21,7 +21,7 @@ export const tcp = (port: number, cidr = '10.0.0.0/8'): Rule => ({
 	direction: 'ingress',
 	protocol: 'tcp',
 	portRange: `${port}/${port}`,
-	cidr,
+	peer: {kind: 'ipv4', cidr},
 	policy: 'accept',
 	priority: 1,
 });

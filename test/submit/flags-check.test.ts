@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/commands/args.js';
 import {checkFlags, problemLines, progressLine} from '../../source/commands/create-flags.js';
+import {peerText} from '../../source/domain/peers.js';
 import {planFromAnswers} from '../../source/domain/plan.js';
 import {webLinuxFlags} from '../helpers/cli.js';
 import {answers} from './fixtures.js';
@@ -69,11 +70,12 @@ describe('checkFlags', () => {
 		if (!check.ok) return;
 		expect(check.answers.description).toBe('web servers');
 		expect(check.answers.type).toBe('enterprise');
-		expect(check.answers.rules.map((r) => `${r.protocol}:${r.portRange}:${r.cidr}`)).toEqual([
-			'tcp:80/80:203.0.113.0/24',
-			'tcp:443/443:203.0.113.0/24',
+		expect(check.answers.rules.map((r) => `${r.protocol}:${r.portRange}:${peerText(r.peer)}`)).toEqual([
+			// --source narrows SSH only (issue 15 item 5).
+			'tcp:80/80:0.0.0.0/0',
+			'tcp:443/443:0.0.0.0/0',
 			'tcp:22/22:203.0.113.0/24',
-			'icmp:-1/-1:203.0.113.0/24',
+			'icmp:-1/-1:0.0.0.0/0',
 			'tcp:8080/8080:10.0.0.0/8',
 			'udp:53/53:10.0.0.0/8',
 		]);
@@ -123,7 +125,7 @@ describe('checkFlags', () => {
 		['--source', '10.0.0.0/33', /prefix length/],
 		['--source', 'anywhere', /not an IPv4 address/],
 		['--rule', 'tcp:99999:0.0.0.0/0', /Ports must be 1 to 65535/],
-		['--rule', 'tcp:22', /PROTOCOL:PORTS:CIDR/],
+		['--rule', 'tcp:22', /PROTOCOL:PORTS:PEER/],
 		['--rule', 'sctp:22:0.0.0.0/0', /not a protocol/],
 		['--rule', 'icmp:22:0.0.0.0/0', /icmp has no ports/],
 		['--resource-group', 'group-1', /not a resource group ID/],

@@ -82,14 +82,15 @@ describe('ecs-sg create (flags only)', () => {
 		);
 		expect(tags.sort()).toEqual(['env=dev', 'team=web ops']);
 		const applied = out.rules.map(
-			(rule: {protocol: string; portRange: string; cidr: string}) =>
-				`${rule.protocol} ${rule.portRange} ${rule.cidr}`,
+			(rule: {protocol: string; portRange: string; peer: {cidr: string}}) =>
+				`${rule.protocol} ${rule.portRange} ${rule.peer.cidr}`,
 		);
 		expect(applied).toEqual([
-			'tcp 80/80 203.0.113.0/24',
-			'tcp 443/443 203.0.113.0/24',
+			// --source narrows SSH only (issue 15 item 5).
+			'tcp 80/80 0.0.0.0/0',
+			'tcp 443/443 0.0.0.0/0',
 			'tcp 22/22 203.0.113.0/24',
-			'icmp -1/-1 203.0.113.0/24',
+			'icmp -1/-1 0.0.0.0/0',
 			'tcp 8000/8100 10.0.0.0/8',
 			'icmp -1/-1 10.0.0.0/8',
 		]);

@@ -60,10 +60,13 @@ describe('planFromAnswers', () => {
 		expect(plan.authorize).toEqual([]);
 	});
 
-	it('drops duplicate and outbound rules, and leaves out empty optional fields', () => {
-		const rules = [tcp(22), tcp(22), {...tcp(25), direction: 'egress' as const}];
+	it('drops duplicate rules, carries outbound ones in their own batch, and leaves out empty optional fields', () => {
+		const egress = {...tcp(25), direction: 'egress' as const};
+		const rules = [egress, tcp(22), tcp(22)];
 		const plan = planFromAnswers(answers({rules, description: ''}));
-		expect(planRules(plan)).toEqual([tcp(22)]);
+		expect(planRules(plan)).toEqual([tcp(22), egress]);
+		expect(plan.authorize.map((b) => b.direction)).toEqual(['ingress', 'egress']);
+		expect(plan.authorize[1]?.clientToken).toMatch(/-e1$/);
 		expect(plan.create).not.toHaveProperty('description');
 		expect(plan.create).not.toHaveProperty('resourceGroupId');
 	});
@@ -86,8 +89,8 @@ describe('planFromAnswers', () => {
 	it('does not share rule objects with the answers', () => {
 		const a = answers();
 		const plan = planFromAnswers(a);
-		(plan.authorize[0]?.rules[0] as Rule).cidr = '1.2.3.4/32';
-		expect(a.rules[0]?.cidr).toBe('0.0.0.0/0');
+		(plan.authorize[0]?.rules[0] as Rule).peer = {kind: 'ipv4', cidr: '1.2.3.4/32'};
+		expect(a.rules[0]?.peer).toEqual({kind: 'ipv4', cidr: '0.0.0.0/0'});
 	});
 });
 

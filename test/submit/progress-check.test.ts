@@ -59,6 +59,20 @@ describe('readEntry', () => {
 		expect(readProgress(good)).toEqual(reading.progress);
 	});
 
+	it('reads an entry written before peers existed (rules with cidr) as IPv4 peers', () => {
+		const old = structuredClone(good) as unknown as {
+			payload: {plan: {authorize: {rules: Record<string, unknown>[]}[]}};
+		};
+		for (const batch of old.payload.plan.authorize)
+			for (const rule of batch.rules) {
+				rule.cidr = (rule.peer as {cidr: string}).cidr;
+				delete rule.peer;
+			}
+		const progress = readProgress(old as unknown as JournalEntry);
+		expect(progress?.plan.authorize[0]?.rules[0]?.peer).toEqual({kind: 'ipv4', cidr: '0.0.0.0/0'});
+		expect(progress?.plan.authorize[0]?.rules[0]).not.toHaveProperty('cidr');
+	});
+
 	it('leaves entries it did not write alone', () => {
 		expect(readEntry(broken(['payload'], null)).kind).toBe('foreign');
 		expect(readEntry(broken(['payload', 'version'], 2)).kind).toBe('foreign');

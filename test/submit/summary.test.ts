@@ -98,7 +98,9 @@ describe('ecsSgCommand', () => {
 	it('gives back the template, source and extra rules so the flags make the same plan', () => {
 		const original = answers({
 			rules: [
-				...answers({}).rules.map((r) => ({...r, cidr: '203.0.113.0/24'})),
+				...answers({}).rules.map((r) =>
+					r.description === 'SSH' ? {...r, peer: {kind: 'ipv4' as const, cidr: '203.0.113.0/24'}} : r,
+				),
 				tcp(8080),
 				tcp(9000, '1.2.3.4'),
 			],
@@ -126,11 +128,17 @@ describe('ecsSgCommand', () => {
 
 	it('falls back to custom with one --rule per rule when the rules are not a template', () => {
 		const plan = planFromAnswers(
-			answers({rules: [{...answers().rules[0], cidr: '10.0.0.0/8'} as never, tcp(22, '1.2.3.4/32')]}),
+			answers({
+				rules: [
+					{...answers().rules[0], peer: {kind: 'ipv4', cidr: '10.0.0.0/8'}} as never,
+					tcp(22, '1.2.3.4/32'),
+				],
+			}),
 		);
 		const {command, exact} = ecsSgCommand(plan);
 		expect(command).toContain('--template custom');
-		expect(exact).toBe(false); // the HTTP rule has a description --rule cannot give
+		expect(command).toContain(',desc=HTTP'); // --rule now carries the description too
+		expect(exact).toBe(true);
 		const back = answersOfCommand(command);
 		expect(back.rules?.map(ruleKey)).toEqual(planRules(plan).map(ruleKey));
 	});

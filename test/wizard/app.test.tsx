@@ -171,7 +171,7 @@ describe('Template', () => {
 	it('previews each rule of the highlighted template and the default behaviour', async () => {
 		const {s} = await atTemplate();
 		let frame = s.lastFrame();
-		expect(frame).toMatch(/inbound\s+TCP\s+22\s+0\.0\.0\.0\/0\s+allow\s+SSH/);
+		expect(frame).toMatch(/inbound\s+TCP\s+22\s+0\.0\.0\.0\/0\s+accept\s+SSH/);
 		expect(frame).toContain('inbound denied, outbound allowed');
 		expect(frame).toMatch(/SSH is open to all/);
 		await s.press(keys.down);

@@ -22,7 +22,7 @@ const manyRules = (n: number): Rule[] =>
 		direction: 'ingress',
 		protocol: 'tcp',
 		portRange: `${1000 + i}/${1000 + i}`,
-		cidr: '10.0.0.0/8',
+		peer: {kind: 'ipv4' as const, cidr: '10.0.0.0/8'},
 		policy: 'accept',
 		priority: 1,
 	}));

@@ -23,7 +23,7 @@ const rule = (i: number): Rule => ({
 	direction: 'ingress',
 	protocol: 'tcp',
 	portRange: `${10000 + i}/${10000 + i}`,
-	cidr: '10.0.0.0/8',
+	peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
 	policy: 'accept',
 	priority: 1,
 });

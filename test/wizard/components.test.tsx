@@ -254,8 +254,9 @@ describe('RulesTable', () => {
 		session = renderInk(<RulesTable rules={templateRules('web-windows', '10.0.0.0/8')} />);
 		const frame = await session.waitFor('RDP');
 		expect(frame).toMatch(/Direction\s+Protocol\s+Ports\s+Source\s+Policy/);
-		expect(frame).toMatch(/inbound\s+TCP\s+3389\s+10\.0\.0\.0\/8\s+allow\s+RDP/);
-		expect(frame).toMatch(/inbound\s+ICMP\s+all\s+10\.0\.0\.0\/8\s+allow/);
+		expect(frame).toMatch(/inbound\s+TCP\s+3389\s+10\.0\.0\.0\/8\s+accept\s+RDP/);
+		// The source narrows SSH and RDP only (issue 15 item 5).
+		expect(frame).toMatch(/inbound\s+ICMP\s+all\s+0\.0\.0\.0\/0\s+accept/);
 	});
 
 	it('shows a window of rules and counts the rest', async () => {

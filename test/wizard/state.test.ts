@@ -151,7 +151,7 @@ describe('refusals keep the step and say why', () => {
 				type: 'answer',
 				step: 'template',
 				template: 'custom',
-				rules: [{...(linux[0] as Rule), cidr: '300.1.1.1/8'}],
+				rules: [{...(linux[0] as Rule), peer: {kind: 'ipv4', cidr: '300.1.1.1/8'}}],
 			},
 			/IPv4/,
 		],

@@ -18,8 +18,9 @@ Create flags (each answers one wizard step)
   --description TEXT               description (2-256 characters)
   --vpc VPC_ID | --classic         the VPC to create the group in, or the legacy classic network
   --type normal|enterprise         basic (normal, the default) or advanced (enterprise) group
-  --source CIDR                    source of the template's inbound rules (default 0.0.0.0/0)
-  --rule PROTO:PORTS:CIDR          extra inbound rule, repeatable: tcp:8080:10.0.0.0/8, icmp:-1:0.0.0.0/0
+  --source PEER                    source of the template's SSH (22) and RDP (3389) rules only; HTTP, HTTPS
+                                   and ICMP stay open to 0.0.0.0/0 (default 0.0.0.0/0; per rule: --rule)
+  --rule SPEC                      extra rule, inbound or out:, repeatable (see Rule syntax)
   --resource-group ID              resource group, e.g. rg-acfmxazb4ph6aiy
   --tag KEY=VALUE                  tag, repeatable (up to 20)
   --yes                            create without asking for confirmation
@@ -30,8 +31,17 @@ Create flags (each answers one wizard step)
 
 Rules and instances flags (also --region ID, --yes, --json)
   --group sg-ID                    the security group to change
-  --rule PROTO:PORTS:CIDR          rule to add or remove (rules add|remove), repeatable
-  --egress                         the rules are outbound (destination CIDR)
+  --rule SPEC                      rule to add or remove (rules add|remove), repeatable (see Rule syntax)
+  --egress                         the rules are outbound (same as out: on each --rule)
+
+Rule syntax  [in:|out:]PROTOCOL:PORTS:PEER[,OPTION...]
+  PROTOCOL                         tcp, udp, icmp, icmpv6, gre or all
+  PORTS                            one port or one range (22, 8000-8100); all or -1 for icmp, icmpv6, gre, all
+  PEER                             IPv4 (203.0.113.4, 10.0.0.0/8), IPv6 (2001:db8::/32), sg-ID or pl-ID
+  OPTION                           drop (default accept), priority=1..100 (default 1, 1 first),
+                                   owner=ACCOUNT (another account's sg-ID), desc=TEXT (last, may hold commas)
+  e.g. tcp:443:2001:db8::/32   tcp:3306:sg-bp1app,priority=10   udp:53:10.0.0.0/8,drop,priority=5
+       out:tcp:443:pl-x1j1k5y,desc=to the mirror   icmp:all:10.0.0.0/8   (one range a rule: no 80,443)
   --instance i-ID                  instance to add or remove (instances add|remove), repeatable
 
 Sandbox options
@@ -74,8 +84,9 @@ Flags (each answers one wizard step)
   --description TEXT           description (2-256 characters)
   --vpc VPC_ID | --classic     the VPC of the group, or the classic network
   --type normal|enterprise     basic (normal, the default) or advanced group
-  --source CIDR                source of the template's inbound rules
-  --rule RULE                  extra inbound rule, repeatable (see below)
+  --source PEER                source of the template's SSH and RDP rules only
+                               (HTTP, HTTPS, ICMP stay open; per rule: --rule)
+  --rule RULE                  extra rule, in: or out:, repeatable (see below)
   --resource-group ID          resource group, e.g. rg-acfmxazb4ph6aiy
   --tag KEY=VALUE              tag, repeatable (up to 20)
   --yes                        create without asking for confirmation
@@ -94,11 +105,15 @@ Examples
     --vpc vpc-bp1qpo0kug3a20qqe0000 --rule tcp:3306:10.0.0.0/8 --dry-run
 
 Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
-	// The rule syntax of --rule, shared by the create and rules pages.
-	// RULES BRANCH: the new rule syntax lines (peers: IPv6, security group, prefix list; policy; priority) go here.
-	'cli.help.ruleSyntax': `Rule syntax (--rule)
-  PROTO:PORTS:CIDR             tcp:22:203.0.113.4/32, tcp:8000/8100:10.0.0.0/8,
-                               udp:53:0.0.0.0/0, icmp:-1:0.0.0.0/0`,
+	// The rule syntax of --rule, shared by the create and rules pages (domain/rules.ts parseRuleSpec).
+	'cli.help.ruleSyntax': `Rule syntax (--rule)  [in:|out:]PROTO:PORTS:PEER[,OPTION...]
+  PROTO    tcp, udp, icmp, icmpv6, gre, all
+  PORTS    22 or 8000-8100 (one range a rule); all or -1 for icmp(v6), gre, all
+  PEER     203.0.113.4, 10.0.0.0/8, 2001:db8::/32, sg-ID or pl-ID
+  OPTION   drop (default accept), priority=1..100 (default 1, 1 first),
+           owner=ACCOUNT (another account's sg-ID), desc=TEXT (last; commas ok)
+  e.g.     tcp:443:2001:db8::/32   tcp:3306:sg-bp1app,priority=10
+           udp:53:10.0.0.0/8,drop  out:tcp:443:pl-x1j1k5y,desc=to the mirror`,
 	'cli.help.rules': `ecs-sg rules: add or remove rules of an existing security group
 
 Usage
@@ -110,7 +125,7 @@ Flags
   --region ID                  region of the group, e.g. cn-hangzhou
   --group sg-ID                the security group to change
   --rule RULE                  rule to add or remove, repeatable
-  --egress                     the rules are outbound (CIDR = destination)
+  --egress                     the rules are outbound (same as out: on each)
   --yes                        change without asking for confirmation
   --json                       one JSON object on stdout, errors included
 
@@ -260,8 +275,9 @@ export const zh: Record<keyof typeof en, string> = {
   --description TEXT               描述（2-256 个字符）
   --vpc VPC_ID | --classic         安全组所在的专有网络（VPC），或旧版经典网络
   --type normal|enterprise         普通安全组（normal，默认）或企业级安全组（enterprise）
-  --source CIDR                    模板入方向规则的授权对象（默认 0.0.0.0/0）
-  --rule PROTO:PORTS:CIDR          额外的入方向规则，可重复：tcp:8080:10.0.0.0/8、icmp:-1:0.0.0.0/0
+  --source PEER                    只用于模板的 SSH（22）和 RDP（3389）规则的授权对象；HTTP、HTTPS 和 ICMP
+                                   仍对 0.0.0.0/0 开放（默认 0.0.0.0/0；逐条指定请用 --rule）
+  --rule SPEC                      额外的规则，入方向或 out:，可重复（见“规则写法”）
   --resource-group ID              资源组，例如 rg-acfmxazb4ph6aiy
   --tag KEY=VALUE                  标签，可重复（最多 20 个）
   --yes                            不再确认，直接创建
@@ -272,8 +288,17 @@ export const zh: Record<keyof typeof en, string> = {
 
 规则与实例参数（另有 --region ID、--yes、--json）
   --group sg-ID                    要修改的安全组
-  --rule PROTO:PORTS:CIDR          要添加或删除的规则（rules add|remove），可重复
-  --egress                         规则为出方向（目的 CIDR）
+  --rule SPEC                      要添加或删除的规则（rules add|remove），可重复（见“规则写法”）
+  --egress                         规则为出方向（等同于每个 --rule 前加 out:）
+
+规则写法  [in:|out:]协议:端口:对端[,选项...]
+  协议                             tcp、udp、icmp、icmpv6、gre 或 all
+  端口                             一个端口或一个范围（22、8000-8100）；icmp、icmpv6、gre、all 写 all 或 -1
+  对端                             IPv4（203.0.113.4、10.0.0.0/8）、IPv6（2001:db8::/32）、sg-ID 或 pl-ID
+  选项                             drop（默认 accept）、priority=1..100（默认 1，1 最先）、
+                                   owner=账号（其他账号的 sg-ID）、desc=描述（放在最后，可含逗号）
+  例如 tcp:443:2001:db8::/32   tcp:3306:sg-bp1app,priority=10   udp:53:10.0.0.0/8,drop,priority=5
+       out:tcp:443:pl-x1j1k5y,desc=to the mirror   icmp:all:10.0.0.0/8   （每条规则一个范围：不能写 80,443）
   --instance i-ID                  要加入或移出的实例（instances add|remove），可重复
 
 沙箱选项
@@ -314,8 +339,9 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
   --description TEXT           描述（2-256 个字符）
   --vpc VPC_ID | --classic     安全组所在的专有网络（VPC），或经典网络
   --type normal|enterprise     普通安全组（normal，默认）或企业级安全组
-  --source CIDR                模板入方向规则的授权对象
-  --rule RULE                  额外的入方向规则，可重复（见下文）
+  --source PEER                只用于模板 SSH 和 RDP 规则的授权对象
+                               （HTTP、HTTPS、ICMP 仍开放；逐条请用 --rule）
+  --rule RULE                  额外的规则，in: 或 out:，可重复（见下文）
   --resource-group ID          资源组，例如 rg-acfmxazb4ph6aiy
   --tag KEY=VALUE              标签，可重复（最多 20 个）
   --yes                        不再确认，直接创建
@@ -334,9 +360,14 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
     --vpc vpc-bp1qpo0kug3a20qqe0000 --rule tcp:3306:10.0.0.0/8 --dry-run
 
 全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
-	'cli.help.ruleSyntax': `规则写法（--rule）
-  PROTO:PORTS:CIDR             tcp:22:203.0.113.4/32、tcp:8000/8100:10.0.0.0/8、
-                               udp:53:0.0.0.0/0、icmp:-1:0.0.0.0/0`,
+	'cli.help.ruleSyntax': `规则写法（--rule）  [in:|out:]PROTO:PORTS:PEER[,选项...]
+  PROTO    tcp、udp、icmp、icmpv6、gre、all
+  PORTS    22 或 8000-8100（每条规则一个范围）；icmp(v6)、gre、all 写 all 或 -1
+  PEER     203.0.113.4、10.0.0.0/8、2001:db8::/32、sg-ID 或 pl-ID
+  选项     drop（默认 accept）、priority=1..100（默认 1，1 最先）、
+           owner=账号（其他账号的 sg-ID）、desc=描述（放在最后，可含逗号）
+  例如     tcp:443:2001:db8::/32   tcp:3306:sg-bp1app,priority=10
+           udp:53:10.0.0.0/8,drop  out:tcp:443:pl-x1j1k5y,desc=to the mirror`,
 	'cli.help.rules': `ecs-sg rules：为已有安全组添加或删除规则
 
 用法
@@ -348,7 +379,7 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
   --region ID                  安全组所在地域，例如 cn-hangzhou
   --group sg-ID                要修改的安全组
   --rule RULE                  要添加或删除的规则，可重复
-  --egress                     规则为出方向（CIDR 为目的地址）
+  --egress                     规则为出方向（等同于每条前加 out:）
   --yes                        不再确认，直接修改
   --json                       在标准输出上只打印一个 JSON 对象（错误也是）
 

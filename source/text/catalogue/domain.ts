@@ -26,7 +26,37 @@ export const en = {
 	'domain.rule.descriptionUrl': 'A rule description cannot start with http:// or https://.',
 	'domain.rule.descriptionLength': 'A rule description must be at most 512 characters; it has {count}.',
 	'domain.rule.spec':
-		'"{value}" is not a rule; write PROTOCOL:PORTS:CIDR, e.g. tcp:8080:10.0.0.0/8 or icmp:-1:0.0.0.0/0.',
+		'"{value}" is not a rule; write [in:|out:]PROTOCOL:PORTS:PEER[,drop][,priority=N][,desc=TEXT].',
+	'domain.rule.specExample':
+		'For example: tcp:443:0.0.0.0/0  tcp:443:2001:db8::/32  tcp:3306:sg-bp1app,priority=10  out:tcp:443:pl-x1j1k5y,drop,desc=no egress  icmp:all:10.0.0.0/8',
+	'domain.rule.portList':
+		'"{value}": one port or range per rule (the API takes one); write one --rule each: {specs}',
+	'domain.rule.option':
+		'"{value}" is not a rule option; after the peer write accept or drop, priority=1..100, owner=ACCOUNT (another account\'s group) or desc=TEXT (last).',
+	'domain.rule.optionEmpty': 'An empty option after the comma; remove the trailing comma.',
+	'domain.rule.direction': 'The direction must be ingress (in) or egress (out), not "{value}".',
+	'domain.rule.icmpOn6': 'ICMP is IPv4 only; for the IPv6 peer {peer} write icmpv6.',
+	'domain.rule.icmp6On4': 'ICMPv6 is IPv6 only; for the IPv4 peer {peer} write icmp.',
+	'domain.cidr6.format':
+		'"{value}" is not an IPv6 address or CIDR block; write e.g. 2001:db8::1 or 2001:db8::/32.',
+	'domain.cidr6.prefix': 'The prefix length of "{value}" must be 0 to 128.',
+	'domain.prefixList.format': '"{value}" is not a prefix list ID; they look like pl-x1j1k5ykzqlixdcy0000.',
+	'domain.peer.owner':
+		'"{value}" is not an Alibaba Cloud account for owner=; write the account ID (digits) or name.',
+	'domain.peer.ownerNotGroup': 'owner= belongs to a security group peer (sg-…), not to "{value}".',
+	'domain.peer.hostBits':
+		'"{value}" has host bits set: it means {network}; write {network} (or a single address).',
+	'domain.peer.otherAccount': '{peer} of account {account}',
+	'domain.peer.source': 'Source',
+	'domain.peer.destination': 'Destination',
+	'domain.lint.admin6':
+		'{service} (port {port}) is open to the whole IPv6 internet (::/0); narrow the source to your own range.',
+	'domain.lint.all6': 'Every protocol and port is open to the whole IPv6 internet (::/0).',
+	'domain.lint.shadowed':
+		'{rule} never takes effect: {winner} matches the same traffic first (priority {priority}; at equal priority drop wins).',
+	'domain.lint.duplicate': '{rule} is given twice; the API keeps one.',
+	'domain.lint.overlap': '{rule} is already covered by {other}; one of them is enough.',
+	'domain.lint.hostBits': '{rule}: {value} means {network}; write {network}.',
 	'domain.tag.keyLength': 'A tag key must be 1 to 128 characters long; it has {count}.',
 	'domain.tag.keyPrefix': 'A tag key cannot start with "aliyun" or "acs:" ("{value}").',
 	'domain.tag.url': 'Tags cannot contain http:// or https://.',
@@ -74,8 +104,35 @@ export const zh: Record<keyof typeof en, string> = {
 	'domain.rule.policy': '授权策略必须是 accept 或 drop，而不是“{value}”。',
 	'domain.rule.descriptionUrl': '规则描述不能以 http:// 或 https:// 开头。',
 	'domain.rule.descriptionLength': '规则描述最多 512 个字符；当前为 {count} 个。',
-	'domain.rule.spec':
-		'“{value}”不是规则；请写成 协议:端口:CIDR，例如 tcp:8080:10.0.0.0/8 或 icmp:-1:0.0.0.0/0。',
+	'domain.rule.spec': '“{value}”不是规则；请写成 [in:|out:]协议:端口:对端[,drop][,priority=N][,desc=描述]。',
+	'domain.rule.specExample':
+		'例如：tcp:443:0.0.0.0/0  tcp:443:2001:db8::/32  tcp:3306:sg-bp1app,priority=10  out:tcp:443:pl-x1j1k5y,drop,desc=no egress  icmp:all:10.0.0.0/8',
+	'domain.rule.portList':
+		'“{value}”：每条规则只能有一个端口或端口范围（API 只接受一个）；请分别写 --rule：{specs}',
+	'domain.rule.option':
+		'“{value}”不是规则选项；对端之后可写 accept 或 drop、priority=1..100、owner=账号（其他账号的安全组）或 desc=描述（放在最后）。',
+	'domain.rule.optionEmpty': '逗号后的选项为空；请删除末尾的逗号。',
+	'domain.rule.direction': '方向必须是 ingress（in）或 egress（out），而不是“{value}”。',
+	'domain.rule.icmpOn6': 'ICMP 仅用于 IPv4；IPv6 对端 {peer} 请写 icmpv6。',
+	'domain.rule.icmp6On4': 'ICMPv6 仅用于 IPv6；IPv4 对端 {peer} 请写 icmp。',
+	'domain.cidr6.format':
+		'“{value}”不是 IPv6 地址或 CIDR 网段；请写成 2001:db8::1 或 2001:db8::/32 这样的形式。',
+	'domain.cidr6.prefix': '“{value}”的前缀长度必须在 0 到 128 之间。',
+	'domain.prefixList.format': '“{value}”不是前缀列表 ID；前缀列表 ID 形如 pl-x1j1k5ykzqlixdcy0000。',
+	'domain.peer.owner': '“{value}”不是 owner= 可用的阿里云账号；请写账号 ID（数字）或账号名。',
+	'domain.peer.ownerNotGroup': 'owner= 只能用于安全组对端（sg-…），不能用于“{value}”。',
+	'domain.peer.hostBits': '“{value}”含有主机位：它表示 {network}；请写 {network}（或单个地址）。',
+	'domain.peer.otherAccount': '账号 {account} 的 {peer}',
+	'domain.peer.source': '授权对象',
+	'domain.peer.destination': '目的地址',
+	'domain.lint.admin6':
+		'{service}（端口 {port}）对整个 IPv6 互联网（::/0）开放；请把来源缩小到您自己的网段。',
+	'domain.lint.all6': '所有协议和端口都对整个 IPv6 互联网（::/0）开放。',
+	'domain.lint.shadowed':
+		'{rule} 永远不会生效：{winner} 先匹配同样的流量（优先级 {priority}；优先级相同时 drop 优先）。',
+	'domain.lint.duplicate': '{rule} 重复给出；API 只保留一条。',
+	'domain.lint.overlap': '{rule} 已被 {other} 覆盖；保留其中一条即可。',
+	'domain.lint.hostBits': '{rule}：{value} 表示 {network}；请写 {network}。',
 	'domain.tag.keyLength': '标签键长度必须为 1 到 128 个字符；当前为 {count} 个。',
 	'domain.tag.keyPrefix': '标签键不能以“aliyun”或“acs:”开头（“{value}”）。',
 	'domain.tag.url': '标签不能包含 http:// 或 https://。',

@@ -15,12 +15,12 @@ export const en = {
 	'submit.rule.line': '{protocol} {ports} from {cidr} ({policy}, priority {priority})',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup ({rules})  {params}',
+	'submit.plan.authorize': '{n}. {action} ({rules})  {params}',
 	'submit.plan.fromStep1': '<the id from step 1>',
 	'submit.plan.seeRules': '<the rules below>',
 
 	'submit.dry.heading': 'Plan: {count} API calls, in this order (nothing has been sent):',
-	'submit.dry.rules': 'Inbound rules ({count}):',
+	'submit.dry.rules': 'Rules ({count}):',
 	'submit.dry.warnings': 'Warnings:',
 	'submit.dry.duplicate':
 		'A security group named "{name}" already exists in {where} ({ids}); creating needs --allow-duplicate-name.',
@@ -153,12 +153,12 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.rule.line': '{protocol} {ports}，来自 {cidr}（{policy}，优先级 {priority}）',
 
 	'submit.plan.create': '{n}. CreateSecurityGroup  {params}',
-	'submit.plan.authorize': '{n}. AuthorizeSecurityGroup（{rules}）  {params}',
+	'submit.plan.authorize': '{n}. {action}（{rules}）  {params}',
 	'submit.plan.fromStep1': '<第 1 步返回的 ID>',
 	'submit.plan.seeRules': '<下方的规则>',
 
 	'submit.dry.heading': '计划：按以下顺序调用 {count} 次 API（尚未发送任何请求）：',
-	'submit.dry.rules': '入方向规则（{count} 条）：',
+	'submit.dry.rules': '规则（{count} 条）：',
 	'submit.dry.warnings': '警告：',
 	'submit.dry.duplicate': '{where} 中已有名为“{name}”的安全组（{ids}）；要创建需加 --allow-duplicate-name。',
 	'submit.dry.aliyun': '使用 aliyun CLI 的等效命令：',

@@ -1,5 +1,6 @@
 import {Box, type Key, Text} from 'ink';
 import type {Rule} from '../../domain/model.js';
+import {peerLabel} from '../../domain/peers.js';
 import {showPorts} from '../../domain/rules.js';
 import {cleanLine, t, table} from '../../text/index.js';
 import {type Move, scrollTop} from './filter.js';
@@ -16,10 +17,10 @@ export type RuleColumns = {
 	readonly destination?: boolean;
 };
 
-/** A rule whose far end is not a CIDR shows what it points at (described rules carry it as `peer`). */
-const farEnd = (rule: Rule & {peer?: string}): string => rule.cidr || cleanLine(rule.peer ?? '') || '-';
+/** The far end: a CIDR, or the group or prefix list with its name when the answer gave one. */
+const farEnd = (rule: Rule): string => peerLabel(rule.peer) || '-';
 
-export const ruleCells = (rule: Rule & {peer?: string}, columns: RuleColumns = {}): string[] => [
+export const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
 	rule.direction === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound'),
 	rule.protocol.toUpperCase(),
 	showPorts(rule),

@@ -2,11 +2,11 @@
 // description), each checked by the domain's validators as it is answered. Pure: the screen keeps a ManualForm
 // and calls these.
 import type {Direction, Policy, Protocol, Rule} from '../../domain/model.js';
+import {parsePeer, peerOfText, peerText} from '../../domain/peers.js';
 import {normalisePorts} from '../../domain/rules.js';
 import {
 	isPolicy,
 	portlessProtocols,
-	validateCidr,
 	validatePolicy,
 	validatePortRange,
 	validatePriority,
@@ -75,9 +75,9 @@ export function answerField(form: ManualForm, raw: string): FormStep {
 			return {kind: 'next', form: advance({...form, portRange, portsTyped: value})};
 		}
 		case 'cidr': {
-			const problem = validateCidr(value);
-			if (problem) return {kind: 'problem', problem};
-			return {kind: 'next', form: advance({...form, cidr: value})};
+			const parsed = parsePeer(value);
+			if (!parsed.ok) return {kind: 'problem', problem: parsed.problem};
+			return {kind: 'next', form: advance({...form, cidr: peerText(parsed.peer)})};
 		}
 		case 'policy': {
 			const policy = value.toLowerCase();
@@ -97,7 +97,7 @@ export function answerField(form: ManualForm, raw: string): FormStep {
 				direction: form.direction,
 				protocol: form.protocol ?? 'tcp',
 				portRange: form.portRange ?? '-1/-1',
-				cidr: form.cidr ?? '',
+				peer: peerOfText(form.cidr ?? ''),
 				policy: form.policy ?? 'accept',
 				priority: form.priority ?? 1,
 				...(value ? {description: value} : {}),

@@ -3,6 +3,7 @@
 // rules-app.tsx turns keys into actions and runs the effects.
 import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
 import type {Direction, Rule, SecurityGroupDetail, SecurityGroupSummary} from '../../domain/model.js';
+import {peerText} from '../../domain/peers.js';
 import type {ChangePlan} from '../../domain/plan-types.js';
 import type {PresetId} from '../../domain/presets.js';
 import {
@@ -135,7 +136,8 @@ export function rowsOf(state: RulesState): RuleRow[] {
 export const hasChanges = (state: Pick<RulesState, 'add' | 'remove'>): boolean =>
 	state.add.length > 0 || state.remove.length > 0;
 
-const ruleText = (rule: Rule): string => `${rule.protocol.toUpperCase()} ${showPorts(rule)} ${rule.cidr}`;
+const ruleText = (rule: Rule): string =>
+	`${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerText(rule.peer)}`;
 
 function addRule(state: RulesState, rule: Rule): RulesState {
 	const problem = validateRule(rule) ?? validateRuleDescription(rule.description ?? '');

@@ -386,7 +386,7 @@ export function ManualScreen({state, dispatch, size}: ScreenProps) {
 						? String(form.priority ?? 1)
 						: '';
 		const placeholder =
-			form.field === 'ports' ? '22, 8000-8100' : form.field === 'cidr' ? '10.0.0.0/8' : undefined;
+			form.field === 'ports' ? '8000-8100' : form.field === 'cidr' ? '10.0.0.0/8' : undefined;
 		input = (
 			<TextInput
 				key={form.field}

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import {useState} from 'react';
 import type {Rule} from '../../domain/model.js';
+import {parsePeer, peerText} from '../../domain/peers.js';
 import {parseRuleSpec, showPorts, uniqueRules} from '../../domain/rules.js';
-import {maxRulesPerGroup, validateCidr} from '../../domain/validators.js';
+import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {moveCursor} from '../components/filter.js';
 import {FitText, useColumns, WrapText, wrapToWidth} from '../components/fit-text.js';
@@ -53,10 +54,10 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 	);
 
 	const submitSource = (value: string) => {
-		const cidr = value.trim();
-		const refused = validateCidr(cidr);
-		if (refused) return setProblem(refused);
-		onChange(uniqueRules(rules.map((r, i) => (i === at ? {...r, cidr} : r))));
+		const parsed = parsePeer(value);
+		if (!parsed.ok) return setProblem(parsed.problem);
+		const {peer} = parsed;
+		onChange(uniqueRules(rules.map((r, i) => (i === at ? {...r, peer} : r))));
 		setProblem(undefined);
 		setMode('pick');
 	};
@@ -113,7 +114,7 @@ export function RuleEditor({title, rules, onChange, onDone, height}: RuleEditorP
 					</FitText>
 					<TextInput
 						key="source"
-						initialValue={selected.cidr}
+						initialValue={peerText(selected.peer)}
 						selectInitial
 						onSubmit={submitSource}
 						onCancel={back}
