@@ -30,7 +30,12 @@ describe('templates (console guide table)', () => {
 			for (const rule of templateRules(template, '10.0.0.0/8')) {
 				const admin = rule.description === 'SSH' || rule.description === 'RDP';
 				const cidr = admin ? '10.0.0.0/8' : '0.0.0.0/0';
-				expect(rule).toMatchObject({direction: 'ingress', peer: {kind: 'ipv4', cidr}, policy: 'accept', priority: 1});
+				expect(rule).toMatchObject({
+					direction: 'ingress',
+					peer: {kind: 'ipv4', cidr},
+					policy: 'accept',
+					priority: 1,
+				});
 			}
 		}
 	});

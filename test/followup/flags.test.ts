@@ -16,7 +16,11 @@ describe('rules flags', () => {
 			parsed(['rules', 'add', '--group', 'sg-1', '--rule', 'tcp:22:10.0.0.0/8', '--yes']),
 		);
 		expect(read).toMatchObject({mode: 'add', groupId: 'sg-1', yes: true, problems: []});
-		expect(read.rules[0]?.rule).toMatchObject({direction: 'ingress', portRange: '22/22', peer: {kind: 'ipv4', cidr: '10.0.0.0/8'}});
+		expect(read.rules[0]?.rule).toMatchObject({
+			direction: 'ingress',
+			portRange: '22/22',
+			peer: {kind: 'ipv4', cidr: '10.0.0.0/8'},
+		});
 		const out = readRulesFlags(
 			parsed(['rules', 'remove', '--egress', '--group', 'sg-1', '--rule', 'all:-1:0.0.0.0/0']),
 		);

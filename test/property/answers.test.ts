@@ -64,7 +64,8 @@ describe('reading answers of any shape', () => {
 					const summaries = list(toPlain(groups), 'SecurityGroups', 'SecurityGroup').map(groupSummary);
 					for (const summary of summaries) strings(summary, ['id', 'name', 'description', 'vpcId']);
 					const detail = groupDetail(toPlain(attribute) as Json, summaries[0]);
-					for (const rule of detail.rules) strings({...rule, ...rule.peer}, ['protocol', 'portRange', 'kind']);
+					for (const rule of detail.rules)
+						strings({...rule, ...rule.peer}, ['protocol', 'portRange', 'kind']);
 					for (const item of list(toPlain(instances), 'Instances', 'Instance'))
 						strings(instance(item, 'cn-hangzhou'), ['id', 'name', 'status', 'vpcId']);
 					expect(Array.isArray(accountAttributes(toPlain(account) as Json).networkTypes)).toBe(true);
