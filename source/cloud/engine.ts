@@ -2,6 +2,7 @@
 // a journal entry so that a create cut short (a step that keeps failing, a killed process) can be finished or
 // undone later. Retries are the adapter's job (it reuses the plan's ClientTokens); the engine only turns them
 // into 'retrying' events and never retries on its own, except where recovery needs a call again.
+import {ConfigError} from '../config/errors.js';
 import type {Journal, JournalEntry} from '../config/types.js';
 import type {Rule} from '../domain/model.js';
 import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../domain/plan-types.js';
@@ -30,6 +31,9 @@ const actionOf = (step: SubmitStepId): string =>
 /** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
 export function asCloudError(error: unknown, action: string): CloudError {
 	if (error instanceof CloudError) return error;
+	// Keys could not be had (a refused or unreachable STS, an expired SSO token): config/ worded it already.
+	if (error instanceof ConfigError)
+		return new CloudError('unknown', 'Credentials', error.sentence, error.next, {action});
 	const message = error instanceof Error ? error.message : String(error);
 	return new CloudError(
 		'unknown',

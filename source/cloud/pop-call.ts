@@ -13,8 +13,15 @@ import type {RetryEvent} from './port.js';
 import {rememberSecrets} from './redact.js';
 import {type CallRecord, callRecord, defaultMaxResponseBytes, guardAgent} from './response-guard.js';
 
+export type AdapterKeys = {accessKeyId: string; accessKeySecret: string; securityToken?: string};
+
 export type AdapterOptions = {
-	credentials: {accessKeyId: string; accessKeySecret: string; securityToken?: string};
+	/**
+	 * Fixed keys, or a provider asked before every call (temporary keys change when they are renewed: a new
+	 * pop-core client is made for new keys, since pop-core takes them at construction). A provider's failure
+	 * (config/'s ConfigError, naming the mode and the step) is passed on as it is, never retried.
+	 */
+	credentials: AdapterKeys | {getCredentials(): Promise<AdapterKeys>};
 	/** One URL for every call (ECS and VPC): --endpoint or the sandbox. */
 	endpoint?: string;
 	/** Per call (connect and read), default 10 s. */
@@ -85,26 +92,46 @@ export function createTransport(options: AdapterOptions): Transport {
 	const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 500);
 	const maxDelayMs = Math.max(baseDelayMs, options.retry?.maxDelayMs ?? 8000);
 	const vpcConcurrency = Math.max(1, options.vpcPageConcurrency ?? 20);
-	const secrets = [credentials.accessKeySecret, credentials.securityToken];
-	rememberSecrets(...secrets);
+	const keysNow = (): Promise<AdapterKeys> =>
+		'getCredentials' in credentials ? credentials.getCredentials() : Promise.resolve(credentials);
+	const secrets: string[] = [];
+	const remember = (keys: AdapterKeys) => {
+		for (const value of [keys.accessKeySecret, keys.securityToken]) {
+			if (value && !secrets.includes(value)) {
+				secrets.push(value);
+				rememberSecrets(value);
+			}
+		}
+	};
+	if (!('getCredentials' in credentials)) remember(credentials);
 	const listeners = new Set<(event: RetryEvent) => void>();
-	const clients = new Map<string, Promise<PopClient>>();
+	const clients = new Map<string, {keys: string; client: Promise<PopClient>}>();
 	// Endpoints learnt from this api's own DescribeRegions, used when the caller's cache has none.
 	const learnt = new Map<string, string>();
 	const regionEndpoint = (regionId: string) => options.regionEndpoints?.(regionId) ?? learnt.get(regionId);
 
-	const client = (endpoint: string, apiVersion: string): Promise<PopClient> => {
+	const client = (endpoint: string, apiVersion: string, keys: AdapterKeys): Promise<PopClient> => {
 		const key = `${endpoint} ${apiVersion}`;
-		let existing = clients.get(key);
+		const keysId = `${keys.accessKeyId} ${keys.securityToken ?? ''}`;
+		const cached = clients.get(key);
+		if (cached && cached.keys !== keysId) {
+			// Renewed keys: the old client's connections are closed once its calls have settled.
+			cached.client.then(
+				(old) => old.keepAliveAgent?.destroy(),
+				() => {},
+			);
+			clients.delete(key);
+		}
+		let existing = cached?.keys === keysId ? cached.client : undefined;
 		if (!existing) {
 			existing = loadPopCore().then((RPCClient) => {
 				const rpc = new RPCClient(
 					{
 						endpoint,
 						apiVersion,
-						accessKeyId: credentials.accessKeyId,
-						accessKeySecret: credentials.accessKeySecret,
-						...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
+						accessKeyId: keys.accessKeyId,
+						accessKeySecret: keys.accessKeySecret,
+						...(keys.securityToken ? {securityToken: keys.securityToken} : {}),
 					},
 					true,
 				);
@@ -113,8 +140,11 @@ export function createTransport(options: AdapterOptions): Transport {
 				return rpc;
 			});
 			// A failed load must not be cached for good.
-			existing.catch(() => clients.delete(key));
-			clients.set(key, existing);
+			const made = existing;
+			made.catch(() => {
+				if (clients.get(key)?.client === made) clients.delete(key);
+			});
+			clients.set(key, {keys: keysId, client: made});
 		}
 		return existing;
 	};
@@ -140,9 +170,11 @@ export function createTransport(options: AdapterOptions): Transport {
 		const flat = flattenParams(params);
 		const once = async (): Promise<Json> => {
 			signal?.throwIfAborted();
+			const keys = await keysNow();
+			remember(keys);
 			const record: CallRecord = {};
 			try {
-				const rpc = await client(endpoint, apiVersions[product]);
+				const rpc = await client(endpoint, apiVersions[product], keys);
 				const [body, entry] = await rpc.request(action, flat, {
 					method: 'POST',
 					timeout: timeoutMs,
@@ -202,7 +234,7 @@ export function createTransport(options: AdapterOptions): Transport {
 		vpcConcurrency,
 		close() {
 			for (const pending of clients.values()) {
-				pending.then((rpc) => rpc.keepAliveAgent?.destroy()).catch(() => {});
+				pending.client.then((rpc) => rpc.keepAliveAgent?.destroy()).catch(() => {});
 			}
 			clients.clear();
 		},

@@ -38,12 +38,16 @@ const commandFlags = {
 		export: {type: 'string', example: '--export terraform'},
 		'allow-duplicate-name': {type: 'boolean'},
 	},
-	configure: {},
+	configure: {
+		mode: {type: 'string', example: '--mode RamRoleArn'},
+	},
 	sandbox: {
 		port: {type: 'string', example: '--port 8080'},
 		state: {type: 'string', example: '--state sandbox.json'},
 		latency: {type: 'string', example: '--latency 100'},
 		fault: {type: 'string', multiple: true, example: '--fault CreateSecurityGroup:lose'},
+		'sts-ttl': {type: 'string', example: '--sts-ttl 5'},
+		'metadata-port': {type: 'string', example: '--metadata-port 0'},
 	},
 	resume: {
 		delete: {type: 'boolean'},

@@ -2,17 +2,19 @@
 // @inquirer/prompts (loaded only here, and never while Ink is rendering): AccessKey ID, secret (masked), an
 // optional STS token, then the keys are checked with a real DescribeRegions call, whose answer is the list the
 // default region is picked from. Nothing is written until the very end, so wrong keys, Quit or Ctrl+C leave the
-// stored configuration exactly as it was.
+// stored configuration exactly as it was. `--mode RamRoleArn` stores source keys and a role to assume (ARN,
+// session name, external id, duration); it is checked by assuming the role, then calling with the role's keys.
 import {CloudError} from '../cloud/errors.js';
 import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../config/aliyun-cli.js';
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
 import {homeOf, openConfig} from '../config/store.js';
-import type {ConfigStore, Credentials} from '../config/types.js';
+import type {ConfigStore, Credentials, StoredRole} from '../config/types.js';
 import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
+import {askRole, draftProvider} from './configure-role.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -20,12 +22,14 @@ import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
-type Draft = Credentials & {regionId?: string};
+type Draft = Credentials & {regionId?: string; role?: StoredRole};
 
 export type ConfigureOptions = {
 	global: GlobalOptions;
 	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
+	/** `RamRoleArn`: source keys and a role to assume. Default: AK (with an optional STS token). */
+	mode?: 'AK' | 'RamRoleArn';
 };
 
 /** Printable ASCII without spaces: what every AccessKey ID, secret and STS token is made of. */
@@ -37,7 +41,7 @@ function validateKey(value: string, current: string | undefined): true | string 
 	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
 }
 
-async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promise<Draft> {
+async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRole: boolean): Promise<Draft> {
 	const id = (
 		await prompts.input(
 			{
@@ -61,6 +65,14 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft): Promis
 			context,
 		)
 	).trim();
+	if (withRole) {
+		return {
+			accessKeyId: id || draft.accessKeyId,
+			accessKeySecret: secret || draft.accessKeySecret,
+			role: await askRole(prompts, context, draft.role),
+			...(draft.regionId ? {regionId: draft.regionId} : {}),
+		};
+	}
 	const token = (
 		await prompts.password(
 			{
@@ -90,8 +102,8 @@ type Verdict =
 
 /** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
-	line(io.stderr, t('config.configure.verifying'));
-	const api = apiFor(draft, target, store, {retry: {tries: 2}});
+	line(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
+	const api = apiFor(draftProvider(draft, target), target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
 	let stoppedBy: StopSignal | undefined;
 	const stopListening = onStopSignals((signal) => {
@@ -108,6 +120,14 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		if (controller.signal.aborted)
 			return {ok: false, cancelled: true, ...(stoppedBy ? {signal: stoppedBy} : {})};
 		if (error instanceof CloudError) return {ok: false, error};
+		// AssumeRole refused or STS unreachable: the message names the mode, the role and the step.
+		if (error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable')) {
+			const kind = error.code === 'unreachable' ? 'network' : 'unknown';
+			return {
+				ok: false,
+				error: new CloudError(kind, 'Credentials', error.sentence, error.next, {action: 'AssumeRole'}),
+			};
+		}
 		throw error;
 	} finally {
 		stopListening();
@@ -201,12 +221,13 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
 		let draft: Draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
-		let imported = await offerImport(io, prompts, context, stored);
+		const withRole = options.mode === 'RamRoleArn';
+		let imported = withRole ? undefined : await offerImport(io, prompts, context, stored);
 		let regions: Region[] = [];
 		let checked = false;
 		for (;;) {
 			if (imported) draft = imported;
-			else draft = await askKeys(prompts, context, draft);
+			else draft = await askKeys(prompts, context, draft, withRole);
 			imported = undefined;
 			const verdict = await verify(io, draft, target, store);
 			if (verdict.ok) {
@@ -270,6 +291,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				accessKeySecret: draft.accessKeySecret,
 				...(draft.securityToken ? {securityToken: draft.securityToken} : {}),
 				...(regionId ? {regionId} : {}),
+				...(draft.role ? {role: draft.role} : {}),
 			},
 			{makeCurrent: true},
 		);
@@ -312,15 +334,17 @@ function list(io: Io): number {
 			'',
 			t('config.configure.listProfile'),
 			t('config.configure.listId'),
-			t('config.configure.listSts'),
+			t('config.configure.listMode'),
 			t('config.configure.listRegion'),
+			t('config.configure.listRole'),
 		],
 		...profiles.map((p) => [
 			p.name === current ? '*' : '',
 			cleanLine(p.name),
 			mask(p.accessKeyId),
-			p.securityToken ? t('config.configure.yes') : t('config.configure.no'),
+			p.role ? 'RamRoleArn' : p.securityToken ? 'StsToken' : 'AK',
 			cleanLine(p.regionId ?? '-'),
+			cleanLine(p.role?.roleArn ?? '-'),
 		]),
 	];
 	for (const row of table(rows)) line(io.stdout, row);
@@ -345,7 +369,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 			line(io.stderr, t('config.configure.notTtyNext'));
 			return exitCodes.usage;
 		}
-		const outcome = await configureInteractive(io, {global: args.global});
+		const mode = typeof args.flags.mode === 'string' ? args.flags.mode : undefined;
+		if (mode !== undefined && mode !== 'AK' && mode !== 'RamRoleArn') {
+			throw new UsageError(t('config.configure.badMode', {mode}));
+		}
+		const outcome = await configureInteractive(io, {global: args.global, ...(mode ? {mode} : {})});
 		if (outcome === 'saved') return exitCodes.ok;
 		return exitCodeOf(outcome === 'cancelled' ? undefined : outcome);
 	} catch (error) {

@@ -7,7 +7,14 @@ import type {ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import {onStopSignals} from './signals.js';
 
-type Options = {port: number; statePath?: string; latencyMs: number; faults: FaultSpec[]};
+type Options = {
+	port: number;
+	statePath?: string;
+	latencyMs: number;
+	faults: FaultSpec[];
+	stsTtlSeconds?: number;
+	metadataPort?: number;
+};
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown): readonly string[] =>
@@ -21,6 +28,11 @@ async function readOptions(args: ParsedArgs): Promise<{options: Options} | {erro
 	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) errors.push(t('sandbox.error.port', {value: port}));
 	const latency = text(args.flags.latency) ?? '0';
 	if (!/^\d{1,9}$/.test(latency)) errors.push(t('sandbox.error.latency', {value: latency}));
+	const ttl = text(args.flags['sts-ttl']);
+	if (ttl !== undefined && !/^[1-9]\d{0,6}$/.test(ttl)) errors.push(t('sandbox.error.stsTtl', {value: ttl}));
+	const metadata = text(args.flags['metadata-port']);
+	if (metadata !== undefined && (!/^\d{1,5}$/.test(metadata) || Number(metadata) > 65535))
+		errors.push(t('sandbox.error.metadataPort', {value: metadata}));
 	const faults: FaultSpec[] = [];
 	for (const spec of list(args.flags.fault)) {
 		const parsed = parseFault(spec);
@@ -43,7 +55,14 @@ async function readOptions(args: ParsedArgs): Promise<{options: Options} | {erro
 	if (errors.length > 0) return {errors};
 	const statePath = text(args.flags.state);
 	return {
-		options: {port: Number(port), latencyMs: Number(latency), faults, ...(statePath ? {statePath} : {})},
+		options: {
+			port: Number(port),
+			latencyMs: Number(latency),
+			faults,
+			...(statePath ? {statePath} : {}),
+			...(ttl === undefined ? {} : {stsTtlSeconds: Number(ttl)}),
+			...(metadata === undefined ? {} : {metadataPort: Number(metadata)}),
+		},
 	};
 }
 
@@ -100,6 +119,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 		accessKeyId: sandbox.accessKeyId,
 		accessKeySecret: sandbox.accessKeySecret,
 		...(sandbox.securityToken === undefined ? {} : {securityToken: sandbox.securityToken}),
+		...(sandbox.metadataEndpoint ? {metadataEndpoint: sandbox.metadataEndpoint} : {}),
 	};
 	line(io.stdout, JSON.stringify(ready));
 	const state = options.statePath

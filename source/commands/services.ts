@@ -7,8 +7,15 @@ import {type AdapterOptions, createEcsApi, type PopEcsApi} from '../cloud/pop-ad
 import type {EcsApi, RetryObservable} from '../cloud/port.js';
 import {resolveCredentials} from '../config/credentials.js';
 import {ConfigError} from '../config/errors.js';
+import {staticProvider} from '../config/providers.js';
 import {homeOf, openConfig} from '../config/store.js';
-import type {ConfigStore, Credentials, JournalEntry, ResolvedCredentials} from '../config/types.js';
+import type {
+	ConfigStore,
+	CredentialProvider,
+	Credentials,
+	JournalEntry,
+	ResolvedCredentials,
+} from '../config/types.js';
 import {cleanLine, t} from '../text/index.js';
 import type {GlobalOptions} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
@@ -117,17 +124,20 @@ function cachedEndpoints(store: ConfigStore): (regionId: string) => string | und
 }
 
 export function apiFor(
-	credentials: Credentials,
+	credentials: Credentials | CredentialProvider,
 	target: Target,
 	store: ConfigStore,
 	overrides: Omit<Partial<AdapterOptions>, 'credentials' | 'endpoint'> = {},
 ): PopEcsApi {
 	return createEcsApi({
-		credentials: {
-			accessKeyId: credentials.accessKeyId,
-			accessKeySecret: credentials.accessKeySecret,
-			...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
-		},
+		credentials:
+			'getCredentials' in credentials
+				? credentials
+				: {
+						accessKeyId: credentials.accessKeyId,
+						accessKeySecret: credentials.accessKeySecret,
+						...(credentials.securityToken ? {securityToken: credentials.securityToken} : {}),
+					},
 		endpoint: target.endpoint,
 		regionEndpoints: target.endpoint ? undefined : cachedEndpoints(store),
 		...overrides,
@@ -159,21 +169,34 @@ export async function openServices(
 		let credentials: ResolvedCredentials | undefined;
 		if (target.sandbox) {
 			const {accessKeyId, accessKeySecret, securityToken} = target.sandbox;
+			const keys = {accessKeyId, accessKeySecret, ...(securityToken ? {securityToken} : {})};
+			const mode = securityToken ? 'StsToken' : 'AK';
 			credentials = {
-				accessKeyId,
-				accessKeySecret,
-				...(securityToken ? {securityToken} : {}),
+				...keys,
+				provider: staticProvider(keys, mode),
+				mode,
 				source: {kind: 'sandbox', label: target.sandbox.endpoint},
 			};
 		} else {
-			credentials = resolveCredentials({profile: global.profile, env: io.env, home: homeOf(io.env), store});
+			credentials = resolveCredentials({
+				profile: global.profile,
+				env: io.env,
+				home: homeOf(io.env),
+				store,
+				// The sandbox (or whatever --endpoint names) answers STS too.
+				...(target.endpoint ? {targets: {sts: target.endpoint}} : {}),
+			});
 		}
 		if (!credentials && options.needCredentials !== false) throw new NoCredentialsError();
-		const api = credentials ? apiFor(credentials, target, store) : withoutCredentials();
+		const api = credentials ? apiFor(credentials.provider, target, store) : withoutCredentials();
 		return {
 			api,
 			store,
-			credentials: credentials ?? {accessKeyId: '', accessKeySecret: '', source: {kind: 'env', label: ''}},
+			credentials: credentials ?? {
+				provider: staticProvider({accessKeyId: '', accessKeySecret: ''}, 'AK'),
+				mode: 'AK',
+				source: {kind: 'env', label: ''},
+			},
 			target: {
 				...(target.endpoint && !target.sandbox ? {endpoint: target.endpoint} : {}),
 				...(target.sandbox ? {sandbox: true} : {}),
@@ -197,8 +220,11 @@ export type Failure = {exitCode: ExitCode; sentence: string; next?: string};
 export function explainFailure(error: unknown): Failure | undefined {
 	if (error instanceof CloudError)
 		return {exitCode: exitCodes.cloud, sentence: error.sentence, next: error.next};
-	if (error instanceof ConfigError)
-		return {exitCode: exitCodes.usage, sentence: error.sentence, next: error.next};
+	if (error instanceof ConfigError) {
+		// STS or the metadata service said no or could not be reached: a cloud/network failure, not a typo.
+		const cloud = error.code === 'credentials' || error.code === 'unreachable';
+		return {exitCode: cloud ? exitCodes.cloud : exitCodes.usage, sentence: error.sentence, next: error.next};
+	}
 	if (error instanceof NoCredentialsError) {
 		return {exitCode: exitCodes.usage, sentence: error.sentence, next: error.next};
 	}

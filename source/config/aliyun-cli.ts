@@ -1,12 +1,16 @@
 // Reads the aliyun CLI's ~/.aliyun/config.json so an operator who already ran `aliyun configure` needs nothing
-// else. Only the AK and StsToken modes carry a usable key pair; the others need an STS exchange or a browser
-// login that ecs-sg does not do yet, and say so.
+// else, in every mode teams use (field names: "Configure profiles" and "RAM role credentials",
+// https://www.alibabacloud.com/help/en/cli/ram-role-credentials, https://www.alibabacloud.com/help/en/cli/ecs-ram-role,
+// "Configure and manage credentials", https://www.alibabacloud.com/help/en/cli/configure-credentials/):
+// AK, StsToken, RamRoleArn, ChainableRamRoleArn (source_profile), EcsRamRole, OIDC, CloudSSO (the access token
+// `aliyun sso login` saved), External (process_command) and CredentialsURI. providers.ts turns them into keys.
 import fs from 'node:fs';
 import path from 'node:path';
 import {t} from '../text/index.js';
 import {ConfigError} from './errors.js';
 import {corruptJsonError} from './json-error.js';
-import type {Credentials} from './types.js';
+import type {ModeSettings} from './providers.js';
+import type {CredentialMode, Credentials} from './types.js';
 
 export type AliyunCliProfile = {
 	name: string;
@@ -15,6 +19,8 @@ export type AliyunCliProfile = {
 	accessKeySecret: string;
 	securityToken?: string;
 	regionId?: string;
+	/** Every string and number field of the profile as written, for the modes that need more than a key pair. */
+	fields: Record<string, string>;
 };
 
 export type AliyunCliConfig = {file: string; current?: string; profiles: AliyunCliProfile[]};
@@ -55,11 +61,17 @@ export function loadAliyunCli(home: string): AliyunCliConfig | undefined {
 		const p = entry as Record<string, unknown>;
 		const name = text(p.name);
 		if (!name) continue;
+		const fields: Record<string, string> = {};
+		for (const [key, value] of Object.entries(p)) {
+			if (typeof value === 'string') fields[key] = value.trim();
+			else if (typeof value === 'number' && Number.isFinite(value)) fields[key] = String(value);
+		}
 		const profile: AliyunCliProfile = {
 			name,
 			mode: text(p.mode),
 			accessKeyId: text(p.access_key_id),
 			accessKeySecret: text(p.access_key_secret),
+			fields,
 		};
 		if (text(p.sts_token)) profile.securityToken = text(p.sts_token);
 		if (text(p.region_id)) profile.regionId = text(p.region_id);
@@ -107,3 +119,125 @@ export const findAliyunCliProfile = (
 	name: string | undefined,
 ): AliyunCliProfile | undefined =>
 	name === undefined ? undefined : config.profiles.find((profile) => profile.name === name);
+
+const modes: readonly CredentialMode[] = [
+	'AK',
+	'StsToken',
+	'RamRoleArn',
+	'ChainableRamRoleArn',
+	'EcsRamRole',
+	'OIDC',
+	'CredentialsURI',
+	'External',
+	'CloudSSO',
+];
+
+const modeOf = (profile: AliyunCliProfile): string =>
+	profile.mode || (profile.accessKeyId ? (profile.securityToken ? 'StsToken' : 'AK') : '');
+
+/** The mode a profile is in, as `configure list` and messages show it. */
+export const aliyunCliMode = (profile: AliyunCliProfile): string => modeOf(profile) || '?';
+
+/**
+ * The settings of one aliyun CLI profile in any mode ecs-sg can sign in with: a ConfigError naming the profile,
+ * the file and the missing field, or the mode ecs-sg cannot use (OAuth, a browser login it does not do).
+ */
+export function aliyunCliSettings(
+	config: AliyunCliConfig,
+	profile: AliyunCliProfile,
+	seen: string[] = [],
+): ModeSettings {
+	const mode = modeOf(profile);
+	if (!modes.includes(mode as CredentialMode)) {
+		throw new ConfigError(
+			'unsupported',
+			t('config.aliyun.unsupportedMode', {name: profile.name, file: config.file, mode: mode || '?'}),
+			t('config.aliyun.unsupportedNext'),
+			{file: config.file},
+		);
+	}
+	const f = profile.fields;
+	const need = (...names: string[]): string => {
+		for (const name of names) if (f[name]) return f[name] as string;
+		throw new ConfigError(
+			'incomplete',
+			t('config.mode.missing', {
+				who: t('config.mode.who', {mode, profile: profile.name}),
+				field: names[0] ?? '',
+			}),
+			t('config.mode.missingNext', {field: names[0] ?? '', file: config.file, mode}),
+			{file: config.file},
+		);
+	};
+	const duration = Number(f.expired_seconds) > 0 ? {durationSeconds: Number(f.expired_seconds)} : {};
+	const role = () => ({
+		roleArn: need('ram_role_arn'),
+		...(f.ram_session_name ? {sessionName: f.ram_session_name} : {}),
+		...(f.external_id ? {externalId: f.external_id} : {}),
+		...(f.sts_region ? {stsRegion: f.sts_region} : {}),
+		...duration,
+	});
+	switch (mode as CredentialMode) {
+		case 'AK':
+			return {mode: 'AK', accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret')};
+		case 'StsToken':
+			return {
+				mode: 'StsToken',
+				accessKeyId: need('access_key_id'),
+				accessKeySecret: need('access_key_secret'),
+				securityToken: need('sts_token'),
+			};
+		case 'RamRoleArn':
+			return {
+				mode: 'RamRoleArn',
+				source: {mode: 'AK', accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret')},
+				...role(),
+			};
+		case 'ChainableRamRoleArn': {
+			const sourceName = need('source_profile');
+			const source = findAliyunCliProfile(config, sourceName);
+			if (!source || seen.includes(sourceName) || sourceName === profile.name) {
+				throw new ConfigError(
+					'incomplete',
+					t('config.mode.missing', {
+						who: t('config.mode.who', {mode, profile: profile.name}),
+						field: `source_profile (${sourceName})`,
+					}),
+					t('config.mode.missingNext', {field: 'source_profile', file: config.file, mode}),
+					{file: config.file},
+				);
+			}
+			return {
+				mode: 'ChainableRamRoleArn',
+				source: aliyunCliSettings(config, source, [...seen, profile.name]),
+				...role(),
+			};
+		}
+		case 'EcsRamRole':
+			return {mode: 'EcsRamRole', ...(f.ram_role_name ? {roleName: f.ram_role_name} : {})};
+		case 'OIDC':
+			return {
+				mode: 'OIDC',
+				roleArn: need('ram_role_arn'),
+				oidcProviderArn: need('oidc_provider_arn'),
+				oidcTokenFile: need('oidc_token_file'),
+				...(f.ram_session_name ? {sessionName: f.ram_session_name} : {}),
+				...(f.sts_region ? {stsRegion: f.sts_region} : {}),
+				...duration,
+			};
+		case 'CredentialsURI':
+			return {mode: 'CredentialsURI', uri: need('credentials_uri')};
+		case 'External':
+			return {mode: 'External', processCommand: need('process_command')};
+		case 'CloudSSO':
+			return {
+				mode: 'CloudSSO',
+				signInUrl: need('cloud_sso_sign_in_url'),
+				accountId: need('cloud_sso_account_id'),
+				accessConfig: need('cloud_sso_access_config'),
+				accessToken: need('access_token'),
+				accessTokenExpire: Number(need('cloud_sso_access_token_expire')),
+			};
+	}
+	throw new Error('unreachable');
+}

@@ -1,11 +1,10 @@
 // Reads the shared Alibaba Cloud credentials file (~/.alibabacloud/credentials, an INI file also used by the
-// official SDKs). Only `type = access_key` sections carry a usable key pair; the role types need an STS call
-// ecs-sg does not make yet.
+// official SDKs): key pairs, RAM roles to assume, the instance role, OIDC and credential URIs.
 import fs from 'node:fs';
 import path from 'node:path';
 import {t} from '../text/index.js';
 import {ConfigError} from './errors.js';
-import type {Credentials} from './types.js';
+import type {ModeSettings} from './providers.js';
 
 type Entry = {value: string; line: number};
 export type IniSection = {name: string; line: number; values: Map<string, Entry>};
@@ -71,8 +70,14 @@ export function loadCredentialsFile(home: string, env: NodeJS.ProcessEnv): Crede
 	return parseIni(file, text);
 }
 
-/** The key pair of one section; a ConfigError (file and line) when its type is unsupported or a key is missing. */
-export function sectionCredentials(parsed: CredentialsFile, section: IniSection): Credentials {
+const types = ['access_key', 'ram_role_arn', 'ecs_ram_role', 'oidc_role_arn', 'credentials_uri'] as const;
+
+/**
+ * The settings of one section, by its `type` (the ones the SDKs' shared file knows: access_key, ram_role_arn,
+ * ecs_ram_role, oidc_role_arn, credentials_uri); a ConfigError (file and line) when the type is unsupported or
+ * a key is missing.
+ */
+export function sectionSettings(parsed: CredentialsFile, section: IniSection): ModeSettings {
 	const {file} = parsed;
 	const type = section.values.get('type');
 	if (!type || type.value === '') {
@@ -83,7 +88,7 @@ export function sectionCredentials(parsed: CredentialsFile, section: IniSection)
 			{file, line: section.line},
 		);
 	}
-	if (type.value !== 'access_key') {
+	if (!(types as readonly string[]).includes(type.value)) {
 		throw new ConfigError(
 			'unsupported',
 			t('config.file.unsupportedType', {file, section: section.name, line: type.line, type: type.value}),
@@ -91,18 +96,40 @@ export function sectionCredentials(parsed: CredentialsFile, section: IniSection)
 			{file, line: type.line},
 		);
 	}
-	for (const key of ['access_key_id', 'access_key_secret']) {
-		if (!section.values.get(key)?.value) {
-			throw new ConfigError(
-				'incomplete',
-				t('config.file.missingKey', {file, section: section.name, line: section.line, key}),
-				t('config.file.next', {file}),
-				{file, line: section.line},
-			);
-		}
-	}
-	return {
-		accessKeyId: section.values.get('access_key_id')?.value ?? '',
-		accessKeySecret: section.values.get('access_key_secret')?.value ?? '',
+	const need = (key: string): string => {
+		const value = section.values.get(key)?.value;
+		if (value) return value;
+		throw new ConfigError(
+			'incomplete',
+			t('config.file.missingKey', {file, section: section.name, line: section.line, key}),
+			t('config.file.next', {file}),
+			{file, line: section.line},
+		);
 	};
+	const optional = (key: string) => section.values.get(key)?.value || undefined;
+	const session = optional('role_session_name');
+	switch (type.value) {
+		case 'ram_role_arn':
+			return {
+				mode: 'RamRoleArn',
+				source: {mode: 'AK', accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret')},
+				roleArn: need('role_arn'),
+				...(session ? {sessionName: session} : {}),
+				...(optional('external_id') ? {externalId: optional('external_id')} : {}),
+			};
+		case 'ecs_ram_role':
+			return {mode: 'EcsRamRole', ...(optional('role_name') ? {roleName: optional('role_name')} : {})};
+		case 'oidc_role_arn':
+			return {
+				mode: 'OIDC',
+				roleArn: need('role_arn'),
+				oidcProviderArn: need('oidc_provider_arn'),
+				oidcTokenFile: need('oidc_token_file_path'),
+				...(session ? {sessionName: session} : {}),
+			};
+		case 'credentials_uri':
+			return {mode: 'CredentialsURI', uri: need('credentials_uri')};
+		default:
+			return {mode: 'AK', accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret')};
+	}
 }

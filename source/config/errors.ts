@@ -12,6 +12,9 @@ export type ConfigErrorCode =
 	| 'unknown-profile'
 	| 'unsupported' // a credential mode or type ecs-sg cannot use yet
 	| 'incomplete' // a profile or the environment has half a key pair
+	| 'credentials' // a credential step (AssumeRole, metadata, SSO…) was refused or failed
+	| 'unreachable' // STS, the metadata service or a credentials URI could not be reached
+	| 'sso-expired' // internal: the saved CloudSSO token has expired (becomes 'credentials')
 	| 'syntax'; // a line of an INI file that is neither a section nor `key = value`
 
 export class ConfigError extends Error {

@@ -19,6 +19,7 @@ import type {
 	RegionRecord,
 	Settings,
 	StoredProfile,
+	StoredRole,
 } from './types.js';
 
 export const regionCacheTtlMs = 24 * 60 * 60 * 1000;
@@ -29,7 +30,18 @@ type ProfileRecord = {
 	accessKeySecret: string;
 	securityToken?: string;
 	regionId?: string;
+	role?: StoredRole;
 };
+
+/** Only the known fields of a stored role, typed. */
+function storedRole(role: StoredRole): StoredRole {
+	return {
+		roleArn: String(role.roleArn),
+		...(role.roleSessionName ? {roleSessionName: String(role.roleSessionName)} : {}),
+		...(role.externalId ? {externalId: String(role.externalId)} : {}),
+		...(Number.isInteger(role.durationSeconds) ? {durationSeconds: Number(role.durationSeconds)} : {}),
+	};
+}
 
 type Document = {
 	profiles?: Record<string, ProfileRecord>;
@@ -223,6 +235,9 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 		accessKeySecret: String(record.accessKeySecret ?? ''),
 		...(record.securityToken ? {securityToken: String(record.securityToken)} : {}),
 		...(record.regionId ? {regionId: String(record.regionId)} : {}),
+		...(isObject(record.role) && typeof record.role.roleArn === 'string'
+			? {role: storedRole(record.role)}
+			: {}),
 	});
 
 	const profiles: Profiles = {
@@ -247,6 +262,7 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 				};
 				if (profile.securityToken) record.securityToken = profile.securityToken;
 				if (profile.regionId) record.regionId = profile.regionId;
+				if (profile.role) record.role = storedRole(profile.role);
 				put(doc.profiles, profile.name, record);
 				if (putOptions.makeCurrent) doc.currentProfile = profile.name;
 			});

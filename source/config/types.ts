@@ -3,10 +3,48 @@
 
 export type Credentials = {accessKeyId: string; accessKeySecret: string; securityToken?: string};
 
-export type CredentialSourceKind = 'profile' | 'env' | 'aliyun-cli' | 'credentials-file' | 'sandbox';
+export type CredentialSourceKind =
+	| 'profile'
+	| 'env'
+	| 'aliyun-cli'
+	| 'credentials-file'
+	| 'sandbox'
+	| 'metadata';
+
+/** The aliyun CLI's modes (config.json `mode`), which ecs-sg's own profiles and the other sources map onto. */
+export type CredentialMode =
+	| 'AK'
+	| 'StsToken'
+	| 'RamRoleArn'
+	| 'ChainableRamRoleArn'
+	| 'EcsRamRole'
+	| 'OIDC'
+	| 'CredentialsURI'
+	| 'External'
+	| 'CloudSSO';
+
+/** Keys valid now; `expiration` (UTC, ISO 8601) when they are temporary. */
+export type TemporaryKeys = Credentials & {expiration?: string};
+
+/**
+ * What the rest of the product signs with: each call asks for keys, and gets ones that are valid now
+ * (temporary keys are renewed before they expire). A failure is a ConfigError naming the mode and the step.
+ */
+export interface CredentialProvider {
+	readonly mode: CredentialMode;
+	getCredentials(): Promise<TemporaryKeys>;
+}
+
+/** A RamRoleArn profile's role: the stored keys are the source keys that assume it. */
+export type StoredRole = {
+	roleArn: string;
+	roleSessionName?: string;
+	externalId?: string;
+	durationSeconds?: number;
+};
 
 /** A profile stored by `ecs-sg configure` (the secret lives only in the settings file, mode 0600). */
-export type StoredProfile = Credentials & {name: string; regionId?: string};
+export type StoredProfile = Credentials & {name: string; regionId?: string; role?: StoredRole};
 
 export interface Profiles {
 	/** Every stored profile, by name. */
@@ -21,7 +59,10 @@ export interface Profiles {
 	use(name: string): void;
 }
 
-export type ResolvedCredentials = Credentials & {
+export type ResolvedCredentials = Partial<Credentials> & {
+	/** The keys of every call come from here. */
+	provider: CredentialProvider;
+	mode: CredentialMode;
 	source: {kind: CredentialSourceKind /** profile name or file path, for messages */; label: string};
 	/** The default region stored with the profile, if any. */
 	regionId?: string;

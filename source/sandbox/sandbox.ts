@@ -1,13 +1,15 @@
 // startSandbox: load (or seed) the world, start the HTTP server on 127.0.0.1, and hand back the endpoint,
 // the keys, and the controls tests use (faults, snapshot, close).
 import {resolve} from 'node:path';
-import {NonceBook} from './auth.js';
+import {keysLookup, NonceBook} from './auth.js';
 import {FaultBook, faultKinds} from './faults.js';
 import {ClientTokens} from './idempotency.js';
+import {type MetadataServer, startMetadata} from './metadata.js';
 import {seedWorld} from './seed.js';
 import {SandboxServer} from './server.js';
 import {worldFromFile, worldToFile} from './state-file.js';
 import {loadState, SandboxStateError, writeState} from './store.js';
+import {defaultRoleArn, StsBook, type StsState} from './sts.js';
 import type {FaultSpec, SandboxStateFile, World} from './types.js';
 
 export type SandboxOptions = {
@@ -22,6 +24,10 @@ export type SandboxOptions = {
 	faults?: FaultSpec[];
 	/** Clock for Timestamp checks and creation times (tests). */
 	now?: () => number;
+	/** Lifetime of the keys STS and the metadata stand-in issue, in seconds (tests: a few; default the request's). */
+	stsTtlSeconds?: number;
+	/** Also serve the instance-metadata stand-in on this port of 127.0.0.1 (0 = a free one). */
+	metadataPort?: number;
 	/** The state could not be written (disk full, folder gone); the sandbox keeps serving from memory. */
 	onPersistError?: (error: Error) => void;
 };
@@ -32,6 +38,10 @@ export type Sandbox = {
 	accessKeyId: string;
 	accessKeySecret: string;
 	securityToken?: string;
+	/** http://127.0.0.1:PORT of the instance-metadata stand-in, when asked for. */
+	metadataEndpoint?: string;
+	/** The RAM roles STS knows (RoleArn). */
+	roleArns: string[];
 	addFault(fault: FaultSpec): void;
 	/** A deep copy of the current state, in the state file's shape (credentials included). */
 	snapshot(): SandboxStateFile;
@@ -56,6 +66,14 @@ function initialWorld(options: SandboxOptions, statePath: string | undefined, no
 	return statePath === undefined ? seedWorld() : loadState(statePath, now);
 }
 
+/** The roles of the file's `sts` section (checked when the file was read), else one default role. */
+function stsState(world: World): StsState {
+	const roles = (world.sts?.roles as StsState['roles'] | undefined) ?? [
+		{RoleArn: defaultRoleArn(world.account.ownerId)},
+	];
+	return {roles, ...(world.sts?.ttlSeconds === undefined ? {} : {ttlSeconds: world.sts.ttlSeconds})};
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const now = options.now ?? Date.now;
 	const latencyMs = options.latencyMs ?? 0;
@@ -76,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			options.onPersistError?.(error instanceof Error ? error : new Error(String(error)));
 		}
 	};
+	const sts = new StsBook(stsState(world), options.stsTtlSeconds);
 	const server = new SandboxServer({
 		world,
 		nonces: new NonceBook(),
@@ -84,8 +103,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		latencyMs,
 		now,
 		flush,
+		sts,
+		// The keys STS issued are accepted, until they expire, beside the world's own pair.
+		keys: sts.lookup(keysLookup(() => world.credentials)),
 	});
 	const endpoint = await server.listen(options.port ?? 0);
+	let metadata: MetadataServer | undefined;
+	try {
+		if (options.metadataPort !== undefined) metadata = await startMetadata(sts, options.metadataPort, now);
+	} catch (error) {
+		await server.close();
+		throw error;
+	}
 	let closing: Promise<void> | undefined;
 	const {credentials} = world;
 	return {
@@ -93,10 +122,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		accessKeyId: credentials.accessKeyId,
 		accessKeySecret: credentials.accessKeySecret,
 		...(credentials.securityToken === undefined ? {} : {securityToken: credentials.securityToken}),
+		...(metadata ? {metadataEndpoint: metadata.endpoint} : {}),
+		roleArns: sts.roles().map((role) => role.RoleArn),
 		addFault: (fault) => faults.add(checkFault(fault)),
 		snapshot: () => ({...worldToFile(world), credentials: {...world.credentials}}),
 		close: () => {
-			closing ??= server.close().then(() => {
+			closing ??= Promise.all([server.close(), metadata?.close()]).then(() => {
 				if (unsaved) flush();
 			});
 			return closing;

@@ -21,6 +21,7 @@ import {newRequestId} from './ids.js';
 import {stringify} from './json-raw.js';
 import {clientTokenParam, type Params} from './params.js';
 import {collectParams, Gone, readBody, splitTarget} from './request.js';
+import {type StsBook, stsVersion} from './sts.js';
 import type {FaultKind, World} from './types.js';
 
 export type ServerDeps = {
@@ -34,6 +35,8 @@ export type ServerDeps = {
 	flush: () => void;
 	/** The credential store; by default the world's one pair of keys. */
 	keys?: KeyLookup;
+	/** STS (AssumeRole, AssumeRoleWithOIDC), answered on the same port for Version 2015-04-01 (sts.ts). */
+	sts?: StsBook;
 };
 
 const faultErrors: Partial<Record<FaultKind, () => ApiError>> = {
@@ -195,6 +198,12 @@ export class SandboxServer {
 				);
 			}
 			const {params, queryPairs} = collectParams(query, body, method === 'POST');
+			if (this.deps.sts && params.Version === stsVersion) {
+				const result = this.deps.sts.handle(method, params, this.keys, this.deps.nonces, this.deps.now());
+				await wait();
+				this.send(res, 200, {RequestId: requestId, ...result});
+				return;
+			}
 			const {params: authenticated, spec} = this.authenticate(
 				req,
 				method,

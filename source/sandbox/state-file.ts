@@ -8,6 +8,7 @@ import {seedPrefixLists} from './prefix-list-seed.js';
 import {defaultClassicRegions} from './regions.js';
 import {checkInstances, checkPrefixLists, checkVpcs, completeGroups, type Problems} from './state-checks.js';
 import {fileSchema, show} from './state-schema.js';
+import {stsProblems} from './sts.js';
 import type {Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
 
 export const defaultOwnerId = '1858326174526983562';
@@ -75,7 +76,10 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 		classicRegions: [...defaultClassicRegions],
 		ownerId: defaultOwnerId,
 	};
-	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup, instanceDefaults}), data);
+	// The `sts` section (roles for the STS stand-in) is checked by sts.ts, apart from the schema.
+	const {sts, ...rest} = data as Record<string, unknown>;
+	for (const problem of stsProblems(sts)) collect.add('', problem);
+	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup, instanceDefaults}), rest);
 	if (!parsed.success) {
 		for (const issue of parsed.issues) collect.add(pathOf(issue), issue.message);
 		return {problems};
@@ -97,6 +101,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 			prefixLists,
 			account: file.account,
 			tokens: file.clientTokens,
+			...(sts === undefined ? {} : {sts: structuredClone(sts) as World['sts']}),
 		},
 	};
 }
@@ -121,5 +126,6 @@ export function worldToFile(world: World): SandboxStateFile {
 		file.prefixLists = structuredClone(world.prefixLists);
 	}
 	if (world.tokens.length > 0) file.clientTokens = structuredClone(world.tokens);
+	if (world.sts !== undefined) file.sts = structuredClone(world.sts);
 	return file;
 }

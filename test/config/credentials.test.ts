@@ -94,15 +94,24 @@ describe('the credential chain, in design.md order', () => {
 		expect(resolve({...envKeys, ALIBABA_CLOUD_PROFILE: 'other'})).toMatchObject({accessKeyId: 'LTAIother'});
 	});
 
-	it('carries the STS token from the environment', () => {
-		expect(
-			resolve({...envKeys, ALIBABA_CLOUD_SECURITY_TOKEN: 'tok', ALIBABA_CLOUD_REGION_ID: 'eu-west-1'}),
-		).toEqual({
+	it('carries the STS token from the environment', async () => {
+		const found = resolve({
+			...envKeys,
+			ALIBABA_CLOUD_SECURITY_TOKEN: 'tok',
+			ALIBABA_CLOUD_REGION_ID: 'eu-west-1',
+		});
+		expect(found).toMatchObject({
 			accessKeyId: 'LTAIenv',
 			accessKeySecret: 'env-secret',
 			securityToken: 'tok',
 			regionId: 'eu-west-1',
+			mode: 'StsToken',
 			source: {kind: 'env', label: 'ALIBABA_CLOUD_ACCESS_KEY_ID'},
+		});
+		expect(await found?.provider.getCredentials()).toEqual({
+			accessKeyId: 'LTAIenv',
+			accessKeySecret: 'env-secret',
+			securityToken: 'tok',
 		});
 	});
 
@@ -160,22 +169,15 @@ describe('the aliyun CLI file', () => {
 		expect(resolve()?.securityToken).toBeUndefined();
 	});
 
-	it('says which mode is not supported yet, but lets a later source win', () => {
+	// Every mode teams use is read now (issue 14); OAuth (a browser login ecs-sg does not do) is still refused.
+	it('says which mode is not supported, but lets a later source win', () => {
 		aliyun({
-			current: 'role',
-			profiles: [
-				{
-					name: 'role',
-					mode: 'RamRoleArn',
-					access_key_id: 'a',
-					access_key_secret: 'b',
-					ram_role_arn: 'acs:ram::1:role/x',
-				},
-			],
+			current: 'browser',
+			profiles: [{name: 'browser', mode: 'OAuth', oauth_site_type: 'CN'}],
 		});
 		const error = thrown(() => resolve());
 		expect(error.code).toBe('unsupported');
-		expect(error.message).toContain('RamRoleArn');
+		expect(error.message).toContain('OAuth');
 		expect(error.message).toContain(path.join(home, '.aliyun', 'config.json'));
 		expect(error.next).toContain('ecs-sg configure');
 
@@ -222,10 +224,10 @@ describe('the credentials file', () => {
 	});
 
 	it('says which type is not supported, and which key is missing', () => {
-		write('.alibabacloud/credentials', '[default]\ntype = ram_role_arn\naccess_key_id = a\n');
+		write('.alibabacloud/credentials', '[default]\ntype = rsa_key_pair\naccess_key_id = a\n');
 		const unsupported = thrown(() => resolve());
 		expect(unsupported.code).toBe('unsupported');
-		expect(unsupported.message).toContain('ram_role_arn');
+		expect(unsupported.message).toContain('rsa_key_pair');
 		expect(unsupported.message).toContain('line 2');
 
 		write('.alibabacloud/credentials', '\n[default]\ntype = access_key\naccess_key_id = a\n');
@@ -244,5 +246,56 @@ describe('the credentials file', () => {
 			accessKeyId: 'LTAIelse',
 			source: {kind: 'credentials-file', label: `${file} [default]`},
 		});
+	});
+});
+
+describe('the modes of issue 14 in the chain', () => {
+	const oidcEnv = {
+		ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/pod',
+		ALIBABA_CLOUD_OIDC_PROVIDER_ARN: 'acs:ram::1:oidc-provider/ack',
+		ALIBABA_CLOUD_OIDC_TOKEN_FILE: '/var/run/token',
+	};
+
+	it('takes OIDC, then a credentials URI, then the instance role from the environment, after the key pair', () => {
+		const uri = {ALIBABA_CLOUD_CREDENTIALS_URI: 'http://127.0.0.1:1/c'};
+		const ecs = {ALIBABA_CLOUD_ECS_METADATA: 'web'};
+		expect(resolve({...envKeys, ...oidcEnv, ...uri, ...ecs})).toMatchObject({mode: 'AK'});
+		expect(resolve({...oidcEnv, ...uri, ...ecs})).toMatchObject({
+			mode: 'OIDC',
+			source: {kind: 'env', label: 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'},
+		});
+		expect(resolve({...uri, ...ecs})).toMatchObject({mode: 'CredentialsURI'});
+		expect(resolve(ecs)).toMatchObject({mode: 'EcsRamRole'});
+		// Half an OIDC setting is not OIDC: nothing else is set up, so nothing is found.
+		expect(resolve({ALIBABA_CLOUD_ROLE_ARN: 'acs:ram::1:role/pod'})).toBeUndefined();
+	});
+
+	it('a stored profile with a role is RamRoleArn, without a key pair shown to the rest of the product', () => {
+		store.profiles.put(
+			{name: 'ops', accessKeyId: 'LTAIsrc', accessKeySecret: 'src', role: {roleArn: 'acs:ram::1:role/ops'}},
+			{makeCurrent: true},
+		);
+		const found = resolve();
+		expect(found).toMatchObject({mode: 'RamRoleArn', source: {kind: 'profile', label: 'ops'}});
+		expect(found?.accessKeyId).toBeUndefined();
+		expect(store.profiles.get('ops')?.role).toEqual({roleArn: 'acs:ram::1:role/ops'});
+	});
+
+	it('uses the instance metadata service last, only when ECS_SG_METADATA_ENDPOINT names one', () => {
+		expect(resolve({})).toBeUndefined();
+		expect(resolve({ECS_SG_METADATA_ENDPOINT: 'http://127.0.0.1:1'})).toMatchObject({
+			mode: 'EcsRamRole',
+			source: {kind: 'metadata'},
+		});
+	});
+
+	it('reads the role types of the credentials file', () => {
+		write(
+			'.alibabacloud/credentials',
+			'[default]\ntype = ram_role_arn\naccess_key_id = a\naccess_key_secret = b\nrole_arn = acs:ram::1:role/x\n',
+		);
+		expect(resolve()).toMatchObject({mode: 'RamRoleArn', source: {kind: 'credentials-file'}});
+		write('.alibabacloud/credentials', '[default]\ntype = ecs_ram_role\nrole_name = web\n');
+		expect(resolve()).toMatchObject({mode: 'EcsRamRole'});
 	});
 });

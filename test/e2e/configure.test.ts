@@ -255,9 +255,10 @@ describe('ecs-sg configure without a terminal', () => {
 		const listed = plain('configure', 'list');
 		expect(listed.code).toBe(0);
 		const lines = listed.stdout.trim().split('\n');
-		expect(lines[0]).toMatch(/PROFILE\s+ACCESSKEY ID\s+STS\s+REGION/);
-		expect(lines[1]).toMatch(/^\s+dev\s+\*\*\*123\s+no\s+cn-hangzhou$/);
-		expect(lines[2]).toMatch(/^\*\s+prod\s+\*\*\*789\s+yes\s+-$/);
+		// Each profile's mode (issue 14): the STS yes/no column became MODE, and a ROLE column was added.
+		expect(lines[0]).toMatch(/PROFILE\s+ACCESSKEY ID\s+MODE\s+REGION\s+ROLE/);
+		expect(lines[1]).toMatch(/^\s+dev\s+\*\*\*123\s+AK\s+cn-hangzhou\s+-$/);
+		expect(lines[2]).toMatch(/^\*\s+prod\s+\*\*\*789\s+StsToken\s+-\s+-$/);
 		for (const secret of ['dev-secret-value', 'prod-secret-value', 'prod-token-value', 'LTAIdevKey123']) {
 			expect(listed.stdout + listed.stderr).not.toContain(secret);
 		}

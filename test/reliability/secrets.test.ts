@@ -226,6 +226,47 @@ describe('the known secret and STS token through every command', () => {
 		expect(refused.stderr).toContain('SignatureDoesNotMatch');
 	});
 
+	it('a role assumed from these keys (ChainableRamRoleArn over STS, DEBUG=* set), and one STS refuses (issue 14)', async () => {
+		const cli = path.join(home, '.aliyun', 'config.json');
+		fs.mkdirSync(path.dirname(cli), {recursive: true});
+		const base = {
+			name: 'base',
+			mode: 'StsToken',
+			access_key_id: ID,
+			access_key_secret: SECRET,
+			sts_token: TOKEN,
+		};
+		const chained = {name: 'chained', mode: 'ChainableRamRoleArn', source_profile: 'base'};
+		fs.writeFileSync(
+			cli,
+			JSON.stringify({
+				current: 'base',
+				profiles: [
+					base,
+					{...chained, ram_role_arn: sandbox.roleArns[0]},
+					{...chained, name: 'nope', ram_role_arn: 'acs:ram::1:role/none'},
+				],
+			}),
+		);
+		try {
+			const assumed = await plain(
+				'create via a role',
+				[...createArgs('role-sg', '--yes'), '--profile', 'chained'],
+				{DEBUG: '*'},
+			);
+			expect(assumed.code).toBe(0);
+			const refused = await plain('a refused role', [
+				...createArgs('role-sg2', '--yes'),
+				'--profile',
+				'nope',
+			]);
+			expect(refused.code).toBe(1);
+			expect(refused.stderr).toContain('EntityNotExist.Role');
+		} finally {
+			fs.rmSync(cli);
+		}
+	});
+
 	it('a hand-broken journal entry is reported as unreadable (which, what, how to fix), not as a crash', async () => {
 		const doc = JSON.parse(fs.readFileSync(configFile(), 'utf8')) as Record<string, unknown>;
 		const at = new Date().toISOString();

@@ -116,10 +116,10 @@ export async function fastServices(
 	options?: {needCredentials?: boolean},
 ): Promise<Services> {
 	const services = await openServices(global, io, options);
-	if (!services.credentials.accessKeyId) return services;
+	if (!services.credentials.accessKeyId && services.credentials.source.label === '') return services;
 	const endpoint = global.endpoint;
 	const api = createEcsApi({
-		credentials: services.credentials,
+		credentials: services.credentials.provider,
 		...(endpoint ? {endpoint} : {}),
 		retry: {baseDelayMs: 5, maxDelayMs: 20},
 	});

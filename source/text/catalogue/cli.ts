@@ -4,7 +4,8 @@ export const en = {
 Usage
   ecs-sg [create] [flags]          the wizard in a terminal; flags only otherwise (with --yes)
   ecs-sg configure [--profile P]   store credentials (hidden input, verified before saving)
-         configure list | use P    show stored profiles (secrets masked) | switch the current one
+         configure --mode M        AK (default), or RamRoleArn: keys and a role they assume
+         configure list | use P    show stored profiles and their modes | switch the current one
   ecs-sg sandbox [options]         run the local Alibaba Cloud stand-in in the foreground
   ecs-sg resume [--delete] [--yes] finish (or delete) a create that was interrupted
   ecs-sg rules [add|remove] ...    change the rules of an existing group
@@ -49,10 +50,12 @@ Sandbox options
   --latency MS                     delay every response
   --fault ACTION:KIND[:COUNT]      make the next COUNT calls of ACTION fail as KIND (repeatable):
                                    throttle, unavailable, internal, reset, hang, lose
+  --sts-ttl SECONDS                lifetime of the temporary keys STS issues (tests)
+  --metadata-port N                also serve the ECS instance-metadata stand-in (IMDSv2)
 
 Global flags
   --profile NAME                   use this stored profile
-  --endpoint URL                   send every API call (ECS and VPC) to this URL
+  --endpoint URL                   send every API call (ECS, VPC and STS) to this URL
   --sandbox                        start the sandbox in-process and use it (no account needed)
   --lang en|zh                     language of every screen and message
   -h, --help                       show this help
@@ -61,8 +64,10 @@ Global flags
 Exit codes: 0 done, 1 the cloud or the network failed, 2 bad usage or input, 130 cancelled
 (Ctrl+C or SIGINT), 143 stopped by SIGTERM, 129 stopped by SIGHUP.
 Credentials are looked up in: --profile / ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_ACCESS_KEY_ID and
-ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), the current stored profile,
-~/.aliyun/config.json, ~/.alibabacloud/credentials.`,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN), OIDC (ALIBABA_CLOUD_ROLE_ARN,
+ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE), ALIBABA_CLOUD_CREDENTIALS_URI,
+ALIBABA_CLOUD_ECS_METADATA, the current stored profile, ~/.aliyun/config.json (every mode),
+~/.alibabacloud/credentials. Temporary keys are renewed before they expire.`,
 	// Each command's own page (`ecs-sg COMMAND --help`, `ecs-sg help COMMAND`). Lines stay within 80 columns, and an
 	// example too long for one line goes on with " \" so that it still runs as printed when copied.
 	'cli.help.create': `ecs-sg create: make a security group, step by step or from flags
@@ -158,7 +163,8 @@ Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
 
 Usage
   ecs-sg configure [--profile NAME]   ask for keys (hidden), verify, then save
-  ecs-sg configure list               show stored profiles (secrets masked)
+  ecs-sg configure --mode RamRoleArn  keys and a RAM role they assume (checked)
+  ecs-sg configure list               show stored profiles and their modes
   ecs-sg configure use NAME           make NAME the current profile
 
 Keys are checked against the API before they are saved. A command uses
@@ -206,6 +212,8 @@ Options
   --fault ACTION:KIND[:COUNT]  make the next COUNT calls of ACTION fail as KIND,
                                repeatable: throttle, unavailable, internal,
                                reset, hang, lose
+  --sts-ttl SECONDS            lifetime of the keys STS issues (tests)
+  --metadata-port N            also serve the instance-metadata stand-in
 
 Examples
   ecs-sg sandbox --port 8080 --state sandbox.json
@@ -253,7 +261,8 @@ export const zh: Record<keyof typeof en, string> = {
 用法
   ecs-sg [create] [参数]           在终端中运行向导；非终端环境下只用参数（需加 --yes）
   ecs-sg configure [--profile P]   保存凭证（输入隐藏，保存前先向 API 验证）
-         configure list | use P    列出已保存的配置（密钥已遮盖）| 切换当前配置
+         configure --mode M        AK（默认），或 RamRoleArn：密钥及其扮演的角色
+         configure list | use P    列出已保存的配置及其模式（密钥已遮盖）| 切换当前配置
   ecs-sg sandbox [选项]            在前台运行本地的阿里云模拟服务（沙箱）
   ecs-sg resume [--delete] [--yes] 完成（或删除）一次中断的创建
   ecs-sg rules [add|remove] ...    修改已有安全组的规则
@@ -298,10 +307,12 @@ export const zh: Record<keyof typeof en, string> = {
   --latency MS                     每个响应延迟的毫秒数
   --fault ACTION:KIND[:COUNT]      让接下来 COUNT 次 ACTION 调用以 KIND 方式失败（可重复）：
                                    throttle、unavailable、internal、reset、hang、lose
+  --sts-ttl SECONDS                STS 临时密钥的有效秒数（测试用）
+  --metadata-port N                同时提供 ECS 实例元数据服务替身（IMDSv2）
 
 全局参数
   --profile NAME                   使用此已保存的配置
-  --endpoint URL                   将所有 API 调用（ECS 和 VPC）发送到此地址
+  --endpoint URL                   将所有 API 调用（ECS、VPC 和 STS）发送到此地址
   --sandbox                        在进程内启动沙箱并使用它（无需阿里云账号）
   --lang en|zh                     所有界面和消息的语言
   -h, --help                       显示本帮助
@@ -310,8 +321,10 @@ export const zh: Record<keyof typeof en, string> = {
 退出码：0 完成，1 云服务或网络失败，2 用法或输入错误，130 已取消（Ctrl+C 或 SIGINT），
 143 被 SIGTERM 停止，129 被 SIGHUP 停止。
 凭证查找顺序：--profile / ALIBABA_CLOUD_PROFILE，环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID 和
-ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当前保存的配置，
-~/.aliyun/config.json，~/.alibabacloud/credentials。`,
+ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），OIDC（ALIBABA_CLOUD_ROLE_ARN、
+ALIBABA_CLOUD_OIDC_PROVIDER_ARN、ALIBABA_CLOUD_OIDC_TOKEN_FILE），ALIBABA_CLOUD_CREDENTIALS_URI，
+ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所有模式），~/.alibabacloud/credentials。
+临时密钥会在过期前自动续期。`,
 	'cli.help.create': `ecs-sg create：一步步或用参数创建安全组
 
 用法
@@ -404,7 +417,8 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
 
 用法
   ecs-sg configure [--profile NAME]   输入密钥（隐藏），验证后保存
-  ecs-sg configure list               列出已保存的配置（密钥已遮盖）
+  ecs-sg configure --mode RamRoleArn  密钥及其扮演的 RAM 角色（先验证）
+  ecs-sg configure list               列出已保存的配置及其模式（密钥已遮盖）
   ecs-sg configure use NAME           将 NAME 设为当前配置
 
 保存前会先向 API 验证密钥。命令依次使用 --profile NAME、ALIBABA_CLOUD_PROFILE、
@@ -451,6 +465,8 @@ ALIBABA_CLOUD_ACCESS_KEY_SECRET（以及 ALIBABA_CLOUD_SECURITY_TOKEN），当�
   --fault ACTION:KIND[:COUNT]  让接下来 COUNT 次 ACTION 调用以 KIND 方式失败，
                                可重复：throttle、unavailable、internal、
                                reset、hang、lose
+  --sts-ttl SECONDS            STS 临时密钥的有效秒数（测试用）
+  --metadata-port N            同时提供实例元数据服务替身
 
 示例
   ecs-sg sandbox --port 8080 --state sandbox.json

@@ -2,6 +2,8 @@
 export const en = {
 	'sandbox.error.port': '--port must be a whole number from 0 to 65535, not "{value}".',
 	'sandbox.error.latency': '--latency must be a whole number of milliseconds, 0 or more, not "{value}".',
+	'sandbox.error.stsTtl': '--sts-ttl must be a whole number of seconds, 1 or more, not "{value}".',
+	'sandbox.error.metadataPort': '--metadata-port must be a whole number from 0 to 65535, not "{value}".',
 	'sandbox.error.faultFormat':
 		'--fault "{value}" is not a fault: write ACTION:KIND[:COUNT], e.g. CreateSecurityGroup:throttle:2.',
 	'sandbox.error.faultAction':
@@ -27,6 +29,8 @@ export const en = {
 export const zh: Record<keyof typeof en, string> = {
 	'sandbox.error.port': '--port 必须是 0 到 65535 之间的整数，而不是“{value}”。',
 	'sandbox.error.latency': '--latency 必须是不小于 0 的整数毫秒数，而不是“{value}”。',
+	'sandbox.error.stsTtl': '--sts-ttl 必须是不小于 1 的整数秒数，而不是“{value}”。',
+	'sandbox.error.metadataPort': '--metadata-port 必须是 0 到 65535 之间的整数，而不是“{value}”。',
 	'sandbox.error.faultFormat':
 		'--fault “{value}”不是有效的故障设置：请写成 ACTION:KIND[:COUNT]，例如 CreateSecurityGroup:throttle:2。',
 	'sandbox.error.faultAction':

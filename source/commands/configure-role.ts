@@ -1,0 +1,90 @@
+// The RamRoleArn part of `ecs-sg configure --mode RamRoleArn`: the role's questions (ARN, session name, external
+// id, duration) and the provider that checks a draft by assuming the role before anything is saved.
+import {providerFor} from '../config/providers.js';
+import type {CredentialProvider, Credentials, StoredRole} from '../config/types.js';
+import {t} from '../text/index.js';
+import type {Target} from './services.js';
+
+type Prompts = typeof import('./prompts.js');
+type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+
+const roleArnShape = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/;
+const sessionShape = /^[\w.@-]{2,64}$/;
+
+/** The role a RamRoleArn profile assumes: ARN, session name, external id (optional) and duration. */
+export async function askRole(
+	prompts: Prompts,
+	context: Context,
+	current: StoredRole | undefined,
+): Promise<StoredRole> {
+	const roleArn = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleArn'),
+				...(current?.roleArn ? {default: current.roleArn} : {}),
+				validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
+			},
+			context,
+		)
+	).trim();
+	const roleSessionName = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleSession'),
+				default: current?.roleSessionName ?? 'ecs-sg',
+				validate: (value) =>
+					sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape'),
+			},
+			context,
+		)
+	).trim();
+	const externalId = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleExternalId'),
+				...(current?.externalId ? {default: current.externalId} : {}),
+				validate: (value) =>
+					value.trim() === '' || /^[\w.@:=,+/-]{2,1224}$/.test(value.trim())
+						? true
+						: t('config.configure.roleExternalIdShape'),
+			},
+			context,
+		)
+	).trim();
+	const duration = (
+		await prompts.input(
+			{
+				message: t('config.configure.roleDuration'),
+				default: String(current?.durationSeconds ?? 3600),
+				validate: (value) => {
+					const n = Number(value.trim());
+					return /^\d+$/.test(value.trim()) && n >= 900 && n <= 43200
+						? true
+						: t('config.configure.roleDurationShape');
+				},
+			},
+			context,
+		)
+	).trim();
+	return {roleArn, roleSessionName, ...(externalId ? {externalId} : {}), durationSeconds: Number(duration)};
+}
+
+/** The keys the check signs with: the typed ones, or the role's, assumed through STS (at --endpoint when given). */
+export function draftProvider(
+	draft: Credentials & {role?: StoredRole},
+	target: Target,
+): Credentials | CredentialProvider {
+	if (!draft.role) return draft;
+	return providerFor(
+		{
+			mode: 'RamRoleArn',
+			source: {mode: 'AK', accessKeyId: draft.accessKeyId, accessKeySecret: draft.accessKeySecret},
+			roleArn: draft.role.roleArn,
+			...(draft.role.roleSessionName ? {sessionName: draft.role.roleSessionName} : {}),
+			...(draft.role.externalId ? {externalId: draft.role.externalId} : {}),
+			...(draft.role.durationSeconds ? {durationSeconds: draft.role.durationSeconds} : {}),
+		},
+		t('config.configure.draftLabel'),
+		target.endpoint ? {sts: target.endpoint} : {},
+	);
+}

@@ -1,0 +1,218 @@
+// The STS stand-in: AssumeRole (signed, V2) and AssumeRoleWithOIDC (unsigned), version 2015-04-01, answering
+// in the real shape (Credentials.AccessKeyId/AccessKeySecret/SecurityToken/Expiration, AssumedRoleUser), and
+// the book of temporary keys it issued, which the ECS and VPC actions accept until they expire.
+// Facts: "AssumeRole" and "AssumeRoleWithOIDC" in the STS API reference (help.aliyun.com/zh/ram/developer-
+// reference/api-sts-2015-04-01-errorcodes); the common STS errors (alibabacloud.com/help/doc-detail/42775.htm):
+// RoleSessionName ^[a-zA-Z0-9.@\-_]+$ of 2-64 characters, DurationSeconds 900 to the role's maximum (3600 by default).
+import {randomBytes} from 'node:crypto';
+import {ApiError, invalidSecurityToken, missingParameter, missingSecurityToken} from './api-error.js';
+import {checkCaller, checkCommon, checkTimestamp, type KeyLookup, type NonceBook} from './auth.js';
+import type {Params} from './params.js';
+import {signaturesMatch} from './signature.js';
+import type {Credentials} from './types.js';
+
+export const stsVersion = '2015-04-01';
+
+/** A RAM role in the state file's `sts.roles`. */
+export type StsRole = {
+	RoleArn: string;
+	/** When set, AssumeRole must carry this ExternalId. */
+	ExternalId?: string;
+	/** When set, AssumeRoleWithOIDC must name this provider. */
+	OIDCProviderArn?: string;
+	MaxSessionDuration?: number;
+	/** Lifetime of this role's keys in seconds, whatever the request asks (tests: a few). */
+	TtlSeconds?: number;
+	/** true: every AssumeRole of it is refused (NoPermission), to test the refusal. */
+	Denied?: boolean;
+};
+
+/** The state file's `sts` section. */
+export type StsState = {roles: StsRole[]; ttlSeconds?: number};
+
+type Issued = Credentials & {securityToken: string; expires: number; roleArn: string};
+
+const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
+const apiTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
+
+export const defaultRoleArn = (ownerId: string): string => `acs:ram::${ownerId}:role/ecs-sg-operator`;
+
+/** Problems of a state file's `sts` value, worded like state-file.ts's. */
+export function stsProblems(value: unknown): string[] {
+	if (value === undefined) return [];
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['sts: must be an object'];
+	const sts = value as Record<string, unknown>;
+	const problems: string[] = [];
+	for (const key of Object.keys(sts))
+		if (key !== 'roles' && key !== 'ttlSeconds')
+			problems.push(`sts.${key}: unknown key (use roles, ttlSeconds)`);
+	if (sts.ttlSeconds !== undefined && !(Number.isInteger(sts.ttlSeconds) && (sts.ttlSeconds as number) >= 1))
+		problems.push('sts.ttlSeconds: must be a whole number of seconds, at least 1');
+	if (sts.roles !== undefined && !Array.isArray(sts.roles)) problems.push('sts.roles: must be an array');
+	for (const [i, role] of ((sts.roles as unknown[]) ?? []).entries()) {
+		const ttl = (role as {TtlSeconds?: unknown})?.TtlSeconds;
+		if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 1))
+			problems.push(`sts.roles[${i}].TtlSeconds: must be a whole number of seconds, at least 1`);
+		const arn = (role as {RoleArn?: unknown})?.RoleArn;
+		if (typeof arn !== 'string' || !/^acs:ram::\d+:role\/[\w.@-]+$/.test(arn))
+			problems.push(`sts.roles[${i}].RoleArn: must look like acs:ram::ACCOUNT:role/NAME`);
+	}
+	return problems;
+}
+
+export class StsBook {
+	private readonly issued = new Map<string, Issued>();
+
+	constructor(
+		readonly state: StsState,
+		/** Overrides the keys' lifetime (tests make keys expire in seconds). */
+		private readonly ttlOverride?: number,
+	) {}
+
+	roles(): StsRole[] {
+		return this.state.roles;
+	}
+
+	private issue(role: StsRole, session: string, durationSeconds: number, now: number, accountId: string) {
+		const ttl = this.ttlOverride ?? role.TtlSeconds ?? this.state.ttlSeconds ?? durationSeconds;
+		const keys: Issued = {
+			accessKeyId: `STS.${random(18)}`,
+			accessKeySecret: random(30),
+			securityToken: `CAIS${random(90)}`,
+			expires: now + ttl * 1000,
+			roleArn: role.RoleArn,
+		};
+		this.issued.set(keys.accessKeyId, keys);
+		const name = roleName(role.RoleArn);
+		return {
+			Credentials: {
+				AccessKeyId: keys.accessKeyId,
+				AccessKeySecret: keys.accessKeySecret,
+				SecurityToken: keys.securityToken,
+				Expiration: apiTime(keys.expires),
+			},
+			AssumedRoleUser: {
+				Arn: `acs:ram::${accountId}:assumed-role/${name}/${session}`,
+				AssumedRoleId: `3${String(Math.abs(hash(role.RoleArn))).padStart(16, '0')}:${session}`,
+			},
+		};
+	}
+
+	/** Credentials for the metadata stand-in: the role's keys, issued as if the instance had asked STS. */
+	forInstance(name: string, now: number): ReturnType<StsBook['issue']> | undefined {
+		const role = this.state.roles.find((r) => roleName(r.RoleArn) === name);
+		return role ? this.issue(role, 'ecs-instance', 3600, now, accountOf(role.RoleArn)) : undefined;
+	}
+
+	/**
+	 * The credential store with the temporary keys this book issued in front of `base` (the world's keys): an
+	 * issued key is accepted with its token until it expires, then InvalidSecurityToken.Expired.
+	 */
+	lookup(base: KeyLookup): KeyLookup {
+		return (presented, now) => {
+			const keys = this.issued.get(presented.accessKeyId);
+			if (!keys) return base(presented, now);
+			if (now >= keys.expires) return invalidSecurityToken('Expired');
+			const token = presented.securityToken;
+			const tokenRefusal =
+				token === undefined || token === ''
+					? missingSecurityToken()
+					: signaturesMatch(keys.securityToken, token)
+						? undefined
+						: invalidSecurityToken('MismatchWithAccessKey');
+			return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+		};
+	}
+
+	/** One STS call (the caller has checked that Version is 2015-04-01). */
+	handle(method: string, params: Params, keys: KeyLookup, nonces: NonceBook, now: number) {
+		const action = params.Action;
+		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(params, now);
+		if (action !== 'AssumeRole')
+			throw new ApiError(
+				404,
+				'InvalidApi.NotFound',
+				'Specified api is not found, please check your url and method.',
+			);
+		checkCommon(params);
+		checkTimestamp(params, now);
+		checkCaller(method, params, keys, nonces, now);
+		const role = this.role(params);
+		if (role.Denied) {
+			throw new ApiError(
+				403,
+				'NoPermission',
+				'You are not authorized to do this action. You should be authorized by RAM.',
+			);
+		}
+		if (role.ExternalId !== undefined && params.ExternalId !== role.ExternalId) {
+			throw new ApiError(
+				403,
+				'NoPermission',
+				'No permission perform sts:AssumeRole on this Role. Maybe you should check the ExternalId.',
+			);
+		}
+		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+	}
+
+	private assumeWithOidc(params: Params, now: number) {
+		for (const name of ['RoleArn', 'OIDCProviderArn', 'OIDCToken', 'RoleSessionName'] as const) {
+			if (!params[name]) throw missingParameter(name, `Missing${name}`);
+		}
+		const role = this.role(params);
+		if (role.OIDCProviderArn !== undefined && role.OIDCProviderArn !== params.OIDCProviderArn) {
+			throw new ApiError(401, 'AuthenticationFail.NoPermission', 'No such OIDC Provider registered.');
+		}
+		if ((params.OIDCToken ?? '').split('.').length !== 3) {
+			throw new ApiError(
+				401,
+				'AuthenticationFail.OIDCToken.Invalid',
+				"The number of Jwt field should be divided into 3 parts with '.' .",
+			);
+		}
+		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+	}
+
+	private role(params: Params): StsRole {
+		const arn = params.RoleArn;
+		if (!arn) throw missingParameter('RoleArn', 'MissingRoleArn');
+		const role = this.state.roles.find((r) => r.RoleArn === arn);
+		if (!role) throw new ApiError(404, 'EntityNotExist.Role', 'The specified Role not exists .');
+		return role;
+	}
+
+	private session(params: Params): string {
+		const session = params.RoleSessionName ?? '';
+		if (!/^[\w.@-]{2,64}$/.test(session)) {
+			throw new ApiError(
+				400,
+				'InvalidParameter.RoleSessionName',
+				'The parameter RoleSessionName is wrongly formed.',
+			);
+		}
+		return session;
+	}
+
+	private duration(params: Params, role: StsRole): number {
+		const max = role.MaxSessionDuration ?? 3600;
+		const text = params.DurationSeconds ?? '3600';
+		const value = Number(text);
+		if (!/^\d+$/.test(text) || value < 900 || value > max) {
+			throw new ApiError(
+				400,
+				'InvalidParameter.DurationSeconds',
+				`The Min/Max value of DurationSeconds is 15min/${max}s.`,
+			);
+		}
+		return value;
+	}
+}
+
+const accountOf = (arn: string): string => /^acs:ram::(\d+):/.exec(arn)?.[1] ?? '0';
+
+function hash(text: string): number {
+	let h = 0;
+	for (const c of text) h = (h * 31 + (c.codePointAt(0) ?? 0)) | 0;
+	return h;
+}
