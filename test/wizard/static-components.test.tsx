@@ -30,7 +30,7 @@ describe('drawn without keys', () => {
 		const view = render(<RulesTable rules={templateRules('web-linux', '203.0.113.0/24')} />);
 		mounted.push(view);
 		const lines = (view.lastFrame() ?? '').split('\n');
-		expect(lines[0]).toMatch(/^\s*Direction\s+Protocol\s+Ports\s+Source\s+Policy\s+Note/);
+		expect(lines[0]).toMatch(/^\s*Direction\s+Protocol\s+Ports\s+Source\s+Policy\s+Description/);
 		const sourceAt = lines[0]?.indexOf('Source') ?? -1;
 		const ssh = lines.find((l) => l.includes('SSH')) ?? '';
 		expect(ssh.indexOf('203.0.113.0/24')).toBe(sourceAt);
