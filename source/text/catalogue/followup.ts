@@ -14,7 +14,8 @@ export const en = {
 	'followup.group.enterprise': 'enterprise',
 
 	'followup.rules.title': 'Rules',
-	'followup.rules.purpose': 'Queue additions (p, a) and removals (d); nothing changes until you apply.',
+	'followup.rules.purpose':
+		'Queue additions (p, a), edits (e) and removals (d); nothing changes until you apply.',
 	'followup.rules.loading': 'Reading the rules of {id}…',
 	'followup.rules.inboundTab': 'Inbound',
 	'followup.rules.outboundTab': 'Outbound',
@@ -26,11 +27,29 @@ export const en = {
 	'followup.rules.noOutbound': 'No outbound rules: for a normal group everything may go out.',
 	'followup.rules.count': '{count} of at most {max} rules in this group.',
 	'followup.rules.pending':
-		'Queued: {adding} to add, {removing} to remove; {before} → {after} rules of at most {max}.',
-	'followup.rules.nothing': 'Nothing is queued: add a rule (p or a) or mark one to remove (d) first.',
+		'Queued: {adding} to add, {removing} to remove, {editing} to edit; {before} → {after} rules of at most {max}.',
+	'followup.rules.nothing':
+		'Nothing is queued: add a rule (p or a), edit one (e) or mark one to remove (d) first.',
+	'followup.rules.enterpriseGroupPeer':
+		'An advanced (enterprise) group cannot reference another security group ({id}): use its CIDR block or a prefix list instead.',
+	'followup.edit.title': 'Edit a rule ({direction})',
+	'followup.edit.nothingHere': 'No rule under the cursor to edit: add one with p or a.',
+	'followup.edit.removing': '{rule} is marked for removal: press d to keep it, then e to edit it.',
+	'followup.edit.duplicate': 'The group already has {rule} (or another edit makes it): change a field.',
+	'followup.edit.routeModify': 'changed in place (ModifySecurityGroupRule, same rule id)',
+	'followup.edit.routeNoId':
+		"removed and added again: the group's answer gave no rule id, which an in-place change needs",
+	'followup.edit.routeDirection': 'removed and added again: the direction cannot be changed in place',
+	'followup.edit.routePeerKind':
+		'removed and added again: the API cannot change the kind of peer (IPv4, IPv6, group, prefix list) in place',
+	'followup.edit.routeDescription': 'removed and added again: the API cannot clear a description in place',
+	'followup.keys.edit': 'edit',
+	'followup.keys.saveEdit': 'save the edit',
+	'followup.review.edits': '{count} to edit:',
+	'followup.done.modified': '{count} changed in place.',
 	'followup.rules.queuedTwice': '{rule} is already queued.',
 	'followup.rules.notRemovable':
-		'{rule} points at another group, an IPv6 block or a prefix list: change it in the console.',
+		"{rule} cannot be removed here: the group's answer named neither its peer nor its rule id. Remove it in the console.",
 	'followup.rules.limit':
 		'A group holds at most {max} rules (inbound and outbound together): it has {before}, and {adding} added less {removing} removed makes {after}. Remove some first.',
 	'followup.rules.noMatch': 'No rule of the group matches {rules}: nothing queued for it.',
@@ -44,9 +63,9 @@ export const en = {
 	'followup.manual.protocol': 'Which protocol the rule matches; ICMP, GRE and ALL have no ports.',
 	'followup.manual.ports': 'One port (22) or a range (8000-8100), 1 to 65535.',
 	'followup.manual.source':
-		'Where traffic may come from: an IPv4 address or CIDR block (0.0.0.0/0 is everyone).',
+		'Where traffic may come from: an IPv4 or IPv6 address or block (0.0.0.0/0, ::/0 is everyone), a security group (sg-…) or a prefix list (pl-…).',
 	'followup.manual.destination':
-		'Where traffic may go to: an IPv4 address or CIDR block (0.0.0.0/0 is everywhere).',
+		'Where traffic may go to: an IPv4 or IPv6 address or block (0.0.0.0/0, ::/0 is everywhere), a security group (sg-…) or a prefix list (pl-…).',
 	'followup.manual.policy': 'Allow the traffic, or deny it (denied packets are dropped without a reply).',
 	'followup.manual.priority': '1 (highest) to 100; at the same priority, deny wins.',
 	'followup.manual.description': 'Optional: a note on the rule (up to 512 characters); Enter on empty skips.',
@@ -218,7 +237,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.group.enterprise': '企业级',
 
 	'followup.rules.title': '规则',
-	'followup.rules.purpose': '排队添加（p、a）和删除（d）规则；应用之前不会有任何修改。',
+	'followup.rules.purpose': '排队添加（p、a）、修改（e）和删除（d）规则；应用之前不会有任何修改。',
 	'followup.rules.loading': '正在读取 {id} 的规则…',
 	'followup.rules.inboundTab': '入方向',
 	'followup.rules.outboundTab': '出方向',
@@ -230,10 +249,28 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.rules.noOutbound': '没有出方向规则：普通安全组的出方向全部允许。',
 	'followup.rules.count': '此安全组有 {count} 条规则，最多 {max} 条。',
 	'followup.rules.pending':
-		'已排队：添加 {adding} 条，删除 {removing} 条；规则数 {before} → {after}（最多 {max}）。',
-	'followup.rules.nothing': '还没有排队的修改：请先添加规则（p 或 a）或标记要删除的规则（d）。',
+		'已排队：添加 {adding} 条，删除 {removing} 条，修改 {editing} 条；规则数 {before} → {after}（最多 {max}）。',
+	'followup.rules.nothing':
+		'还没有排队的修改：请先添加规则（p 或 a）、修改规则（e）或标记要删除的规则（d）。',
+	'followup.rules.enterpriseGroupPeer':
+		'高级（企业级）安全组不能引用其他安全组（{id}）：请改用其网段或前缀列表。',
+	'followup.edit.title': '修改规则（{direction}）',
+	'followup.edit.nothingHere': '光标处没有可修改的规则：请用 p 或 a 添加。',
+	'followup.edit.removing': '{rule} 已标记为删除：先按 d 保留它，再按 e 修改。',
+	'followup.edit.duplicate': '安全组已有 {rule}（或另一项修改会产生它）：请改动某个字段。',
+	'followup.edit.routeModify': '原地修改（ModifySecurityGroupRule，规则 ID 不变）',
+	'followup.edit.routeNoId': '先删除再添加：安全组的返回中没有规则 ID，原地修改需要它',
+	'followup.edit.routeDirection': '先删除再添加：方向不能原地修改',
+	'followup.edit.routePeerKind':
+		'先删除再添加：API 不能原地修改授权对象的类型（IPv4、IPv6、安全组、前缀列表）',
+	'followup.edit.routeDescription': '先删除再添加：API 不能原地清空描述',
+	'followup.keys.edit': '修改',
+	'followup.keys.saveEdit': '保存修改',
+	'followup.review.edits': '修改 {count} 条：',
+	'followup.done.modified': '已原地修改 {count} 条。',
 	'followup.rules.queuedTwice': '{rule} 已在队列中。',
-	'followup.rules.notRemovable': '{rule} 的授权对象是其他安全组、IPv6 网段或前缀列表：请在控制台修改。',
+	'followup.rules.notRemovable':
+		'无法在此删除 {rule}：安全组的返回中既没有授权对象也没有规则 ID。请在控制台删除。',
 	'followup.rules.limit':
 		'一个安全组最多容纳 {max} 条规则（入方向和出方向合计）：现有 {before} 条，添加 {adding} 条、删除 {removing} 条后为 {after} 条。请先删除一些规则。',
 	'followup.rules.noMatch': '安全组中没有与 {rules} 匹配的规则：未加入队列。',
@@ -245,8 +282,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.manual.title': '手动添加规则（{direction}）',
 	'followup.manual.protocol': '规则匹配的协议；ICMP、GRE 和 ALL 没有端口。',
 	'followup.manual.ports': '单个端口（22）或端口范围（8000-8100），取值 1 到 65535。',
-	'followup.manual.source': '允许的流量来源：IPv4 地址或 CIDR 网段（0.0.0.0/0 表示所有人）。',
-	'followup.manual.destination': '允许的流量去向：IPv4 地址或 CIDR 网段（0.0.0.0/0 表示所有地址）。',
+	'followup.manual.source':
+		'流量来源：IPv4 或 IPv6 地址或网段（0.0.0.0/0、::/0 表示所有人）、安全组（sg-…）或前缀列表（pl-…）。',
+	'followup.manual.destination':
+		'流量去向：IPv4 或 IPv6 地址或网段（0.0.0.0/0、::/0 表示所有地址）、安全组（sg-…）或前缀列表（pl-…）。',
 	'followup.manual.policy': '允许或拒绝此流量（被拒绝的数据包直接丢弃，不回应）。',
 	'followup.manual.priority': '1（最高）到 100；优先级相同时拒绝优先。',
 	'followup.manual.description': '可选：规则说明（最多 512 个字符）；留空直接按 Enter 跳过。',

@@ -3,7 +3,7 @@
 // and calls these.
 import type {Direction, Policy, Protocol, Rule} from '../../domain/model.js';
 import {parsePeer, peerOfText, peerText} from '../../domain/peers.js';
-import {normalisePorts} from '../../domain/rules.js';
+import {normalisePorts, showPorts} from '../../domain/rules.js';
 import {
 	isPolicy,
 	portlessProtocols,
@@ -29,9 +29,24 @@ export type ManualForm = {
 	readonly cidr?: string;
 	readonly policy?: Policy;
 	readonly priority?: number;
+	/** The description so far (an edit starts from the rule's). */
+	readonly description?: string;
 };
 
 export const newForm = (direction: Direction): ManualForm => ({direction, field: 'protocol'});
+
+/** The form filled in from a rule, to edit it (the same fields, each shown with its value). */
+export const formOf = (rule: Rule): ManualForm => ({
+	direction: rule.direction,
+	field: 'protocol',
+	protocol: rule.protocol,
+	portRange: rule.portRange,
+	portsTyped: showPorts(rule),
+	cidr: peerText(rule.peer),
+	policy: rule.policy,
+	priority: rule.priority,
+	...(rule.description ? {description: rule.description} : {}),
+});
 
 const isPortless = (protocol: Protocol | undefined): boolean =>
 	protocol !== undefined && (portlessProtocols as readonly string[]).includes(protocol);
