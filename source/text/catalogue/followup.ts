@@ -172,9 +172,10 @@ export const en = {
 		'Go back to the groups and discard the selection ({joining} to add, {leaving} to remove)?',
 
 	'followup.flags.flag': '{flag}: {message}',
-	'followup.flags.rulesAction': '"{value}" is not an action of ecs-sg rules: use rules add or rules remove.',
+	'followup.flags.rulesAction':
+		'"{value}" is not an action of ecs-sg rules: use rules list, rules add or rules remove.',
 	'followup.flags.instancesAction':
-		'"{value}" is not an action of ecs-sg instances: use instances add or instances remove.',
+		'"{value}" is not an action of ecs-sg instances: use instances list, instances add or instances remove.',
 	'followup.flags.extra': 'Unexpected words: {value}.',
 	'followup.flags.ruleWithoutAction':
 		'--rule needs an action: ecs-sg rules add --rule … or ecs-sg rules remove --rule ….',
@@ -386,9 +387,10 @@ export const zh: Record<keyof typeof en, string> = {
 		'返回安全组列表并丢弃所选内容吗（加入 {joining} 个，移出 {leaving} 个）？',
 
 	'followup.flags.flag': '{flag}：{message}',
-	'followup.flags.rulesAction': '“{value}”不是 ecs-sg rules 的操作：请使用 rules add 或 rules remove。',
+	'followup.flags.rulesAction':
+		'“{value}”不是 ecs-sg rules 的操作：请使用 rules list、rules add 或 rules remove。',
 	'followup.flags.instancesAction':
-		'“{value}”不是 ecs-sg instances 的操作：请使用 instances add 或 instances remove。',
+		'“{value}”不是 ecs-sg instances 的操作：请使用 instances list、instances add 或 instances remove。',
 	'followup.flags.extra': '多余的参数：{value}。',
 	'followup.flags.ruleWithoutAction':
 		'--rule 需要指定操作：ecs-sg rules add --rule … 或 ecs-sg rules remove --rule …。',
