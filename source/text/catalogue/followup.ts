@@ -222,6 +222,37 @@ export const en = {
 	'followup.flags.instanceStatus': 'Status',
 	'followup.flags.instanceIp': 'Private IP',
 	'followup.flags.instanceGroups': 'Groups',
+
+	'followup.groups.action': '"{value}" is not an action of ecs-sg groups: use groups list or groups delete.',
+	'followup.groups.groupWithList': '--group goes with groups delete; groups list takes --region and --vpc.',
+	'followup.groups.vpcWithDelete': '--vpc goes with groups list; groups delete takes --region and --group.',
+	'followup.groups.jsonNeedsYes':
+		'groups delete --json asks nothing: add --yes (it deletes only when nothing references the group).',
+	'followup.groups.pickRegion': 'Region of the security groups',
+	'followup.groups.pickGroup': 'Security group of {region} to delete',
+	'followup.groups.cancelled': 'Cancelled: nothing was deleted.',
+	'followup.groups.heading': 'Security groups of {region}: {count}',
+	'followup.groups.headingVpc': 'Security groups of {vpc} in {region}: {count}',
+	'followup.groups.id': 'ID',
+	'followup.groups.name': 'Name',
+	'followup.groups.type': 'Type',
+	'followup.groups.vpc': 'VPC',
+	'followup.groups.description': 'Description',
+	'followup.groups.about': '{id} ({name}) in {region}, {vpc}: {rules} rules.',
+	'followup.groups.referenced': 'Rules of other groups reference {id} ({count}):',
+	'followup.groups.referencedBy': '{id} (account {owner})',
+	'followup.groups.hasInstances': 'Instances in {id} ({count}):',
+	'followup.groups.blocked':
+		'Not deleted: DeleteSecurityGroup refuses a group that other rules reference or that has instances (DependencyViolation).',
+	'followup.groups.undoRules':
+		'Remove the rules that name {id} from those groups first: ecs-sg rules remove --group sg-ID --rule PROTO:PORTS:{id}',
+	'followup.groups.undoInstances':
+		'Take the instances out first: ecs-sg instances remove --group {id} --instance i-ID --yes',
+	'followup.groups.nothingReferences': 'No other group references it and no instance is in it.',
+	'followup.groups.confirm': 'Delete {id} ({name}) and its rules? This cannot be undone.',
+	'followup.groups.kept': 'Kept {id}: nothing was deleted.',
+	'followup.groups.deleted': 'Deleted {id} ({name}) in {region}.',
+	'followup.groups.noneToDelete': '{region} has no security group to delete.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -435,4 +466,35 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.flags.instanceStatus': '状态',
 	'followup.flags.instanceIp': '私网 IP',
 	'followup.flags.instanceGroups': '安全组',
+
+	'followup.groups.action': '“{value}”不是 ecs-sg groups 的操作：请使用 groups list 或 groups delete。',
+	'followup.groups.groupWithList': '--group 用于 groups delete；groups list 使用 --region 和 --vpc。',
+	'followup.groups.vpcWithDelete': '--vpc 用于 groups list；groups delete 使用 --region 和 --group。',
+	'followup.groups.jsonNeedsYes':
+		'groups delete --json 不会询问：请加上 --yes（只有没有任何引用时才会删除）。',
+	'followup.groups.pickRegion': '安全组所在地域',
+	'followup.groups.pickGroup': '要删除的 {region} 安全组',
+	'followup.groups.cancelled': '已取消：没有删除任何内容。',
+	'followup.groups.heading': '{region} 的安全组：{count} 个',
+	'followup.groups.headingVpc': '{region} 中 {vpc} 的安全组：{count} 个',
+	'followup.groups.id': 'ID',
+	'followup.groups.name': '名称',
+	'followup.groups.type': '类型',
+	'followup.groups.vpc': 'VPC',
+	'followup.groups.description': '描述',
+	'followup.groups.about': '{id}（{name}），{region}，{vpc}：{rules} 条规则。',
+	'followup.groups.referenced': '{id} 被其他 {count} 个安全组的规则引用：',
+	'followup.groups.referencedBy': '{id}（账号 {owner}）',
+	'followup.groups.hasInstances': '{id} 中有 {count} 个实例：',
+	'followup.groups.blocked':
+		'未删除：被其他规则引用或仍有实例的安全组无法删除（DeleteSecurityGroup 返回 DependencyViolation）。',
+	'followup.groups.undoRules':
+		'请先从这些安全组中删除引用 {id} 的规则：ecs-sg rules remove --group sg-ID --rule PROTO:PORTS:{id}',
+	'followup.groups.undoInstances':
+		'请先移出这些实例：ecs-sg instances remove --group {id} --instance i-ID --yes',
+	'followup.groups.nothingReferences': '没有其他安全组引用它，也没有实例在其中。',
+	'followup.groups.confirm': '删除 {id}（{name}）及其规则吗？此操作无法撤销。',
+	'followup.groups.kept': '已保留 {id}：没有删除任何内容。',
+	'followup.groups.deleted': '已删除 {region} 的 {id}（{name}）。',
+	'followup.groups.noneToDelete': '{region} 没有可删除的安全组。',
 };
