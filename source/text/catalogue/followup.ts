@@ -63,9 +63,9 @@ export const en = {
 	'followup.manual.protocol': 'Which protocol the rule matches; ICMP, GRE and ALL have no ports.',
 	'followup.manual.ports': 'One port (22) or a range (8000-8100), 1 to 65535.',
 	'followup.manual.source':
-		'Where traffic may come from: an IPv4 or IPv6 address or block (0.0.0.0/0, ::/0 is everyone), a security group (sg-…) or a prefix list (pl-…).',
+		'From: IPv4/IPv6 address or block (0.0.0.0/0, ::/0: all), group sg-… or prefix list pl-…',
 	'followup.manual.destination':
-		'Where traffic may go to: an IPv4 or IPv6 address or block (0.0.0.0/0, ::/0 is everywhere), a security group (sg-…) or a prefix list (pl-…).',
+		'To: IPv4/IPv6 address or block (0.0.0.0/0, ::/0: all), group sg-… or prefix list pl-…',
 	'followup.manual.policy': 'Allow the traffic, or deny it (denied packets are dropped without a reply).',
 	'followup.manual.priority': '1 (highest) to 100; at the same priority, deny wins.',
 	'followup.manual.description': 'Optional: a note on the rule (up to 512 characters); Enter on empty skips.',
@@ -315,9 +315,9 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.manual.protocol': '规则匹配的协议；ICMP、GRE 和 ALL 没有端口。',
 	'followup.manual.ports': '单个端口（22）或端口范围（8000-8100），取值 1 到 65535。',
 	'followup.manual.source':
-		'流量来源：IPv4 或 IPv6 地址或网段（0.0.0.0/0、::/0 表示所有人）、安全组（sg-…）或前缀列表（pl-…）。',
+		'来源：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
 	'followup.manual.destination':
-		'流量去向：IPv4 或 IPv6 地址或网段（0.0.0.0/0、::/0 表示所有地址）、安全组（sg-…）或前缀列表（pl-…）。',
+		'去向：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
 	'followup.manual.policy': '允许或拒绝此流量（被拒绝的数据包直接丢弃，不回应）。',
 	'followup.manual.priority': '1（最高）到 100；优先级相同时拒绝优先。',
 	'followup.manual.description': '可选：规则说明（最多 512 个字符）；留空直接按 Enter 跳过。',

@@ -60,14 +60,19 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 					max: maxRulesPerGroup,
 				})}
 			</Text>
-			<RulesTable
-				rules={rules}
-				tones={tones}
-				columns={{priority: true}}
-				height={Math.max(3, size.rows - 12 - warnings.length - 2 * state.edits.length)}
-			/>
+			{/* Only edits queued: no empty table, just the edits. */}
+			{rules.length > 0 || state.edits.length === 0 ? (
+				<Box flexDirection="column">
+					<RulesTable
+						rules={rules}
+						tones={tones}
+						columns={{priority: true}}
+						height={Math.max(3, size.rows - 12 - warnings.length - 2 * state.edits.length)}
+					/>
+					<FitText dimColor>{t('followup.review.legend')}</FitText>
+				</Box>
+			) : null}
 			<EditLines edits={state.edits} />
-			<FitText dimColor>{t('followup.review.legend')}</FitText>
 			{check.present.length > 0 ? (
 				<WrapText color="yellow" lead={glyphs.bullet}>
 					{t('followup.review.present', {count: check.present.length})}
