@@ -63,9 +63,9 @@ export const en = {
 	'followup.manual.protocol': 'Which protocol the rule matches; ICMP, GRE and ALL have no ports.',
 	'followup.manual.ports': 'One port (22) or a range (8000-8100), 1 to 65535.',
 	'followup.manual.source':
-		'From: IPv4/IPv6 address or block (0.0.0.0/0, ::/0: all), group sg-… or prefix list pl-…',
+		'Where traffic may come from: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
 	'followup.manual.destination':
-		'To: IPv4/IPv6 address or block (0.0.0.0/0, ::/0: all), group sg-… or prefix list pl-…',
+		'Where traffic may go to: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
 	'followup.manual.policy': 'Allow the traffic, or deny it (denied packets are dropped without a reply).',
 	'followup.manual.priority': '1 (highest) to 100; at the same priority, deny wins.',
 	'followup.manual.description': 'Optional: a note on the rule (up to 512 characters); Enter on empty skips.',
