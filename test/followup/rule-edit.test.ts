@@ -2,6 +2,9 @@
 // queued and planned as one Modify call or a revoke + authorize (and Review says which), a refusal the API would
 // give is said on the form, and `e`/`d` never do nothing silently.
 import {describe, expect, it} from 'vitest';
+import {applyChanges} from '../../source/cloud/changes.js';
+import {CloudError} from '../../source/cloud/errors.js';
+import type {EcsApi} from '../../source/cloud/port.js';
 import type {Rule, SecurityGroupDetail} from '../../source/domain/model.js';
 import {answerField, formOf} from '../../source/wizard/followup/manual-form.js';
 import {roundPlan, routeOf} from '../../source/wizard/followup/rules-edit.js';
@@ -121,7 +124,7 @@ describe('editing rules in place', () => {
 		expect(s.step).toBe('review');
 		const plan = roundPlan(
 			{regionId: REGION, groupId: 'sg-db', vpcId: 'vpc-1'},
-			s.check ?? {fresh: [], remove: []},
+			s.check ?? {fresh: [], remove: [], after: 0},
 			s.edits,
 		);
 		expect(plan.calls.map((c) => c.kind)).toEqual(['modify', 'modify', 'modify', 'modify-egress']);
@@ -138,17 +141,55 @@ describe('editing rules in place', () => {
 		s = reduce(s, {type: 'review'});
 		const plan = roundPlan(
 			{regionId: REGION, groupId: 'sg-db', vpcId: 'vpc-1'},
-			s.check ?? {fresh: [], remove: []},
+			s.check ?? {fresh: [], remove: [], after: 0},
 			s.edits,
 		);
+		// A new rule is added before the old one goes (and the revoke waits on it); a cleared description is the
+		// same rule to the API, so it is revoked first (an authorize first would add nothing).
 		expect(plan.calls.map((c) => c.kind)).toEqual([
-			'revoke',
 			'authorize',
 			'revoke',
-			'authorize',
 			'revoke',
 			'authorize',
+			'authorize',
+			'revoke',
 		]);
+		expect(plan.calls.map((c) => ('after' in c ? c.after : undefined))).toEqual([
+			undefined,
+			0,
+			undefined,
+			undefined,
+			undefined,
+			4,
+		]);
+	});
+
+	it('never revokes the old rule when its replacement is refused', async () => {
+		const sent: string[] = [];
+		const api = {
+			authorizeSecurityGroup: async () => {
+				sent.push('authorize');
+				throw new CloudError('invalid', 'InvalidSourceGroupId.NotFound', 'No such group.', 'Fix it.');
+			},
+			revokeSecurityGroup: async () => {
+				sent.push('revoke');
+				return {requestId: 'r'};
+			},
+		} as unknown as EcsApi;
+		let s = atRules();
+		s = edit(s, indexOf(s, 'sgr-v4', '22/22'), {
+			...v4,
+			peer: {kind: 'group', groupId: 'sg-bp1nope0000000000001'},
+		});
+		s = reduce(s, {type: 'review'});
+		const plan = roundPlan(
+			{regionId: REGION, groupId: 'sg-db', vpcId: 'vpc-1'},
+			s.check ?? {fresh: [], remove: [], after: 0},
+			s.edits,
+		);
+		const outcome = await applyChanges(api, plan.calls);
+		expect(sent).toEqual(['authorize']);
+		expect(outcome.outcomes.map((o) => o.state)).toEqual(['failed', 'skipped']);
 	});
 
 	it('shows the edited rule in the table and drops an edit that comes back to the rule as read', () => {

@@ -38,10 +38,11 @@ export const en = {
 	'followup.edit.duplicate': 'The group already has {rule} (or another edit makes it): change a field.',
 	'followup.edit.routeModify': 'changed in place (ModifySecurityGroupRule, same rule id)',
 	'followup.edit.routeNoId':
-		"removed and added again: the group's answer gave no rule id, which an in-place change needs",
-	'followup.edit.routeDirection': 'removed and added again: the direction cannot be changed in place',
+		"replaced (the new rule is added, then the old one removed only if that worked): the group's answer gave no rule id, which an in-place change needs",
+	'followup.edit.routeDirection':
+		'replaced (the new rule is added, then the old one removed only if that worked): the direction cannot be changed in place',
 	'followup.edit.routePeerKind':
-		'removed and added again: the API cannot change the kind of peer (IPv4, IPv6, group, prefix list) in place',
+		'replaced (the new rule is added, then the old one removed only if that worked): the API cannot change the kind of peer (IPv4, IPv6, group, prefix list) in place',
 	'followup.edit.routeDescription': 'removed and added again: the API cannot clear a description in place',
 	'followup.keys.edit': 'edit',
 	'followup.keys.saveEdit': 'save the edit',
@@ -291,10 +292,11 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.edit.removing': '{rule} 已标记为删除：先按 d 保留它，再按 e 修改。',
 	'followup.edit.duplicate': '安全组已有 {rule}（或另一项修改会产生它）：请改动某个字段。',
 	'followup.edit.routeModify': '原地修改（ModifySecurityGroupRule，规则 ID 不变）',
-	'followup.edit.routeNoId': '先删除再添加：安全组的返回中没有规则 ID，原地修改需要它',
-	'followup.edit.routeDirection': '先删除再添加：方向不能原地修改',
+	'followup.edit.routeNoId':
+		'替换（先添加新规则，成功后才删除旧规则）：安全组的返回中没有规则 ID，原地修改需要它',
+	'followup.edit.routeDirection': '替换（先添加新规则，成功后才删除旧规则）：方向不能原地修改',
 	'followup.edit.routePeerKind':
-		'先删除再添加：API 不能原地修改授权对象的类型（IPv4、IPv6、安全组、前缀列表）',
+		'替换（先添加新规则，成功后才删除旧规则）：API 不能原地修改授权对象的类型（IPv4、IPv6、安全组、前缀列表）',
 	'followup.edit.routeDescription': '先删除再添加：API 不能原地清空描述',
 	'followup.keys.edit': '修改',
 	'followup.keys.saveEdit': '保存修改',

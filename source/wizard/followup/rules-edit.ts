@@ -11,8 +11,10 @@ import {
 	planRuleChange,
 	planRuleEdit,
 	type RuleChangeCheck,
+	sameRule,
 } from '../../domain/rule-change.js';
 import {ruleKey} from '../../domain/rules.js';
+import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 
 /** One queued edit: the group's rule as read (by its key) and the rule it becomes. */
@@ -73,12 +75,30 @@ export const routeOf = (edit: RuleEdit): EditRoute => editRoute(edit.rule, edit.
  */
 export function roundPlan(
 	target: {regionId: string; groupId: string; vpcId: string},
-	check: Pick<RuleChangeCheck, 'fresh' | 'remove'>,
+	check: Pick<RuleChangeCheck, 'fresh' | 'remove' | 'after'>,
 	edits: readonly RuleEdit[],
 ): ChangePlan {
-	const change = planRuleChange(target, check);
-	const editCalls = edits.flatMap((e) => planRuleEdit(target, e.rule, e.edited).calls);
-	return {...change, calls: [...change.calls, ...editCalls]};
+	const calls = [...planRuleChange(target, check).calls];
+	let room = maxRulesPerGroup - check.after;
+	for (const e of edits) {
+		const planned = planRuleEdit(target, e.rule, e.edited).calls;
+		const [revoke, authorize] = planned;
+		// A replacement (revoke + authorize) adds the new rule first and removes the old one only once the new
+		// one is in: a refused peer (an unknown group, say) then loses nothing. Not when the two are one rule to
+		// the API (only the description cleared: the authorize would add nothing) or the group has no room.
+		if (
+			revoke &&
+			authorize &&
+			'input' in revoke &&
+			'input' in authorize &&
+			!sameRule(e.rule, e.edited) &&
+			room > 0
+		) {
+			room--;
+			calls.push(authorize, {...revoke, after: calls.length});
+		} else calls.push(...planned);
+	}
+	return {regionId: target.regionId, groupId: target.groupId, calls};
 }
 
 /** Another rule of the group (or queued) that the edit would duplicate: the API would refuse or merge it. */

@@ -172,7 +172,7 @@ export function RulesScreen({
 							})
 						}
 					/>
-					<FitText dimColor>
+					<WrapText dimColor>
 						{hasChanges(state)
 							? t('followup.rules.pending', {
 									adding: state.add.length,
@@ -183,7 +183,7 @@ export function RulesScreen({
 									max: maxRulesPerGroup,
 								})
 							: t('followup.rules.count', {count: total, max: maxRulesPerGroup})}
-					</FitText>
+					</WrapText>
 				</Box>
 			) : (
 				<Spinner label={t('followup.rules.loading', {id: state.group?.id ?? ''})} />
