@@ -6,7 +6,7 @@
 import type {GroupReference} from '../cloud/port.js';
 import type {Instance, SecurityGroupSummary} from '../domain/model.js';
 import {validateVpcId} from '../domain/validators.js';
-import {cleanDeep, cleanLine, t, table} from '../text/index.js';
+import {cleanDeep, cleanLine, cut, t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import {open, print, usage, warn} from './followup.js';
 import {defaultRegion, readGroup, readTarget} from './followup-flags.js';
@@ -76,7 +76,7 @@ async function pickRegion(io: Io, services: Services, read: GroupsFlags): Promis
 	return select(
 		{
 			message: t('followup.groups.pickRegion'),
-			choices: regions.map((r) => ({value: r.id, name: `${r.id}  ${r.localName}`})),
+			choices: regions.map((r) => ({value: r.id, name: `${r.id}  ${r.localName}`, short: r.id})),
 			pageSize: 12,
 		},
 		promptContext(io),
@@ -102,11 +102,13 @@ async function pickGroup(
 	const groups = await services.api.describeSecurityGroups(regionId);
 	if (groups.length === 0) return undefined;
 	const rows = table(groups.map(groupRow));
+	const width = Math.max(20, ((io.stderr as {columns?: number}).columns ?? 80) - 3);
 	const {select} = await import('./prompts.js');
 	return select(
 		{
 			message: t('followup.groups.pickGroup', {region: regionId}),
-			choices: groups.map((g, i) => ({value: g.id, name: rows[i] ?? g.id})),
+			// One line per group however narrow the terminal (a wrapped row reads as two groups).
+			choices: groups.map((g, i) => ({value: g.id, name: cut(rows[i] ?? g.id, width), short: g.id})),
 			pageSize: 12,
 		},
 		promptContext(io),
