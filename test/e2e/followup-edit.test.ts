@@ -136,6 +136,56 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 		expect((await inbound(group)).rules).toEqual([]);
 	});
 
+	it('replaces a rule whose peer changes kind (new rule first), and keeps it when the new peer is refused', async () => {
+		const list = await aPrefixList();
+		const group = await makeGroup(world.ecs, region, vpcId, 'swap');
+		await world.ecs.request(
+			'AuthorizeSecurityGroup',
+			{
+				RegionId: region,
+				SecurityGroupId: group,
+				Permissions: [{IpProtocol: 'tcp', PortRange: '22/22', SourceCidrIp: '10.0.0.0/8'}],
+			},
+			{method: 'POST'},
+		);
+		const p = followup(world, 'rules', ['--region', region, '--group', group], {cols: 100, rows: 30});
+		await p.waitForText(/TCP\s+22\s+10\.0\.0\.0\/8/);
+		const repoint = async (peer: string) => {
+			await p.press(keys.home, 'e');
+			await p.waitForText('Edit a rule (Inbound)');
+			await p.press(keys.enter);
+			await p.waitForText('One port (22) or a range');
+			await p.press(keys.enter);
+			await p.waitForText('Where traffic may come from');
+			await p.press(clear, peer, keys.enter);
+			await p.waitForText('Allow the traffic, or deny it');
+			await p.press(keys.enter, keys.enter, keys.enter);
+			await p.waitForText(/Queued: .* 1 to edit/);
+			await p.press(keys.enter);
+			await p.waitForText(/replaced \(the new rule is\s+added, then the old one removed only if that worked/);
+			await p.press('y');
+		};
+
+		// A group that does not exist: the authorize is refused, so the old rule is not revoked.
+		await repoint('sg-bp1nope0000000000001');
+		const failed = await p.waitForText(/Rules of the group now \(1\)/);
+		expect(failed).toMatch(/✖ AuthorizeSecurityGroup \(1 rule\)\s+failed/);
+		expect(failed).toMatch(/RevokeSecurityGroup \(1 rule\)\s+not sent/);
+		expect(failed).toContain('Kept 1 rule: its replacement was refused.');
+		expect(failed).toContain('1 rule was not applied');
+		expect((await inbound(group)).rules).toEqual(['tcp 22/22 10.0.0.0/8 accept 1']);
+
+		// A prefix list: added, then the old rule revoked.
+		await p.press('m');
+		await p.waitForText(/1 of at most 200 rules/);
+		await repoint(list);
+		const done = await p.waitForText('Removed 1 rule.');
+		expect(done).toContain('Added 1 rule.');
+		expect((await inbound(group)).rules).toEqual([`tcp 22/22 ${list} accept 1`]);
+		await p.press('q');
+		expect(await p.exited).toBe(0);
+	});
+
 	it('an enterprise group refuses a group peer on the form, saying why, and nothing is sent', async () => {
 		const p = followup(world, 'rules', ['--region', region, '--group', ids.isolated], {cols: 100, rows: 30});
 		await p.waitForText('Inbound (0)');

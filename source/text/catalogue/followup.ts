@@ -48,6 +48,8 @@ export const en = {
 	'followup.keys.saveEdit': 'save the edit',
 	'followup.review.edits': '{count} to edit:',
 	'followup.done.modified': '{count} changed in place.',
+	'followup.done.kept':
+		'Kept {count} {count:rule|rules}: {count:its replacement was|their replacements were} refused.',
 	'followup.rules.queuedTwice': '{rule} is already queued.',
 	'followup.rules.notRemovable':
 		"{rule} cannot be removed here: the group's answer named neither its peer nor its rule id. Remove it in the console.",
@@ -302,6 +304,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.keys.saveEdit': '保存修改',
 	'followup.review.edits': '修改 {count} 条：',
 	'followup.done.modified': '已原地修改 {count} 条。',
+	'followup.done.kept': '保留了 {count} 条规则：替换规则被拒绝，因此没有撤销旧规则。',
 	'followup.rules.queuedTwice': '{rule} 已在队列中。',
 	'followup.rules.notRemovable':
 		'无法在此删除 {rule}：安全组的返回中既没有授权对象也没有规则 ID。请在控制台删除。',

@@ -116,15 +116,25 @@ export function ApplyingScreen({state}: {readonly state: RulesState}) {
 
 /** What a round came to, in words: added, removed, already there, failed. */
 export function rulesResultLines(state: Pick<RulesState, 'calls' | 'check'>): {text: string; ok: boolean}[] {
+	/** A revoke held back because the replacement it waited on was refused: the old rule is kept, not lost. */
+	const heldBack = (c: RulesState['calls'][number]) =>
+		c.state === 'skipped' &&
+		'after' in c.call &&
+		c.call.after !== undefined &&
+		state.calls[c.call.after]?.state === 'failed';
 	const count = (kinds: string[], states: string[]) =>
 		state.calls.reduce(
 			(n, c) =>
 				n +
-				('input' in c.call && kinds.includes(c.call.kind) && states.includes(c.state)
+				('input' in c.call && kinds.includes(c.call.kind) && states.includes(c.state) && !heldBack(c)
 					? c.call.input.rules.length
 					: 0),
 			0,
 		);
+	const kept = state.calls.reduce(
+		(n, c) => n + ('input' in c.call && heldBack(c) ? c.call.input.rules.length : 0),
+		0,
+	);
 	const added = count(['authorize', 'authorize-egress'], ['done']);
 	const removed = count(['revoke', 'revoke-egress'], ['done']);
 	const modified = count(['modify', 'modify-egress'], ['done']);
@@ -139,6 +149,7 @@ export function rulesResultLines(state: Pick<RulesState, 'calls' | 'check'>): {t
 	const present = state.check?.present.length ?? 0;
 	if (present > 0) lines.push({text: t('followup.review.present', {count: present}), ok: true});
 	if (failed > 0) lines.push({text: t('followup.done.notApplied', {count: failed}), ok: false});
+	if (kept > 0) lines.push({text: t('followup.done.kept', {count: kept}), ok: false});
 	return lines;
 }
 
