@@ -229,6 +229,25 @@ describe('editing rules in place', () => {
 		expect(s.problem).toMatch(/marked for removal/);
 	});
 
+	it('e on a queued addition edits it; e on an empty tab says there is nothing to edit', () => {
+		let s = atRules();
+		const extra = {...v4, portRange: '8080/8080', peer: {kind: 'ipv4' as const, cidr: '10.1.0.0/16'}};
+		s = reduce(s, {type: 'open', step: 'manual'}, {type: 'add', rule: extra});
+		const at = rowsOf(s).findIndex((r) => r.kind === 'added');
+		s = edit(s, at, {...extra, priority: 4});
+		expect(s.add).toEqual([{...extra, priority: 4}]);
+		expect(s.edits).toEqual([]);
+		const empty = reduce(
+			initialRulesState({}),
+			{type: 'region', regionId: REGION},
+			{type: 'group', group: {...summary, type: 'normal'}},
+			{type: 'detail', detail: {...detailOf('normal'), rules: []}},
+			{type: 'edit', index: 0},
+		);
+		expect(empty.step).toBe('rules');
+		expect(empty.problem).toMatch(/No rule under the cursor/);
+	});
+
 	it('removing an edited rule drops the edit; leaving drops every edit', () => {
 		let s = atRules();
 		const at = indexOf(s, 'sgr-v4', '22/22');
