@@ -89,7 +89,7 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 }
 
 const shortRule = (rule: RuleEdit['edited']): string =>
-	`${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerLabel(rule.peer)} ${rule.policy} ${rule.priority}${rule.description ? ` "${rule.description}"` : ''}`;
+	`${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerLabel(rule.peer)} ${rule.policy === 'drop' ? t('wizard.rules.deny') : t('wizard.rules.allow')} ${rule.priority}${rule.description ? ` "${rule.description}"` : ''}`;
 
 /** Each queued edit: the rule before and after, and how it is carried out (said before applying). */
 function EditLines({edits}: {readonly edits: readonly RuleEdit[]}) {
