@@ -262,3 +262,29 @@ describe('editing rules in place', () => {
 		expect(s.edits).toEqual([]);
 	});
 });
+
+describe('the hand form checks its peer as --rule does', () => {
+	const atPeer = (protocol: 'tcp' | 'icmp') => ({
+		direction: 'ingress' as const,
+		field: 'cidr' as const,
+		protocol,
+		portRange: protocol === 'tcp' ? '22/22' : '-1/-1',
+	});
+
+	it.each([
+		['tcp', '10.0.0.1/8', /10\.0\.0\.0\/8/],
+		['icmp', '2001:db8::/32', /ICMPv6|icmpv6/i],
+		['tcp', 'sg-', /./],
+	] as const)('%s with %s is refused at the peer field', (protocol, peer, why) => {
+		const step = answerField(atPeer(protocol), peer);
+		expect(step.kind).toBe('problem');
+		if (step.kind === 'problem') expect(step.problem).toMatch(why);
+	});
+
+	it.each(['10.0.0.0/8', '2001:db8::/32', 'sg-bp1web00000000000001', 'pl-bp8nrrhijy3kezo9eqj8'])(
+		'takes %s',
+		(peer) => {
+			expect(answerField(atPeer('tcp'), peer).kind).toBe('next');
+		},
+	);
+});
