@@ -6,7 +6,7 @@ import {lintRules} from '../../domain/lint.js';
 import type {Direction, Rule} from '../../domain/model.js';
 import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
+import {WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
