@@ -96,7 +96,7 @@ export const en = {
 	'wizard.keys.pickList': 'pick a list',
 	'wizard.keys.saveRule': 'save rule',
 	'wizard.form.newTitle': 'New rule for {name}',
-	'wizard.form.editTitle': 'Rule {n} of {total} of {name}',
+	'wizard.form.editTitle': 'Editing rule {n} of {total} of {name}',
 	'wizard.form.peerKind': '{far} type',
 	'wizard.form.priority': 'Priority',
 	'wizard.form.kindIpv4': 'IPv4 CIDR',
@@ -115,10 +115,6 @@ export const en = {
 	'wizard.form.portsEmpty': 'Type the ports: a port (22) or a range (8000-8100).',
 	'wizard.form.pickGroup': 'Pick the security group: press Enter on this field for the list.',
 	'wizard.form.pickPrefixList': 'Pick the prefix list: press Enter on this field for the list.',
-	'wizard.form.notIpv4':
-		'"{value}" is not an IPv4 address: change the type to IPv6 CIDR, or type e.g. 10.0.0.0/8.',
-	'wizard.form.notIpv6':
-		'"{value}" is not an IPv6 address: change the type to IPv4 CIDR, or type e.g. 2001:db8::/32.',
 	'wizard.form.noList': 'No region is chosen yet, so there is no list to pick from.',
 	'wizard.picker.groups': 'Security groups in {region}',
 	'wizard.picker.lists': 'Prefix lists in {region}',
@@ -374,8 +370,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.form.portsEmpty': '请输入端口：一个端口（22）或一个范围（8000-8100）。',
 	'wizard.form.pickGroup': '请选择安全组：在此字段按 Enter 打开列表。',
 	'wizard.form.pickPrefixList': '请选择前缀列表：在此字段按 Enter 打开列表。',
-	'wizard.form.notIpv4': '“{value}”不是 IPv4 地址：把类型改为 IPv6 地址段，或输入例如 10.0.0.0/8。',
-	'wizard.form.notIpv6': '“{value}”不是 IPv6 地址：把类型改为 IPv4 地址段，或输入例如 2001:db8::/32。',
 	'wizard.form.noList': '尚未选择地域，没有可选的列表。',
 	'wizard.picker.groups': '{region} 的安全组',
 	'wizard.picker.lists': '{region} 的前缀列表',

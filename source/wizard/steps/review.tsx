@@ -176,7 +176,14 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 			{/* Shown in a short terminal too, scrolled by the arrows: a warning names a rule, which must be findable. */}
 			{tiny ? null : (
 				<Box marginTop={short || tight ? 0 : 1}>
-					<RulesTable rules={rules} height={rulesHeight} scroll="all" empty={t('wizard.review.noRules')} />
+					<RulesTable
+						rules={rules}
+						height={rulesHeight}
+						scroll="all"
+						empty={t('wizard.review.noRules')}
+						// Priority is a column once a rule has one other than the default, so a drop rule's order shows.
+						columns={{priority: rules.some((r) => r.priority !== 1)}}
+					/>
 				</Box>
 			)}
 			{warnings.map((w) =>

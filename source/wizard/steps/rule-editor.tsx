@@ -249,6 +249,7 @@ export function RuleEditor({title, rules, onChange, onDone, height, regionId, da
 			<RulesTable
 				rules={rules}
 				cursor={mode.kind === 'pick' ? at : undefined}
+				columns={{priority: true}}
 				height={tableHeight}
 				scroll="none"
 			/>

@@ -164,7 +164,10 @@ export function RuleFormView({
 			{fields.map((field) => {
 				const active = field === form.field;
 				const label = fieldLabel(field, form.direction);
-				const lead = `${active ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
+				const typing =
+					active && !choiceFields.includes(field) && !(field === 'peer' && pickedKind(form.peerKind));
+				// A field being typed in has the input's own pointer; the others get it on their label.
+				const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
 				const room = Math.max(1, columns - width(lead) - 1);
 				let value: React.ReactNode;
 				if (choiceFields.includes(field)) {
@@ -181,6 +184,7 @@ export function RuleFormView({
 						<TextInput
 							key={`${field}-${form.peerKind}`}
 							initialValue={textOf(form, field)}
+							selectInitial
 							onChange={(v) => dispatch({type: 'text', value: v})}
 							onSubmit={save}
 							onCancel={onCancel}

@@ -7,7 +7,9 @@ import {normalisePorts, showPorts} from '../../domain/rules.js';
 import {
 	portlessProtocols,
 	protocols,
+	validateCidr,
 	validateDirection,
+	validateIpv6Cidr,
 	validatePolicy,
 	validatePortRange,
 	validatePriority,
@@ -158,12 +160,18 @@ function cycleField(form: RuleForm, by: number): RuleForm {
 }
 
 function textField(form: RuleForm, value: string): RuleForm {
+	// The input reports its value when it opens too: only a change clears the field's refusal.
+	if (value === textOf(form, form.field)) return form;
 	const problem = form.problem?.field === form.field ? undefined : form.problem;
 	switch (form.field) {
 		case 'ports':
 			return {...form, problem, ports: value};
-		case 'peer':
-			return pickedKind(form.peerKind) ? form : {...form, problem, cidr: value};
+		case 'peer': {
+			if (pickedKind(form.peerKind)) return form;
+			// An address of the other family switches the type with it (a colon is IPv6, a dotted quad IPv4).
+			const peerKind = value.includes(':') ? 'ipv6' : /^\d+\./.test(value) ? 'ipv4' : form.peerKind;
+			return {...form, problem, cidr: value, peerKind};
+		}
 		case 'priority':
 			return {...form, problem, priority: value};
 		case 'description':
@@ -212,15 +220,12 @@ export function saveForm(form: RuleForm): Saved {
 			);
 		peer = form.picked;
 	} else {
-		const parsed = parsePeer(form.cidr);
+		// The family chosen says which validator judges the address (the flags path picks it by the colon).
+		const text = form.cidr.trim();
+		const wrong = form.peerKind === 'ipv6' ? validateIpv6Cidr(text) : validateCidr(text);
+		if (wrong) return refuse('peer', wrong);
+		const parsed = parsePeer(text);
 		if (!parsed.ok) return refuse('peer', parsed.problem);
-		if (parsed.peer.kind !== form.peerKind)
-			return refuse(
-				'peer',
-				form.peerKind === 'ipv4'
-					? t('wizard.form.notIpv4', {value: form.cidr.trim()})
-					: t('wizard.form.notIpv6', {value: form.cidr.trim()}),
-			);
 		peer = parsed.peer;
 	}
 	const family = validateProtocolForPeer(form.protocol, peer);
