@@ -86,6 +86,9 @@ export function prefixListItems(lists: readonly PrefixList[]): ListItem[] {
 	});
 }
 
+const noGroups: SecurityGroupSummary[] = [];
+const noLists: PrefixList[] = [];
+
 export type PeerPickerProps = {
 	readonly kind: 'group' | 'prefix-list';
 	readonly regionId: string;
@@ -115,11 +118,16 @@ export function PeerPicker({
 	}, [kind, regionId, data]);
 	const load: Load<readonly (SecurityGroupSummary | PrefixList)[]> | undefined =
 		kind === 'group' ? data.groupsOf(regionId) : data.prefixListsOf(regionId);
-	const groups = kind === 'group' && load?.state === 'ready' ? (load.value as SecurityGroupSummary[]) : [];
-	const lists = kind === 'prefix-list' && load?.state === 'ready' ? (load.value as PrefixList[]) : [];
+	const groups =
+		kind === 'group' && load?.state === 'ready' ? (load.value as SecurityGroupSummary[]) : noGroups;
+	const lists = kind === 'prefix-list' && load?.state === 'ready' ? (load.value as PrefixList[]) : noLists;
+	// The scope is worked out anew on every render: the list is rebuilt only when what it says changes, so the
+	// highlight (and a refusal shown for it) stays put.
+	const scopeKey = scope ? `${scope.vpcId}|${scope.because}|${scope.peerName ?? ''}` : '';
+	// biome-ignore lint/correctness/useExhaustiveDependencies: scopeKey stands for scope.
 	const items = useMemo(
 		() => (kind === 'group' ? groupItems(groups, scope) : prefixListItems(lists)),
-		[kind, groups, lists, scope],
+		[kind, groups, lists, scopeKey],
 	);
 	const [problem, setProblem] = useState<string | undefined>();
 	const listing = load?.state === 'ready' && items.length > 0;

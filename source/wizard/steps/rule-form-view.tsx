@@ -182,7 +182,7 @@ export function RuleFormView({
 				} else if (active) {
 					value = (
 						<TextInput
-							key={`${field}-${form.peerKind}`}
+							key={field}
 							initialValue={textOf(form, field)}
 							selectInitial
 							onChange={(v) => dispatch({type: 'text', value: v})}
