@@ -4,13 +4,13 @@
 // edited in both directions, and every key whole at 50x20.
 import {useState, useSyncExternalStore} from 'react';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import type {PrefixList, Rule, SecurityGroupSummary} from '../../source/domain/model.js';
+import type {PrefixList, Rule, SecurityGroupSummary, Vpc} from '../../source/domain/model.js';
 import {templateRules} from '../../source/domain/rules.js';
 import {width} from '../../source/text/index.js';
 import {App} from '../../source/wizard/app.js';
 import {CloudData} from '../../source/wizard/cloud-data.js';
 import {RuleEditor} from '../../source/wizard/steps/rule-editor.js';
-import {fakeServices} from '../helpers/fake-api.js';
+import {fakeServices, makeVpcs} from '../helpers/fake-api.js';
 import {type InkSession, keys, renderInk} from '../helpers/ink.js';
 
 const REGION = 'cn-hangzhou';
@@ -293,5 +293,49 @@ describe('the rule editor at 50x20: no hint is cut', () => {
 		await session.press('p');
 		const presets = await session.waitFor('Quick add');
 		expectUncut(presets, ['Enter choose', 'type filter', 'Esc back']);
+	});
+});
+
+describe('a group peer chosen before the VPC', () => {
+	const vpcs = makeVpcs(REGION, 3);
+	const far = vpcs[2] as Vpc;
+	const peerRule: Rule = {
+		direction: 'ingress',
+		protocol: 'tcp',
+		portRange: '3306/3306',
+		peer: {kind: 'group', groupId: 'sg-peer1'},
+		policy: 'accept',
+		priority: 1,
+	};
+	const answers = {
+		regionId: REGION,
+		template: 'custom' as const,
+		rules: [peerRule],
+		name: 'db-tier',
+		description: '',
+		network: 'vpc' as const,
+	};
+	const services = () =>
+		fakeServices({groups: [group('sg-peer1', 'app-tier', far.id)], vpcs: {[REGION]: vpcs}});
+
+	it("offers the peer group's VPC first on the VPC step", async () => {
+		session = renderInk(<App services={services()} initial={{answers}} onExit={() => {}} />, {
+			columns: 100,
+			rows: 30,
+		});
+		const frame = await session.waitFor(new RegExp(`❯ ${far.name}\\s+${far.id}`));
+		expect(frame).not.toMatch(/❯ default-vpc/);
+	});
+
+	it('warns on Review when another VPC was chosen, and names the peer', async () => {
+		const chosen = vpcs[0] as Vpc;
+		session = renderInk(
+			<App services={services()} initial={{answers: {...answers, vpcId: chosen.id}}} onExit={() => {}} />,
+			{columns: 100, rows: 30},
+		);
+		const frame = (await session.waitFor('the API refuses it')).replace(/\s+/g, ' ');
+		expect(frame).toContain(`Rule peer app-tier (sg-peer1) is in ${far.id}, not in ${chosen.id}`);
+		expect(frame).toContain('Press 2 to change the rules or 6 the VPC.');
+		expect(frame).toMatch(/TCP 3306 app-tier \(sg-peer1\) accept/);
 	});
 });
