@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {Peer, Rule, SecurityGroupSummary} from '../../domain/model.js';
 import {parsePeer, peerText} from '../../domain/peers.js';
 import {type PresetId, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
@@ -97,8 +97,12 @@ export function RuleEditor({title, rules, onChange, onDone, height, regionId, da
 		const found = groups.find((g) => g.id === peer.groupId);
 		return found?.name ? {...peer, name: found.name} : peer;
 	};
-	const openForm = (form: RuleForm, index?: number) =>
-		setMode({kind: 'form', form, index, round: Date.now()});
+	// Each opening of the form is a fresh one (its own field state), numbered so React remounts it.
+	const opened = useRef(0);
+	const openForm = (form: RuleForm, index?: number) => {
+		opened.current += 1;
+		setMode({kind: 'form', form, index, round: opened.current});
+	};
 
 	useKeys(
 		(input, key) => {
