@@ -41,6 +41,8 @@ async function dispatch(args: ParsedArgs, io: Io): Promise<number> {
 			return (await import('./commands/rules.js')).run(args, io);
 		case 'instances':
 			return (await import('./commands/instances.js')).run(args, io);
+		case 'groups':
+			return (await import('./commands/groups.js')).run(args, io);
 	}
 }
 

@@ -77,7 +77,8 @@ export async function applyChanges(
 	let stop: 'cancelled' | 'failed' | undefined;
 	for (const [index, call] of calls.entries()) {
 		if (!stop && signal?.aborted) stop = 'cancelled';
-		if (stop) {
+		const waited = 'after' in call && call.after !== undefined ? outcomes[call.after]?.state : 'done';
+		if (stop || (waited !== 'done' && waited !== 'unchanged')) {
 			outcomes.push({call, state: 'skipped'});
 			onEvent({index, state: 'skipped', attempt: 0});
 			continue;

@@ -16,6 +16,12 @@ import type {
 
 export type CallResult = {requestId: string};
 
+/**
+ * Which other groups' rules point at a group (DescribeSecurityGroupReferences): the reason DeleteSecurityGroup
+ * answers DependencyViolation. `accountId` is the AliUid of the referencing group's owner.
+ */
+export type GroupReference = {groupId: string; referencedBy: {groupId: string; accountId: string}[]};
+
 export type VpcPageListener = (loaded: number, total: number) => void;
 
 export interface EcsApi {
@@ -46,6 +52,8 @@ export interface EcsApi {
 	): Promise<SecurityGroupSummary[]>;
 	describeSecurityGroupAttribute(regionId: string, groupId: string): Promise<SecurityGroupDetail>;
 	deleteSecurityGroup(regionId: string, groupId: string): Promise<CallResult>;
+	/** The groups whose rules reference each of `groupIds` (at most 10 ids a call; more are asked in turns). */
+	describeSecurityGroupReferences(regionId: string, groupIds: readonly string[]): Promise<GroupReference[]>;
 	/** Every matching instance (all pages). */
 	describeInstances(
 		regionId: string,

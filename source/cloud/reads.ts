@@ -54,7 +54,11 @@ type Reads = Pick<
 	| 'describeSecurityGroupAttribute'
 	| 'describeInstances'
 	| 'describePrefixLists'
+	| 'describeSecurityGroupReferences'
 >;
+
+/** DescribeSecurityGroupReferences takes SecurityGroupId.N with N up to 10 (DescribeSecurityGroupReferencesRequest). */
+const referenceIdsPerCall = 10;
 
 export function reads(transport: Transport): Reads {
 	const {call, learnt} = transport;
@@ -201,6 +205,28 @@ export function reads(transport: Transport): Reads {
 				if (!nextToken) break;
 			}
 			return byId(out.filter((p) => p.id));
+		},
+
+		// The answer's shape (DescribeSecurityGroupReferencesResponseBody in @alicloud/ecs20140526):
+		// SecurityGroupReferences.SecurityGroupReference[] of {SecurityGroupId, ReferencingSecurityGroups:
+		// {ReferencingSecurityGroup: [{SecurityGroupId, AliUid}]}} (https://alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describesecuritygroupreferences).
+		async describeSecurityGroupReferences(regionId, groupIds) {
+			const out: {groupId: string; referencedBy: {groupId: string; accountId: string}[]}[] = [];
+			for (const ids of chunks(groupIds, referenceIdsPerCall)) {
+				const body = await call('ecs', 'DescribeSecurityGroupReferences', regionId, {
+					RegionId: regionId,
+					SecurityGroupId: ids,
+				});
+				for (const item of list(body, 'SecurityGroupReferences', 'SecurityGroupReference'))
+					out.push({
+						groupId: str(item.SecurityGroupId),
+						referencedBy: list(item, 'ReferencingSecurityGroups', 'ReferencingSecurityGroup').map((r) => ({
+							groupId: str(r.SecurityGroupId),
+							accountId: str(r.AliUid),
+						})),
+					});
+			}
+			return out;
 		},
 	};
 }

@@ -5,7 +5,7 @@ import {parseArgs as nodeParseArgs} from 'node:util';
 import {closest, distance} from 'fastest-levenshtein';
 import {cleanLine, t} from '../text/index.js';
 
-export const commands = ['create', 'configure', 'sandbox', 'resume', 'rules', 'instances'] as const;
+export const commands = ['create', 'configure', 'sandbox', 'resume', 'rules', 'instances', 'groups'] as const;
 export type Command = (typeof commands)[number];
 
 type Spec = {type: 'string' | 'boolean'; multiple?: boolean; short?: string; example?: string};
@@ -66,6 +66,13 @@ const commandFlags = {
 		region: {type: 'string', example: '--region cn-hangzhou'},
 		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
 		instance: {type: 'string', multiple: true, example: '--instance i-bp67acfmxazb4ph30000'},
+		yes: {type: 'boolean'},
+		json: {type: 'boolean'},
+	},
+	groups: {
+		region: {type: 'string', example: '--region cn-hangzhou'},
+		vpc: {type: 'string', example: '--vpc vpc-bp1qpo0kug3a20qqe0000'},
+		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
 		yes: {type: 'boolean'},
 		json: {type: 'boolean'},
 	},

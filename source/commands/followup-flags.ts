@@ -24,6 +24,8 @@ export type CommonFlags = {
 	yes: boolean;
 	json: boolean;
 	problems: string[];
+	/** `list` was typed (not just left out): it prints and ends, never opening the screens. */
+	listed: boolean;
 	/** The repeated flag's values (--rule, --instance), as typed. */
 	values: readonly string[];
 };
@@ -42,7 +44,7 @@ export function readCommon(
 	const problems: string[] = [];
 	let mode: FollowupMode = 'list';
 	if (word === 'add' || word === 'remove') mode = word;
-	else if (word !== undefined)
+	else if (word !== undefined && word !== 'list')
 		problems.push(
 			t(flag === 'rule' ? 'followup.flags.rulesAction' : 'followup.flags.instancesAction', {
 				value: cleanLine(word),
@@ -73,14 +75,17 @@ export function readCommon(
 		...(target.groupId ? {groupId: target.groupId} : {}),
 		yes: flags.yes === true,
 		json: flags.json === true,
+		listed: word === 'list',
 		problems,
 		values,
 	};
 }
 
-/** Without a terminal, with --json, or add/remove with --yes: the flags-only path. */
-export const isScripted = (io: Io, read: Pick<CommonFlags, 'json' | 'mode' | 'yes'>): boolean =>
-	!io.interactive || read.json || (read.mode !== 'list' && read.yes);
+/** Without a terminal, with --json, `list` typed, or add/remove with --yes: the flags-only path. */
+export const isScripted = (
+	io: Io,
+	read: Pick<CommonFlags, 'json' | 'mode' | 'yes'> & {listed?: boolean},
+): boolean => !io.interactive || read.json || read.listed === true || (read.mode !== 'list' && read.yes);
 
 /** The calls that failed or were skipped, for a --json report, each as `entry` writes it (undefined: left out). */
 export function failedOf<T>(

@@ -10,6 +10,7 @@ const pages: Record<Command, MessageKey> = {
 	resume: 'cli.help.resume',
 	rules: 'cli.help.rules',
 	instances: 'cli.help.instances',
+	groups: 'cli.help.groups',
 };
 
 /** The page for `command`, or the global page when no command word was typed (`ecs-sg --help`). */

@@ -16,6 +16,7 @@ import {
 import {parseRuleSpec, ruleSpec} from '../domain/rules.js';
 import {rulesTable} from '../domain/summary.js';
 import {cleanDeep, t} from '../text/index.js';
+import {refusal} from '../wizard/followup/rules-edit.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
 import * as flagsPath from './followup-flags.js';
@@ -145,6 +146,9 @@ async function change(
 		}
 		removals = [...new Set(removals)];
 	}
+	// What the group would refuse (a group peer in an enterprise group) is said before anything is sent.
+	const refused = read.mode === 'add' ? read.rules.flatMap(({rule}) => refusal(group, rule) ?? []) : [];
+	if (refused.length > 0) return followup.usage(io, [...new Set(refused)]);
 	const check = checkRuleChange(
 		group.rules,
 		{add: read.mode === 'add' ? read.rules.map((r) => r.rule) : [], remove: removals},

@@ -80,7 +80,16 @@ export type RuleCallKind =
 	| 'modify-egress';
 
 export type ChangeCall =
-	| {kind: RuleCallKind; input: RulesInput}
+	| {
+			kind: RuleCallKind;
+			input: RulesInput;
+			/**
+			 * The index of a call of the same plan this one waits on: sent only when that one ended done (or
+			 * already done); else skipped. A rule edit done as authorize + revoke never revokes a rule whose
+			 * replacement was refused.
+			 */
+			after?: number;
+	  }
 	| {kind: 'join' | 'leave'; regionId: string; groupId: string; instanceId: string};
 
 export type ChangePlan = {

@@ -236,6 +236,17 @@ export class FakeApi implements EcsApi, RetryObservable {
 		return {requestId: this.requestId()};
 	}
 
+	async describeSecurityGroupReferences(regionId: string, groupIds: readonly string[]) {
+		await this.enter('describeSecurityGroupReferences', [regionId, groupIds]);
+		// The groups whose rules name each asked group as their peer.
+		return groupIds.map((id) => ({
+			groupId: id,
+			referencedBy: this.groups
+				.filter((g) => g.rules.some((r) => r.peer.kind === 'group' && r.peer.groupId === id))
+				.map((g) => ({groupId: g.id, accountId: '1234567890123456'})),
+		}));
+	}
+
 	async describeInstances(regionId: string): Promise<Instance[]> {
 		await this.enter('describeInstances', [regionId]);
 		return [];

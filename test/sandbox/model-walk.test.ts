@@ -29,6 +29,7 @@ const ecsModels: Record<string, ModelClass> = {
 	DescribeSecurityGroups: ecs.DescribeSecurityGroupsResponseBody,
 	DescribeSecurityGroupAttribute: ecs.DescribeSecurityGroupAttributeResponseBody,
 	DeleteSecurityGroup: ecs.DeleteSecurityGroupResponseBody,
+	DescribeSecurityGroupReferences: ecs.DescribeSecurityGroupReferencesResponseBody,
 	AuthorizeSecurityGroup: ecs.AuthorizeSecurityGroupResponseBody,
 	AuthorizeSecurityGroupEgress: ecs.AuthorizeSecurityGroupEgressResponseBody,
 	RevokeSecurityGroup: ecs.RevokeSecurityGroupResponseBody,
@@ -56,6 +57,10 @@ const requiredPaths: Record<string, string[]> = {
 	DescribePrefixLists: ['PrefixLists.PrefixList[].PrefixListId', 'PrefixLists.PrefixList[].AddressFamily'],
 	DescribePrefixListAttributes: ['Entries.Entry[].Cidr'],
 	DescribeInstances: ['Instances.Instance[].SecurityGroupIds.SecurityGroupId'],
+	DescribeSecurityGroupReferences: [
+		'SecurityGroupReferences.SecurityGroupReference[].ReferencingSecurityGroups.ReferencingSecurityGroup[].SecurityGroupId',
+		'SecurityGroupReferences.SecurityGroupReference[].ReferencingSecurityGroups.ReferencingSecurityGroup[].AliUid',
+	],
 	DescribeVpcs: ['Vpcs.Vpc[].VpcId'],
 	// The VPC API's answer carries the owner (a long); ECS's deprecated twin has no OwnerId at all.
 	[`${VPC} DescribeVpcs`]: ['Vpcs.Vpc[].VpcId', 'Vpcs.Vpc[].OwnerId'],
@@ -148,6 +153,8 @@ async function scenario(call: Caller): Promise<Walked[]> {
 	});
 	await run('DescribeSecurityGroups', {RegionId: REGION, PageSize: '2'});
 	await run('DescribeSecurityGroups', {RegionId: REGION, MaxResults: '2'});
+	// db's rules reference app (inbound 3306 and outbound 443): app's answer names db.
+	await run('DescribeSecurityGroupReferences', {RegionId: REGION, SecurityGroupId: [app]});
 	const instances = await run('DescribeInstances', {RegionId: REGION});
 	const instance = (instances.Instances as {Instance: {InstanceId: string}[]}).Instance[0]
 		?.InstanceId as string;

@@ -140,6 +140,7 @@ export class FakeCloud implements Pick<EcsApi, keyof EcsApi>, RetryObservable {
 	modifySecurityGroupRule = notUsed('ModifySecurityGroupRule');
 	modifySecurityGroupEgressRule = notUsed('ModifySecurityGroupEgressRule');
 	describePrefixLists = notUsed('DescribePrefixLists');
+	describeSecurityGroupReferences = notUsed('DescribeSecurityGroupReferences');
 	describeInstances = notUsed('DescribeInstances');
 	joinSecurityGroup = notUsed('JoinSecurityGroup');
 	leaveSecurityGroup = notUsed('LeaveSecurityGroup');

@@ -3,6 +3,7 @@
 import {ecsVersion, vpcVersion} from '../action-names.js';
 import {describeAccountAttributes} from './account.js';
 import type {ActionHandler} from './context.js';
+import {describeSecurityGroupReferences} from './group-references.js';
 import {
 	createSecurityGroup,
 	deleteSecurityGroup,
@@ -36,6 +37,7 @@ const ecs = new Map<string, ActionSpec>([
 	['DescribeSecurityGroups', spec(describeSecurityGroups)],
 	['DescribeSecurityGroupAttribute', spec(describeSecurityGroupAttribute)],
 	['DeleteSecurityGroup', spec(deleteSecurityGroup)],
+	['DescribeSecurityGroupReferences', spec(describeSecurityGroupReferences)],
 	['AuthorizeSecurityGroup', spec(authorizeSecurityGroup, true)],
 	['AuthorizeSecurityGroupEgress', spec(authorizeSecurityGroupEgress, true)],
 	['RevokeSecurityGroup', spec(revokeSecurityGroup, true)],

@@ -8,8 +8,9 @@ Usage
          configure list | use P    show stored profiles and their modes | switch the current one
   ecs-sg sandbox [options]         run the local Alibaba Cloud stand-in in the foreground
   ecs-sg resume [--delete] [--yes] finish (or delete) a create that was interrupted
-  ecs-sg rules [add|remove] ...    change the rules of an existing group
+  ecs-sg rules [list|add|remove]   see or change the rules of an existing group
   ecs-sg instances [add|remove] .. add or remove instances to or from a group
+  ecs-sg groups [list|delete]      list a region's groups, or delete one (what references it first)
 
 Create flags (each answers one wizard step)
   --region ID                      region, e.g. cn-hangzhou
@@ -118,6 +119,8 @@ Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
 
 Usage
   ecs-sg rules                        pick the region and group, mark changes
+  ecs-sg rules list --region ID --group sg-ID [--json]
+                                      print the group's rules, change nothing
   ecs-sg rules add --region ID --group sg-ID --rule RULE [--rule RULE ...]
   ecs-sg rules remove --region ID --group sg-ID --rule RULE [--rule RULE ...]
 
@@ -143,6 +146,8 @@ Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
 
 Usage
   ecs-sg instances                    pick the region and group, mark instances
+  ecs-sg instances list --region ID --group sg-ID [--json]
+                                      print the instances of the group's network
   ecs-sg instances add --region ID --group sg-ID --instance i-ID [...]
   ecs-sg instances remove --region ID --group sg-ID --instance i-ID [...]
 
@@ -157,6 +162,33 @@ Examples
   ecs-sg instances --sandbox
   ecs-sg instances add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
     --instance i-bp67acfmxazb4ph30000 --yes
+
+Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
+	'cli.help.groups': `ecs-sg groups: list the security groups of a region, or delete one
+
+Usage
+  ecs-sg groups [list] [--region ID] [--vpc vpc-ID] [--json]
+  ecs-sg groups delete [--region ID] [--group sg-ID] [--yes] [--json]
+
+  delete first shows what would stop it: the rules of other groups that
+  reference the group (DescribeSecurityGroupReferences) and the instances in
+  it; then it asks (or takes --yes).
+  A referenced group, or one with instances, is not deleted (exit 1): the
+  message says what to undo first.
+  In a terminal, a missing --region or --group is picked from a list.
+
+Flags
+  --region ID                  region of the groups, e.g. cn-hangzhou
+  --vpc vpc-ID                 list only the groups of this VPC
+  --group sg-ID                the group to delete
+  --yes                        delete without asking for confirmation
+  --json                       one JSON object on stdout, errors included
+                               (delete --json needs --yes)
+
+Examples
+  ecs-sg groups --sandbox --region cn-hangzhou
+  ecs-sg groups delete --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --yes
 
 Global flags: --profile NAME, --endpoint URL, --sandbox, --lang en|zh`,
 	'cli.help.configure': `ecs-sg configure: store credentials in a named profile
@@ -265,8 +297,9 @@ export const zh: Record<keyof typeof en, string> = {
          configure list | use P    列出已保存的配置及其模式（密钥已遮盖）| 切换当前配置
   ecs-sg sandbox [选项]            在前台运行本地的阿里云模拟服务（沙箱）
   ecs-sg resume [--delete] [--yes] 完成（或删除）一次中断的创建
-  ecs-sg rules [add|remove] ...    修改已有安全组的规则
+  ecs-sg rules [list|add|remove]   查看或修改已有安全组的规则
   ecs-sg instances [add|remove] .. 将实例加入安全组或移出安全组
+  ecs-sg groups [list|delete]      列出地域的安全组，或删除一个（先显示引用它的内容）
 
 创建参数（每个参数回答向导的一步）
   --region ID                      地域，例如 cn-hangzhou
@@ -372,6 +405,8 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
 
 用法
   ecs-sg rules                        选择地域和安全组，标记更改
+  ecs-sg rules list --region ID --group sg-ID [--json]
+                                      打印安全组的规则，不做任何修改
   ecs-sg rules add --region ID --group sg-ID --rule RULE [--rule RULE ...]
   ecs-sg rules remove --region ID --group sg-ID --rule RULE [--rule RULE ...]
 
@@ -397,6 +432,8 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
 
 用法
   ecs-sg instances                    选择地域和安全组，标记实例
+  ecs-sg instances list --region ID --group sg-ID [--json]
+                                      打印安全组所在网络的实例
   ecs-sg instances add --region ID --group sg-ID --instance i-ID [...]
   ecs-sg instances remove --region ID --group sg-ID --instance i-ID [...]
 
@@ -411,6 +448,32 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
   ecs-sg instances --sandbox
   ecs-sg instances add --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
     --instance i-bp67acfmxazb4ph30000 --yes
+
+全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
+	'cli.help.groups': `ecs-sg groups：列出某地域的安全组，或删除其中一个
+
+用法
+  ecs-sg groups [list] [--region ID] [--vpc vpc-ID] [--json]
+  ecs-sg groups delete [--region ID] [--group sg-ID] [--yes] [--json]
+
+  delete 会先显示阻止删除的内容：引用该安全组的其他安全组规则
+  （DescribeSecurityGroupReferences）以及其中的实例；
+  然后询问确认（或使用 --yes）。
+  被引用或仍有实例的安全组不会被删除（退出码 1）：提示会说明需要先撤销什么。
+  在终端中，缺少的 --region 或 --group 可从列表中选择。
+
+参数
+  --region ID                  安全组所在地域，例如 cn-hangzhou
+  --vpc vpc-ID                 只列出此 VPC 的安全组
+  --group sg-ID                要删除的安全组
+  --yes                        不再确认，直接删除
+  --json                       在标准输出上只打印一个 JSON 对象（错误也是）
+                               （delete --json 需要 --yes）
+
+示例
+  ecs-sg groups --sandbox --region cn-hangzhou
+  ecs-sg groups delete --region cn-hangzhou --group sg-bp1fg655nh68xyz90000 \\
+    --yes
 
 全局参数：--profile NAME、--endpoint URL、--sandbox、--lang en|zh`,
 	'cli.help.configure': `ecs-sg configure：将凭证保存为命名配置

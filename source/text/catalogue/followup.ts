@@ -14,7 +14,8 @@ export const en = {
 	'followup.group.enterprise': 'enterprise',
 
 	'followup.rules.title': 'Rules',
-	'followup.rules.purpose': 'Queue additions (p, a) and removals (d); nothing changes until you apply.',
+	'followup.rules.purpose':
+		'Queue additions (p, a), edits (e) and removals (d); nothing changes until you apply.',
 	'followup.rules.loading': 'Reading the rules of {id}…',
 	'followup.rules.inboundTab': 'Inbound',
 	'followup.rules.outboundTab': 'Outbound',
@@ -26,11 +27,32 @@ export const en = {
 	'followup.rules.noOutbound': 'No outbound rules: for a normal group everything may go out.',
 	'followup.rules.count': '{count} of at most {max} rules in this group.',
 	'followup.rules.pending':
-		'Queued: {adding} to add, {removing} to remove; {before} → {after} rules of at most {max}.',
-	'followup.rules.nothing': 'Nothing is queued: add a rule (p or a) or mark one to remove (d) first.',
+		'Queued: {adding} to add, {removing} to remove, {editing} to edit; {before} → {after} rules of at most {max}.',
+	'followup.rules.nothing':
+		'Nothing is queued: add a rule (p or a), edit one (e) or mark one to remove (d) first.',
+	'followup.rules.enterpriseGroupPeer':
+		'An advanced (enterprise) group cannot reference another security group ({id}): use its CIDR block or a prefix list instead.',
+	'followup.edit.title': 'Edit a rule ({direction})',
+	'followup.edit.nothingHere': 'No rule under the cursor to edit: add one with p or a.',
+	'followup.edit.removing': '{rule} is marked for removal: press d to keep it, then e to edit it.',
+	'followup.edit.duplicate': 'The group already has {rule} (or another edit makes it): change a field.',
+	'followup.edit.routeModify': 'changed in place (ModifySecurityGroupRule, same rule id)',
+	'followup.edit.routeNoId':
+		"replaced (the new rule is added, then the old one removed only if that worked): the group's answer gave no rule id, which an in-place change needs",
+	'followup.edit.routeDirection':
+		'replaced (the new rule is added, then the old one removed only if that worked): the direction cannot be changed in place',
+	'followup.edit.routePeerKind':
+		'replaced (the new rule is added, then the old one removed only if that worked): the API cannot change the kind of peer (IPv4, IPv6, group, prefix list) in place',
+	'followup.edit.routeDescription': 'removed and added again: the API cannot clear a description in place',
+	'followup.keys.edit': 'edit',
+	'followup.keys.saveEdit': 'save the edit',
+	'followup.review.edits': '{count} to edit:',
+	'followup.done.modified': '{count} changed in place.',
+	'followup.done.kept':
+		'Kept {count} {count:rule|rules}: {count:its replacement was|their replacements were} refused.',
 	'followup.rules.queuedTwice': '{rule} is already queued.',
 	'followup.rules.notRemovable':
-		'{rule} points at another group, an IPv6 block or a prefix list: change it in the console.',
+		"{rule} cannot be removed here: the group's answer named neither its peer nor its rule id. Remove it in the console.",
 	'followup.rules.limit':
 		'A group holds at most {max} rules (inbound and outbound together): it has {before}, and {adding} added less {removing} removed makes {after}. Remove some first.',
 	'followup.rules.noMatch': 'No rule of the group matches {rules}: nothing queued for it.',
@@ -44,9 +66,9 @@ export const en = {
 	'followup.manual.protocol': 'Which protocol the rule matches; ICMP, GRE and ALL have no ports.',
 	'followup.manual.ports': 'One port (22) or a range (8000-8100), 1 to 65535.',
 	'followup.manual.source':
-		'Where traffic may come from: an IPv4 address or CIDR block (0.0.0.0/0 is everyone).',
+		'Where traffic may come from: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
 	'followup.manual.destination':
-		'Where traffic may go to: an IPv4 address or CIDR block (0.0.0.0/0 is everywhere).',
+		'Where traffic may go to: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
 	'followup.manual.policy': 'Allow the traffic, or deny it (denied packets are dropped without a reply).',
 	'followup.manual.priority': '1 (highest) to 100; at the same priority, deny wins.',
 	'followup.manual.description': 'Optional: a note on the rule (up to 512 characters); Enter on empty skips.',
@@ -153,9 +175,10 @@ export const en = {
 		'Go back to the groups and discard the selection ({joining} to add, {leaving} to remove)?',
 
 	'followup.flags.flag': '{flag}: {message}',
-	'followup.flags.rulesAction': '"{value}" is not an action of ecs-sg rules: use rules add or rules remove.',
+	'followup.flags.rulesAction':
+		'"{value}" is not an action of ecs-sg rules: use rules list, rules add or rules remove.',
 	'followup.flags.instancesAction':
-		'"{value}" is not an action of ecs-sg instances: use instances add or instances remove.',
+		'"{value}" is not an action of ecs-sg instances: use instances list, instances add or instances remove.',
 	'followup.flags.extra': 'Unexpected words: {value}.',
 	'followup.flags.ruleWithoutAction':
 		'--rule needs an action: ecs-sg rules add --rule … or ecs-sg rules remove --rule ….',
@@ -202,6 +225,37 @@ export const en = {
 	'followup.flags.instanceStatus': 'Status',
 	'followup.flags.instanceIp': 'Private IP',
 	'followup.flags.instanceGroups': 'Groups',
+
+	'followup.groups.action': '"{value}" is not an action of ecs-sg groups: use groups list or groups delete.',
+	'followup.groups.groupWithList': '--group goes with groups delete; groups list takes --region and --vpc.',
+	'followup.groups.vpcWithDelete': '--vpc goes with groups list; groups delete takes --region and --group.',
+	'followup.groups.jsonNeedsYes':
+		'groups delete --json asks nothing: add --yes (it deletes only when nothing references the group).',
+	'followup.groups.pickRegion': 'Region of the security groups',
+	'followup.groups.pickGroup': 'Security group of {region} to delete',
+	'followup.groups.cancelled': 'Cancelled: nothing was deleted.',
+	'followup.groups.heading': 'Security groups of {region}: {count}',
+	'followup.groups.headingVpc': 'Security groups of {vpc} in {region}: {count}',
+	'followup.groups.id': 'ID',
+	'followup.groups.name': 'Name',
+	'followup.groups.type': 'Type',
+	'followup.groups.vpc': 'VPC',
+	'followup.groups.description': 'Description',
+	'followup.groups.about': '{id} ({name}) in {region}, {vpc}: {rules} rules.',
+	'followup.groups.referenced': 'Rules of other groups reference {id} ({count}):',
+	'followup.groups.referencedBy': '{id} (account {owner})',
+	'followup.groups.hasInstances': 'Instances in {id} ({count}):',
+	'followup.groups.blocked':
+		'Not deleted: DeleteSecurityGroup refuses a group that other rules reference or that has instances (DependencyViolation).',
+	'followup.groups.undoRules':
+		'Remove the rules that name {id} from those groups first: ecs-sg rules remove --group sg-ID --rule PROTO:PORTS:{id}',
+	'followup.groups.undoInstances':
+		'Take the instances out first: ecs-sg instances remove --group {id} --instance i-ID --yes',
+	'followup.groups.nothingReferences': 'No other group references it and no instance is in it.',
+	'followup.groups.confirm': 'Delete {id} ({name}) and its rules? This cannot be undone.',
+	'followup.groups.kept': 'Kept {id}: nothing was deleted.',
+	'followup.groups.deleted': 'Deleted {id} ({name}) in {region}.',
+	'followup.groups.noneToDelete': '{region} has no security group to delete.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -218,7 +272,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.group.enterprise': '企业级',
 
 	'followup.rules.title': '规则',
-	'followup.rules.purpose': '排队添加（p、a）和删除（d）规则；应用之前不会有任何修改。',
+	'followup.rules.purpose': '排队添加（p、a）、修改（e）和删除（d）规则；应用之前不会有任何修改。',
 	'followup.rules.loading': '正在读取 {id} 的规则…',
 	'followup.rules.inboundTab': '入方向',
 	'followup.rules.outboundTab': '出方向',
@@ -230,10 +284,30 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.rules.noOutbound': '没有出方向规则：普通安全组的出方向全部允许。',
 	'followup.rules.count': '此安全组有 {count} 条规则，最多 {max} 条。',
 	'followup.rules.pending':
-		'已排队：添加 {adding} 条，删除 {removing} 条；规则数 {before} → {after}（最多 {max}）。',
-	'followup.rules.nothing': '还没有排队的修改：请先添加规则（p 或 a）或标记要删除的规则（d）。',
+		'已排队：添加 {adding} 条，删除 {removing} 条，修改 {editing} 条；规则数 {before} → {after}（最多 {max}）。',
+	'followup.rules.nothing':
+		'还没有排队的修改：请先添加规则（p 或 a）、修改规则（e）或标记要删除的规则（d）。',
+	'followup.rules.enterpriseGroupPeer':
+		'高级（企业级）安全组不能引用其他安全组（{id}）：请改用其网段或前缀列表。',
+	'followup.edit.title': '修改规则（{direction}）',
+	'followup.edit.nothingHere': '光标处没有可修改的规则：请用 p 或 a 添加。',
+	'followup.edit.removing': '{rule} 已标记为删除：先按 d 保留它，再按 e 修改。',
+	'followup.edit.duplicate': '安全组已有 {rule}（或另一项修改会产生它）：请改动某个字段。',
+	'followup.edit.routeModify': '原地修改（ModifySecurityGroupRule，规则 ID 不变）',
+	'followup.edit.routeNoId':
+		'替换（先添加新规则，成功后才删除旧规则）：安全组的返回中没有规则 ID，原地修改需要它',
+	'followup.edit.routeDirection': '替换（先添加新规则，成功后才删除旧规则）：方向不能原地修改',
+	'followup.edit.routePeerKind':
+		'替换（先添加新规则，成功后才删除旧规则）：API 不能原地修改授权对象的类型（IPv4、IPv6、安全组、前缀列表）',
+	'followup.edit.routeDescription': '先删除再添加：API 不能原地清空描述',
+	'followup.keys.edit': '修改',
+	'followup.keys.saveEdit': '保存修改',
+	'followup.review.edits': '修改 {count} 条：',
+	'followup.done.modified': '已原地修改 {count} 条。',
+	'followup.done.kept': '保留了 {count} 条规则：替换规则被拒绝，因此没有撤销旧规则。',
 	'followup.rules.queuedTwice': '{rule} 已在队列中。',
-	'followup.rules.notRemovable': '{rule} 的授权对象是其他安全组、IPv6 网段或前缀列表：请在控制台修改。',
+	'followup.rules.notRemovable':
+		'无法在此删除 {rule}：安全组的返回中既没有授权对象也没有规则 ID。请在控制台删除。',
 	'followup.rules.limit':
 		'一个安全组最多容纳 {max} 条规则（入方向和出方向合计）：现有 {before} 条，添加 {adding} 条、删除 {removing} 条后为 {after} 条。请先删除一些规则。',
 	'followup.rules.noMatch': '安全组中没有与 {rules} 匹配的规则：未加入队列。',
@@ -245,8 +319,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.manual.title': '手动添加规则（{direction}）',
 	'followup.manual.protocol': '规则匹配的协议；ICMP、GRE 和 ALL 没有端口。',
 	'followup.manual.ports': '单个端口（22）或端口范围（8000-8100），取值 1 到 65535。',
-	'followup.manual.source': '允许的流量来源：IPv4 地址或 CIDR 网段（0.0.0.0/0 表示所有人）。',
-	'followup.manual.destination': '允许的流量去向：IPv4 地址或 CIDR 网段（0.0.0.0/0 表示所有地址）。',
+	'followup.manual.source':
+		'来源：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
+	'followup.manual.destination':
+		'去向：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
 	'followup.manual.policy': '允许或拒绝此流量（被拒绝的数据包直接丢弃，不回应）。',
 	'followup.manual.priority': '1（最高）到 100；优先级相同时拒绝优先。',
 	'followup.manual.description': '可选：规则说明（最多 512 个字符）；留空直接按 Enter 跳过。',
@@ -347,9 +423,10 @@ export const zh: Record<keyof typeof en, string> = {
 		'返回安全组列表并丢弃所选内容吗（加入 {joining} 个，移出 {leaving} 个）？',
 
 	'followup.flags.flag': '{flag}：{message}',
-	'followup.flags.rulesAction': '“{value}”不是 ecs-sg rules 的操作：请使用 rules add 或 rules remove。',
+	'followup.flags.rulesAction':
+		'“{value}”不是 ecs-sg rules 的操作：请使用 rules list、rules add 或 rules remove。',
 	'followup.flags.instancesAction':
-		'“{value}”不是 ecs-sg instances 的操作：请使用 instances add 或 instances remove。',
+		'“{value}”不是 ecs-sg instances 的操作：请使用 instances list、instances add 或 instances remove。',
 	'followup.flags.extra': '多余的参数：{value}。',
 	'followup.flags.ruleWithoutAction':
 		'--rule 需要指定操作：ecs-sg rules add --rule … 或 ecs-sg rules remove --rule …。',
@@ -394,4 +471,35 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.flags.instanceStatus': '状态',
 	'followup.flags.instanceIp': '私网 IP',
 	'followup.flags.instanceGroups': '安全组',
+
+	'followup.groups.action': '“{value}”不是 ecs-sg groups 的操作：请使用 groups list 或 groups delete。',
+	'followup.groups.groupWithList': '--group 用于 groups delete；groups list 使用 --region 和 --vpc。',
+	'followup.groups.vpcWithDelete': '--vpc 用于 groups list；groups delete 使用 --region 和 --group。',
+	'followup.groups.jsonNeedsYes':
+		'groups delete --json 不会询问：请加上 --yes（只有没有任何引用时才会删除）。',
+	'followup.groups.pickRegion': '安全组所在地域',
+	'followup.groups.pickGroup': '要删除的 {region} 安全组',
+	'followup.groups.cancelled': '已取消：没有删除任何内容。',
+	'followup.groups.heading': '{region} 的安全组：{count} 个',
+	'followup.groups.headingVpc': '{region} 中 {vpc} 的安全组：{count} 个',
+	'followup.groups.id': 'ID',
+	'followup.groups.name': '名称',
+	'followup.groups.type': '类型',
+	'followup.groups.vpc': 'VPC',
+	'followup.groups.description': '描述',
+	'followup.groups.about': '{id}（{name}），{region}，{vpc}：{rules} 条规则。',
+	'followup.groups.referenced': '{id} 被其他 {count} 个安全组的规则引用：',
+	'followup.groups.referencedBy': '{id}（账号 {owner}）',
+	'followup.groups.hasInstances': '{id} 中有 {count} 个实例：',
+	'followup.groups.blocked':
+		'未删除：被其他规则引用或仍有实例的安全组无法删除（DeleteSecurityGroup 返回 DependencyViolation）。',
+	'followup.groups.undoRules':
+		'请先从这些安全组中删除引用 {id} 的规则：ecs-sg rules remove --group sg-ID --rule PROTO:PORTS:{id}',
+	'followup.groups.undoInstances':
+		'请先移出这些实例：ecs-sg instances remove --group {id} --instance i-ID --yes',
+	'followup.groups.nothingReferences': '没有其他安全组引用它，也没有实例在其中。',
+	'followup.groups.confirm': '删除 {id}（{name}）及其规则吗？此操作无法撤销。',
+	'followup.groups.kept': '已保留 {id}：没有删除任何内容。',
+	'followup.groups.deleted': '已删除 {region} 的 {id}（{name}）。',
+	'followup.groups.noneToDelete': '{region} 没有可删除的安全组。',
 };

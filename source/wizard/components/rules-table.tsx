@@ -45,9 +45,10 @@ export const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): st
 	table([ruleHeader(columns), ...rules.map((rule) => ruleCells(rule, columns))]);
 
 /** How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is. */
-export type RowTone = 'add' | 'remove' | 'same' | undefined;
+/** `edit`: a rule of the group shown as an edit queued on the rules screen will make it. */
+export type RowTone = 'add' | 'remove' | 'same' | 'edit' | undefined;
 
-const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove: '-', same: '='};
+const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove: '-', same: '=', edit: '~'};
 
 export type RulesTableProps = {
 	readonly rules: readonly Rule[];
@@ -150,7 +151,15 @@ export function RulesTable({
 				const index = top + i;
 				const active = cursor === index;
 				const tone = tones?.[index];
-				const colour = active ? 'cyan' : tone === 'add' ? 'green' : tone === 'remove' ? 'red' : undefined;
+				const colour = active
+					? 'cyan'
+					: tone === 'add'
+						? 'green'
+						: tone === 'remove'
+							? 'red'
+							: tone === 'edit'
+								? 'yellow'
+								: undefined;
 				return (
 					<FitText key={index} color={colour} bold={active} dimColor={tone === 'same' && !active}>
 						{`${active ? `${glyphs.pointer} ` : '  '}${marks ? `${tone ? toneMark[tone] : ' '} ` : ''}${line}`}

@@ -2,8 +2,8 @@
 // description), each checked by the domain's validators as it is answered. Pure: the screen keeps a ManualForm
 // and calls these.
 import type {Direction, Policy, Protocol, Rule} from '../../domain/model.js';
-import {parsePeer, peerOfText, peerText} from '../../domain/peers.js';
-import {normalisePorts} from '../../domain/rules.js';
+import {networkOf, parsePeer, peerOfText, peerText} from '../../domain/peers.js';
+import {normalisePorts, showPorts} from '../../domain/rules.js';
 import {
 	isPolicy,
 	portlessProtocols,
@@ -11,9 +11,10 @@ import {
 	validatePortRange,
 	validatePriority,
 	validateProtocol,
+	validateProtocolForPeer,
 	validateRuleDescription,
 } from '../../domain/validators.js';
-import {t} from '../../text/index.js';
+import {cleanLine, t} from '../../text/index.js';
 
 export const formFields = ['protocol', 'ports', 'cidr', 'policy', 'priority', 'description'] as const;
 export type FormField = (typeof formFields)[number];
@@ -29,9 +30,24 @@ export type ManualForm = {
 	readonly cidr?: string;
 	readonly policy?: Policy;
 	readonly priority?: number;
+	/** The description so far (an edit starts from the rule's). */
+	readonly description?: string;
 };
 
 export const newForm = (direction: Direction): ManualForm => ({direction, field: 'protocol'});
+
+/** The form filled in from a rule, to edit it (the same fields, each shown with its value). */
+export const formOf = (rule: Rule): ManualForm => ({
+	direction: rule.direction,
+	field: 'protocol',
+	protocol: rule.protocol,
+	portRange: rule.portRange,
+	portsTyped: showPorts(rule),
+	cidr: peerText(rule.peer),
+	policy: rule.policy,
+	priority: rule.priority,
+	...(rule.description ? {description: rule.description} : {}),
+});
 
 const isPortless = (protocol: Protocol | undefined): boolean =>
 	protocol !== undefined && (portlessProtocols as readonly string[]).includes(protocol);
@@ -75,8 +91,14 @@ export function answerField(form: ManualForm, raw: string): FormStep {
 			return {kind: 'next', form: advance({...form, portRange, portsTyped: value})};
 		}
 		case 'cidr': {
+			// The checks --rule makes of its peer (domain/rules.ts parseRuleSpec), in its order.
 			const parsed = parsePeer(value);
 			if (!parsed.ok) return {kind: 'problem', problem: parsed.problem};
+			const network = networkOf(parsed.peer);
+			if (network)
+				return {kind: 'problem', problem: t('domain.peer.hostBits', {value: cleanLine(value), network})};
+			const pairing = validateProtocolForPeer(form.protocol ?? 'tcp', parsed.peer);
+			if (pairing) return {kind: 'problem', problem: pairing};
 			return {kind: 'next', form: advance({...form, cidr: peerText(parsed.peer)})};
 		}
 		case 'policy': {

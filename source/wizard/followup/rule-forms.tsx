@@ -17,10 +17,12 @@ import {
 	activeFields,
 	answerField,
 	type FormField,
+	formOf,
 	type ManualForm,
 	newForm,
 	previousField,
 } from './manual-form.js';
+import {editedRule} from './rules-state.js';
 import {directionName, farName, type ScreenProps} from './rules-steps.js';
 
 function presetItems(direction: Direction): ListItem[] {
@@ -132,7 +134,7 @@ function fieldValue(form: ManualForm, field: FormField): string {
 		case 'priority':
 			return form.priority === undefined ? '' : String(form.priority);
 		case 'description':
-			return '';
+			return form.description ?? '';
 	}
 }
 
@@ -153,15 +155,20 @@ const fieldHelp = (field: FormField, direction: Direction): string => {
 	}
 };
 
+/** The form by hand: a new rule (`a`), or (`e`, step 'edit') the rule under the cursor, filled in. */
 export function ManualScreen({state, dispatch, size}: ScreenProps) {
-	const [form, setForm] = useState<ManualForm>(() => newForm(state.direction));
+	const editing = state.step === 'edit';
+	const [form, setForm] = useState<ManualForm>(() => {
+		const rule = editing ? editedRule(state) : undefined;
+		return rule ? formOf(rule) : newForm(state.direction);
+	});
 	const [problem, setProblem] = useState<string | undefined>();
 	const answer = (value: string) => {
 		const step = answerField(form, value);
 		if (step.kind === 'problem') return setProblem(step.problem);
 		setProblem(undefined);
 		if (step.kind === 'next') setForm(step.form);
-		else dispatch({type: 'add', rule: step.rule});
+		else dispatch(editing ? {type: 'edited', rule: step.rule} : {type: 'add', rule: step.rule});
 	};
 	const back = () => {
 		setProblem(undefined);
@@ -202,9 +209,13 @@ export function ManualScreen({state, dispatch, size}: ScreenProps) {
 					? (form.cidr ?? '')
 					: form.field === 'priority'
 						? String(form.priority ?? 1)
-						: '';
+						: (form.description ?? '');
 		const placeholder =
-			form.field === 'ports' ? '8000-8100' : form.field === 'cidr' ? '10.0.0.0/8' : undefined;
+			form.field === 'ports'
+				? '8000-8100'
+				: form.field === 'cidr'
+					? '10.0.0.0/8, 2001:db8::/32, sg-…, pl-…'
+					: undefined;
 		input = (
 			<TextInput
 				key={form.field}
@@ -219,11 +230,20 @@ export function ManualScreen({state, dispatch, size}: ScreenProps) {
 	}
 	return (
 		<StepFrame
-			title={t('followup.manual.title', {direction: directionName(form.direction)})}
+			title={t(editing ? 'followup.edit.title' : 'followup.manual.title', {
+				direction: directionName(form.direction),
+			})}
 			purpose={fieldHelp(form.field, form.direction)}
 			problem={problem ?? state.problem}
 			hints={[
-				['Enter', form.field === 'description' ? t('wizard.keys.add') : t('wizard.keys.next')],
+				[
+					'Enter',
+					form.field !== 'description'
+						? t('wizard.keys.next')
+						: editing
+							? t('followup.keys.saveEdit')
+							: t('wizard.keys.add'),
+				],
 				['Esc', t('wizard.keys.back')],
 			]}
 		>

@@ -16,7 +16,7 @@ export const rulesOutcome = (state: RulesState): FollowupOutcome | undefined => 
 /** The rules screen, or the form it opened. */
 function RulesEditing(props: flow.EditProps<RulesState, RulesEdit>) {
 	if (props.state.step === 'preset') return <PresetScreen {...props} />;
-	if (props.state.step === 'manual') return <ManualScreen {...props} />;
+	if (props.state.step === 'manual' || props.state.step === 'edit') return <ManualScreen {...props} />;
 	return <RulesScreen {...props} />;
 }
 

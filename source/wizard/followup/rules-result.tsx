@@ -1,6 +1,7 @@
 // The end of a rules round: the review of the change against the rules as read, the calls running, the result.
 import {Box, Text, useInput} from 'ink';
-import {planRuleChange} from '../../domain/rule-change.js';
+import {peerLabel} from '../../domain/peers.js';
+import {showPorts} from '../../domain/rules.js';
 import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {FitText, WrapText} from '../components/fit-text.js';
@@ -12,18 +13,20 @@ import type {TerminalSize} from '../use-terminal-size.js';
 import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
 import {GroupLine} from './group-line.js';
 import type {Position} from './pickers.js';
+import {type RuleEdit, roundPlan, routeOf, routeText} from './rules-edit.js';
 import type {RulesState} from './rules-state.js';
 import {type ScreenProps, warningsOf} from './rules-steps.js';
 
 export function RulesReview({state, dispatch, size, position}: ScreenProps & {readonly position: Position}) {
 	const check = state.check;
-	const sendable = check !== undefined && check.fresh.length + check.remove.length > 0;
+	const sendable = check !== undefined && check.fresh.length + check.remove.length + state.edits.length > 0;
 	useInput((input, key) => {
 		if (!check || !state.group || !state.regionId) return;
 		if (sendable && (key.return || input === 'y' || input === 'Y')) {
-			const plan = planRuleChange(
+			const plan = roundPlan(
 				{regionId: state.regionId, groupId: state.group.id, vpcId: state.group.vpcId},
 				check,
+				state.edits,
 			);
 			dispatch({type: 'confirm', plan});
 		} else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
@@ -57,13 +60,19 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 					max: maxRulesPerGroup,
 				})}
 			</Text>
-			<RulesTable
-				rules={rules}
-				tones={tones}
-				columns={{priority: true}}
-				height={Math.max(3, size.rows - 12 - warnings.length)}
-			/>
-			<FitText dimColor>{t('followup.review.legend')}</FitText>
+			{/* Only edits queued: no empty table, just the edits. */}
+			{rules.length > 0 || state.edits.length === 0 ? (
+				<Box flexDirection="column">
+					<RulesTable
+						rules={rules}
+						tones={tones}
+						columns={{priority: true}}
+						height={Math.max(3, size.rows - 12 - warnings.length - 2 * state.edits.length)}
+					/>
+					<FitText dimColor>{t('followup.review.legend')}</FitText>
+				</Box>
+			) : null}
+			<EditLines edits={state.edits} />
 			{check.present.length > 0 ? (
 				<WrapText color="yellow" lead={glyphs.bullet}>
 					{t('followup.review.present', {count: check.present.length})}
@@ -79,6 +88,24 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 	);
 }
 
+const shortRule = (rule: RuleEdit['edited']): string =>
+	`${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerLabel(rule.peer)} ${rule.policy === 'drop' ? t('wizard.rules.deny') : t('wizard.rules.allow')} ${rule.priority}${rule.description ? ` "${rule.description}"` : ''}`;
+
+/** Each queued edit: the rule before and after, and how it is carried out (said before applying). */
+function EditLines({edits}: {readonly edits: readonly RuleEdit[]}) {
+	if (edits.length === 0) return null;
+	return (
+		<Box flexDirection="column">
+			<Text bold>{t('followup.review.edits', {count: edits.length})}</Text>
+			{edits.map((e) => (
+				<WrapText key={e.key} color="yellow" lead="~">
+					{`${shortRule(e.rule)} → ${shortRule(e.edited)}: ${routeText(routeOf(e))}`}
+				</WrapText>
+			))}
+		</Box>
+	);
+}
+
 export function ApplyingScreen({state}: {readonly state: RulesState}) {
 	return (
 		<CallsRunning state={state}>
@@ -89,24 +116,40 @@ export function ApplyingScreen({state}: {readonly state: RulesState}) {
 
 /** What a round came to, in words: added, removed, already there, failed. */
 export function rulesResultLines(state: Pick<RulesState, 'calls' | 'check'>): {text: string; ok: boolean}[] {
+	/** A revoke held back because the replacement it waited on was refused: the old rule is kept, not lost. */
+	const heldBack = (c: RulesState['calls'][number]) =>
+		c.state === 'skipped' &&
+		'after' in c.call &&
+		c.call.after !== undefined &&
+		state.calls[c.call.after]?.state === 'failed';
 	const count = (kinds: string[], states: string[]) =>
 		state.calls.reduce(
 			(n, c) =>
 				n +
-				('input' in c.call && kinds.includes(c.call.kind) && states.includes(c.state)
+				('input' in c.call && kinds.includes(c.call.kind) && states.includes(c.state) && !heldBack(c)
 					? c.call.input.rules.length
 					: 0),
 			0,
 		);
+	const kept = state.calls.reduce(
+		(n, c) => n + ('input' in c.call && heldBack(c) ? c.call.input.rules.length : 0),
+		0,
+	);
 	const added = count(['authorize', 'authorize-egress'], ['done']);
 	const removed = count(['revoke', 'revoke-egress'], ['done']);
-	const failed = count(['authorize', 'authorize-egress', 'revoke', 'revoke-egress'], ['failed', 'skipped']);
+	const modified = count(['modify', 'modify-egress'], ['done']);
+	const failed = count(
+		['authorize', 'authorize-egress', 'revoke', 'revoke-egress', 'modify', 'modify-egress'],
+		['failed', 'skipped'],
+	);
 	const lines: {text: string; ok: boolean}[] = [];
 	if (added > 0) lines.push({text: t('followup.done.added', {count: added}), ok: true});
 	if (removed > 0) lines.push({text: t('followup.done.removed', {count: removed}), ok: true});
+	if (modified > 0) lines.push({text: t('followup.done.modified', {count: modified}), ok: true});
 	const present = state.check?.present.length ?? 0;
 	if (present > 0) lines.push({text: t('followup.review.present', {count: present}), ok: true});
 	if (failed > 0) lines.push({text: t('followup.done.notApplied', {count: failed}), ok: false});
+	if (kept > 0) lines.push({text: t('followup.done.kept', {count: kept}), ok: false});
 	return lines;
 }
 

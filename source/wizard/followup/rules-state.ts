@@ -19,9 +19,19 @@ import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
 import type {CallView} from './calls.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
+import {duplicateOf, type EditTarget, type RuleEdit, refusal, settle, unchanged} from './rules-edit.js';
 import type {FollowupStart} from './services.js';
 
-export type RulesStep = 'region' | 'group' | 'rules' | 'preset' | 'manual' | 'review' | 'applying' | 'done';
+export type RulesStep =
+	| 'region'
+	| 'group'
+	| 'rules'
+	| 'preset'
+	| 'manual'
+	| 'edit'
+	| 'review'
+	| 'applying'
+	| 'done';
 
 export type RulesState = FlowFields & {
 	readonly step: RulesStep;
@@ -34,6 +44,10 @@ export type RulesState = FlowFields & {
 	readonly add: readonly Rule[];
 	/** Rule keys (domain/rules.ts ruleKey) of the group's rules to remove. */
 	readonly remove: readonly string[];
+	/** Rules of the group edited in place (rules-edit.ts), applied after the additions and removals. */
+	readonly edits: readonly RuleEdit[];
+	/** What the edit form is editing, while it is open. */
+	readonly editing?: EditTarget;
 	/** The preset picked, while its source (or destination) is being asked. */
 	readonly preset?: PresetId;
 	/** Set on Review: what the change comes to against the rules as read. */
@@ -48,7 +62,11 @@ export type RulesEdit =
 	| {type: 'open'; step: 'preset' | 'manual'}
 	| {type: 'preset'; id: PresetId}
 	| {type: 'add'; rule: Rule}
-	| {type: 'toggle'; index: number};
+	| {type: 'toggle'; index: number}
+	/** `e` on a row: open the edit form for it. */
+	| {type: 'edit'; index: number}
+	/** The edit form's answer. */
+	| {type: 'edited'; rule: Rule};
 
 export type RulesAction = FlowAction | RulesEdit;
 
@@ -59,6 +77,7 @@ export function initialRulesState(start: FollowupStart): RulesState {
 		direction: 'ingress',
 		add: [],
 		remove: [],
+		edits: [],
 	};
 }
 
@@ -88,7 +107,7 @@ export const summaryOf = (detail: SecurityGroupDetail): SecurityGroupSummary => 
 
 /** One row of the rules screen: a rule of the group (maybe marked for removal) or a queued addition. */
 export type RuleRow =
-	| {kind: 'current'; rule: GroupRule; removing: boolean}
+	| {kind: 'current'; rule: GroupRule; removing: boolean; edited?: Rule}
 	| {kind: 'added'; rule: Rule; index: number};
 
 /** The rows of the tab showing: the group's rules of that direction, then the additions queued for it. */
@@ -96,21 +115,26 @@ export function rowsOf(state: RulesState): RuleRow[] {
 	const current = (state.detail?.rules ?? []).filter((r) => r.direction === state.direction);
 	const removing = new Set(state.remove);
 	return [
-		...current.map((rule): RuleRow => ({kind: 'current', rule, removing: removing.has(ruleKey(rule))})),
+		...current.map((rule): RuleRow => {
+			const key = ruleKey(rule);
+			const edit = state.edits.find((e) => e.key === key);
+			return {kind: 'current', rule, removing: removing.has(key), ...(edit ? {edited: edit.edited} : {})};
+		}),
 		...state.add.flatMap((rule, index): RuleRow[] =>
 			rule.direction === state.direction ? [{kind: 'added', rule, index}] : [],
 		),
 	];
 }
 
-export const hasChanges = (state: Pick<RulesState, 'add' | 'remove'>): boolean =>
-	state.add.length > 0 || state.remove.length > 0;
+export const hasChanges = (state: Pick<RulesState, 'add' | 'remove' | 'edits'>): boolean =>
+	state.add.length > 0 || state.remove.length > 0 || state.edits.length > 0;
 
 const ruleText = (rule: Rule): string =>
 	`${rule.protocol.toUpperCase()} ${showPorts(rule)} ${peerText(rule.peer)}`;
 
 function addRule(state: RulesState, rule: Rule): RulesState {
-	const problem = validateRule(rule) ?? validateRuleDescription(rule.description ?? '');
+	const problem =
+		validateRule(rule) ?? validateRuleDescription(rule.description ?? '') ?? refusal(state.group, rule);
 	if (problem) return {...state, problem};
 	const key = ruleKey(rule);
 	if (state.add.some((r) => ruleKey(r) === key))
@@ -169,6 +193,7 @@ function toggle(state: RulesState, index: number): RulesState {
 	}
 	const key = ruleKey(row.rule);
 	if (row.removing) return {...state, remove: state.remove.filter((k) => k !== key), problem: undefined};
+	// Removing a rule queued for an edit drops the edit: the rule goes as it is.
 	if (!isRemovable(row.rule)) {
 		return {
 			...state,
@@ -177,7 +202,56 @@ function toggle(state: RulesState, index: number): RulesState {
 			}),
 		};
 	}
-	return {...state, remove: [...state.remove, key], problem: undefined};
+	return {
+		...state,
+		remove: [...state.remove, key],
+		edits: state.edits.filter((e) => e.key !== key),
+		problem: undefined,
+	};
+}
+
+/** `e` on a row: the form opens on the rule (as edited so far). */
+function openEdit(state: RulesState, index: number): RulesState {
+	const row = rowsOf(state)[index];
+	if (!row) return {...state, problem: t('followup.edit.nothingHere')};
+	if (row.kind === 'added') return {...state, step: 'edit', editing: {kind: 'added', index: row.index}};
+	if (row.removing) return {...state, problem: t('followup.edit.removing', {rule: ruleText(row.rule)})};
+	return {...state, step: 'edit', editing: {kind: 'current', key: ruleKey(row.rule)}, problem: undefined};
+}
+
+/** The rule the edit form starts from. */
+export function editedRule(state: RulesState): Rule | undefined {
+	const target = state.editing;
+	if (!target) return undefined;
+	if (target.kind === 'added') return state.add[target.index];
+	const edit = state.edits.find((e) => e.key === target.key);
+	return edit?.edited ?? state.detail?.rules.find((r) => ruleKey(r) === target.key);
+}
+
+function applyEdit(state: RulesState, answer: Rule): RulesState {
+	const target = state.editing;
+	const detail = state.detail;
+	const before = editedRule(state);
+	if (!target || !detail || !before) return state;
+	const rule = settle(before, answer);
+	const problem =
+		validateRule(rule) ?? validateRuleDescription(rule.description ?? '') ?? refusal(state.group, rule);
+	if (problem) return {...state, problem};
+	const closed = {...state, step: 'rules' as const, editing: undefined, problem: undefined};
+	if (target.kind === 'added') {
+		const key = ruleKey(rule);
+		if (state.add.some((r, i) => i !== target.index && ruleKey(r) === key))
+			return {...state, problem: t('followup.rules.queuedTwice', {rule: ruleText(rule)})};
+		return {...closed, add: state.add.map((r, i) => (i === target.index ? rule : r))};
+	}
+	const original = detail.rules.find((r) => ruleKey(r) === target.key);
+	if (!original) return closed;
+	const others = state.edits.filter((e) => e.key !== target.key);
+	// Edited back to what the group has: nothing to send for it.
+	if (unchanged(original, rule)) return {...closed, edits: others};
+	if (duplicateOf(detail, state.edits, target.key, rule))
+		return {...state, problem: t('followup.edit.duplicate', {rule: ruleText(rule)})};
+	return {...closed, edits: [...others, {key: target.key, rule: original, edited: rule}]};
 }
 
 function review(state: RulesState): RulesState {
@@ -189,6 +263,7 @@ function review(state: RulesState): RulesState {
 		{add: state.add, remove: state.detail.rules.filter((r) => removing.has(ruleKey(r)))},
 		nicTypeOfGroup(state.detail),
 	);
+	// An edit done as revoke + authorize adds nothing to the count, so the limit check above stands.
 	if (check.problem) return {...state, problem: check.problem};
 	return {...state, step: 'review', check, problem: undefined};
 }
@@ -222,6 +297,12 @@ function edit(state: RulesState, action: RulesEdit): RulesState {
 		case 'toggle':
 			if (state.step !== 'rules') return state;
 			return toggle(state, action.index);
+		case 'edit':
+			if (state.step !== 'rules' || !state.detail) return state;
+			return openEdit(state, action.index);
+		case 'edited':
+			if (state.step !== 'edit') return state;
+			return applyEdit(state, action.rule);
 		default:
 			return assertNever(action);
 	}
@@ -237,12 +318,13 @@ export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
 	},
 	pick: (state, group) => ({...state, group, direction: 'ingress'}),
 	hasChanges,
-	drop: (state) => ({...state, add: [], remove: []}),
+	drop: (state) => ({...state, add: [], remove: [], edits: [], editing: undefined}),
 	forget: (state) => ({...state, detail: undefined}),
 	review,
 	reopen: (state) => ({...state, check: undefined}),
 	back(state) {
 		if (state.step === 'preset' && state.preset) return {...state, preset: undefined};
+		if (state.step === 'edit') return {...state, step: 'rules', editing: undefined};
 		return state.step === 'preset' || state.step === 'manual' ? {...state, step: 'rules'} : state;
 	},
 	reduce: edit,

@@ -6,7 +6,7 @@ import {lintRules} from '../../domain/lint.js';
 import type {Direction, Rule} from '../../domain/model.js';
 import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
+import {WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
@@ -87,6 +87,14 @@ function useRulesKeys(
 			dispatch({type: 'direction'});
 		} else if (input === 'p') dispatch({type: 'open', step: 'preset'});
 		else if (input === 'a') dispatch({type: 'open', step: 'manual'});
+		else if (input === 'e')
+			dispatch({
+				type: 'edit',
+				index: Math.min(
+					setCursor((c) => c),
+					last,
+				),
+			});
 		else if (input === 'd' || input === ' ' || key.delete || key.backspace)
 			dispatch({
 				type: 'toggle',
@@ -117,7 +125,9 @@ export function RulesScreen({
 	const at = Math.min(useRulesKeys(state, dispatch, last, height, onReload), last);
 	const total = state.detail?.rules.length ?? 0;
 	const removing = state.remove.length;
-	const tones: RowTone[] = rows.map((r) => (r.kind === 'added' ? 'add' : r.removing ? 'remove' : undefined));
+	const tones: RowTone[] = rows.map((r) =>
+		r.kind === 'added' ? 'add' : r.removing ? 'remove' : r.edited ? 'edit' : undefined,
+	);
 	return (
 		<EditFrame
 			{...{state, dispatch, position}}
@@ -129,6 +139,7 @@ export function RulesScreen({
 			keys={[
 				['p', t('followup.keys.preset')],
 				['a', t('followup.keys.manual')],
+				['e', t('followup.keys.edit')],
 				['d', t('followup.keys.remove')],
 				['Tab', t('followup.keys.direction')],
 				['Enter', t('followup.keys.review')],
@@ -138,7 +149,7 @@ export function RulesScreen({
 				<Box flexDirection="column">
 					<Tabs state={state} />
 					<RulesTable
-						rules={rows.map((r) => r.rule)}
+						rules={rows.map((r) => (r.kind === 'current' && r.edited ? r.edited : r.rule))}
 						cursor={rows.length > 0 ? at : undefined}
 						height={height}
 						columns={{priority: true, destination: state.direction === 'egress'}}
@@ -161,17 +172,18 @@ export function RulesScreen({
 							})
 						}
 					/>
-					<FitText dimColor>
+					<WrapText dimColor>
 						{hasChanges(state)
 							? t('followup.rules.pending', {
 									adding: state.add.length,
 									removing,
+									editing: state.edits.length,
 									before: total,
 									after: total - removing + state.add.length,
 									max: maxRulesPerGroup,
 								})
 							: t('followup.rules.count', {count: total, max: maxRulesPerGroup})}
-					</FitText>
+					</WrapText>
 				</Box>
 			) : (
 				<Spinner label={t('followup.rules.loading', {id: state.group?.id ?? ''})} />
