@@ -4,13 +4,14 @@
 import {Static, Text, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {t} from '../text/index.js';
+import {labelOf} from './answered.js';
 import type {CloudData} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
 import type {WizardServices} from './services.js';
-import type {LogEntry, WizardAction, WizardState} from './state.js';
+import {summarySteps, type WizardState} from './state.js';
 import {DoneScreen, ReusedScreen} from './steps/ending.js';
 import {summaryLine} from './summary.js';
 
@@ -45,15 +46,16 @@ export type AfterDone = After & {
  */
 export function useAfterDone({
 	state,
-	dispatch,
+	cancel,
 	interrupts,
 }: {
 	readonly state: WizardState;
-	readonly dispatch: (action: WizardAction) => void;
+	/** Ctrl+C's cancel (aborts the submit at once, then tells the reducer). */
+	readonly cancel: () => void;
 	readonly interrupts: StopRequests | undefined;
 }): AfterDone {
 	const [after, act] = useReducer(afterReducer, {});
-	const offering = state.status === 'done' && !state.yes && after.after === undefined;
+	const offering = state.status === 'done' && !state.yes && !state.stoppedLate && after.after === undefined;
 	const followUpStops = useMemo(() => new Set<() => void>(), []);
 	const followUpInterrupts = useCallback<StopRequests>(
 		(listener) => {
@@ -69,14 +71,14 @@ export function useAfterDone({
 	useEffect(
 		() =>
 			interrupts?.(() => {
-				if (!done) dispatch({type: 'cancel'});
+				if (!done) cancel();
 				else if (chosen === undefined) act({type: 'choose', after: 'quit'});
 				else if (chosen !== 'quit') {
 					if (followUpStops.size > 0) for (const stop of followUpStops) stop();
 					else act({type: 'ended', outcome: {status: 'cancelled'}});
 				}
 			}),
-		[interrupts, done, chosen, dispatch, followUpStops],
+		[interrupts, done, chosen, cancel, followUpStops],
 	);
 	useInput(
 		(input, key) => {
@@ -137,33 +139,43 @@ export function DoneBody({
 }
 
 /**
- * The finished steps, drawn once above the step showing; once a follow-up
- * starts, the Done screen gives way to it and one line of it stays here.
+ * What is final, drawn once above everything: the answers once they are sent (or planned) and, once a follow-up
+ * starts, one line for the group it works on (the Done screen gives way to it). While the answers can still
+ * change they are in the live frame instead (answered.tsx), since <Static> cannot take a line back.
  */
-export function Transcript({state, following}: {readonly state: WizardState; readonly following: boolean}) {
+export function Transcript({
+	state,
+	following,
+	data,
+}: {
+	readonly state: WizardState;
+	readonly following: boolean;
+	readonly data: CloudData;
+}) {
 	const groupId = doneGroupOf(state);
-	const items: (LogEntry | {n: number; done: string} | {n: number; note: string})[] = [
-		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
-		...state.log,
-	];
-	if (following && groupId)
+	const items: {key: string; text: string; green?: boolean}[] = summarySteps(state).map((step) => ({
+		key: step,
+		text: summaryLine(step, state.answers, labelOf(step, state, data)),
+	}));
+	if (following && groupId) {
+		const region = state.answers.regionId ?? '';
 		items.push({
-			n: state.log.length,
-			done: t('wizard.done.transcript', {id: groupId, region: state.answers.regionId ?? ''}),
+			key: 'done',
+			green: true,
+			text: `${glyphs.tick} ${
+				state.reused
+					? t('truth.done.reusedTranscript', {id: groupId, region})
+					: t('wizard.done.transcript', {id: groupId, region})
+			}`,
 		});
+	}
 	return (
 		<Static items={items}>
-			{(entry) =>
-				'note' in entry ? (
-					<Text key="notice" dimColor>
-						{entry.note}
-					</Text>
-				) : 'done' in entry ? (
-					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
-				) : (
-					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
-				)
-			}
+			{(entry) => (
+				<Text key={entry.key} {...(entry.green ? {color: 'green'} : {})}>
+					{entry.text}
+				</Text>
+			)}
 		</Static>
 	);
 }

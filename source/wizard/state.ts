@@ -35,8 +35,11 @@ import {t} from '../text/index.js';
 
 export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
 
-/** One line of the transcript of finished steps (drawn once, in <Static>). */
-export type LogEntry = {n: number; step: StepId; answers: Draft; label?: string};
+/** A text step's value as typed, kept when the person goes back before answering it. */
+export type TextDrafts = Partial<Record<'name' | 'description', string>>;
+
+/** The names shown beside an id (a region's local name, a VPC's name), as the person picked them. */
+export type Labels = Partial<Record<'region' | 'vpc', string>>;
 
 export type WizardState = {
 	readonly step: StepId;
@@ -64,9 +67,16 @@ export type WizardState = {
 	readonly cancelledDuring?: 'editing' | 'submitting';
 	/** Cancelled while submitting: the engine has answered since (so what exists is known exactly). */
 	readonly settled?: boolean;
+	/** Stopped while submitting, but the last call had been sent: the group was made whole, and Done says so. */
+	readonly stoppedLate?: boolean;
 	/** Cancelled twice while submitting: leave without waiting for the call in flight. */
 	readonly forced?: boolean;
-	readonly log: readonly LogEntry[];
+	/** The picked region's and VPC's names, for the summary of answered steps (never stale: see answer()). */
+	readonly labels: Labels;
+	/** What was typed on Name or Description and left with Esc: shown again when the step comes back. */
+	readonly drafts: TextDrafts;
+	/** Esc on the first step with answers given: asking before they are thrown away. */
+	readonly confirmQuit?: boolean;
 	/**
 	 * The effect the state asks for, performed once by effects.ts, which says so with `taken`: the submit on
 	 * confirm, remembering the choices once the group exists (made or reused).
@@ -76,7 +86,10 @@ export type WizardState = {
 
 export type WizardAction =
 	| AnswerAction
-	| {type: 'back'}
+	/** Esc; from a text step with what was typed there (kept as its draft). */
+	| {type: 'back'; draft?: {step: 'name' | 'description'; value: string}}
+	/** The answer to "quit and lose the answers?" (asked by Esc on the first step). */
+	| {type: 'quit-answer'; quit: boolean}
 	| {type: 'edit'; step: StepId}
 	/** A flag's answer the cloud turned out not to know (a region not in the live list): ask that step again. */
 	| {type: 'reject'; step: Exclude<StepId, 'review'>; problem: string}
@@ -117,7 +130,8 @@ export function initialState(input: InitialInput): WizardState {
 		mode: input.mode ?? 'create',
 		yes,
 		submitSteps: [],
-		log: [],
+		labels: {},
+		drafts: {},
 	};
 	return {...base, step: firstOpen(base, 0)};
 }
@@ -144,9 +158,14 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	const checked = applyAnswer(state.answers, action);
 	if (!checked.ok) return {...state, problems: {...state.problems, [state.step]: checked.problem}};
 	const answers = checked.answers;
-	const log = [...state.log, {n: state.log.length, step: action.step, answers, label: checked.label}];
 	const problems = withoutProblem(state.problems, action.step);
-	const moved: WizardState = {...state, answers, problems, log};
+	const moved: WizardState = {
+		...state,
+		answers,
+		problems,
+		labels: labelsAfter(state.labels, action, answers),
+		drafts: withoutDraft(state.drafts, action.step),
+	};
 	if (state.editing) {
 		// Back to Review, unless the change opened a step (a new region needs its VPC).
 		const next = firstIncomplete(answers);
@@ -156,13 +175,63 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	return {...moved, step: firstOpen(moved, list.indexOf(action.step) + 1)};
 }
 
-function back(state: WizardState): WizardState {
+/** A region's name follows its id; a VPC's name goes with the VPC (a new region drops both). */
+function labelsAfter(labels: Labels, action: AnswerAction, answers: Draft): Labels {
+	const next: Labels = {...labels};
+	if (action.step === 'region') next.region = action.label;
+	if (action.step === 'vpc') next.vpc = action.label;
+	if (answers.vpcId === undefined) delete next.vpc;
+	if (next.region === undefined) delete next.region;
+	if (next.vpc === undefined) delete next.vpc;
+	return next;
+}
+
+const withoutDraft = (drafts: TextDrafts, step: StepId): TextDrafts => {
+	if (step !== 'name' && step !== 'description') return drafts;
+	const next = {...drafts};
+	delete next[step];
+	return next;
+};
+
+/** The steps the person answered in this run (not the flags): what quitting would throw away. */
+export function answeredHere(state: WizardState): StepId[] {
+	return activeSteps(state.answers).filter(
+		(s) => s !== 'review' && isComplete(s, state.answers) && !state.given.includes(s),
+	);
+}
+
+/**
+ * The summary of answered steps above the step showing: every active step whose answer is known (from the
+ * person or the flags), once each, with its current value, except the one showing. Review lists every answer
+ * itself, so it has none; once the answers are final (sent, or planned) every answer is in it.
+ */
+export function summarySteps(state: WizardState): StepId[] {
+	const known = activeSteps(state.answers).filter((s) => s !== 'review' && isComplete(s, state.answers));
+	if (state.status === 'editing') return state.step === 'review' ? [] : known.filter((s) => s !== state.step);
+	if (state.status === 'cancelled' && state.cancelledDuring !== 'submitting') return [];
+	return known;
+}
+
+function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>): WizardState {
+	if (action.draft && action.draft.step === state.step) {
+		const {step, value} = action.draft;
+		// What was typed is kept; an answer given before is kept as the answer until a new one replaces it.
+		const drafts = {...state.drafts};
+		if (value === (state.answers[step] ?? '')) delete drafts[step];
+		else drafts[step] = value;
+		state = {...state, drafts};
+	}
 	if (state.editing && state.step !== 'review' && completeAnswers(state.answers)) {
 		return {...state, step: 'review', editing: false};
 	}
 	const list = activeSteps(state.answers);
 	const at = list.indexOf(state.step);
-	if (at <= 0) return {...state, status: 'cancelled', cancelledDuring: 'editing'};
+	if (at <= 0) {
+		// Leaving would throw away answers: ask first (Ctrl+C still leaves at once).
+		if (answeredHere(state).length > 0 || Object.keys(state.drafts).length > 0)
+			return {...state, confirmQuit: true};
+		return {...state, status: 'cancelled', cancelledDuring: 'editing'};
+	}
 	return {...state, step: list[at - 1] ?? 'region', editing: false};
 }
 
@@ -180,10 +249,21 @@ function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject
 	};
 }
 
+const done = (state: WizardState, result: SubmitResult): WizardState => ({
+	...state,
+	status: 'done',
+	due: 'remember',
+	result,
+	groupId: result.groupId,
+	submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+});
+
 /** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
 function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
 	if (state.status === 'cancelled') {
-		// The user has left; keep what exists so the goodbye message stays exact.
+		// Made whole before the stop could take effect: that is no cancel, and Done says so (exit 0). Stopped
+		// part-way: keep what exists so the goodbye message stays exact (exit 130).
+		if (outcome.ok && !state.forced) return {...done(state, outcome.result), stoppedLate: true};
 		return outcome.ok
 			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
 			: {
@@ -193,16 +273,7 @@ function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState
 					journalId: outcome.journalId,
 				};
 	}
-	if (outcome.ok) {
-		return {
-			...state,
-			status: 'done',
-			due: 'remember',
-			result: outcome.result,
-			groupId: outcome.result.groupId,
-			submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-		};
-	}
+	if (outcome.ok) return done(state, outcome.result);
 	return {
 		...state,
 		status: 'failed',
@@ -230,11 +301,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 	)
 		return state;
 
+	// While "quit and lose the answers?" is asked, only its answer (or Ctrl+C) gets in.
+	if (state.confirmQuit && !['quit-answer', 'cancel', 'reject'].includes(action.type)) return state;
+
 	switch (action.type) {
 		case 'answer':
 			return answer(state, action);
 		case 'back':
-			return back(state);
+			return state.confirmQuit ? state : back(state, action);
+		case 'quit-answer':
+			if (!state.confirmQuit) return state;
+			return action.quit
+				? {...state, confirmQuit: false, status: 'cancelled', cancelledDuring: 'editing'}
+				: {...state, confirmQuit: false};
 		case 'edit': {
 			if (state.step !== 'review' || action.step === 'review') return state;
 			if (!activeSteps(state.answers).includes(action.step)) return state;
@@ -245,7 +324,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'set-type': {
 			if (state.step !== 'review') return state;
 			if (action.groupType === 'enterprise' && state.answers.network === 'classic')
-				return {...state, problems: {...state.problems, review: t('domain.flags.enterpriseClassic')}};
+				return {
+					...state,
+					problems: {
+						...state.problems,
+						// Said in keys, not flags: the person is in the wizard.
+						review: t('truth.review.enterpriseClassic', {
+							key: activeSteps(state.answers).indexOf('network') + 1,
+						}),
+					},
+				};
 			return {
 				...state,
 				answers: {...state.answers, type: action.groupType},

@@ -3,6 +3,7 @@ import {commandLines} from '../../domain/command-lines.js';
 import type {Target} from '../../domain/followup.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, width} from '../../text/index.js';
+import {WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
@@ -78,6 +79,11 @@ export function DoneScreen({
 				{t('wizard.done.title')}
 			</Text>
 			<SubmitSteps steps={state.submitSteps} />
+			{state.stoppedLate ? (
+				<WrapText color="yellow" lead={glyphs.warning}>
+					{t('truth.done.stoppedLate', {id: result.groupId, region: result.regionId})}
+				</WrapText>
+			) : null}
 			<Text>
 				<Text color="green">{glyphs.tick} </Text>
 				{t('wizard.done.created', {id: result.groupId, name: result.name, region: result.regionId, where})}
