@@ -11,7 +11,7 @@ import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
 import type {WizardServices} from './services.js';
-import {summarySteps, type WizardState} from './state.js';
+import {finalSteps, type WizardState} from './state.js';
 import {DoneScreen, ReusedScreen} from './steps/ending.js';
 import {summaryLine} from './summary.js';
 
@@ -153,7 +153,7 @@ export function Transcript({
 	readonly data: CloudData;
 }) {
 	const groupId = doneGroupOf(state);
-	const items: {key: string; text: string; green?: boolean}[] = summarySteps(state).map((step) => ({
+	const items: {key: string; text: string; green?: boolean}[] = finalSteps(state).map((step) => ({
 		key: step,
 		text: summaryLine(step, state.answers, labelOf(step, state, data)),
 	}));

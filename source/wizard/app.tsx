@@ -100,7 +100,8 @@ function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefi
 	if (!finished) return undefined;
 	if (finished.status !== 'done' && finished.status !== 'reused') return finished;
 	// A stop that came too late ends the run at Done (it was asked to stop: no offer to wait on).
-	if (!state.yes && !state.stoppedLate && done.after !== 'quit' && done.followUp === undefined) return undefined;
+	if (!state.yes && !state.stoppedLate && done.after !== 'quit' && done.followUp === undefined)
+		return undefined;
 	return {...finished, ...(done.followUp ? {followUp: done.followUp} : {})};
 }
 

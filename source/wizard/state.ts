@@ -201,16 +201,24 @@ export function answeredHere(state: WizardState): StepId[] {
 }
 
 /**
- * The summary of answered steps above the step showing: every active step whose answer is known (from the
- * person or the flags), once each, with its current value, except the one showing. Review lists every answer
- * itself, so it has none; once the answers are final (sent, or planned) every answer is in it.
+ * The summary of answered steps above the step showing, while the answers can change: every active step whose
+ * answer is known (from the person or the flags), once each, with its current value, except the one showing.
+ * Review lists every answer itself, so it has none.
  */
 export function summarySteps(state: WizardState): StepId[] {
-	const known = activeSteps(state.answers).filter((s) => s !== 'review' && isComplete(s, state.answers));
-	if (state.status === 'editing') return state.step === 'review' ? [] : known.filter((s) => s !== state.step);
-	if (state.status === 'cancelled' && state.cancelledDuring !== 'submitting') return [];
-	return known;
+	if (state.status !== 'editing' || state.step === 'review') return [];
+	return knownSteps(state).filter((s) => s !== state.step);
 }
+
+/** The answers once they are final (sent, or planned): drawn once, above everything. None after a plain cancel. */
+export function finalSteps(state: WizardState): StepId[] {
+	if (state.status === 'editing') return [];
+	if (state.status === 'cancelled' && state.cancelledDuring !== 'submitting') return [];
+	return knownSteps(state);
+}
+
+const knownSteps = (state: WizardState): StepId[] =>
+	activeSteps(state.answers).filter((s) => s !== 'review' && isComplete(s, state.answers));
 
 function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>): WizardState {
 	if (action.draft && action.draft.step === state.step) {

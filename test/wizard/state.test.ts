@@ -8,6 +8,7 @@ import {
 	activeSteps,
 	completeAnswers,
 	type Draft,
+	finalSteps,
 	initialState,
 	type StepId,
 	steps,
@@ -80,7 +81,7 @@ describe('answering each step moves to the next one', () => {
 		const next = wizardReducer(state, answerFor[from as Exclude<StepId, 'review'>]);
 		expect(next.step).toBe(to);
 		expect(next.problems[from]).toBeUndefined();
-		expect(summarySteps({...next, step: 'review', status: 'submitting'})).toContain(from);
+		expect(finalSteps({...next, step: 'review', status: 'submitting'})).toContain(from);
 	});
 
 	it('goes from Network straight to Review for the classic network (no VPC step)', () => {
