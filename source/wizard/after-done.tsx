@@ -10,6 +10,7 @@ import {glyphs} from './components/glyphs.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
+import type {MissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {finalSteps, type WizardState} from './state.js';
 import {DoneScreen, ReusedScreen} from './steps/ending.js';
@@ -18,16 +19,21 @@ import {summaryLine} from './summary.js';
 type After = {
 	/** What the person chose on Done: a follow-up, or to leave. */
 	readonly after?: 'rules' | 'instances' | 'quit';
+	/** Chosen with `a` on a reused group's Done: the rules follow-up opens with the missing rules queued. */
+	readonly addMissing?: boolean;
 	/** How the follow-up ended (the first outcome it reported). */
 	readonly followUp?: FollowupOutcome;
 };
 
 type AfterAction =
-	| {type: 'choose'; after: 'rules' | 'instances' | 'quit'}
+	| {type: 'choose'; after: 'rules' | 'instances' | 'quit'; addMissing?: boolean}
 	| {type: 'ended'; outcome: FollowupOutcome};
 
 function afterReducer(state: After, action: AfterAction): After {
-	if (action.type === 'choose') return state.after === undefined ? {...state, after: action.after} : state;
+	if (action.type === 'choose')
+		return state.after === undefined
+			? {...state, after: action.after, ...(action.addMissing ? {addMissing: true} : {})}
+			: state;
 	return state.followUp ? state : {...state, followUp: action.outcome};
 }
 
@@ -48,8 +54,11 @@ export function useAfterDone({
 	state,
 	cancel,
 	interrupts,
+	missing,
 }: {
 	readonly state: WizardState;
+	/** A reused group's missing rules (`a` adds them once known). */
+	readonly missing: MissingRules;
 	/** Ctrl+C's cancel (aborts the submit at once, then tells the reducer). */
 	readonly cancel: () => void;
 	readonly interrupts: StopRequests | undefined;
@@ -82,7 +91,9 @@ export function useAfterDone({
 	);
 	useInput(
 		(input, key) => {
-			if (input === 'r') act({type: 'choose', after: 'rules'});
+			if (input === 'a' && missing.state === 'read' && missing.missing.length > 0)
+				act({type: 'choose', after: 'rules', addMissing: true});
+			else if (input === 'r') act({type: 'choose', after: 'rules'});
 			else if (input === 'i') act({type: 'choose', after: 'instances'});
 			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c'))
 				act({type: 'choose', after: 'quit'});
@@ -103,7 +114,9 @@ export function DoneBody({
 	data,
 	rows,
 	notice,
+	missing,
 }: {
+	readonly missing: MissingRules;
 	readonly done: AfterDone;
 	readonly state: WizardState;
 	readonly services: WizardServices;
@@ -124,7 +137,14 @@ export function DoneBody({
 					...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
 					...(notice ? {sandbox: true} : {}),
 				}}
-				start={{regionId, groupId, fixed: true}}
+				start={{
+					regionId,
+					groupId,
+					fixed: true,
+					...(done.after === 'rules' && done.addMissing && missing.state === 'read'
+						? {queue: {add: missing.missing, remove: []}}
+						: {}),
+				}}
 				data={data}
 				onFinish={done.onFollowUp}
 				interrupts={done.followUpInterrupts}
@@ -132,7 +152,14 @@ export function DoneBody({
 		);
 	}
 	return state.reused ? (
-		<ReusedScreen group={state.reused} regionId={regionId} target={services.target} offer={done.offering} />
+		<ReusedScreen
+			group={state.reused}
+			regionId={regionId}
+			target={services.target}
+			offer={done.offering}
+			missing={missing}
+			rows={rows}
+		/>
 	) : (
 		<DoneScreen state={state} rows={rows} target={services.target} offer={done.offering} />
 	);

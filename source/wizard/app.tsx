@@ -15,6 +15,7 @@ import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
 import {confirmAction, unexpected, useCancel, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
+import {useMissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {
 	assertNever,
@@ -170,7 +171,8 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		stop,
 	});
 
-	const done = useAfterDone({state, cancel, interrupts});
+	const missing = useMissingRules(state, services.api);
+	const done = useAfterDone({state, cancel, interrupts, missing});
 	const {after} = done;
 
 	useEnd(runOutcome(state, done), onExit);
@@ -183,7 +185,15 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 
 	const body =
 		state.status === 'done' ? (
-			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
+			<DoneBody
+				done={done}
+				state={state}
+				services={services}
+				data={data}
+				rows={size.rows}
+				notice={notice}
+				missing={missing}
+			/>
 		) : state.status === 'editing' ? (
 			unfinished.length > 0 ? (
 				<UnfinishedScreen

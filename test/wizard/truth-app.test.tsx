@@ -193,3 +193,48 @@ describe('a stop while submitting', () => {
 		await vi.waitFor(() => expect(outcomes[0]).toMatchObject({status: 'done'}));
 	});
 });
+
+describe('using the existing group of the same name (item 4)', () => {
+	const base = {description: '', type: 'normal' as const, creationTime: '', resourceGroupId: '', tags: []};
+	const [kept, ...rest] = templateRules('web-linux');
+
+	it('says which planned rules it lacks, offers to add them, and never claims a create', async () => {
+		const services = fakeServices();
+		services.api.groups.push({
+			...base,
+			id: 'sg-existing1',
+			name: 'web-sg',
+			vpcId: 'vpc-cnhang00000',
+			rules: kept ? [kept] : [],
+		});
+		const {s, outcomes} = start({answers: full, services, size: {columns: 100, rows: 30}});
+		await s.waitFor('already exists here: sg-existing1');
+		await s.press('u');
+		const frame = await s.waitFor(`It lacks ${rest.length} of the ${rest.length + 1} rules you planned`);
+		expect(frame).toContain('a add them now');
+		expect(frame).not.toMatch(/Created/);
+		await s.press('a');
+		// The rules follow-up opens on the group with the missing rules queued, to apply or change.
+		const rules = await s.waitFor(`Queued: ${rest.length} to add, 0 to remove`);
+		expect(rules).not.toMatch(/✔ Created/);
+		expect(rules).toContain('Using the existing group sg-existing1 in cn-hangzhou.');
+		expect(outcomes).toEqual([]);
+		expect(services.api.callsOf('createSecurityGroup')).toHaveLength(0);
+	});
+
+	it('says so when it already has every planned rule (no `a`)', async () => {
+		const services = fakeServices();
+		services.api.groups.push({
+			...base,
+			id: 'sg-existing1',
+			name: 'web-sg',
+			vpcId: 'vpc-cnhang00000',
+			rules: templateRules('web-linux'),
+		});
+		const {s} = start({answers: full, services});
+		await s.waitFor('already exists here: sg-existing1');
+		await s.press('u');
+		const frame = await s.waitFor('It already has every rule you planned.');
+		expect(frame).not.toContain('a add them now');
+	});
+});
