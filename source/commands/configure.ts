@@ -15,6 +15,7 @@ import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {askRole, draftProvider} from './configure-role.js';
+import {pickRegion, say} from './configure-view.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -102,7 +103,7 @@ type Verdict =
 
 /** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
-	line(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
+	say(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
 	const api = apiFor(draftProvider(draft, target), target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
 	let stoppedBy: StopSignal | undefined;
@@ -148,7 +149,7 @@ async function offerImport(
 	} catch (error) {
 		// A broken aliyun file must not stop anyone from typing keys: say what is wrong and go on.
 		if (error instanceof ConfigError)
-			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
 		else throw error;
 		return undefined;
 	}
@@ -159,7 +160,7 @@ async function offerImport(
 		credentials = aliyunCliCredentials(config, profile);
 	} catch (error) {
 		if (error instanceof ConfigError)
-			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
 		else throw error;
 		return undefined;
 	}
@@ -176,14 +177,6 @@ async function offerImport(
 		context,
 	);
 	return yes ? credentials : undefined;
-}
-
-function regionChoices(regions: Region[]) {
-	return regions.map((region) => ({
-		value: region.id,
-		name: `${cleanLine(region.id)}  ${cleanLine(region.localName)}`,
-		short: cleanLine(region.id),
-	}));
 }
 
 /** Failures that say nothing about the keys: the person may save them anyway (no region list to pick from). */
@@ -216,7 +209,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 	const context: Context = {input: io.stdin, output: io.stdout};
 	try {
 		const stored = store.profiles.get(name);
-		line(
+		say(
 			io.stderr,
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
@@ -236,18 +229,18 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				break;
 			}
 			if ('cancelled' in verdict) {
-				line(io.stderr, t('config.configure.cancelled'));
+				say(io.stderr, t('config.configure.cancelled'));
 				return verdict.signal ?? 'cancelled';
 			}
 			// Only an answer about the keys says they are wrong; a network that failed said nothing about them.
 			const unchecked = uncheckedKinds.has(verdict.error.kind);
-			line(
+			say(
 				io.stderr,
 				t(unchecked ? 'config.configure.unchecked' : 'config.configure.refused', {
 					sentence: verdict.error.sentence,
 				}),
 			);
-			line(io.stderr, verdict.error.next);
+			say(io.stderr, verdict.error.next);
 			const choice = await prompts.select(
 				{
 					message: t('config.configure.retryAsk'),
@@ -260,27 +253,26 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				context,
 			);
 			if (choice === 'quit') {
-				line(io.stderr, t('config.configure.nothingSaved'));
+				say(io.stderr, t('config.configure.nothingSaved'));
 				return 'cancelled';
 			}
 			if (choice === 'save') break;
 		}
-		if (checked) line(io.stderr, t('config.configure.verified'));
+		if (checked) say(io.stderr, t('config.configure.verified'));
 
 		const ids = new Set(regions.map((r) => r.id));
 		const preferred = [draft.regionId, store.settings.lastRegion(), 'cn-hangzhou'].find(
 			(id): id is string => id !== undefined && ids.has(id),
 		);
+		const lastRegion = store.settings.lastRegion();
 		const regionId =
 			regions.length > 0
-				? await prompts.select(
-						{
-							message: t('config.configure.region'),
-							choices: regionChoices(regions),
-							pageSize: 12,
-							...(preferred ? {default: preferred} : {}),
-						},
+				? await pickRegion(
+						prompts,
 						context,
+						regions,
+						lastRegion && ids.has(lastRegion) ? lastRegion : undefined,
+						preferred,
 					)
 				: draft.regionId;
 
@@ -300,7 +292,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		} catch {
 			// The profile is what matters; the cache is refilled on the next run.
 		}
-		line(
+		say(
 			io.stdout,
 			t('config.configure.saved', {
 				name,
@@ -312,7 +304,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		return 'saved';
 	} catch (error) {
 		if (isPromptExit(error)) {
-			line(io.stderr, t('config.configure.cancelled'));
+			say(io.stderr, t('config.configure.cancelled'));
 			return 'cancelled';
 		}
 		throw error;
@@ -325,7 +317,7 @@ function list(io: Io): number {
 	const store = openConfig({env: io.env});
 	const profiles = store.profiles.list();
 	if (profiles.length === 0) {
-		line(io.stderr, t('config.configure.listEmpty'));
+		say(io.stderr, t('config.configure.listEmpty'));
 		return exitCodes.ok;
 	}
 	const current = store.profiles.current();
@@ -354,7 +346,7 @@ function list(io: Io): number {
 function use(io: Io, name: string): number {
 	const store = openConfig({env: io.env});
 	store.profiles.use(name);
-	line(io.stdout, t('config.configure.using', {name}));
+	say(io.stdout, t('config.configure.using', {name}));
 	return exitCodes.ok;
 }
 
@@ -365,8 +357,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 		if (sub === 'use' && rest.length === 1 && rest[0]) return use(io, rest[0]);
 		if (sub !== undefined) throw new UsageError(t('config.configure.usage'));
 		if (!io.interactive) {
-			line(io.stderr, t('cli.error.prefix', {message: t('config.configure.notTty')}));
-			line(io.stderr, t('config.configure.notTtyNext'));
+			say(io.stderr, t('cli.error.prefix', {message: t('config.configure.notTty')}));
+			say(io.stderr, t('config.configure.notTtyNext'));
 			return exitCodes.usage;
 		}
 		const mode = typeof args.flags.mode === 'string' ? args.flags.mode : undefined;

@@ -1,0 +1,59 @@
+// How `ecs-sg configure` looks, so it looks like the wizard: its lines wrapped with the wizard's wrap, and the
+// default-region picker with the wizard's region list and filter ranking, as an @inquirer search prompt.
+import type {Region} from '../domain/model.js';
+import {fitWidth, t, width} from '../text/index.js';
+import {filterIndexes, prepare} from '../wizard/components/filter.js';
+import {wrapToWidth} from '../wizard/components/fit-text.js';
+import {regionItems} from '../wizard/steps/region.js';
+import {line} from './io.js';
+
+type Prompts = typeof import('./prompts.js');
+type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+
+/**
+ * The default-region picker: the wizard's region list (the same order, names and marks, the name column aligned
+ * by display width) in an @inquirer search prompt, filtered as the person types with the wizard's own ranking
+ * (wizard/components/filter.ts), since configure runs before any Ink screen and stays an inquirer prompt.
+ */
+export async function pickRegion(
+	prompts: Prompts,
+	context: Context,
+	regions: readonly Region[],
+	lastUsed: string | undefined,
+	preferred: string | undefined,
+): Promise<string> {
+	const items = regionItems(regions, lastUsed, preferred);
+	const nameWidth = Math.max(...items.map((i) => width(i.cells[0] ?? '')));
+	const choices = items.map((item) => ({
+		value: item.key,
+		name: `${fitWidth(item.cells[0] ?? '', nameWidth)}  ${item.cells[1] ?? ''}${item.mark ? `  ${item.mark}` : ''}`,
+		short: item.key,
+	}));
+	const haystacks = prepare(items.map((i) => i.search));
+	return prompts.search(
+		{
+			message: `${t('config.configure.region')} (${t('truth.configure.regionFilter')})`,
+			source: (term) => {
+				const query = (term ?? '').trim();
+				if (query === '') return choices;
+				return filterIndexes(haystacks, query.toLowerCase()).flatMap((i) => choices[i] ?? []);
+			},
+			pageSize: 12,
+			...(preferred ? {default: preferred} : {}),
+		},
+		context,
+	);
+}
+
+/**
+ * A line of configure's own output, wrapped between words at the terminal's width with the wizard's wrap
+ * (a terminal left to wrap it would break `InvalidAccessKeyId.NotFound` mid-word). Pipes get it unwrapped.
+ */
+export function say(stream: NodeJS.WriteStream, text: string): void {
+	const columns = stream.isTTY && stream.columns > 0 ? stream.columns : 0;
+	if (columns === 0) {
+		line(stream, text);
+		return;
+	}
+	for (const part of text.split('\n')) for (const l of wrapToWidth(part, columns - 1)) line(stream, l);
+}
