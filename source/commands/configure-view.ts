@@ -1,7 +1,7 @@
 // How `ecs-sg configure` looks, so it looks like the wizard: its lines wrapped with the wizard's wrap, and the
 // default-region picker with the wizard's region list and filter ranking, as an @inquirer search prompt.
 import type {Region} from '../domain/model.js';
-import {fitWidth, t, width} from '../text/index.js';
+import {cut, fitWidth, t, width} from '../text/index.js';
 import {filterIndexes, prepare} from '../wizard/components/filter.js';
 import {wrapToWidth} from '../wizard/components/fit-text.js';
 import {regionItems} from '../wizard/steps/region.js';
@@ -19,14 +19,24 @@ export async function pickRegion(
 	prompts: Prompts,
 	context: Context,
 	regions: readonly Region[],
-	lastUsed: string | undefined,
+	marks: {lastUsed: string | undefined; profile: string | undefined},
 	preferred: string | undefined,
 ): Promise<string> {
-	const items = regionItems(regions, lastUsed, preferred);
-	const nameWidth = Math.max(...items.map((i) => width(i.cells[0] ?? '')));
+	const items = regionItems(regions, marks.lastUsed, marks.profile);
+	const output = context.output as Partial<NodeJS.WriteStream>;
+	// Two columns for the prompt's pointer, one spare so the terminal never wraps a row.
+	const room = (output.isTTY && output.columns && output.columns > 0 ? output.columns : 80) - 3;
+	const idWidth = Math.max(...items.map((i) => width(i.cells[1] ?? '')));
+	const nameWidth = Math.max(
+		1,
+		Math.min(Math.max(...items.map((i) => width(i.cells[0] ?? ''))), room - idWidth - 2),
+	);
 	const choices = items.map((item) => ({
 		value: item.key,
-		name: `${fitWidth(item.cells[0] ?? '', nameWidth)}  ${item.cells[1] ?? ''}${item.mark ? `  ${item.mark}` : ''}`,
+		name: cut(
+			`${fitWidth(item.cells[0] ?? '', nameWidth)}  ${fitWidth(item.cells[1] ?? '', idWidth)}${item.mark ? `  ${item.mark}` : ''}`,
+			room,
+		),
 		short: item.key,
 	}));
 	const haystacks = prepare(items.map((i) => i.search));

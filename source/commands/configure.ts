@@ -271,7 +271,10 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 						prompts,
 						context,
 						regions,
-						lastRegion && ids.has(lastRegion) ? lastRegion : undefined,
+						{
+							lastUsed: lastRegion && ids.has(lastRegion) ? lastRegion : undefined,
+							profile: draft.regionId && ids.has(draft.regionId) ? draft.regionId : undefined,
+						},
 						preferred,
 					)
 				: draft.regionId;
