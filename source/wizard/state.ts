@@ -158,7 +158,9 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	const checked = applyAnswer(state.answers, action);
 	if (!checked.ok) return {...state, problems: {...state.problems, [state.step]: checked.problem}};
 	const answers = checked.answers;
-	const problems = withoutProblem(state.problems, action.step);
+	let problems = withoutProblem(state.problems, action.step);
+	// Review's refusal of the type is about the network: a new network answers it.
+	if (action.step === 'network') problems = withoutProblem(problems, 'review');
 	const moved: WizardState = {
 		...state,
 		answers,

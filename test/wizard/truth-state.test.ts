@@ -197,6 +197,10 @@ describe('the truth about keys and stops (item 7)', () => {
 		const refused = reduce(state, {type: 'set-type', groupType: 'enterprise'});
 		expect(refused.problems.review).toMatch(/press 5/);
 		expect(refused.problems.review).not.toMatch(/--/);
+		// Changing the network answers it: the refusal does not stay on Review.
+		const vpc = reduce(refused, {type: 'edit', step: 'network'}, answer.network(), answer.vpc());
+		expect(vpc.step).toBe('review');
+		expect(vpc.problems.review).toBeUndefined();
 	});
 
 	it('a stop that came after the last call was sent ends at Done, saying so', () => {
