@@ -67,3 +67,13 @@ export function say(stream: NodeJS.WriteStream, text: string): void {
 	}
 	for (const part of text.split('\n')) for (const l of wrapToWidth(part, columns - 1)) line(stream, l);
 }
+
+/**
+ * A prompt's message wrapped between words to the terminal's width, less the prompt's mark and a space for the
+ * answer: left to the terminal, `(... Enter to skip)` is broken as `Ent` / `er`.
+ */
+export function fitPrompt(text: string, context: Context): string {
+	const output = context.output as Partial<NodeJS.WriteStream>;
+	if (!output.isTTY || !output.columns || output.columns <= 0) return text;
+	return wrapToWidth(text, output.columns - 4).join('\n');
+}

@@ -15,7 +15,7 @@ import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {askRole, draftProvider} from './configure-role.js';
-import {pickRegion, say} from './configure-view.js';
+import {fitPrompt, pickRegion, say} from './configure-view.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -46,9 +46,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const id = (
 		await prompts.input(
 			{
-				message: draft.accessKeyId
-					? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
-					: t('config.configure.id'),
+				message: fitPrompt(
+					draft.accessKeyId
+						? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
+						: t('config.configure.id'),
+					context,
+				),
 				validate: (value) => validateKey(value, draft.accessKeyId),
 			},
 			context,
@@ -57,9 +60,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const secret = (
 		await prompts.password(
 			{
-				message: draft.accessKeySecret
-					? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
-					: t('config.configure.secret'),
+				message: fitPrompt(
+					draft.accessKeySecret
+						? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
+						: t('config.configure.secret'),
+					context,
+				),
 				mask: '*',
 				validate: (value) => validateKey(value, draft.accessKeySecret),
 			},
@@ -77,9 +83,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const token = (
 		await prompts.password(
 			{
-				message: draft.securityToken
-					? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
-					: t('config.configure.token'),
+				message: fitPrompt(
+					draft.securityToken
+						? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
+						: t('config.configure.token'),
+					context,
+				),
 				mask: '*',
 				validate: (value) =>
 					value.trim() === '' || value.trim() === '-' ? true : validateKey(value, undefined),
@@ -243,7 +252,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			say(io.stderr, verdict.error.next);
 			const choice = await prompts.select(
 				{
-					message: t('config.configure.retryAsk'),
+					message: fitPrompt(t('config.configure.retryAsk'), context),
 					choices: [
 						{value: 'retry', name: t('config.configure.retry')},
 						...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),

@@ -56,6 +56,9 @@ describe('configure at 50 columns', () => {
 		expect(screen.split('\n').some((l) => l.includes('InvalidAccessKeyId.NotFound'))).toBe(true);
 		// No line of configure's own ends inside a word that the next line finishes.
 		expect(screen).not.toMatch(/InvalidAccessKeyId\.NotFou\s*\n\s*nd/);
+		// The prompts' own messages too (the STS one is longer than 50 columns).
+		expect(screen).toContain('Enter to skip)');
+		expect(screen).not.toMatch(/Ent\s*\n\s*er to skip/);
 	});
 
 	it('picks the region from the wizard list: names aligned, filtered by typing', async () => {
