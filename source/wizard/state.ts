@@ -7,23 +7,31 @@ import {
 	type Draft,
 	firstIncomplete,
 	isComplete,
+	type Labels,
+	labelsAfter,
 	type StepId,
 	stepOfFlag,
+	type TextDrafts,
+	withoutDraft,
 } from './draft.js';
+import {answeredHere, finalSteps, summarySteps} from './state-summary.js';
 import {type SubmitStepState, stepsOfPlan, submitEvent} from './submit-steps.js';
 
-export {steps} from './draft.js'; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
+export {steps} from './draft.js';
 export {
 	type AnswerAction,
 	activeSteps,
+	answeredHere,
 	assertNever,
 	completeAnswers,
 	type Draft,
+	finalSteps,
 	isComplete,
 	type StepId,
 	type SubmitStepState,
 	stepOfFlag,
-};
+	summarySteps,
+}; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
 
 // submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
 import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
@@ -34,12 +42,6 @@ import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
 
 export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
-
-/** A text step's value as typed, kept when the person goes back before answering it. */
-export type TextDrafts = Partial<Record<'name' | 'description', string>>;
-
-/** The names shown beside an id (a region's local name, a VPC's name), as the person picked them. */
-export type Labels = Partial<Record<'region' | 'vpc', string>>;
 
 export type WizardState = {
 	readonly step: StepId;
@@ -176,51 +178,6 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	const list = activeSteps(answers);
 	return {...moved, step: firstOpen(moved, list.indexOf(action.step) + 1)};
 }
-
-/** A region's name follows its id; a VPC's name goes with the VPC (a new region drops both). */
-function labelsAfter(labels: Labels, action: AnswerAction, answers: Draft): Labels {
-	const next: Labels = {...labels};
-	if (action.step === 'region') next.region = action.label;
-	if (action.step === 'vpc') next.vpc = action.label;
-	if (answers.vpcId === undefined) delete next.vpc;
-	if (next.region === undefined) delete next.region;
-	if (next.vpc === undefined) delete next.vpc;
-	return next;
-}
-
-const withoutDraft = (drafts: TextDrafts, step: StepId): TextDrafts => {
-	if (step !== 'name' && step !== 'description') return drafts;
-	const next = {...drafts};
-	delete next[step];
-	return next;
-};
-
-/** The steps the person answered in this run (not the flags): what quitting would throw away. */
-export function answeredHere(state: WizardState): StepId[] {
-	return activeSteps(state.answers).filter(
-		(s) => s !== 'review' && isComplete(s, state.answers) && !state.given.includes(s),
-	);
-}
-
-/**
- * The summary of answered steps above the step showing, while the answers can change: every active step whose
- * answer is known (from the person or the flags), once each, with its current value, except the one showing.
- * Review lists every answer itself, so it has none.
- */
-export function summarySteps(state: WizardState): StepId[] {
-	if (state.status !== 'editing' || state.step === 'review') return [];
-	return knownSteps(state).filter((s) => s !== state.step);
-}
-
-/** The answers once they are final (sent, or planned): drawn once, above everything. None after a plain cancel. */
-export function finalSteps(state: WizardState): StepId[] {
-	if (state.status === 'editing') return [];
-	if (state.status === 'cancelled' && state.cancelledDuring !== 'submitting') return [];
-	return knownSteps(state);
-}
-
-const knownSteps = (state: WizardState): StepId[] =>
-	activeSteps(state.answers).filter((s) => s !== 'review' && isComplete(s, state.answers));
 
 function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>): WizardState {
 	if (action.draft && action.draft.step === state.step) {
