@@ -1,8 +1,9 @@
-// Builds the CLI into one ESM file (dist/cli.mjs). `--bench` also builds the benchmark (dist/bench.mjs).
+// Builds the CLI into an ESM entry (dist/cli.mjs) and its chunks (dist/cli-chunks/). `--bench` also builds the benchmark (dist/bench.mjs).
 // Run by `npm run build`, which `npm install` runs through `prepare`.
 // `--without NAME,...` leaves the named plugins of bundle-plugins.mjs out and `--out FILE` writes the CLI elsewhere:
 // how each plugin's win is measured (`node dist/bench.mjs --only startup --cli FILE`, see the readme).
-import {readFile} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
 import {build} from 'esbuild';
 import {pluginsWithout} from './bundle-plugins.mjs';
 import {assertAllApplied} from './patches.mjs';
@@ -39,7 +40,20 @@ const common = {
 	define: {'process.env.NODE_ENV': '"production"', __ECS_SG_VERSION__: JSON.stringify(pkg.version)},
 };
 
-await build({...common, entryPoints: ['source/cli.tsx'], outfile: option('out') ?? 'dist/cli.mjs'});
+// Split at the dynamic imports: a command loads only its own code (the sandbox, the credentials library, the
+// prompts and pop-core are chunks of their own), so start-up parses less than the whole bundle.
+const out = option('out') ?? 'dist/cli.mjs';
+const name = basename(out, '.mjs');
+// Each build's chunks sit in a folder of its own, emptied first, so no stale chunk is left beside a new build.
+await rm(join(dirname(out), `${name}-chunks`), {recursive: true, force: true});
+await build({
+	...common,
+	entryPoints: {[name]: 'source/cli.tsx'},
+	outdir: dirname(out),
+	splitting: true,
+	outExtension: {'.js': '.mjs'},
+	chunkNames: `${name}-chunks/[name]-[hash]`,
+});
 // A patch whose file the CLI no longer bundles would otherwise do nothing, silently.
 assertAllApplied(plugins.find((p) => p.name === 'versioned-patches'));
 if (process.argv.includes('--bench')) {

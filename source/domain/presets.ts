@@ -3,7 +3,19 @@
 import type {Direction, Peer, Protocol, Rule} from './model.js';
 import {anywhere, peerOfText} from './peers.js';
 
-export type PresetId = 'ssh' | 'http' | 'https' | 'rdp' | 'mysql' | 'postgresql' | 'redis' | 'icmp' | 'all';
+export type PresetId =
+	| 'ssh'
+	| 'telnet'
+	| 'http'
+	| 'https'
+	| 'mssql'
+	| 'oracle'
+	| 'mysql'
+	| 'rdp'
+	| 'postgresql'
+	| 'redis'
+	| 'icmp'
+	| 'all';
 
 export type Preset = {
 	readonly id: PresetId;
@@ -14,12 +26,20 @@ export type Preset = {
 	readonly portRange: string;
 };
 
+/**
+ * The console's quick-add ports in the console's order (Create Security Group, "Quick add": SSH 22, Telnet 23,
+ * HTTP 80, HTTPS 443, MS SQL 1433, Oracle 1521, MySQL 3306, RDP 3389, PostgreSQL 5432, Redis 6379), then ICMP
+ * and ALL, which the console offers as protocols rather than ports.
+ */
 export const presets: readonly Preset[] = [
 	{id: 'ssh', label: 'SSH', protocol: 'tcp', portRange: '22/22'},
+	{id: 'telnet', label: 'Telnet', protocol: 'tcp', portRange: '23/23'},
 	{id: 'http', label: 'HTTP', protocol: 'tcp', portRange: '80/80'},
 	{id: 'https', label: 'HTTPS', protocol: 'tcp', portRange: '443/443'},
-	{id: 'rdp', label: 'RDP', protocol: 'tcp', portRange: '3389/3389'},
+	{id: 'mssql', label: 'MS SQL', protocol: 'tcp', portRange: '1433/1433'},
+	{id: 'oracle', label: 'Oracle', protocol: 'tcp', portRange: '1521/1521'},
 	{id: 'mysql', label: 'MySQL', protocol: 'tcp', portRange: '3306/3306'},
+	{id: 'rdp', label: 'RDP', protocol: 'tcp', portRange: '3389/3389'},
 	{id: 'postgresql', label: 'PostgreSQL', protocol: 'tcp', portRange: '5432/5432'},
 	{id: 'redis', label: 'Redis', protocol: 'tcp', portRange: '6379/6379'},
 	{id: 'icmp', label: 'ICMP', protocol: 'icmp', portRange: '-1/-1'},
@@ -56,11 +76,17 @@ export function presetRule(
 	};
 }
 
+/** Where inbound administration and databases start when the group's VPC (and so its CIDR) is not known. */
+export const privateRange = '10.0.0.0/8';
+
 /**
- * The source a preset suggests: inbound remote administration and databases start from a private range, so
- * accepting the suggestion never opens them to the internet; web ports, ICMP and outbound rules start open.
+ * The source a preset suggests: inbound remote administration and databases start from the group's own VPC
+ * CIDR when it is known (a `172.16.0.0/12` VPC gets `172.16.0.0/12`, not a range none of its hosts is in), else
+ * a private range, so accepting the suggestion never opens them to the internet; web ports, ICMP and outbound
+ * rules start open.
  */
-export function suggestedCidr(id: PresetId, direction: Direction): string {
+export function suggestedCidr(id: PresetId, direction: Direction, vpcCidr?: string): string {
 	if (direction === 'egress') return anywhere;
-	return id === 'http' || id === 'https' || id === 'icmp' ? anywhere : '10.0.0.0/8';
+	if (id === 'http' || id === 'https' || id === 'icmp') return anywhere;
+	return vpcCidr && vpcCidr !== '' ? vpcCidr : privateRange;
 }

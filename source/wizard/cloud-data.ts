@@ -7,7 +7,7 @@ import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi} from '../cloud/port.js';
 import type {Settings} from '../config/types.js';
-import type {AccountAttributes, Region, SecurityGroupSummary, Vpc} from '../domain/model.js';
+import type {AccountAttributes, PrefixList, Region, SecurityGroupSummary, Vpc} from '../domain/model.js';
 import {cleanLine} from '../text/index.js';
 
 export type Problem = {sentence: string; next?: string; code?: string};
@@ -41,6 +41,8 @@ export class CloudData {
 	private readonly vpcs = new Map<string, Load<Vpc[]>>();
 	private readonly accounts = new Map<string, Load<AccountAttributes>>();
 	private readonly duplicates = new Map<string, Load<SecurityGroupSummary[]>>();
+	private readonly groups = new Map<string, Load<SecurityGroupSummary[]>>();
+	private readonly prefixLists = new Map<string, Load<PrefixList[]>>();
 	private readonly listeners = new Set<() => void>();
 	private readonly aborter = new AbortController();
 	private version = 0;
@@ -122,6 +124,30 @@ export class CloudData {
 		name: string,
 	): Load<SecurityGroupSummary[]> | undefined {
 		return this.duplicates.get(duplicateKey(regionId, vpcId, name));
+	}
+
+	/** Every group of the region (all VPCs): what the rule editor's group picker lists. */
+	groupsOf(regionId: string): Load<SecurityGroupSummary[]> | undefined {
+		return this.groups.get(regionId);
+	}
+
+	/** Every prefix list of the region (DescribePrefixLists): what the prefix-list picker lists. */
+	prefixListsOf(regionId: string): Load<PrefixList[]> | undefined {
+		return this.prefixLists.get(regionId);
+	}
+
+	/** Asks for the region's groups once (again after a failure, or always when `again`). */
+	loadGroups(regionId: string, again = false): void {
+		const known = this.groups.get(regionId);
+		if (!again && known && known.state !== 'failed') return;
+		this.track(this.groups, regionId, this.api.describeSecurityGroups(regionId));
+	}
+
+	/** Asks for the region's prefix lists once (again after a failure, or always when `again`). */
+	loadPrefixLists(regionId: string, again = false): void {
+		const known = this.prefixLists.get(regionId);
+		if (!again && known && known.state !== 'failed') return;
+		this.track(this.prefixLists, regionId, this.api.describePrefixLists(regionId));
 	}
 
 	/** Starts everything a region needs (once per region; a failed load is tried again). */

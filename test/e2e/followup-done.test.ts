@@ -51,7 +51,8 @@ describe('Done offers the follow-ups', () => {
 		expect(p.screen()).toContain('Step 1 of 2');
 		await queueHttp(p);
 		await p.press(keys.enter);
-		await p.waitForText('1 to add, 0 to remove');
+		// The rules screen already says "1 to add, 0 to remove": wait for the review's own keys.
+		await p.waitForText('Enter/y apply');
 		await p.press('y');
 		await p.waitForText('Rules of the group now (1)');
 		await p.press('q');

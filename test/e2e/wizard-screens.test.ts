@@ -72,7 +72,7 @@ refreshes it). Each step says what it is for and shows its keys; finished steps 
 The Template step previews every rule the highlighted template opens, and the default behaviour of the group:
 
 ${block(shots.template ?? '')}
-Tab opens the rule editor: pick a rule, press \`s\` to narrow its source (\`d\` deletes, \`a\` adds \`PROTO:PORTS:CIDR\`):
+Tab opens the rule editor: pick a rule, press \`s\` to narrow its source (\`e\` edits every field, \`a\` and \`p\` add, \`d\` deletes):
 
 ${block(shots.editor ?? '')}
 Text steps check the API's own rules as you type, and refuse Enter with the reason:

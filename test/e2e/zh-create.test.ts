@@ -40,6 +40,11 @@ const allowed = new Set(
 		'MySQL',
 		'PostgreSQL',
 		'Redis',
+		// The console's quick-add services (issue 12 item 3): service names, the same in every language.
+		'Telnet',
+		'MS',
+		'SQL',
+		'Oracle',
 		'VPC',
 		'CIDR',
 		'IPv4',

@@ -37,7 +37,21 @@ const described = (over: Partial<GroupRule> = {}): GroupRule => ({
 
 describe('presets', () => {
 	it('cover the services the issue names, each a valid accept rule in either direction', () => {
-		expect(presetIds).toEqual(['ssh', 'http', 'https', 'rdp', 'mysql', 'postgresql', 'redis', 'icmp', 'all']);
+		// The console's quick-add list in its order (issue 12 item 3), then ICMP and ALL.
+		expect(presetIds).toEqual([
+			'ssh',
+			'telnet',
+			'http',
+			'https',
+			'mssql',
+			'oracle',
+			'mysql',
+			'rdp',
+			'postgresql',
+			'redis',
+			'icmp',
+			'all',
+		]);
 		for (const id of presetIds) {
 			for (const direction of ['ingress', 'egress'] as const) {
 				const r = presetRule(id, direction, '10.0.0.0/8');
@@ -56,10 +70,28 @@ describe('presets', () => {
 	});
 
 	it('never suggest opening administration or databases to the internet', () => {
-		for (const id of ['ssh', 'rdp', 'mysql', 'postgresql', 'redis', 'all'] as const)
+		for (const id of [
+			'ssh',
+			'telnet',
+			'mssql',
+			'oracle',
+			'rdp',
+			'mysql',
+			'postgresql',
+			'redis',
+			'all',
+		] as const)
 			expect(suggestedCidr(id, 'ingress')).not.toBe('0.0.0.0/0');
 		expect(suggestedCidr('https', 'ingress')).toBe('0.0.0.0/0');
 		expect(suggestedCidr('ssh', 'egress')).toBe('0.0.0.0/0');
+	});
+
+	it('start administration in the CIDR of the group VPC when it is known (issue 15 item 12)', () => {
+		expect(suggestedCidr('ssh', 'ingress', '172.16.0.0/12')).toBe('172.16.0.0/12');
+		expect(suggestedCidr('rdp', 'ingress', '192.168.0.0/16')).toBe('192.168.0.0/16');
+		expect(suggestedCidr('ssh', 'ingress')).toBe('10.0.0.0/8');
+		expect(suggestedCidr('https', 'ingress', '172.16.0.0/12')).toBe('0.0.0.0/0');
+		expect(suggestedCidr('ssh', 'egress', '172.16.0.0/12')).toBe('0.0.0.0/0');
 	});
 });
 

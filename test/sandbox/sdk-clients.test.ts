@@ -31,6 +31,9 @@ const PRODUCT_ACTIONS = [
 	'JoinSecurityGroup',
 	'LeaveSecurityGroup',
 	'DescribeAccountAttributes',
+	'ModifySecurityGroupRule',
+	'ModifySecurityGroupEgressRule',
+	'DescribePrefixLists',
 ];
 
 let child: ChildProcess;
@@ -120,7 +123,7 @@ function sdkCaller(signing: Signing): Caller {
 	const ecs = ecsClient(target, signing);
 	const vpc = vpcClient(target, signing);
 	const permissions = (Kind: new (map: Body) => unknown, params: Body) =>
-		(params.Permissions as Body[]).map((p) => new Kind(camel(p)));
+		(params.Permissions as Body[] | undefined)?.map((p) => new Kind(camel(p)));
 	const typed = new Map<string, (params: Body) => Promise<{body?: {toMap(): Body}}>>([
 		['DescribeRegions', (p) => ecs.describeRegions(new Sdk.DescribeRegionsRequest(camel(p)))],
 		[
@@ -181,6 +184,15 @@ function sdkCaller(signing: Signing): Caller {
 		['DescribeInstances', (p) => ecs.describeInstances(new Sdk.DescribeInstancesRequest(camel(p)))],
 		['JoinSecurityGroup', (p) => ecs.joinSecurityGroup(new Sdk.JoinSecurityGroupRequest(camel(p)))],
 		['LeaveSecurityGroup', (p) => ecs.leaveSecurityGroup(new Sdk.LeaveSecurityGroupRequest(camel(p)))],
+		[
+			'ModifySecurityGroupRule',
+			(p) => ecs.modifySecurityGroupRule(new Sdk.ModifySecurityGroupRuleRequest(camel(p))),
+		],
+		[
+			'ModifySecurityGroupEgressRule',
+			(p) => ecs.modifySecurityGroupEgressRule(new Sdk.ModifySecurityGroupEgressRuleRequest(camel(p))),
+		],
+		['DescribePrefixLists', (p) => ecs.describePrefixLists(new Sdk.DescribePrefixListsRequest(camel(p)))],
 	]);
 	return {
 		call: async (action, params) => {
@@ -252,9 +264,29 @@ describe.each(callers)('%s', (name, make) => {
 			]),
 		);
 
+		// Edited in place by their SecurityGroupRuleId, as the rules screens do.
+		const idOf = (direction: string) => async () =>
+			(await rules()).find((p) => p.Direction === direction)?.SecurityGroupRuleId as string;
+		await call('ModifySecurityGroupRule', {
+			...group,
+			SecurityGroupRuleId: await idOf('ingress')(),
+			Priority: '5',
+		});
+		await call('ModifySecurityGroupEgressRule', {
+			...group,
+			SecurityGroupRuleId: await idOf('egress')(),
+			Description: 'edited',
+		});
+		const edited = await rules();
+		expect(edited.find((p) => p.PortRange === '22/22')?.Priority).toBe('5');
+		expect(edited.find((p) => p.PortRange === '443/443')?.Description).toBe('edited');
+		const lists = await call('DescribePrefixLists', {RegionId: REGION});
+		expect((lists.PrefixLists as {PrefixList: Body[]}).PrefixList.length).toBeGreaterThan(0);
+
 		await call('JoinSecurityGroup', {...group, InstanceId: instanceId});
 		await call('LeaveSecurityGroup', {...group, InstanceId: instanceId});
-		await call('RevokeSecurityGroup', {...group, Permissions: [ingress(ssh)]});
+		// The edited inbound rule (priority 5 now) is revoked by its id, as the product revokes a rule it has read.
+		await call('RevokeSecurityGroup', {...group, SecurityGroupRuleId: [await idOf('ingress')()]});
 		await call('RevokeSecurityGroupEgress', {...group, Permissions: [egress(https)]});
 		const left = await rules();
 		expect(left.filter((p) => p.PortRange === '22/22' || p.PortRange === '443/443')).toEqual([]);

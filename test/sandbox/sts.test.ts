@@ -1,10 +1,12 @@
 // The sandbox's STS (AssumeRole signed V2, AssumeRoleWithOIDC unsigned) and its instance-metadata stand-in,
 // through an independent client (pop-core) and plain fetch: the real answer shape, temporary keys that ECS and
 // VPC accept until they expire (then InvalidSecurityToken.Expired), the refusals with their real codes, IMDSv2.
+import * as stsModels from '@alicloud/sts20150401';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {ask, ECS, pop, refusal, VPC} from './helpers.js';
+import {walkModel} from './model-walk.js';
 
 const STS = '2015-04-01';
 const owner = '1234567890123456';
@@ -55,6 +57,8 @@ describe('STS AssumeRole', () => {
 		expect(issued.Credentials.AccessKeyId).toMatch(/^STS\./);
 		expect(Date.parse(issued.Credentials.Expiration) - Date.now()).toBeGreaterThan(lifetimeMs - 2000);
 		expect(issued.AssumedRoleUser.Arn).toBe(`acs:ram::${owner}:assumed-role/ops/unit`);
+		// Field for field as the official STS SDK's model says (@alicloud/sts20150401, an oracle only).
+		expect(walkModel(stsModels.AssumeRoleResponseBody, issued)).toEqual([]);
 		const keys = {
 			accessKeyId: issued.Credentials.AccessKeyId,
 			accessKeySecret: issued.Credentials.AccessKeySecret,
@@ -128,6 +132,7 @@ describe('STS AssumeRoleWithOIDC (unsigned)', () => {
 		const body = (await answer.json()) as Issued;
 		expect(body.Credentials.SecurityToken.length).toBeGreaterThan(40);
 		expect(body.AssumedRoleUser.Arn).toContain('assumed-role/ops/pod');
+		expect(walkModel(stsModels.AssumeRoleWithOIDCResponseBody, body)).toEqual([]);
 	});
 
 	it('refuses another provider and a malformed token', async () => {

@@ -84,6 +84,7 @@ describe('Terraform export, read by a real HCL parser', () => {
 			exportTerraform(
 				planFromAnswers(
 					answers({
+						// biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${x} is what the export must escape.
 						description: 'quote " dollar ${x} percent %{y} back\\slash',
 						tags: [{key: 'env', value: 'a"b'}],
 					}),

@@ -199,9 +199,12 @@ describe('Template', () => {
 		await s.waitFor(/TCP\s+22\s+203\.0\.113\.0\/24/);
 		await s.press(keys.up, keys.up, 'd');
 		await s.waitFor((f) => !/TCP\s+80\s/.test(f));
+		// `a` opens the rule form (issue 12 item 3): ports first, then down to the source, typed over.
 		await s.press('a');
-		await s.waitFor('New inbound rule');
-		await s.type('tcp:8080:10.0.0.0/8');
+		await s.waitFor('New rule for Web Server Linux');
+		await s.type('8080');
+		await s.press(keys.down, keys.down);
+		await s.type('10.0.0.0/8');
 		await s.press(keys.enter);
 		await s.waitFor(/TCP\s+8080\s+10\.0\.0\.0\/8/);
 		await s.press(keys.enter);
@@ -212,11 +215,11 @@ describe('Template', () => {
 		expect(s.lastFrame()).toMatch(/✔ Template\s+Web Server Linux \(4 rules\)/);
 	});
 
-	it('refuses a rule that does not parse, with the reason', async () => {
+	it('refuses a rule whose ports are wrong, with the reason', async () => {
 		const {s} = await atTemplate();
 		await s.press(keys.tab, 'a');
-		await s.waitFor('New inbound rule');
-		await s.type('tcp:99999:0.0.0.0/0');
+		await s.waitFor('New rule for');
+		await s.type('99999');
 		await s.press(keys.enter);
 		await s.waitFor('Ports must be 1 to 65535');
 		await s.press(keys.escape);

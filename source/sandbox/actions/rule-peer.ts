@@ -4,23 +4,24 @@
 // IPv4 and IPv6 together, or none at all, are refused. The refusals and their codes are listed, with their
 // sources, in source/sandbox/README.md ("Rules and peers").
 import {ApiError} from '../api-error.js';
-import type {GroupRecord, World} from '../types.js';
+import type {GroupRecord, PermissionRecord, World} from '../types.js';
 import {isIpv4Cidr, isIpv6Cidr} from '../validate.js';
 import type {Direction, RuleInput} from './rule-input.js';
 
-export type Peer = {
-	SourceCidrIp: string;
-	DestCidrIp: string;
-	Ipv6SourceCidrIp: string;
-	Ipv6DestCidrIp: string;
-	SourceGroupId: string;
-	SourceGroupOwnerAccount: string;
-	DestGroupId: string;
-	DestGroupOwnerAccount: string;
-	SourcePrefixListId: string;
-	DestPrefixListId: string;
-};
-
+/** The peer fields of a rule, as the state file's rule records (types.ts) name them. */
+export type Peer = Pick<
+	PermissionRecord,
+	| 'SourceCidrIp'
+	| 'DestCidrIp'
+	| 'Ipv6SourceCidrIp'
+	| 'Ipv6DestCidrIp'
+	| 'SourceGroupId'
+	| 'SourceGroupOwnerAccount'
+	| 'DestGroupId'
+	| 'DestGroupOwnerAccount'
+	| 'SourcePrefixListId'
+	| 'DestPrefixListId'
+>;
 /** The kind of peer a rule has: ModifySecurityGroupRule may change the peer but not its kind. */
 export type PeerKind = 'ipv4' | 'ipv6' | 'group' | 'prefix-list';
 

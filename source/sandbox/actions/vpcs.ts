@@ -3,6 +3,7 @@
 import {ApiError} from '../api-error.js';
 import {RawNumber} from '../json-raw.js';
 import {booleanParam, pageParams, paginate, regionParam, value} from '../params.js';
+import type {VpcRecord} from '../types.js';
 import type {ActionHandler} from './context.js';
 
 function vpcsPage(ctx: Parameters<ActionHandler>[0], params: Parameters<ActionHandler>[1]) {
@@ -29,6 +30,20 @@ function vpcsPage(ctx: Parameters<ActionHandler>[0], params: Parameters<ActionHa
 	return paginate(matching, page);
 }
 
+/** The fields both DescribeVpcs (VPC's and ECS's deprecated twin) answer with, as their SDK models name them. */
+const sharedFields = (vpc: VpcRecord) => ({
+	VpcId: vpc.VpcId,
+	VpcName: vpc.VpcName,
+	CidrBlock: vpc.CidrBlock,
+	Status: vpc.Status,
+	IsDefault: vpc.IsDefault,
+	Description: vpc.Description,
+	RegionId: vpc.RegionId,
+	CreationTime: vpc.CreationTime,
+	VRouterId: vpc.VRouterId,
+	VSwitchIds: {VSwitchId: [...vpc.VSwitchIds.VSwitchId]},
+});
+
 export const describeVpcs: ActionHandler = (ctx, params) => {
 	const {slice, fields} = vpcsPage(ctx, params);
 	const owner = new RawNumber(ctx.world.account.ownerId);
@@ -36,16 +51,7 @@ export const describeVpcs: ActionHandler = (ctx, params) => {
 		...fields,
 		Vpcs: {
 			Vpc: slice.map((vpc) => ({
-				VpcId: vpc.VpcId,
-				VpcName: vpc.VpcName,
-				CidrBlock: vpc.CidrBlock,
-				Status: vpc.Status,
-				IsDefault: vpc.IsDefault,
-				Description: vpc.Description,
-				RegionId: vpc.RegionId,
-				CreationTime: vpc.CreationTime,
-				VRouterId: vpc.VRouterId,
-				VSwitchIds: {VSwitchId: [...vpc.VSwitchIds.VSwitchId]},
+				...sharedFields(vpc),
 				OwnerId: owner,
 				ResourceGroupId: vpc.ResourceGroupId,
 				Tags: {Tag: vpc.Tags.Tag.map((tag) => ({...tag}))},
@@ -68,16 +74,7 @@ export const describeEcsVpcs: ActionHandler = (ctx, params) => {
 		...fields,
 		Vpcs: {
 			Vpc: slice.map((vpc) => ({
-				VpcId: vpc.VpcId,
-				VpcName: vpc.VpcName,
-				CidrBlock: vpc.CidrBlock,
-				Status: vpc.Status,
-				IsDefault: vpc.IsDefault,
-				Description: vpc.Description,
-				RegionId: vpc.RegionId,
-				CreationTime: vpc.CreationTime,
-				VRouterId: vpc.VRouterId,
-				VSwitchIds: {VSwitchId: [...vpc.VSwitchIds.VSwitchId]},
+				...sharedFields(vpc),
 				UserCidrs: {UserCidr: []},
 			})),
 		},

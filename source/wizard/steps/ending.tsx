@@ -98,6 +98,7 @@ export function DoneScreen({
 				rules={result.rules}
 				height={Math.max(1, rows - 16 - state.submitSteps.length)}
 				empty={t('wizard.done.noRules')}
+				columns={{priority: result.rules.some((r) => r.priority !== 1)}}
 			/>
 			<FollowUps regionId={result.regionId} groupId={result.groupId} target={target} offer={offer} />
 		</Box>

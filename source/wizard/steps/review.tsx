@@ -12,6 +12,7 @@ import {activeSteps, type StepId} from '../state.js';
 import {answerText, stepTitle} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
 import {classicOffered} from './network.js';
+import {namedPeers, peerVpcWarnings} from './peer-picker.js';
 import type {StepProps} from './step-props.js';
 
 export type ReviewProps = StepProps & {
@@ -75,7 +76,20 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		return answerText(step, answers);
 	};
 
+	// Group peers are shown by name and id, and one in another VPC is said before the API refuses it.
+	const hasGroupPeer = (answers.rules ?? []).some((r) => r.peer.kind === 'group');
+	useEffect(() => {
+		if (hasGroupPeer && regionId) data.loadGroups(regionId);
+	}, [hasGroupPeer, regionId, data]);
+	const groupsLoad = hasGroupPeer ? data.groupsOf(regionId) : undefined;
+	const groups = groupsLoad?.state === 'ready' ? groupsLoad.value : [];
 	const warnings = lintRules(answers.rules ?? []).map((w) => w.message);
+	warnings.push(
+		...peerVpcWarnings(answers.rules ?? [], groups, vpcId, {
+			rulesKey: String(editable.indexOf('template') + 1),
+			vpcKey: String(editable.indexOf('vpc') + 1),
+		}),
+	);
 	if (vpcMissing) warnings.push(t('wizard.review.vpcMissing', {vpc: answers.vpcId ?? '', region: regionId}));
 	// A region changed from here may not offer the classic network picked before.
 	if (answers.network === 'classic' && classicOffered(data.accountOf(regionId)) === false)
@@ -106,7 +120,7 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	if (duplicates[0]) hints.push(['u', t('wizard.keys.useExisting', {group: duplicates[0].id})]);
 	// Everything but the rules rows is counted, so the table gets what is left and scrolls through the rest
 	// (heading, purpose, answers, type, extras, margin, table header, warnings, checking, problem, keys).
-	const rules = answers.rules ?? [];
+	const rules = namedPeers(answers.rules ?? [], groups);
 	const heading = useHeadingLines(stepTitle('review'), position);
 	const problemLines = state.problems.review
 		? wrapToWidth(state.problems.review, size.columns - 2).length
@@ -162,7 +176,14 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 			{/* Shown in a short terminal too, scrolled by the arrows: a warning names a rule, which must be findable. */}
 			{tiny ? null : (
 				<Box marginTop={short || tight ? 0 : 1}>
-					<RulesTable rules={rules} height={rulesHeight} scroll="all" empty={t('wizard.review.noRules')} />
+					<RulesTable
+						rules={rules}
+						height={rulesHeight}
+						scroll="all"
+						empty={t('wizard.review.noRules')}
+						// Priority is a column once a rule has one other than the default, so a drop rule's order shows.
+						columns={{priority: rules.some((r) => r.priority !== 1)}}
+					/>
 				</Box>
 			)}
 			{warnings.map((w) =>

@@ -64,6 +64,7 @@ const templateItems = (rulesBy: Readonly<Record<TemplateId, readonly Rule[]>>): 
 export function TemplateStep({
 	state,
 	dispatch,
+	data,
 	size,
 	position,
 	seed,
@@ -126,12 +127,20 @@ export function TemplateStep({
 	);
 
 	if (editing) {
+		// The VPC comes after the template; known only when changed from Review or given as --vpc.
+		const regionId = answers.regionId ?? '';
+		const vpcs = data.vpcsOf(regionId);
+		const vpcId = answers.network === 'classic' ? undefined : answers.vpcId;
+		const cidr = vpcs?.state === 'ready' ? vpcs.value.find((v) => v.id === vpcId)?.cidr : undefined;
 		return (
 			<StepFrame title={stepTitle('template')} position={position} purpose={t('wizard.template.editPurpose')}>
 				<RuleEditor
 					title={templateName(highlighted)}
 					rules={rules}
 					height={Math.max(2, size.rows - 9)}
+					regionId={answers.regionId}
+					data={data}
+					vpc={vpcId ? {id: vpcId, cidr} : undefined}
 					onChange={(next) => setRulesBy((all) => ({...all, [highlighted]: next}))}
 					onDone={() => setEditing(false)}
 				/>

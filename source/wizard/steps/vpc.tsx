@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useEffect, useMemo} from 'react';
 import type {Vpc} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
@@ -8,6 +8,7 @@ import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
+import {vpcScope} from './rule-editor.js';
 import {escLabel, listHeight, type StepProps} from './step-props.js';
 
 export function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
@@ -52,8 +53,19 @@ export function VpcStep({
 		},
 		{isActive: !listing},
 	);
+	// A rule whose peer is a group of this region wants that group's VPC (the API refuses another): offered first.
+	const hasGroupPeer = (state.answers.rules ?? []).some((r) => r.peer.kind === 'group');
+	useEffect(() => {
+		if (hasGroupPeer && regionId) data.loadGroups(regionId);
+	}, [hasGroupPeer, regionId, data]);
+	const groupsLoad = hasGroupPeer ? data.groupsOf(regionId) : undefined;
+	const peerVpc =
+		groupsLoad?.state === 'ready'
+			? vpcScope(state.answers.rules ?? [], undefined, groupsLoad.value)?.vpcId
+			: undefined;
 	const preferred =
 		state.answers.vpcId ??
+		(peerVpc && vpcs.some((v) => v.id === peerVpc) ? peerVpc : undefined) ??
 		(lastUsed && vpcs.some((v) => v.id === lastUsed) ? lastUsed : vpcs.find((v) => v.isDefault)?.id);
 
 	let body: React.ReactNode;

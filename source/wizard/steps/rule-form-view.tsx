@@ -1,0 +1,212 @@
+// The form of one rule on screen: a row per field, ↑/↓ between them, ←/→ (or Space) through a field's choices,
+// typing into a text field, Enter to save (or, on a group or prefix-list peer, to open its list), Esc to discard.
+import {Box, Text} from 'ink';
+import {useReducer} from 'react';
+import type {Direction, Peer, PeerKind, Rule} from '../../domain/model.js';
+import {farEndHeader, peerLabel} from '../../domain/peers.js';
+import {cut, t, width} from '../../text/index.js';
+import {FitText, useColumns, WrapText} from '../components/fit-text.js';
+import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
+import {type Hint, KeyHints} from '../components/key-hints.js';
+import {TextInput} from '../components/text-input.js';
+import {
+	activeFields,
+	choiceFields,
+	type FormField,
+	formReducer,
+	pickedKind,
+	type RuleForm,
+	saveForm,
+	textOf,
+} from './rule-form.js';
+
+export const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
+
+export const directionText = (d: Direction): string =>
+	d === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound');
+
+export function peerKindText(kind: PeerKind): string {
+	switch (kind) {
+		case 'ipv4':
+			return t('wizard.form.kindIpv4');
+		case 'ipv6':
+			return t('wizard.form.kindIpv6');
+		case 'group':
+			return t('wizard.form.kindGroup');
+		case 'prefix-list':
+			return t('wizard.form.kindPrefixList');
+	}
+}
+
+export function fieldLabel(field: FormField, direction: Direction): string {
+	switch (field) {
+		case 'direction':
+			return t('wizard.rules.direction');
+		case 'protocol':
+			return t('wizard.rules.protocol');
+		case 'ports':
+			return t('wizard.rules.ports');
+		case 'peerKind':
+			return t('wizard.form.peerKind', {far: farEndHeader(direction)});
+		case 'peer':
+			return farEndHeader(direction);
+		case 'policy':
+			return t('wizard.rules.policy');
+		case 'priority':
+			return t('wizard.form.priority');
+		case 'description':
+			return t('wizard.rules.note');
+	}
+}
+
+function choiceText(form: RuleForm, field: FormField): string {
+	switch (field) {
+		case 'direction':
+			return directionText(form.direction);
+		case 'protocol':
+			return protocolName(form.protocol);
+		case 'peerKind':
+			return peerKindText(form.peerKind);
+		case 'policy':
+			return form.policy === 'drop' ? t('wizard.rules.deny') : t('wizard.rules.allow');
+		default:
+			return '';
+	}
+}
+
+/** What the cursor's field takes, in one line below the form. */
+function fieldHelp(form: RuleForm): string {
+	switch (form.field) {
+		case 'ports':
+			return t('wizard.form.helpPorts');
+		case 'peer':
+			if (form.peerKind === 'group') return t('wizard.form.helpGroup');
+			if (form.peerKind === 'prefix-list') return t('wizard.form.helpPrefixList');
+			return form.peerKind === 'ipv6' ? t('wizard.form.helpIpv6') : t('wizard.form.helpIpv4');
+		case 'priority':
+			return t('wizard.form.helpPriority');
+		case 'description':
+			return t('wizard.form.helpDescription');
+		default:
+			return t('wizard.form.helpChoice');
+	}
+}
+
+/** The keys of the form where the cursor is now (wrapped by KeyHints, never cut). */
+export function formHints(form: RuleForm): Hint[] {
+	const choice = choiceFields.includes(form.field);
+	const picking = form.field === 'peer' && pickedKind(form.peerKind);
+	const enter = picking
+		? form.peerKind === 'group'
+			? t('wizard.keys.pickGroup')
+			: t('wizard.keys.pickList')
+		: t('wizard.keys.saveRule');
+	return [
+		['↑↓', t('wizard.keys.field')],
+		...(choice ? ([['←→', t('wizard.keys.changeValue')]] as Hint[]) : []),
+		['Enter', enter],
+		['Esc', t('wizard.keys.discard')],
+	];
+}
+
+export type RuleFormViewProps = {
+	readonly title: string;
+	readonly initial: RuleForm;
+	readonly onSave: (rule: Rule) => void;
+	readonly onCancel: () => void;
+	/** Enter on a group or prefix-list peer: the list to pick from, opened with what was typed as its filter. */
+	readonly onPick: (form: RuleForm, kind: 'group' | 'prefix-list', typed: string) => void;
+	/** A problem the form cannot know (e.g. the rule is already in the list). */
+	readonly problem?: string;
+	readonly onChangeAny?: () => void;
+};
+
+export function RuleFormView({
+	title,
+	initial,
+	onSave,
+	onCancel,
+	onPick,
+	problem,
+	onChangeAny,
+}: RuleFormViewProps) {
+	const [form, dispatch] = useReducer(formReducer, initial);
+	const columns = useColumns();
+	const fields = activeFields(form);
+	const onText = !choiceFields.includes(form.field) && !(form.field === 'peer' && pickedKind(form.peerKind));
+	const save = () => {
+		onChangeAny?.();
+		const saved = saveForm(form);
+		if (saved.ok) onSave(saved.rule);
+		else dispatch({type: 'refuse', field: saved.field, text: saved.problem});
+	};
+	useKeys((input, key) => {
+		if (key.upArrow) return dispatch({type: 'move', by: -1});
+		if (key.downArrow) return dispatch({type: 'move', by: 1});
+		if (onText) return; // the field's own input takes Enter, Esc and typing
+		const picking = form.field === 'peer' && pickedKind(form.peerKind);
+		if (key.leftArrow || key.rightArrow || input === ' ') {
+			if (picking) return onPick(form, form.peerKind as 'group' | 'prefix-list', '');
+			return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
+		}
+		if (key.return) return picking ? onPick(form, form.peerKind as 'group' | 'prefix-list', '') : save();
+		if (key.escape) return onCancel();
+		// Typing on a group or prefix list opens its list filtered by what was typed.
+		if (picking && input && !key.ctrl && !key.meta && !key.tab)
+			onPick(form, form.peerKind as 'group' | 'prefix-list', input);
+	});
+	const labelWidth = Math.max(...fields.map((f) => width(fieldLabel(f, form.direction)))) + 2;
+	const shown = problem ?? form.problem?.text;
+	return (
+		<Box flexDirection="column">
+			<FitText bold>{title}</FitText>
+			{fields.map((field) => {
+				const active = field === form.field;
+				const label = fieldLabel(field, form.direction);
+				const typing =
+					active && !choiceFields.includes(field) && !(field === 'peer' && pickedKind(form.peerKind));
+				// A field being typed in has the input's own pointer; the others get it on their label.
+				const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
+				const room = Math.max(1, columns - width(lead) - 1);
+				let value: React.ReactNode;
+				if (choiceFields.includes(field)) {
+					const text = choiceText(form, field);
+					value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
+				} else if (field === 'peer' && pickedKind(form.peerKind)) {
+					value = form.picked ? (
+						cut(peerLabel(form.picked as Peer), room)
+					) : (
+						<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
+					);
+				} else if (active) {
+					value = (
+						<TextInput
+							key={field}
+							initialValue={textOf(form, field)}
+							selectInitial
+							onChange={(v) => dispatch({type: 'text', value: v})}
+							onSubmit={save}
+							onCancel={onCancel}
+						/>
+					);
+				} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
+				return (
+					<Box key={field}>
+						<Text color={active ? 'cyan' : undefined} bold={active}>
+							{lead}
+						</Text>
+						<Text wrap="truncate-end">{value}</Text>
+					</Box>
+				);
+			})}
+			<FitText dimColor>{fieldHelp(form)}</FitText>
+			{shown ? (
+				<WrapText color="red" lead={glyphs.cross}>
+					{shown}
+				</WrapText>
+			) : null}
+			<KeyHints hints={formHints(form)} />
+		</Box>
+	);
+}
