@@ -37,24 +37,32 @@ const load = () => {
 	return library;
 };
 
-async function loadLibrary() {
-	{
-		const lib = (await import('@alicloud/credentials')) as unknown as Library & {default?: Library};
-		const http = (await import('@alicloud/credentials/dist/src/providers/http.js')) as unknown as {
-			doRequest: (request: LibraryRequest) => Promise<unknown>;
-		};
-		const sso = (await import('@alicloud/credentials/dist/src/providers/cloud_sso.js')) as unknown as {
-			default: DeepProviders['CloudSSO'];
-		};
-		const external = (await import('@alicloud/credentials/dist/src/providers/external.js')) as unknown as {
-			default: DeepProviders['External'];
-		};
-		return {
-			lib: (lib.default && 'RAMRoleARNCredentialsProvider' in lib.default ? lib.default : lib) as Library,
-			doRequest: http.doRequest,
-			deep: {CloudSSO: sso.default, External: external.default},
-		};
+// A CommonJS module reached by import() is its exports, or its exports under `default`, or (for a module with an
+// `exports.default`) that under one more `default`, depending on the bundler's interop: take what has `key`.
+function exported<T>(module: unknown, key: string): T {
+	for (let at = module, depth = 0; at && depth < 3; at = (at as {default?: unknown}).default, depth++) {
+		if (typeof at === 'object' || typeof at === 'function') {
+			if (key in (at as object)) return at as T;
+		}
 	}
+	throw new Error(`@alicloud/credentials: ${key} not found`);
+}
+
+async function loadLibrary() {
+	const lib = exported<Library>(await import('@alicloud/credentials'), 'RAMRoleARNCredentialsProvider');
+	const http = exported<{doRequest: (request: LibraryRequest) => Promise<unknown>}>(
+		await import('@alicloud/credentials/dist/src/providers/http.js'),
+		'doRequest',
+	);
+	const sso = exported<DeepProviders['CloudSSO']>(
+		await import('@alicloud/credentials/dist/src/providers/cloud_sso.js'),
+		'builder',
+	);
+	const external = exported<DeepProviders['External']>(
+		await import('@alicloud/credentials/dist/src/providers/external.js'),
+		'builder',
+	);
+	return {lib, doRequest: http.doRequest, deep: {CloudSSO: sso, External: external}};
 }
 
 /** Where the calls of the providers go when not to Alibaba Cloud: the sandbox (STS) and its metadata stand-in. */

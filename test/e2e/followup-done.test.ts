@@ -31,7 +31,8 @@ async function throughDone(name: string, needle: string): Promise<{p: PtySession
 async function queueHttp(p: PtySession): Promise<void> {
 	await p.press('p');
 	await p.waitForText('Add a preset rule');
-	await p.press(keys.down, keys.enter);
+	// The console's quick-add order: SSH, Telnet, HTTP, ...
+	await p.press(keys.down, keys.down, keys.enter);
 	await p.waitForText('Source for HTTP (TCP 80)');
 	await p.press(keys.enter);
 	await p.waitForText(/\+ inbound\s+TCP\s+80/);

@@ -27,7 +27,7 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press('p');
 		await p.waitForText('Add a preset rule (Inbound)');
 		await p.press('https');
-		await p.waitForText('(1 of 9)');
+		await p.waitForText('(1 of 12)');
 		await p.press(keys.enter);
 		await p.waitForText('Source for HTTPS (TCP 443)');
 		await p.press('203.0.113.0/24', keys.enter);
