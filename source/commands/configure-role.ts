@@ -1,8 +1,10 @@
 // The RamRoleArn part of `ecs-sg configure --mode RamRoleArn`: the role's questions (ARN, session name, external
 // id, duration) and the provider that checks a draft by assuming the role before anything is saved.
+
 import {providerFor} from '../config/providers.js';
 import type {CredentialProvider, Credentials, StoredRole} from '../config/types.js';
 import {t} from '../text/index.js';
+import {fitPrompt} from './configure-view.js';
 import type {Target} from './services.js';
 
 type Prompts = typeof import('./prompts.js');
@@ -20,7 +22,7 @@ export async function askRole(
 	const roleArn = (
 		await prompts.input(
 			{
-				message: t('config.configure.roleArn'),
+				message: fitPrompt(t('config.configure.roleArn'), context),
 				...(current?.roleArn ? {default: current.roleArn} : {}),
 				validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
 			},
@@ -30,7 +32,7 @@ export async function askRole(
 	const roleSessionName = (
 		await prompts.input(
 			{
-				message: t('config.configure.roleSession'),
+				message: fitPrompt(t('config.configure.roleSession'), context),
 				default: current?.roleSessionName ?? 'ecs-sg',
 				validate: (value) =>
 					sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape'),
@@ -41,7 +43,7 @@ export async function askRole(
 	const externalId = (
 		await prompts.input(
 			{
-				message: t('config.configure.roleExternalId'),
+				message: fitPrompt(t('config.configure.roleExternalId'), context),
 				...(current?.externalId ? {default: current.externalId} : {}),
 				validate: (value) =>
 					value.trim() === '' || /^[\w.@:=,+/-]{2,1224}$/.test(value.trim())
@@ -54,7 +56,7 @@ export async function askRole(
 	const duration = (
 		await prompts.input(
 			{
-				message: t('config.configure.roleDuration'),
+				message: fitPrompt(t('config.configure.roleDuration'), context),
 				default: String(current?.durationSeconds ?? 3600),
 				validate: (value) => {
 					const n = Number(value.trim());

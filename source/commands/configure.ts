@@ -15,6 +15,7 @@ import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {askRole, draftProvider} from './configure-role.js';
+import {fitPrompt, pickRegion, say} from './configure-view.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -45,9 +46,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const id = (
 		await prompts.input(
 			{
-				message: draft.accessKeyId
-					? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
-					: t('config.configure.id'),
+				message: fitPrompt(
+					draft.accessKeyId
+						? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
+						: t('config.configure.id'),
+					context,
+				),
 				validate: (value) => validateKey(value, draft.accessKeyId),
 			},
 			context,
@@ -56,9 +60,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const secret = (
 		await prompts.password(
 			{
-				message: draft.accessKeySecret
-					? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
-					: t('config.configure.secret'),
+				message: fitPrompt(
+					draft.accessKeySecret
+						? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
+						: t('config.configure.secret'),
+					context,
+				),
 				mask: '*',
 				validate: (value) => validateKey(value, draft.accessKeySecret),
 			},
@@ -76,9 +83,12 @@ async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRol
 	const token = (
 		await prompts.password(
 			{
-				message: draft.securityToken
-					? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
-					: t('config.configure.token'),
+				message: fitPrompt(
+					draft.securityToken
+						? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
+						: t('config.configure.token'),
+					context,
+				),
 				mask: '*',
 				validate: (value) =>
 					value.trim() === '' || value.trim() === '-' ? true : validateKey(value, undefined),
@@ -102,7 +112,7 @@ type Verdict =
 
 /** One real call with the typed keys. Ctrl+C (SIGINT, the prompt being closed), SIGTERM or SIGHUP abandons it. */
 async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore): Promise<Verdict> {
-	line(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
+	say(io.stderr, t(draft.role ? 'config.configure.verifyingRole' : 'config.configure.verifying'));
 	const api = apiFor(draftProvider(draft, target), target, store, {retry: {tries: 2}});
 	const controller = new AbortController();
 	let stoppedBy: StopSignal | undefined;
@@ -148,7 +158,7 @@ async function offerImport(
 	} catch (error) {
 		// A broken aliyun file must not stop anyone from typing keys: say what is wrong and go on.
 		if (error instanceof ConfigError)
-			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
 		else throw error;
 		return undefined;
 	}
@@ -159,7 +169,7 @@ async function offerImport(
 		credentials = aliyunCliCredentials(config, profile);
 	} catch (error) {
 		if (error instanceof ConfigError)
-			line(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
+			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
 		else throw error;
 		return undefined;
 	}
@@ -176,14 +186,6 @@ async function offerImport(
 		context,
 	);
 	return yes ? credentials : undefined;
-}
-
-function regionChoices(regions: Region[]) {
-	return regions.map((region) => ({
-		value: region.id,
-		name: `${cleanLine(region.id)}  ${cleanLine(region.localName)}`,
-		short: cleanLine(region.id),
-	}));
 }
 
 /** Failures that say nothing about the keys: the person may save them anyway (no region list to pick from). */
@@ -216,7 +218,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 	const context: Context = {input: io.stdin, output: io.stdout};
 	try {
 		const stored = store.profiles.get(name);
-		line(
+		say(
 			io.stderr,
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
@@ -236,21 +238,21 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				break;
 			}
 			if ('cancelled' in verdict) {
-				line(io.stderr, t('config.configure.cancelled'));
+				say(io.stderr, t('config.configure.cancelled'));
 				return verdict.signal ?? 'cancelled';
 			}
 			// Only an answer about the keys says they are wrong; a network that failed said nothing about them.
 			const unchecked = uncheckedKinds.has(verdict.error.kind);
-			line(
+			say(
 				io.stderr,
 				t(unchecked ? 'config.configure.unchecked' : 'config.configure.refused', {
 					sentence: verdict.error.sentence,
 				}),
 			);
-			line(io.stderr, verdict.error.next);
+			say(io.stderr, verdict.error.next);
 			const choice = await prompts.select(
 				{
-					message: t('config.configure.retryAsk'),
+					message: fitPrompt(t('config.configure.retryAsk'), context),
 					choices: [
 						{value: 'retry', name: t('config.configure.retry')},
 						...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),
@@ -260,27 +262,29 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 				context,
 			);
 			if (choice === 'quit') {
-				line(io.stderr, t('config.configure.nothingSaved'));
+				say(io.stderr, t('config.configure.nothingSaved'));
 				return 'cancelled';
 			}
 			if (choice === 'save') break;
 		}
-		if (checked) line(io.stderr, t('config.configure.verified'));
+		if (checked) say(io.stderr, t('config.configure.verified'));
 
 		const ids = new Set(regions.map((r) => r.id));
 		const preferred = [draft.regionId, store.settings.lastRegion(), 'cn-hangzhou'].find(
 			(id): id is string => id !== undefined && ids.has(id),
 		);
+		const lastRegion = store.settings.lastRegion();
 		const regionId =
 			regions.length > 0
-				? await prompts.select(
-						{
-							message: t('config.configure.region'),
-							choices: regionChoices(regions),
-							pageSize: 12,
-							...(preferred ? {default: preferred} : {}),
-						},
+				? await pickRegion(
+						prompts,
 						context,
+						regions,
+						{
+							lastUsed: lastRegion && ids.has(lastRegion) ? lastRegion : undefined,
+							profile: draft.regionId && ids.has(draft.regionId) ? draft.regionId : undefined,
+						},
+						preferred,
 					)
 				: draft.regionId;
 
@@ -300,7 +304,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		} catch {
 			// The profile is what matters; the cache is refilled on the next run.
 		}
-		line(
+		say(
 			io.stdout,
 			t('config.configure.saved', {
 				name,
@@ -312,7 +316,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		return 'saved';
 	} catch (error) {
 		if (isPromptExit(error)) {
-			line(io.stderr, t('config.configure.cancelled'));
+			say(io.stderr, t('config.configure.cancelled'));
 			return 'cancelled';
 		}
 		throw error;
@@ -325,7 +329,7 @@ function list(io: Io): number {
 	const store = openConfig({env: io.env});
 	const profiles = store.profiles.list();
 	if (profiles.length === 0) {
-		line(io.stderr, t('config.configure.listEmpty'));
+		say(io.stderr, t('config.configure.listEmpty'));
 		return exitCodes.ok;
 	}
 	const current = store.profiles.current();
@@ -354,7 +358,7 @@ function list(io: Io): number {
 function use(io: Io, name: string): number {
 	const store = openConfig({env: io.env});
 	store.profiles.use(name);
-	line(io.stdout, t('config.configure.using', {name}));
+	say(io.stdout, t('config.configure.using', {name}));
 	return exitCodes.ok;
 }
 
@@ -365,8 +369,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 		if (sub === 'use' && rest.length === 1 && rest[0]) return use(io, rest[0]);
 		if (sub !== undefined) throw new UsageError(t('config.configure.usage'));
 		if (!io.interactive) {
-			line(io.stderr, t('cli.error.prefix', {message: t('config.configure.notTty')}));
-			line(io.stderr, t('config.configure.notTtyNext'));
+			say(io.stderr, t('cli.error.prefix', {message: t('config.configure.notTty')}));
+			say(io.stderr, t('config.configure.notTtyNext'));
 			return exitCodes.usage;
 		}
 		const mode = typeof args.flags.mode === 'string' ? args.flags.mode : undefined;

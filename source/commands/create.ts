@@ -255,8 +255,8 @@ async function finish(
 		case 'failed':
 			return exitCodes.cloud;
 		case 'cancelled':
-			// Stopped too late to matter: the group was made whole, as the flags path reports it (exit 0).
-			return outcome.complete ? exitCodes.ok : exitCodeOf(signal);
+			// A cancel is never exit 0: a group made whole before the stop took effect ends at Done instead.
+			return exitCodeOf(signal);
 		case 'planned':
 			await printPlan(args, io, services, outcome.answers);
 			return exitCodes.ok;

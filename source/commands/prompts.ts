@@ -5,6 +5,7 @@ import {
 	confirm as inquirerConfirm,
 	input as inquirerInput,
 	password as inquirerPassword,
+	search as inquirerSearch,
 	select as inquirerSelect,
 } from '@inquirer/prompts';
 import {confirmAnswer, type PromptKind, promptTheme} from './prompt-theme.js';
@@ -30,3 +31,4 @@ export const confirm = themed(inquirerConfirm, 'confirm');
 export const input = themed(inquirerInput, 'input');
 export const password = themed(inquirerPassword, 'password');
 export const select = themed(inquirerSelect, 'select');
+export const search = themed(inquirerSearch, 'select');

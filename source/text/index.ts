@@ -8,6 +8,7 @@ import * as domain from './catalogue/domain.js';
 import * as followup from './catalogue/followup.js';
 import * as sandbox from './catalogue/sandbox.js';
 import * as submit from './catalogue/submit.js';
+import * as truth from './catalogue/truth.js';
 import * as wizard from './catalogue/wizard.js';
 
 import {cleanLine} from './sanitize.js';
@@ -23,8 +24,9 @@ type En = typeof cli.en &
 	typeof submit.en &
 	typeof wizard.en &
 	typeof followup.en &
-	typeof sandbox.en;
-const rooms = [cli, cloud, config, domain, submit, wizard, followup, sandbox];
+	typeof sandbox.en &
+	typeof truth.en;
+const rooms = [cli, cloud, config, domain, submit, wizard, followup, sandbox, truth];
 // Object.assign, not object spread: on Node 20, spreading these eight catalogues into one object took ~8 ms of
 // every start (V8 adds each of 600 keys on a slow path); assigning takes under 1 ms. Later rooms win, as before.
 const en: En = Object.assign({}, ...rooms.map((room) => room.en));

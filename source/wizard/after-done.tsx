@@ -4,29 +4,36 @@
 import {Static, Text, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {t} from '../text/index.js';
+import {labelOf} from './answered.js';
 import type {CloudData} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
+import type {MissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
-import type {LogEntry, WizardAction, WizardState} from './state.js';
+import {finalSteps, type WizardState} from './state.js';
 import {DoneScreen, ReusedScreen} from './steps/ending.js';
 import {summaryLine} from './summary.js';
 
 type After = {
 	/** What the person chose on Done: a follow-up, or to leave. */
 	readonly after?: 'rules' | 'instances' | 'quit';
+	/** Chosen with `a` on a reused group's Done: the rules follow-up opens with the missing rules queued. */
+	readonly addMissing?: boolean;
 	/** How the follow-up ended (the first outcome it reported). */
 	readonly followUp?: FollowupOutcome;
 };
 
 type AfterAction =
-	| {type: 'choose'; after: 'rules' | 'instances' | 'quit'}
+	| {type: 'choose'; after: 'rules' | 'instances' | 'quit'; addMissing?: boolean}
 	| {type: 'ended'; outcome: FollowupOutcome};
 
 function afterReducer(state: After, action: AfterAction): After {
-	if (action.type === 'choose') return state.after === undefined ? {...state, after: action.after} : state;
+	if (action.type === 'choose')
+		return state.after === undefined
+			? {...state, after: action.after, ...(action.addMissing ? {addMissing: true} : {})}
+			: state;
 	return state.followUp ? state : {...state, followUp: action.outcome};
 }
 
@@ -45,15 +52,19 @@ export type AfterDone = After & {
  */
 export function useAfterDone({
 	state,
-	dispatch,
+	cancel,
 	interrupts,
+	missing,
 }: {
 	readonly state: WizardState;
-	readonly dispatch: (action: WizardAction) => void;
+	/** A reused group's missing rules (`a` adds them once known). */
+	readonly missing: MissingRules;
+	/** Ctrl+C's cancel (aborts the submit at once, then tells the reducer). */
+	readonly cancel: () => void;
 	readonly interrupts: StopRequests | undefined;
 }): AfterDone {
 	const [after, act] = useReducer(afterReducer, {});
-	const offering = state.status === 'done' && !state.yes && after.after === undefined;
+	const offering = state.status === 'done' && !state.yes && !state.stoppedLate && after.after === undefined;
 	const followUpStops = useMemo(() => new Set<() => void>(), []);
 	const followUpInterrupts = useCallback<StopRequests>(
 		(listener) => {
@@ -69,18 +80,20 @@ export function useAfterDone({
 	useEffect(
 		() =>
 			interrupts?.(() => {
-				if (!done) dispatch({type: 'cancel'});
+				if (!done) cancel();
 				else if (chosen === undefined) act({type: 'choose', after: 'quit'});
 				else if (chosen !== 'quit') {
 					if (followUpStops.size > 0) for (const stop of followUpStops) stop();
 					else act({type: 'ended', outcome: {status: 'cancelled'}});
 				}
 			}),
-		[interrupts, done, chosen, dispatch, followUpStops],
+		[interrupts, done, chosen, cancel, followUpStops],
 	);
 	useInput(
 		(input, key) => {
-			if (input === 'r') act({type: 'choose', after: 'rules'});
+			if (input === 'a' && missing.state === 'read' && missing.missing.length > 0)
+				act({type: 'choose', after: 'rules', addMissing: true});
+			else if (input === 'r') act({type: 'choose', after: 'rules'});
 			else if (input === 'i') act({type: 'choose', after: 'instances'});
 			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c'))
 				act({type: 'choose', after: 'quit'});
@@ -101,7 +114,9 @@ export function DoneBody({
 	data,
 	rows,
 	notice,
+	missing,
 }: {
+	readonly missing: MissingRules;
 	readonly done: AfterDone;
 	readonly state: WizardState;
 	readonly services: WizardServices;
@@ -122,7 +137,14 @@ export function DoneBody({
 					...(services.defaultRegion ? {defaultRegion: services.defaultRegion} : {}),
 					...(notice ? {sandbox: true} : {}),
 				}}
-				start={{regionId, groupId, fixed: true}}
+				start={{
+					regionId,
+					groupId,
+					fixed: true,
+					...(done.after === 'rules' && done.addMissing && missing.state === 'read'
+						? {queue: {add: missing.missing, remove: []}}
+						: {}),
+				}}
 				data={data}
 				onFinish={done.onFollowUp}
 				interrupts={done.followUpInterrupts}
@@ -130,40 +152,57 @@ export function DoneBody({
 		);
 	}
 	return state.reused ? (
-		<ReusedScreen group={state.reused} regionId={regionId} target={services.target} offer={done.offering} />
+		<ReusedScreen
+			group={state.reused}
+			regionId={regionId}
+			target={services.target}
+			offer={done.offering}
+			missing={missing}
+			rows={rows}
+		/>
 	) : (
 		<DoneScreen state={state} rows={rows} target={services.target} offer={done.offering} />
 	);
 }
 
 /**
- * The finished steps, drawn once above the step showing; once a follow-up
- * starts, the Done screen gives way to it and one line of it stays here.
+ * What is final, drawn once above everything: the answers once they are sent (or planned) and, once a follow-up
+ * starts, one line for the group it works on (the Done screen gives way to it). While the answers can still
+ * change they are in the live frame instead (answered.tsx), since <Static> cannot take a line back.
  */
-export function Transcript({state, following}: {readonly state: WizardState; readonly following: boolean}) {
+export function Transcript({
+	state,
+	following,
+	data,
+}: {
+	readonly state: WizardState;
+	readonly following: boolean;
+	readonly data: CloudData;
+}) {
 	const groupId = doneGroupOf(state);
-	const items: (LogEntry | {n: number; done: string} | {n: number; note: string})[] = [
-		// The sandbox is said once, beside every heading (HeadingBadge): not also in a line above the steps.
-		...state.log,
-	];
-	if (following && groupId)
+	const items: {key: string; text: string; green?: boolean}[] = finalSteps(state).map((step) => ({
+		key: step,
+		text: summaryLine(step, state.answers, labelOf(step, state, data)),
+	}));
+	if (following && groupId) {
+		const region = state.answers.regionId ?? '';
 		items.push({
-			n: state.log.length,
-			done: t('wizard.done.transcript', {id: groupId, region: state.answers.regionId ?? ''}),
+			key: 'done',
+			green: true,
+			text: `${glyphs.tick} ${
+				state.reused
+					? t('truth.done.reusedTranscript', {id: groupId, region})
+					: t('wizard.done.transcript', {id: groupId, region})
+			}`,
 		});
+	}
 	return (
 		<Static items={items}>
-			{(entry) =>
-				'note' in entry ? (
-					<Text key="notice" dimColor>
-						{entry.note}
-					</Text>
-				) : 'done' in entry ? (
-					<Text key={`done-${entry.n}`} color="green">{`${glyphs.tick} ${entry.done}`}</Text>
-				) : (
-					<Text key={entry.n}>{summaryLine(entry.step, entry.answers, entry.label)}</Text>
-				)
-			}
+			{(entry) => (
+				<Text key={entry.key} {...(entry.green ? {color: 'green'} : {})}>
+					{entry.text}
+				</Text>
+			)}
 		</Static>
 	);
 }

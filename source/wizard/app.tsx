@@ -10,10 +10,12 @@ import type {SecurityGroupSummary} from '../domain/model.js';
 import type {SubmitResult} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
 import {type AfterDone, DoneBody, Transcript, useAfterDone} from './after-done.js';
+import {AnsweredSummary, summaryLines} from './answered.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
-import {confirmAction, unexpected, useWizardData, useWizardEffects} from './effects.js';
+import {confirmAction, unexpected, useCancel, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
+import {useMissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {
 	assertNever,
@@ -25,6 +27,7 @@ import {
 } from './state.js';
 import {StepView} from './step-view.js';
 import {CancelledScreen, FailedScreen} from './steps/ending.js';
+import {QuitQuestion} from './steps/quit-question.js';
 import {SubmittingScreen} from './steps/submitting.js';
 import {defaultSeed, type TemplateSeed} from './steps/template.js';
 import {UnfinishedScreen} from './steps/unfinished.js';
@@ -97,7 +100,9 @@ function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefi
 	const finished = outcomeOf(state);
 	if (!finished) return undefined;
 	if (finished.status !== 'done' && finished.status !== 'reused') return finished;
-	if (!state.yes && done.after !== 'quit' && done.followUp === undefined) return undefined;
+	// A stop that came too late ends the run at Done (it was asked to stop: no offer to wait on).
+	if (!state.yes && !state.stoppedLate && done.after !== 'quit' && done.followUp === undefined)
+		return undefined;
 	return {...finished, ...(done.followUp ? {followUp: done.followUp} : {})};
 }
 
@@ -148,8 +153,9 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
 
+	const {stop, cancel} = useCancel(dispatch);
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
+		if (key.ctrl && input === 'c') cancel();
 	});
 	const confirm = useCallback(() => {
 		const action = confirmAction(state, services);
@@ -162,18 +168,32 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		data,
 		confirm,
 		unfinished: unfinished.length,
+		stop,
 	});
 
-	const done = useAfterDone({state, dispatch, interrupts});
+	const missing = useMissingRules(state, services.api);
+	const done = useAfterDone({state, cancel, interrupts, missing});
 	const {after} = done;
 
 	useEnd(runOutcome(state, done), onExit);
 
-	const log = <Transcript state={state} following={after === 'rules' || after === 'instances'} />;
+	const log = <Transcript state={state} following={after === 'rules' || after === 'instances'} data={data} />;
+	// The answers so far, redrawn with the step: the step gets the rows they leave.
+	const summary =
+		state.status === 'editing' && unfinished.length === 0 ? summaryLines(state, data, size) : [];
+	const stepSize = {columns: size.columns, rows: Math.max(8, size.rows - summary.length)};
 
 	const body =
 		state.status === 'done' ? (
-			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
+			<DoneBody
+				done={done}
+				state={state}
+				services={services}
+				data={data}
+				rows={size.rows}
+				notice={notice}
+				missing={missing}
+			/>
 		) : state.status === 'editing' ? (
 			unfinished.length > 0 ? (
 				<UnfinishedScreen
@@ -184,15 +204,22 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 			) : autoPending ? (
 				<Spinner label={t('wizard.yes.checking')} />
 			) : (
-				<StepView
-					state={state}
-					dispatch={dispatch}
-					data={data}
-					size={size}
-					services={services}
-					seed={seed}
-					confirm={confirm}
-				/>
+				<>
+					<AnsweredSummary lines={summary} />
+					{state.confirmQuit ? (
+						<QuitQuestion state={state} dispatch={dispatch} />
+					) : (
+						<StepView
+							state={state}
+							dispatch={dispatch}
+							data={data}
+							size={stepSize}
+							services={services}
+							seed={seed}
+							confirm={confirm}
+						/>
+					)}
+				</>
 			)
 		) : (
 			<EndScreen state={state} />

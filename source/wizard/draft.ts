@@ -148,3 +148,27 @@ export function applyAnswer(answers: Draft, action: AnswerAction): Checked {
 			return assertNever(action);
 	}
 }
+
+/** A text step's value as typed, kept when the person goes back before answering it. */
+export type TextDrafts = Partial<Record<'name' | 'description', string>>;
+
+/** The names shown beside an id (a region's local name, a VPC's name), as the person picked them. */
+export type Labels = Partial<Record<'region' | 'vpc', string>>;
+
+/** A region's name follows its id; a VPC's name goes with the VPC (a new region drops both). */
+export function labelsAfter(labels: Labels, action: AnswerAction, answers: Draft): Labels {
+	const next: Labels = {...labels};
+	if (action.step === 'region') next.region = action.label;
+	if (action.step === 'vpc') next.vpc = action.label;
+	if (answers.vpcId === undefined) delete next.vpc;
+	if (next.region === undefined) delete next.region;
+	if (next.vpc === undefined) delete next.vpc;
+	return next;
+}
+
+export const withoutDraft = (drafts: TextDrafts, step: StepId): TextDrafts => {
+	if (step !== 'name' && step !== 'description') return drafts;
+	const next = {...drafts};
+	delete next[step];
+	return next;
+};

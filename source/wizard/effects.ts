@@ -2,7 +2,7 @@
 // choices) and the runner here performs it once, saying so with `taken`; what follows from the answers alone
 // (prefetching a region, the same-name check, a flag's region the live list does not know, --yes's confirm) is
 // asked of the data store, which asks the cloud once per key.
-import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {CloudError} from '../cloud/errors.js';
 import {cleanLine, lang, t} from '../text/index.js';
 import {CloudData, type Load} from './cloud-data.js';
@@ -44,9 +44,25 @@ type Run = {
 	readonly data: CloudData;
 };
 
-/** The effect the state says is due, performed once; a cancel aborts the submit before its next call. */
-function useDueEffect({state, dispatch, services}: Omit<Run, 'data'>): void {
+/**
+ * The one stop of a run's submit, and the cancel that uses it: the abort happens at once, in the same tick as the
+ * request to stop, not in an effect after the next render: a response that arrives before that render (a busy
+ * machine) would otherwise let the engine send its next call after the person asked it to stop.
+ */
+export function useCancel(dispatch: (action: WizardAction) => void): {
+	readonly stop: AbortController;
+	readonly cancel: () => void;
+} {
 	const stop = useMemo(() => new AbortController(), []);
+	const cancel = useCallback(() => {
+		stop.abort();
+		dispatch({type: 'cancel'});
+	}, [stop, dispatch]);
+	return {stop, cancel};
+}
+
+/** The effect the state says is due, performed once; a cancel aborts the submit before its next call. */
+function useDueEffect({state, dispatch, services, stop}: Omit<Run, 'data'> & {stop: AbortController}): void {
 	useEffect(() => {
 		if (state.status === 'cancelled') stop.abort();
 	}, [state.status, stop]);
@@ -89,7 +105,9 @@ function useDueEffect({state, dispatch, services}: Omit<Run, 'data'>): void {
  * Runs the wizard's effects. Returns the same-name check's answer (Review shows it) and whether --yes is still
  * waiting for it before confirming by itself.
  */
-export function useWizardEffects(run: Run & {readonly confirm: () => void; readonly unfinished: number}): {
+export function useWizardEffects(
+	run: Run & {readonly confirm: () => void; readonly unfinished: number; readonly stop: AbortController},
+): {
 	readonly autoPending: boolean;
 	readonly duplicates: Load<unknown[]> | undefined;
 } {

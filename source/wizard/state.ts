@@ -7,23 +7,31 @@ import {
 	type Draft,
 	firstIncomplete,
 	isComplete,
+	type Labels,
+	labelsAfter,
 	type StepId,
 	stepOfFlag,
+	type TextDrafts,
+	withoutDraft,
 } from './draft.js';
+import {answeredHere, finalSteps, summarySteps} from './state-summary.js';
 import {type SubmitStepState, stepsOfPlan, submitEvent} from './submit-steps.js';
 
-export {steps} from './draft.js'; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
+export {steps} from './draft.js';
 export {
 	type AnswerAction,
 	activeSteps,
+	answeredHere,
 	assertNever,
 	completeAnswers,
 	type Draft,
+	finalSteps,
 	isComplete,
 	type StepId,
 	type SubmitStepState,
 	stepOfFlag,
-};
+	summarySteps,
+}; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
 
 // submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
 import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
@@ -34,9 +42,6 @@ import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
 
 export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
-
-/** One line of the transcript of finished steps (drawn once, in <Static>). */
-export type LogEntry = {n: number; step: StepId; answers: Draft; label?: string};
 
 export type WizardState = {
 	readonly step: StepId;
@@ -64,9 +69,16 @@ export type WizardState = {
 	readonly cancelledDuring?: 'editing' | 'submitting';
 	/** Cancelled while submitting: the engine has answered since (so what exists is known exactly). */
 	readonly settled?: boolean;
+	/** Stopped while submitting, but the last call had been sent: the group was made whole, and Done says so. */
+	readonly stoppedLate?: boolean;
 	/** Cancelled twice while submitting: leave without waiting for the call in flight. */
 	readonly forced?: boolean;
-	readonly log: readonly LogEntry[];
+	/** The picked region's and VPC's names, for the summary of answered steps (never stale: see answer()). */
+	readonly labels: Labels;
+	/** What was typed on Name or Description and left with Esc: shown again when the step comes back. */
+	readonly drafts: TextDrafts;
+	/** Esc on the first step with answers given: asking before they are thrown away. */
+	readonly confirmQuit?: boolean;
 	/**
 	 * The effect the state asks for, performed once by effects.ts, which says so with `taken`: the submit on
 	 * confirm, remembering the choices once the group exists (made or reused).
@@ -76,7 +88,10 @@ export type WizardState = {
 
 export type WizardAction =
 	| AnswerAction
-	| {type: 'back'}
+	/** Esc; from a text step with what was typed there (kept as its draft). */
+	| {type: 'back'; draft?: {step: 'name' | 'description'; value: string}}
+	/** The answer to "quit and lose the answers?" (asked by Esc on the first step). */
+	| {type: 'quit-answer'; quit: boolean}
 	| {type: 'edit'; step: StepId}
 	/** A flag's answer the cloud turned out not to know (a region not in the live list): ask that step again. */
 	| {type: 'reject'; step: Exclude<StepId, 'review'>; problem: string}
@@ -117,7 +132,8 @@ export function initialState(input: InitialInput): WizardState {
 		mode: input.mode ?? 'create',
 		yes,
 		submitSteps: [],
-		log: [],
+		labels: {},
+		drafts: {},
 	};
 	return {...base, step: firstOpen(base, 0)};
 }
@@ -144,9 +160,16 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	const checked = applyAnswer(state.answers, action);
 	if (!checked.ok) return {...state, problems: {...state.problems, [state.step]: checked.problem}};
 	const answers = checked.answers;
-	const log = [...state.log, {n: state.log.length, step: action.step, answers, label: checked.label}];
-	const problems = withoutProblem(state.problems, action.step);
-	const moved: WizardState = {...state, answers, problems, log};
+	let problems = withoutProblem(state.problems, action.step);
+	// Review's refusal of the type is about the network: a new network answers it.
+	if (action.step === 'network') problems = withoutProblem(problems, 'review');
+	const moved: WizardState = {
+		...state,
+		answers,
+		problems,
+		labels: labelsAfter(state.labels, action, answers),
+		drafts: withoutDraft(state.drafts, action.step),
+	};
 	if (state.editing) {
 		// Back to Review, unless the change opened a step (a new region needs its VPC).
 		const next = firstIncomplete(answers);
@@ -156,13 +179,26 @@ function answer(state: WizardState, action: AnswerAction): WizardState {
 	return {...moved, step: firstOpen(moved, list.indexOf(action.step) + 1)};
 }
 
-function back(state: WizardState): WizardState {
+function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>): WizardState {
+	if (action.draft && action.draft.step === state.step) {
+		const {step, value} = action.draft;
+		// What was typed is kept; an answer given before is kept as the answer until a new one replaces it.
+		const drafts = {...state.drafts};
+		if (value === (state.answers[step] ?? '')) delete drafts[step];
+		else drafts[step] = value;
+		state = {...state, drafts};
+	}
 	if (state.editing && state.step !== 'review' && completeAnswers(state.answers)) {
 		return {...state, step: 'review', editing: false};
 	}
 	const list = activeSteps(state.answers);
 	const at = list.indexOf(state.step);
-	if (at <= 0) return {...state, status: 'cancelled', cancelledDuring: 'editing'};
+	if (at <= 0) {
+		// Leaving would throw away answers: ask first (Ctrl+C still leaves at once).
+		if (answeredHere(state).length > 0 || Object.keys(state.drafts).length > 0)
+			return {...state, confirmQuit: true};
+		return {...state, status: 'cancelled', cancelledDuring: 'editing'};
+	}
 	return {...state, step: list[at - 1] ?? 'region', editing: false};
 }
 
@@ -180,10 +216,21 @@ function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject
 	};
 }
 
+const done = (state: WizardState, result: SubmitResult): WizardState => ({
+	...state,
+	status: 'done',
+	due: 'remember',
+	result,
+	groupId: result.groupId,
+	submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+});
+
 /** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
 function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
 	if (state.status === 'cancelled') {
-		// The user has left; keep what exists so the goodbye message stays exact.
+		// Made whole before the stop could take effect: that is no cancel, and Done says so (exit 0). Stopped
+		// part-way: keep what exists so the goodbye message stays exact (exit 130).
+		if (outcome.ok && !state.forced) return {...done(state, outcome.result), stoppedLate: true};
 		return outcome.ok
 			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
 			: {
@@ -193,16 +240,7 @@ function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState
 					journalId: outcome.journalId,
 				};
 	}
-	if (outcome.ok) {
-		return {
-			...state,
-			status: 'done',
-			due: 'remember',
-			result: outcome.result,
-			groupId: outcome.result.groupId,
-			submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-		};
-	}
+	if (outcome.ok) return done(state, outcome.result);
 	return {
 		...state,
 		status: 'failed',
@@ -230,11 +268,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 	)
 		return state;
 
+	// While "quit and lose the answers?" is asked, only its answer (or Ctrl+C) gets in.
+	if (state.confirmQuit && !['quit-answer', 'cancel', 'reject'].includes(action.type)) return state;
+
 	switch (action.type) {
 		case 'answer':
 			return answer(state, action);
 		case 'back':
-			return back(state);
+			return state.confirmQuit ? state : back(state, action);
+		case 'quit-answer':
+			if (!state.confirmQuit) return state;
+			return action.quit
+				? {...state, confirmQuit: false, status: 'cancelled', cancelledDuring: 'editing'}
+				: {...state, confirmQuit: false};
 		case 'edit': {
 			if (state.step !== 'review' || action.step === 'review') return state;
 			if (!activeSteps(state.answers).includes(action.step)) return state;
@@ -245,7 +291,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'set-type': {
 			if (state.step !== 'review') return state;
 			if (action.groupType === 'enterprise' && state.answers.network === 'classic')
-				return {...state, problems: {...state.problems, review: t('domain.flags.enterpriseClassic')}};
+				return {
+					...state,
+					problems: {
+						...state.problems,
+						// Said in keys, not flags: the person is in the wizard.
+						review: t('truth.review.enterpriseClassic', {
+							key: activeSteps(state.answers).indexOf('network') + 1,
+						}),
+					},
+				};
 			return {
 				...state,
 				answers: {...state.answers, type: action.groupType},

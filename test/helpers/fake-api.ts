@@ -322,9 +322,16 @@ export function memoryJournal(entries: JournalEntry[] = []): Journal & {entries:
 	};
 }
 
-/** A minimal submit engine over any EcsApi: create, then each batch; failures become an outcome. */
+/**
+ * A minimal submit engine over any EcsApi: create, then each batch; failures become an outcome. Like the real one,
+ * an aborted `signal` stops it before its next call (the call in flight finishes).
+ */
 export function simpleSubmit(api: EcsApi) {
-	return async (plan: SubmitPlan, onEvent: (event: SubmitEvent) => void): Promise<SubmitOutcome> => {
+	return async (
+		plan: SubmitPlan,
+		onEvent: (event: SubmitEvent) => void,
+		signal?: AbortSignal,
+	): Promise<SubmitOutcome> => {
 		let groupId: string | undefined;
 		const requestIds: string[] = [];
 		try {
@@ -334,6 +341,14 @@ export function simpleSubmit(api: EcsApi) {
 			requestIds.push(created.requestId);
 			onEvent({step: 'create', state: 'done', attempt: 1, requestId: created.requestId, groupId});
 			for (const [i, batch] of plan.authorize.entries()) {
+				if (signal?.aborted)
+					return {
+						ok: false,
+						error: new CloudError('unknown', 'Cancelled', 'Cancelled.', 'Run ecs-sg resume.'),
+						groupId,
+						journalId: plan.id,
+						cancelled: true,
+					};
 				const step = `authorize-${i + 1}` as const;
 				onEvent({step, state: 'running', attempt: 1, ruleCount: batch.rules.length});
 				const done = await api.authorizeSecurityGroup({

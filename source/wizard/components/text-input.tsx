@@ -11,7 +11,8 @@ export type TextInputProps = {
 	/** Called on every change, for live validation. */
 	readonly onChange?: (value: string) => void;
 	readonly onSubmit: (value: string) => void;
-	readonly onCancel: () => void;
+	/** Esc, told the value as typed (a step may keep it as a draft). */
+	readonly onCancel: (value: string) => void;
 	readonly isActive?: boolean;
 	/** Show the initial value selected: the first key typed replaces it (editing a value, e.g. a source CIDR). */
 	readonly selectInitial?: boolean;
@@ -71,7 +72,7 @@ export function TextInput({
 				return;
 			}
 			if (key.escape) {
-				onCancel();
+				onCancel(setValue((v) => v));
 				return;
 			}
 			const edited = applyKey({value: setValue((v) => v), selected: setSelected((s) => s)}, input, key);

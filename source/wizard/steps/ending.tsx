@@ -3,9 +3,12 @@ import {commandLines} from '../../domain/command-lines.js';
 import type {Target} from '../../domain/followup.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, width} from '../../text/index.js';
+import {WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
+import {Spinner} from '../components/spinner.js';
+import type {MissingRules} from '../reused-check.js';
 import type {WizardState} from '../state.js';
 import {followUps} from '../summary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
@@ -18,9 +21,11 @@ export type FollowUpsProps = {
 	readonly target?: Target;
 	/** Offer to start a follow-up here with a key (not with --yes: a scripted run ends at Done). */
 	readonly offer?: boolean;
+	/** Keys offered before the follow-ups' (a reused group's `a`). */
+	readonly extra?: readonly [string, string][];
 };
 
-function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
+function FollowUps({regionId, groupId, target, offer = false, extra = []}: FollowUpsProps) {
 	const {columns} = useTerminalSize();
 	// A command is copied from the screen: indented while it fits, else from the first column, so Ink never breaks
 	// it over two lines where it fits in one (a pasted line break would run half of it).
@@ -47,6 +52,7 @@ function FollowUps({regionId, groupId, target, offer = false}: FollowUpsProps) {
 				<Box marginTop={1}>
 					<KeyHints
 						hints={[
+							...extra,
 							['r', t('wizard.done.keyRules')],
 							['i', t('wizard.done.keyInstances')],
 							['Enter/q/Esc', t('wizard.done.keyQuit')],
@@ -78,6 +84,11 @@ export function DoneScreen({
 				{t('wizard.done.title')}
 			</Text>
 			<SubmitSteps steps={state.submitSteps} />
+			{state.stoppedLate ? (
+				<WrapText color="yellow" lead={glyphs.warning}>
+					{t('truth.done.stoppedLate', {id: result.groupId, region: result.regionId})}
+				</WrapText>
+			) : null}
 			<Text>
 				<Text color="green">{glyphs.tick} </Text>
 				{t('wizard.done.created', {id: result.groupId, name: result.name, region: result.regionId, where})}
@@ -99,22 +110,51 @@ export function ReusedScreen({
 	regionId,
 	target,
 	offer,
+	missing,
+	rows,
 }: {
 	readonly group: SecurityGroupSummary;
 	readonly regionId: string;
 	readonly target?: Target;
 	readonly offer?: boolean;
+	readonly missing: MissingRules;
+	readonly rows: number;
 }) {
+	const lacking = missing.state === 'read' ? missing.missing : [];
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">
 				{t('wizard.done.title')}
 			</Text>
-			<Text>
-				<Text color="green">{glyphs.tick} </Text>
+			<WrapText color="green" lead={glyphs.tick}>
 				{t('wizard.done.reused', {id: group.id, name: cleanLine(group.name), region: regionId})}
-			</Text>
-			<FollowUps regionId={regionId} groupId={group.id} target={target} offer={offer} />
+			</WrapText>
+			{missing.state === 'reading' ? <Spinner label={t('truth.reused.checking', {id: group.id})} /> : null}
+			{missing.state === 'failed' ? (
+				<WrapText color="yellow" lead={glyphs.warning}>
+					{t('truth.reused.unread', {reason: missing.reason})}
+				</WrapText>
+			) : null}
+			{missing.state === 'read' && lacking.length === 0 ? (
+				<WrapText lead={glyphs.tick}>{t('truth.reused.allThere')}</WrapText>
+			) : null}
+			{lacking.length > 0 && missing.state === 'read' ? (
+				<>
+					<WrapText color="yellow" lead={glyphs.warning}>
+						{lacking.length === 1
+							? t('truth.reused.lacksOne', {total: missing.planned})
+							: t('truth.reused.lacks', {count: lacking.length, total: missing.planned})}
+					</WrapText>
+					<RulesTable rules={lacking} height={Math.max(3, rows - 16)} />
+				</>
+			) : null}
+			<FollowUps
+				regionId={regionId}
+				groupId={group.id}
+				target={target}
+				offer={offer}
+				extra={lacking.length > 0 ? [['a', t('truth.keys.addMissing')]] : []}
+			/>
 		</Box>
 	);
 }

@@ -6,7 +6,7 @@ import type {Load} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {StepFrame} from '../components/step-frame.js';
 import {networkName, stepTitle} from '../summary.js';
-import type {StepProps} from './step-props.js';
+import {escLabel, type StepProps} from './step-props.js';
 
 /** Whether the region still offers the classic network: undefined while unknown (loading, or the check failed). */
 export function classicOffered(account: Load<AccountAttributes> | undefined): boolean | undefined {
@@ -40,7 +40,7 @@ export function NetworkStep({state, dispatch, data, size, position}: StepProps) 
 			hints={[
 				['↑↓', t('wizard.keys.move')],
 				['Enter', t('wizard.keys.choose')],
-				['Esc', t('wizard.keys.back')],
+				['Esc', escLabel(state)],
 			]}
 		>
 			<FilterList

@@ -9,7 +9,7 @@ import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
-import {listHeight, type StepProps} from './step-props.js';
+import {escLabel, listHeight, type StepProps} from './step-props.js';
 
 /** Where the cursor starts on a first run (nothing used before, no profile region): the console's default. */
 export const consoleRegion = 'cn-hangzhou';
@@ -56,6 +56,7 @@ export function RegionStep({
 			profileRegion={profileRegion}
 			onPick={(regionId, label) => dispatch({type: 'answer', step: 'region', regionId, label})}
 			onBack={() => dispatch({type: 'back'})}
+			escAction={escLabel(state)}
 		/>
 	);
 }
@@ -72,7 +73,10 @@ export function RegionList({
 	profileRegion,
 	onPick,
 	onBack,
+	escAction = t('wizard.keys.cancel'),
 }: Pick<StepProps, 'data' | 'size' | 'position'> & {
+	/** What Esc does here, for its hint (back to Review when the region is changed from there). */
+	readonly escAction?: string;
 	readonly purpose: string;
 	readonly problem?: string | undefined;
 	readonly initial?: string | undefined;
@@ -106,12 +110,9 @@ export function RegionList({
 				['↑↓', t('wizard.keys.move')],
 				['Enter', t('wizard.keys.choose')],
 				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', t('wizard.keys.cancel')],
+				['Esc', escAction],
 			]
-		: [
-				...(retry ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []),
-				['Esc', t('wizard.keys.cancel')],
-			];
+		: [...(retry ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []), ['Esc', escAction]];
 	return (
 		<StepFrame
 			title={stepTitle('region')}

@@ -1,6 +1,7 @@
 import type {Dispatch} from 'react';
+import {t} from '../../text/index.js';
 import type {CloudData} from '../cloud-data.js';
-import type {WizardAction, WizardState} from '../state.js';
+import {activeSteps, completeAnswers, type WizardAction, type WizardState} from '../state.js';
 import type {TerminalSize} from '../use-terminal-size.js';
 
 /** What every step screen gets from the root. */
@@ -16,3 +17,14 @@ export type StepProps = {
 export const listChrome = 9;
 
 export const listHeight = (rows: number, extra = 0): number => Math.max(3, rows - listChrome - extra);
+
+/**
+ * What Esc does on the step showing, for its key hint: back to Review when changing an answer from there, cancel
+ * on the first step (it asks first when answers would be lost), else back one step.
+ */
+export function escLabel(state: WizardState): string {
+	if (state.editing && completeAnswers(state.answers)) return t('truth.keys.backToReview');
+	return activeSteps(state.answers).indexOf(state.step) <= 0
+		? t('wizard.keys.cancel')
+		: t('wizard.keys.back');
+}

@@ -21,7 +21,7 @@ import {StepFrame, useHeadingLines} from '../components/step-frame.js';
 import {stepTitle, templateName} from '../summary.js';
 import {isShort} from '../use-terminal-size.js';
 import {RuleEditor} from './rule-editor.js';
-import type {StepProps} from './step-props.js';
+import {escLabel, type StepProps} from './step-props.js';
 
 /** What --source and --rule said, for templates the flags did not pick. */
 export type TemplateSeed = {source: string; extraRules: readonly Rule[]};
@@ -90,7 +90,7 @@ export function TemplateStep({
 		['↑↓', t('wizard.keys.move')],
 		['Enter', t('wizard.keys.choose')],
 		['Tab', t('wizard.keys.editRules')],
-		['Esc', t('wizard.keys.back')],
+		['Esc', escLabel(state)],
 	];
 	const warning = warnings[0]
 		? `${t('wizard.template.narrow', {

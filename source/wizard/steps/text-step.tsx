@@ -7,7 +7,7 @@ import {glyphs} from '../components/glyphs.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
 import {stepTitle} from '../summary.js';
-import type {StepProps} from './step-props.js';
+import {escLabel, type StepProps} from './step-props.js';
 
 /** How long typing must stop before a value too short so far is called too short. */
 export const pauseMs = 800;
@@ -55,7 +55,7 @@ export function TextStep(props: TextStepProps) {
 			hints={[
 				['Enter', t('wizard.keys.next')],
 				['Ctrl+U', t('wizard.keys.clear')],
-				['Esc', t('wizard.keys.back')],
+				['Esc', escLabel(state)],
 			]}
 		>
 			<FitText dimColor>{props.rule}</FitText>
@@ -68,7 +68,7 @@ export function TextStep(props: TextStepProps) {
 					setPaused(true);
 					props.submit(submitted);
 				}}
-				onCancel={() => dispatch({type: 'back'})}
+				onCancel={(typed) => dispatch({type: 'back', draft: {step, value: typed}})}
 			/>
 			{value !== '' && !judged ? (
 				<Text color="green">{`${glyphs.tick} ${t('wizard.text.ok')}`}</Text>
@@ -89,7 +89,7 @@ export function NameStep(props: StepProps) {
 			placeholder={t('wizard.name.placeholder')}
 			validate={validateName}
 			min={nameRules.min}
-			initialValue={props.state.answers.name ?? ''}
+			initialValue={props.state.drafts.name ?? props.state.answers.name ?? ''}
 			submit={(name) => props.dispatch({type: 'answer', step: 'name', name})}
 		/>
 	);
@@ -105,7 +105,7 @@ export function DescriptionStep(props: StepProps) {
 			placeholder={t('wizard.description.placeholder')}
 			validate={validateDescription}
 			min={descriptionRules.min}
-			initialValue={props.state.answers.description ?? ''}
+			initialValue={props.state.drafts.description ?? props.state.answers.description ?? ''}
 			submit={(description) => props.dispatch({type: 'answer', step: 'description', description})}
 		/>
 	);

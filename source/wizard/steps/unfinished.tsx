@@ -110,8 +110,11 @@ export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 	});
 
 	if (!entry) return null;
-	const hints: [string, string][] =
-		phase.kind === 'result'
+	// While checking, finishing or deleting, no key does anything: no key is offered.
+	const busy = phase.kind === 'inspecting' || phase.kind === 'working';
+	const hints: [string, string][] = busy
+		? []
+		: phase.kind === 'result'
 			? [['Enter', t('wizard.keys.continue')]]
 			: phase.kind === 'confirm-delete'
 				? [
@@ -154,7 +157,7 @@ export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 				</Text>
 			) : null}
 			{services ? null : <Text dimColor>{t('wizard.unfinished.later')}</Text>}
-			<KeyHints hints={hints} />
+			{hints.length > 0 ? <KeyHints hints={hints} /> : null}
 		</Box>
 	);
 }

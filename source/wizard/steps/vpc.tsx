@@ -9,7 +9,7 @@ import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {vpcScope} from './rule-editor.js';
-import {listHeight, type StepProps} from './step-props.js';
+import {escLabel, listHeight, type StepProps} from './step-props.js';
 
 export function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
 	return vpcs.map((v) => {
@@ -117,11 +117,11 @@ export function VpcStep({
 				['↑↓', t('wizard.keys.move')],
 				['Enter', t('wizard.keys.choose')],
 				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', t('wizard.keys.back')],
+				['Esc', escLabel(state)],
 			]
 		: [
 				...(load && load.state !== 'loading' ? ([['r', t('wizard.keys.reload')]] as [string, string][]) : []),
-				['Esc', t('wizard.keys.back')],
+				['Esc', escLabel(state)],
 			];
 	return (
 		<StepFrame
