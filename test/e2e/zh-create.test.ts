@@ -84,7 +84,8 @@ function englishWords(screen: string, typed: readonly string[] = []): string[] {
 		.map((line) => line.replace(/(ecs-sg|aliyun) .*$/, ''))
 		.join('\n')
 		.replace(/https?:\/\/\S+/g, ' ')
-		.replace(/\b(sg|vpc|i|vsw|rg)-[a-z0-9]+\b/g, ' ')
+		.replace(/\b(sg|vpc|i|vsw|rg|pl)-[a-z0-9]+\b/g, ' ')
+		.replace(/\b(sg|pl)-…/g, ' ') // the shape of an id in a hint (`sg-…`, `pl-…`)
 		.replace(/\b[a-z]{2}(-[a-z0-9]+)+\b/g, ' ') // region ids, template ids (web-linux)
 		.replace(/\b[0-9A-F]{8}-[0-9A-F-]+\b/g, ' ') // request ids
 		.replace(/--[a-z-]+/g, ' ')
@@ -192,7 +193,7 @@ describe('a create in Chinese', () => {
 		await rules.press(keys.enter);
 		await see(rules, '单个端口');
 		await rules.press('8080', keys.enter);
-		await see(rules, '允许的流量来源');
+		await see(rules, '来源：IPv4/IPv6');
 		await rules.press('0.0.0.0/0', keys.enter, keys.enter, keys.enter, keys.enter);
 		await see(rules, /\+ 入方向\s+TCP\s+8080/);
 		await rules.press(keys.enter);

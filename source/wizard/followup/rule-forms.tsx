@@ -8,7 +8,7 @@ import {showPorts} from '../../domain/rules.js';
 import {protocols, validateCidr} from '../../domain/validators.js';
 import {cut, t, width} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText} from '../components/fit-text.js';
+import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
@@ -233,7 +233,6 @@ export function ManualScreen({state, dispatch, size}: ScreenProps) {
 			title={t(editing ? 'followup.edit.title' : 'followup.manual.title', {
 				direction: directionName(form.direction),
 			})}
-			purpose={fieldHelp(form.field, form.direction)}
 			problem={problem ?? state.problem}
 			hints={[
 				[
@@ -256,6 +255,8 @@ export function ManualScreen({state, dispatch, size}: ScreenProps) {
 				</Text>
 			))}
 			<Text bold>{fieldName(form.field, form.direction)}</Text>
+			{/* The field's help says what may be typed: it wraps, never cut (a purpose line is). */}
+			<WrapText dimColor>{fieldHelp(form.field, form.direction)}</WrapText>
 			{input}
 		</StepFrame>
 	);
