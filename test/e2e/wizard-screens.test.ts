@@ -38,6 +38,19 @@ it.skipIf(!process.env.ECS_SG_SCREENS)('captures the screens into the readme', a
 		shots.editor = p.screen();
 		await p.press(keys.enter);
 		await p.waitForText(/TCP\s+22\s+203/);
+		// `a`: a new rule in the form, MySQL from another security group picked from the region's live list.
+		await p.press('a');
+		await p.waitForText('New rule for');
+		await p.press('3306', keys.down, keys.right, keys.right);
+		await p.waitForText('‹ Security group ›');
+		await p.press(keys.down, keys.enter);
+		await p.waitForText('Security groups in cn-hangzhou');
+		await p.press(keys.enter);
+		await p.waitForText(/Source\s+default-sg \(sg-/);
+		await pause(300);
+		shots.form = p.screen();
+		await p.press(keys.enter);
+		await p.waitForText(/TCP\s+3306\s+default-sg/);
 		await p.press(keys.enter);
 		await p.waitForText('Rules of');
 		await p.press(keys.enter);
@@ -75,6 +88,11 @@ ${block(shots.template ?? '')}
 Tab opens the rule editor: pick a rule, press \`s\` to narrow its source (\`e\` edits every field, \`a\` and \`p\` add, \`d\` deletes):
 
 ${block(shots.editor ?? '')}
+\`a\` (or \`e\` on a rule) opens the form with every field of a rule: direction, protocol, ports, the peer (an
+IPv4 or IPv6 block, a security group or a prefix list, picked from the region's live lists), accept or drop,
+priority and description:
+
+${block(shots.form ?? '')}
 Text steps check the API's own rules as you type, and refuse Enter with the reason:
 
 ${block(shots.name ?? '')}
