@@ -104,6 +104,26 @@ describe('RulesApp', () => {
 		s.unmount();
 	});
 
+	it("the presets for admin and database ports start from the group's own VPC block, not 10.0.0.0/8", async () => {
+		const world = await open();
+		const s = renderInk(
+			<RulesApp
+				services={{api: world.api, ...followupCalls(world.api)}}
+				start={{regionId: region, groupId: ids.web}}
+				onExit={() => {}}
+			/>,
+		);
+		await s.waitFor(/TCP\s+80/, 8000);
+		await s.press('p');
+		// The followup world's VPC is 10.0.0.0/16; web ports stay open to all.
+		const list = await s.waitFor(/SSH\s+TCP 22\s+10\.0\.0\.0\/16/);
+		expect(list).toMatch(/HTTPS\s+TCP 443\s+0\.0\.0\.0\/0/);
+		await s.press(keys.enter);
+		await s.waitFor('Source for SSH');
+		await s.press(keys.enter);
+		await s.waitFor(/\+ inbound\s+TCP\s+22\s+10\.0\.0\.0\/16/);
+	});
+
 	it('Ctrl+C while a call runs: it finishes, the rest are not sent, the run ends cancelled (130)', async () => {
 		const world = await open(300);
 		const ended: FollowupOutcome[] = [];

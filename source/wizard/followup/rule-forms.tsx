@@ -7,6 +7,7 @@ import {type PresetId, presetOf, presetRule, presets, suggestedCidr} from '../..
 import {showPorts} from '../../domain/rules.js';
 import {protocols, validateCidr} from '../../domain/validators.js';
 import {cut, t, width} from '../../text/index.js';
+import {useLoad} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
@@ -24,17 +25,39 @@ import {
 } from './manual-form.js';
 import {editedRule} from './rules-state.js';
 import {directionName, farName, type ScreenProps} from './rules-steps.js';
+import type {FollowupServices} from './services.js';
 
-function presetItems(direction: Direction): ListItem[] {
+function presetItems(direction: Direction, vpcCidr: string | undefined): ListItem[] {
 	return presets.map((p) => ({
 		key: p.id,
-		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction)],
+		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction, vpcCidr)],
 		search: `${p.label} ${p.protocol} ${showPorts(p)}`,
 	}));
 }
 
-export function PresetScreen({state, dispatch, size}: ScreenProps) {
-	const items = useMemo(() => presetItems(state.direction), [state.direction]);
+/**
+ * The CIDR block of the group's VPC, once read: the presets for admin and database ports start from it. Read by
+ * the rules screens' root, which stays mounted while the preset form opens, so it is there when the form is.
+ */
+export function useVpcCidr(
+	services: FollowupServices | undefined,
+	regionId: string | undefined,
+	vpcId: string | undefined,
+): string | undefined {
+	const asked = services && regionId && vpcId ? `${regionId}/${vpcId}` : undefined;
+	const {load} = useLoad(asked, () =>
+		services && regionId ? services.api.describeVpcs(regionId) : Promise.resolve([]),
+	);
+	return load?.state === 'ready' ? load.value.find((vpc) => vpc.id === vpcId)?.cidr : undefined;
+}
+
+export function PresetScreen({
+	state,
+	dispatch,
+	size,
+	vpcCidr,
+}: ScreenProps & {readonly vpcCidr?: string | undefined}) {
+	const items = useMemo(() => presetItems(state.direction, vpcCidr), [state.direction, vpcCidr]);
 	const [problem, setProblem] = useState<string | undefined>();
 	const chosen = state.preset ? presetOf(state.preset) : undefined;
 	const submit = (value: string) => {
@@ -75,8 +98,9 @@ export function PresetScreen({state, dispatch, size}: ScreenProps) {
 						})}
 					</FitText>
 					<TextInput
-						key={chosen.id}
-						initialValue={suggestedCidr(chosen.id, state.direction)}
+						// Drawn again when the VPC's block arrives, so the suggestion is never the stale 10.0.0.0/8.
+						key={`${chosen.id}:${vpcCidr ?? ''}`}
+						initialValue={suggestedCidr(chosen.id, state.direction, vpcCidr)}
 						selectInitial
 						onChange={() => setProblem(undefined)}
 						onSubmit={submit}

@@ -4,7 +4,7 @@
 import {t} from '../../text/index.js';
 import * as flow from './flow-app.js';
 import {flowOutcome} from './flow-run.js';
-import {ManualScreen, PresetScreen} from './rule-forms.js';
+import {ManualScreen, PresetScreen, useVpcCidr} from './rule-forms.js';
 import {ApplyingScreen, RulesDone, RulesReview} from './rules-result.js';
 import {type RulesEdit, type RulesState, rulesPart} from './rules-state.js';
 import {RulesScreen} from './rules-steps.js';
@@ -15,7 +15,9 @@ export const rulesOutcome = (state: RulesState): FollowupOutcome | undefined => 
 
 /** The rules screen, or the form it opened. */
 function RulesEditing(props: flow.EditProps<RulesState, RulesEdit>) {
-	if (props.state.step === 'preset') return <PresetScreen {...props} />;
+	const {services, state} = props;
+	const vpcCidr = useVpcCidr(services, state.regionId, state.group?.vpcId || undefined);
+	if (props.state.step === 'preset') return <PresetScreen {...props} vpcCidr={vpcCidr} />;
 	if (props.state.step === 'manual' || props.state.step === 'edit') return <ManualScreen {...props} />;
 	return <RulesScreen {...props} />;
 }
