@@ -75,6 +75,15 @@ describe('the rule form', () => {
 		});
 	});
 
+	it('refuses an address with host bits as --rule does (10.0.0.5/24 means 10.0.0.0/24)', () => {
+		const base = typed(newForm(), 'ports', '22');
+		const saved = refusal(typed(base, 'peer', '10.0.0.5/24'));
+		expect(saved).toMatchObject({field: 'peer'});
+		const flags = parseRuleSpec('tcp:22:10.0.0.5/24');
+		expect(flags.ok ? '' : flags.problem).toContain(saved.problem);
+		expect(saved.problem).toContain('10.0.0.0/24');
+	});
+
 	it('refuses each field with the validator the flags path uses, on that field', () => {
 		const base = typed(newForm(), 'ports', '22');
 		const ports = refusal(typed(base, 'ports', '99999'));

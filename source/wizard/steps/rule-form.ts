@@ -2,7 +2,7 @@
 // kind and value, policy, priority, description), the choices cycled and the texts typed, each field checked
 // by its own validator from domain/validators.ts (the same the `--rule` flags path uses) when the rule is saved.
 import type {Direction, Peer, PeerKind, Policy, Protocol, Rule} from '../../domain/model.js';
-import {anywhere, anywhere6, parsePeer, peerText} from '../../domain/peers.js';
+import {anywhere, anywhere6, networkOf, parsePeer, peerText} from '../../domain/peers.js';
 import {normalisePorts, showPorts} from '../../domain/rules.js';
 import {
 	portlessProtocols,
@@ -226,6 +226,9 @@ export function saveForm(form: RuleForm): Saved {
 		if (wrong) return refuse('peer', wrong);
 		const parsed = parsePeer(text);
 		if (!parsed.ok) return refuse('peer', parsed.problem);
+		// The check --rule and the follow-ups' form make: 10.0.0.5/24 means 10.0.0.0/24.
+		const network = networkOf(parsed.peer);
+		if (network) return refuse('peer', t('domain.peer.hostBits', {value: text, network}));
 		peer = parsed.peer;
 	}
 	const family = validateProtocolForPeer(form.protocol, peer);
