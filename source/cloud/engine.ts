@@ -5,6 +5,7 @@
 import {ConfigError} from '../config/errors.js';
 import type {Journal, JournalEntry} from '../config/types.js';
 import type {Rule} from '../domain/model.js';
+import {authorizeAction} from '../domain/plan.js';
 import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../domain/plan-types.js';
 import {ruleKey} from '../domain/rules.js';
 import {cleanLine, t} from '../text/index.js';
@@ -25,8 +26,11 @@ export type SubmitDeps = {
 
 export type SubmitListener = (event: SubmitEvent) => void;
 
-const actionOf = (step: SubmitStepId): string =>
-	step === 'create' ? 'CreateSecurityGroup' : 'AuthorizeSecurityGroup';
+/** The action a step calls: an outbound batch is AuthorizeSecurityGroupEgress, so its retries are shown too. */
+const actionOf = (plan: SubmitPlan, step: SubmitStepId): string =>
+	step === 'create'
+		? 'CreateSecurityGroup'
+		: authorizeAction(plan.authorize[Number(step.slice('authorize-'.length)) - 1]?.direction);
 
 /** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
 export function asCloudError(error: unknown, action: string): CloudError {
@@ -139,7 +143,7 @@ async function runSteps(
 	let current: {step: SubmitStepId; attempt: number; groupId?: string} | undefined;
 	const unsubscribe =
 		api.onRetry?.((retry) => {
-			if (!current || retry.action !== actionOf(current.step)) return;
+			if (!current || retry.action !== actionOf(plan, current.step)) return;
 			current.attempt += 1;
 			onEvent({
 				step: current.step,

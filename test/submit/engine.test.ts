@@ -8,7 +8,9 @@ import {
 	unfinishedEntries,
 } from '../../source/cloud/engine.js';
 import type {SubmitEvent} from '../../source/cloud/engine-types.js';
+import type {Rule} from '../../source/domain/model.js';
 import {planFromAnswers, planRules} from '../../source/domain/plan.js';
+import {templateRules} from '../../source/domain/rules.js';
 import {cloudError, FakeCloud, MemoryJournal} from './fakes.js';
 import {answers, tcp} from './fixtures.js';
 
@@ -101,6 +103,17 @@ describe('submit', () => {
 			['authorize-1', 2, 'ServiceUnavailable'],
 		]);
 		expect(events.find((e) => e.step === 'create' && e.state === 'done')?.attempt).toBe(3);
+	});
+
+	it('shows the retries of an outbound batch too (AuthorizeSecurityGroupEgress), on its own step', async () => {
+		const egress = {...templateRules('web-linux')[0], direction: 'egress'} as Rule;
+		const {api, journal, plan, events, onEvent} = setup({rules: [...templateRules('web-linux'), egress]});
+		expect(plan.authorize.map((b) => b.direction)).toEqual(['ingress', 'egress']);
+		api.faults.push({action: 'AuthorizeSecurityGroupEgress', kind: 'retry', codes: ['Throttling.User']});
+		const outcome = await submit(plan, {api, journal, target}, onEvent);
+		expect(outcome.ok).toBe(true);
+		const retries = events.filter((e) => e.state === 'retrying');
+		expect(retries.map((e) => [e.step, e.attempt, e.code])).toEqual([['authorize-2', 2, 'Throttling.User']]);
 	});
 
 	it('keeps the journal when authorize fails for good, and reports the group that exists', async () => {
