@@ -50,9 +50,14 @@ export type V3Claims = {
 	signature: string;
 };
 
-/** A request is V3 when it carries an Authorization header, or V3 headers without a V2 Signature. */
+/**
+ * A request is V3 when it carries an ACS3 Authorization header, or V3 headers without a V2 Signature. Any other
+ * Authorization beside a V2 Signature (a proxy's Basic or Bearer) leaves it a V2 request, as it was before V3.
+ */
 export const isV3 = (headers: IncomingHttpHeaders, hasV2Signature: boolean): boolean =>
-	headers.authorization !== undefined || (!hasV2Signature && headers['x-acs-action'] !== undefined);
+	hasV2Signature
+		? /^ACS3-/i.test(headers.authorization ?? '')
+		: headers.authorization !== undefined || headers['x-acs-action'] !== undefined;
 
 const single = (headers: IncomingHttpHeaders, name: string): string | undefined => {
 	const found = headers[name];

@@ -65,6 +65,8 @@ export type RawOptions = {
 	common?: Record<string, string | undefined>;
 	/** Changes the parameters after signing (a tampered request). */
 	tamper?: Record<string, string>;
+	/** Extra HTTP headers (a proxy's Authorization, say). */
+	headers?: Record<string, string>;
 };
 
 /** A signed request made by hand; resolves to the HTTP status and the parsed body. */
@@ -95,7 +97,7 @@ export async function raw(
 	for (const [name, value] of Object.entries(options.tamper ?? {})) {
 		form = form.replace(new RegExp(`(^|&)${name}=[^&]*`), `$1${name}=${encodeURIComponent(value)}`);
 	}
-	return send(sandbox.endpoint, method, form);
+	return send(sandbox.endpoint, method, form, options.headers);
 }
 
 /** Sends a prepared query/form. */

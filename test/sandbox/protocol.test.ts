@@ -93,6 +93,14 @@ describe('requests signed by hand', () => {
 	it('are accepted as POST form, GET query, and POST with the parameters in the query', async () => {
 		expect((await raw(sandbox, 'DescribeRegions', {}, {method: 'POST'})).status).toBe(200);
 		expect((await raw(sandbox, 'DescribeRegions', {}, {method: 'GET'})).status).toBe(200);
+		// A proxy's own Authorization beside a V2 Signature leaves the request V2 (only ACS3-… means V3).
+		const proxied = await raw(
+			sandbox,
+			'DescribeRegions',
+			{},
+			{headers: {authorization: 'Basic cHJveHk6cHc='}},
+		);
+		expect(proxied.status).toBe(200);
 		const all = {
 			AccessKeyId: sandbox.accessKeyId,
 			Action: 'DescribeRegions',
