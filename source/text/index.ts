@@ -80,7 +80,7 @@ const commandAt = /(?<![\w./-])ecs-sg(?= (?:create|configure|sandbox|resume|rule
 export function t(key: MessageKey, params?: Params): string {
 	let template: string = (current === 'zh' ? zh : en)[key];
 	if (template.includes('ecs-sg') && !key.startsWith('cli.help') && commandName() !== 'ecs-sg')
-		template = template.replace(commandAt, commandName());
+		template = template.replace(commandAt, () => commandName()); // a function: no `$&` in a path is special
 	if (!params) return template;
 	// Parameters are often untrusted (names from the API, what the user typed): clean them on the way in.
 	return template
