@@ -1,6 +1,8 @@
 // The adapter's Describe* calls: regions, VPCs (page 1, then the rest concurrently), account attributes,
 // groups and instances (all pages, at most 100 ids a call), a group's rules, and prefix lists (NextToken pages).
+
 import type {SecurityGroupSummary} from '../domain/model.js';
+import {chunk} from '../domain/plan.js';
 import {
 	accountAttributes,
 	groupDetail,
@@ -26,12 +28,6 @@ const concurrency = 4;
 const prefixListPageSize = 100;
 /** A NextToken loop that never ends (a server bug) stops here instead of spinning. */
 const maxTokenPages = 100;
-
-const chunks = <T>(items: readonly T[], size: number): T[][] => {
-	const out: T[][] = [];
-	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-	return out;
-};
 
 /** TotalCount is a number in the SDK models (DescribeSecurityGroupsResponseBody); a numeric string is tolerated. */
 const total = (body: Json): number | undefined => {
@@ -100,7 +96,7 @@ export function reads(transport: Transport): Reads {
 		searchFor: (idsParam: string) => Promise<T[]>,
 	): Promise<T[]> => {
 		if (ids.length === 0) return [];
-		const parts = await Promise.all(chunks(ids, idsPerCall).map((part) => searchFor(JSON.stringify(part))));
+		const parts = await Promise.all(chunk(ids, idsPerCall).map((part) => searchFor(JSON.stringify(part))));
 		return byId(parts.flat());
 	};
 
@@ -212,7 +208,7 @@ export function reads(transport: Transport): Reads {
 		// {ReferencingSecurityGroup: [{SecurityGroupId, AliUid}]}} (https://alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describesecuritygroupreferences).
 		async describeSecurityGroupReferences(regionId, groupIds) {
 			const out: {groupId: string; referencedBy: {groupId: string; accountId: string}[]}[] = [];
-			for (const ids of chunks(groupIds, referenceIdsPerCall)) {
+			for (const ids of chunk(groupIds, referenceIdsPerCall)) {
 				const body = await call('ecs', 'DescribeSecurityGroupReferences', regionId, {
 					RegionId: regionId,
 					SecurityGroupId: ids,
