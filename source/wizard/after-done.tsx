@@ -1,12 +1,13 @@
 // What follows a made (or reused) group in the create wizard: the Done screen offers the follow-ups with a key
 // (r rules, i instances, Enter / Esc / q leaves), runs the one chosen in this same process for the new group, and
 // hands a stop request to it; and the transcript of finished steps above everything.
-import {Static, Text, useInput} from 'ink';
+import {Static, Text} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {t} from '../text/index.js';
 import {labelOf} from './answered.js';
 import type {CloudData} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
+import {useKeys} from './components/key-chunk.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
@@ -89,7 +90,7 @@ export function useAfterDone({
 			}),
 		[interrupts, done, chosen, cancel, followUpStops],
 	);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (input === 'a' && missing.state === 'read' && missing.missing.length > 0)
 				act({type: 'choose', after: 'rules', addMissing: true});

@@ -1,11 +1,12 @@
 // The frame of a part's own screen, the same for every follow-up: the group line, the read's failure, the
 // question Esc asks with changes marked (y drops them, n keeps them; DiscardQuestion says it), and the keys as the screen is (the
 // question's, the part's once the group is read, else retry and Esc).
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {t} from '../../text/index.js';
 import {WrapText} from '../components/fit-text.js';
+import {useKeys} from '../components/key-chunk.js';
 import type {Hint} from '../components/key-hints.js';
 import {StepFrame} from '../components/step-frame.js';
 import type {FlowAction, FlowFields} from './flow-state.js';
@@ -40,7 +41,7 @@ export function EditFrame({
 	readonly children: ReactNode;
 }) {
 	// Only the answer counts until it is given.
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (input === 'y') dispatch({type: 'discard'});
 			else if (input === 'n' || key.escape) dispatch({type: 'keep'});

@@ -1,10 +1,10 @@
 // What a follow-up does beside its screens, for whichever part it runs: the region list, the step numbers, the
 // group's read, Ctrl+C and the Done keys, sending the plan the state says is due (remembering its region),
 // stopping it, and reporting the one outcome. The cloud calls come from the services (injected by commands/).
-import {useInput} from 'ink';
 import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {lang} from '../../text/index.js';
 import {CloudData, type Problem, useLoad} from '../cloud-data.js';
+import {useKeys} from '../components/key-chunk.js';
 import type {FlowState} from './calls.js';
 import type {FlowAction, FlowFields} from './flow-state.js';
 import type {Position} from './pickers.js';
@@ -95,7 +95,7 @@ export function useFlowRun({
 	readonly interrupts?: StopRequests | undefined;
 }): void {
 	useEffect(() => interrupts?.(() => dispatch({type: 'cancel'})), [interrupts, dispatch]);
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'cancel'});
 		else if (state.step === 'done' && state.status === 'done') {
 			if (input === 'm') dispatch({type: 'more'});

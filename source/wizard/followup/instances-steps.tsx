@@ -1,6 +1,6 @@
 // The screens of `ecs-sg instances` after the group is picked: the instances of its network (multi-select),
 // the review, and the result.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {type Dispatch, useMemo, useState} from 'react';
 import {planMembership, statusText} from '../../domain/membership.js';
 import type {Instance, SecurityGroupSummary} from '../../domain/model.js';
@@ -8,6 +8,7 @@ import {cleanLine, t, table} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
@@ -122,7 +123,7 @@ export function InstancesScreen({
 	const listing = members !== undefined && members.instances.length > 0;
 	// Typed while the list loads: kept, and the list opens filtered by it.
 	const typed = useTypeAhead(!members && !state.loadProblem, {spaceSelects: true});
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();
@@ -191,7 +192,7 @@ function selectionLines(state: InstancesState, change: Selection['change']): str
 }
 
 export function InstancesReview({state, dispatch, position}: ScreenProps & {readonly position: Position}) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (!state.members || !state.regionId || !state.groupId) return;
 		if (key.return || input === 'y' || input === 'Y') {
 			dispatch({

@@ -1,12 +1,13 @@
 // The first two screens of both follow-ups: the region (the create wizard's list, cached names first) and the
 // group (a live list of the region's groups, filtered by typing).
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {type ComponentProps, useEffect, useMemo} from 'react';
 import type {EcsApi} from '../../cloud/port.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {useLoad} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {useKeys} from '../components/key-chunk.js';
 import type {Hint} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
@@ -88,7 +89,7 @@ export function GroupPick({
 	const loading = !load || load.state === 'loading';
 	// Typed while the list loads: kept, and the list opens filtered by it.
 	const typed = useTypeAhead(loading);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.escape) {
 				if (typed.query !== '') typed.clear();

@@ -1,11 +1,12 @@
 // The end of a rules round: the review of the change against the rules as read, the calls running, the result.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {peerLabel} from '../../domain/peers.js';
 import {showPorts} from '../../domain/rules.js';
 import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
@@ -20,7 +21,7 @@ import {type ScreenProps, warningsOf} from './rules-steps.js';
 export function RulesReview({state, dispatch, size, position}: ScreenProps & {readonly position: Position}) {
 	const check = state.check;
 	const sendable = check !== undefined && check.fresh.length + check.remove.length + state.edits.length > 0;
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (!check || !state.group || !state.regionId) return;
 		if (sendable && (key.return || input === 'y' || input === 'Y')) {
 			const plan = roundPlan(

@@ -1,6 +1,6 @@
 // The rules part's own screen: the group's rules in two tabs (inbound, outbound) with the changes queued. Its
 // forms are in rule-forms.tsx, the review and result in rules-result.tsx.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {Dispatch} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import type {Direction, Rule} from '../../domain/model.js';
@@ -8,6 +8,7 @@ import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
 import {useLiveState} from '../components/use-live-state.js';
@@ -68,7 +69,7 @@ function useRulesKeys(
 	// Live state: keys typed fast (or pasted) reach one handler, which must see where the cursor went.
 	const [cursor, setCursor] = useLiveState(0);
 	const loaded = state.detail !== undefined;
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (state.discarding) return;
 		if (key.escape) return dispatch({type: 'back'});
 		if (!loaded) {
