@@ -74,11 +74,15 @@ function exposure(rule: Rule): Warning[] {
 	}
 	const [from, to] = span(rule);
 	if ((rule.protocol === 'tcp' || rule.protocol === 'udp') && to - from >= widePorts) {
-		warnings.push({rule, message: t('domain.lint.wide', {ports: showPorts(rule)})});
+		warnings.push({
+			rule,
+			message: t(six ? 'domain.lint.wide6' : 'domain.lint.wide', {ports: showPorts(rule)}),
+		});
 		return warnings;
 	}
 	for (const [port, service] of Object.entries(dataPorts)) {
-		if (opensPort(rule, Number(port))) warnings.push({rule, message: t('domain.lint.data', {service, port})});
+		if (opensPort(rule, Number(port)))
+			warnings.push({rule, message: t(six ? 'domain.lint.data6' : 'domain.lint.data', {service, port})});
 	}
 	return warnings;
 }

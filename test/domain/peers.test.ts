@@ -166,6 +166,15 @@ describe('lint', () => {
 		expect(messages('tcp:22:2001:db8::/32')).toEqual([]);
 	});
 
+	it('says ::/0, not 0.0.0.0/0, for databases and wide port ranges open to the IPv6 internet', () => {
+		expect(messages('tcp:3306:::/0')).toEqual([expect.stringMatching(/MySQL.*IPv6 internet \(::\/0\)/)]);
+		expect(messages('tcp:1000-9000:::/0')).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^Ports 1000-9000 .*::\/0/)]),
+		);
+		for (const message of messages('tcp:3306:::/0', 'tcp:1000-9000:::/0'))
+			expect(message).not.toContain('0.0.0.0/0');
+	});
+
 	it('warns when a drop shadows an accept by priority, and the reverse', () => {
 		expect(messages('tcp:22:10.0.0.0/16', 'tcp:1-1024:10.0.0.0/8,drop,priority=1')).toEqual([
 			expect.stringMatching(/never takes effect/),

@@ -52,6 +52,10 @@ export const en = {
 	'domain.lint.admin6':
 		'{service} (port {port}) is open to the whole IPv6 internet (::/0); narrow the source to your own range.',
 	'domain.lint.all6': 'Every protocol and port is open to the whole IPv6 internet (::/0).',
+	'domain.lint.data6':
+		'{service} (port {port}) is open to the whole IPv6 internet (::/0); databases should only be reachable from inside.',
+	'domain.lint.wide6':
+		'Ports {ports} are open to the whole IPv6 internet (::/0); open only the ports you serve.',
 	'domain.lint.shadowed':
 		'{rule} never takes effect: {winner} matches the same traffic first (priority {priority}; at equal priority drop wins).',
 	'domain.lint.duplicate': '{rule} is given twice; the API keeps one.',
@@ -128,6 +132,8 @@ export const zh: Record<keyof typeof en, string> = {
 	'domain.lint.admin6':
 		'{service}（端口 {port}）对整个 IPv6 互联网（::/0）开放；请把来源缩小到您自己的网段。',
 	'domain.lint.all6': '所有协议和端口都对整个 IPv6 互联网（::/0）开放。',
+	'domain.lint.data6': '{service}（端口 {port}）对整个 IPv6 互联网（::/0）开放；数据库应只允许内部访问。',
+	'domain.lint.wide6': '端口 {ports} 对整个 IPv6 互联网（::/0）开放；只开放你提供服务的端口。',
 	'domain.lint.shadowed':
 		'{rule} 永远不会生效：{winner} 先匹配同样的流量（优先级 {priority}；优先级相同时 drop 优先）。',
 	'domain.lint.duplicate': '{rule} 重复给出；API 只保留一条。',
