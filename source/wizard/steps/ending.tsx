@@ -78,6 +78,7 @@ export function DoneScreen({
 	const {result} = state;
 	if (!result) return null;
 	const where = result.vpcId ? t('wizard.done.inVpc', {vpc: result.vpcId}) : t('wizard.done.inClassic');
+	const tableHeight = Math.max(1, rows - 16 - state.submitSteps.length);
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">
@@ -96,11 +97,18 @@ export function DoneScreen({
 			<Text bold>{t('wizard.done.rules', {count: result.rules.length})}</Text>
 			<RulesTable
 				rules={result.rules}
-				height={Math.max(1, rows - 16 - state.submitSteps.length)}
+				height={tableHeight}
 				empty={t('wizard.done.noRules')}
 				columns={{priority: result.rules.some((r) => r.priority !== 1)}}
 			/>
-			<FollowUps regionId={result.regionId} groupId={result.groupId} target={target} offer={offer} />
+			<FollowUps
+				regionId={result.regionId}
+				groupId={result.groupId}
+				target={target}
+				offer={offer}
+				// A table cut to a window scrolls with the page keys (RulesTable): say so, or "↓ 3 more" is a dead end.
+				extra={result.rules.length > tableHeight ? [['PgUp/PgDn', t('wizard.keys.scrollRules')]] : []}
+			/>
 		</Box>
 	);
 }
