@@ -43,6 +43,12 @@ async function failure(promise: Promise<unknown>): Promise<ConfigError> {
 	throw new Error('expected a ConfigError');
 }
 
+/** Waits until `expiration` (ISO, whole seconds) is past, and a little more. */
+const untilExpired = (expiration: string | undefined) =>
+	new Promise((resolve) =>
+		setTimeout(resolve, Math.max(1100, Date.parse(expiration ?? '') - Date.now() + 300) || 1100),
+	);
+
 describe('RamRoleArn through the sandbox STS', () => {
 	it('gives new keys once the old ones expired, and names the role and step when renewal fails', async () => {
 		const provider = providerFor({mode: 'RamRoleArn', source: source(), roleArn: role}, 'ops', {
@@ -51,7 +57,8 @@ describe('RamRoleArn through the sandbox STS', () => {
 		const first = await provider.getCredentials();
 		expect(first.accessKeyId).toMatch(/^STS\./);
 		expect(first.expiration).toMatch(/Z$/);
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		// Until the keys have expired by the clock of their own Expiration (whole seconds), not a fixed pause.
+		await untilExpired(first.expiration);
 		const second = await provider.getCredentials();
 		expect(second.accessKeyId).not.toBe(first.accessKeyId);
 
@@ -68,9 +75,9 @@ describe('RamRoleArn through the sandbox STS', () => {
 		const renewing = providerFor({mode: 'RamRoleArn', source: ownSource, roleArn: role}, 'ops', {
 			sts: own.endpoint,
 		});
-		await renewing.getCredentials();
+		const held = await renewing.getCredentials();
 		await own.close();
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await untilExpired(held.expiration);
 		const error = await failure(renewing.getCredentials());
 		expect(error.code).toBe('unreachable');
 		expect(error.sentence).toBe(
