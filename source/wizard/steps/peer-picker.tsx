@@ -13,17 +13,22 @@ import {useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 
-/** The VPC the new group's peers must be in: the one chosen, or that of a group its rules already name. */
-export type VpcScope = {vpcId: string; because: 'chosen' | 'peer'; peerName?: string} | undefined;
+/**
+ * The VPC a group's peers must be in: the one chosen for the new group, that of a group its rules already name,
+ * or (`rules`) the VPC the group is in.
+ */
+export type VpcScope = {vpcId: string; because: 'chosen' | 'peer' | 'group'; peerName?: string} | undefined;
 
 /** Why a group cannot be this group's peer, or undefined when it can. */
 export function groupRefusal(group: SecurityGroupSummary, scope: VpcScope): string | undefined {
 	if (!scope || group.vpcId === scope.vpcId) return undefined;
 	const name = cleanLine(group.name) || group.id;
 	const where = group.vpcId === '' ? t('wizard.picker.classic') : group.vpcId;
+	if (scope.because === 'peer')
+		return t('wizard.picker.otherPeerVpc', {group: name, where, vpc: scope.vpcId, peer: scope.peerName ?? ''});
 	return scope.because === 'chosen'
 		? t('wizard.picker.otherVpc', {group: name, where, vpc: scope.vpcId})
-		: t('wizard.picker.otherPeerVpc', {group: name, where, vpc: scope.vpcId, peer: scope.peerName ?? ''});
+		: t('wizard.picker.otherGroupVpc', {group: name, where, vpc: scope.vpcId});
 }
 
 /** The rules with each group peer typed by id given the name the region's list knows it by (for Review). */

@@ -1,15 +1,18 @@
-// The form of one rule on screen: a row per field, ↑/↓ between them, ←/→ (or Space) through a field's choices,
-// typing into a text field, Enter to save (or, on a group or prefix-list peer, to open its list), Esc to discard.
+// The one rule form, for the create wizard's editor and the `rules` follow-up alike: a row per field, ↑/↓
+// between them, ←/→ (or Space) through a field's choices, typing into a text field, Enter to save (or, on a group
+// or prefix-list peer, to open its live list, peer-picker.tsx), Esc to discard.
 import {Box, Text} from 'ink';
-import {useReducer} from 'react';
+import {useReducer, useState} from 'react';
 import type {Direction, Peer, PeerKind, Rule} from '../../domain/model.js';
 import {farEndHeader, peerLabel} from '../../domain/peers.js';
 import {cut, t, width} from '../../text/index.js';
+import type {CloudData} from '../cloud-data.js';
 import {FitText, useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {TextInput} from '../components/text-input.js';
+import {PeerPicker, type VpcScope} from './peer-picker.js';
 import {
 	activeFields,
 	choiceFields,
@@ -115,10 +118,16 @@ export type RuleFormViewProps = {
 	readonly initial: RuleForm;
 	readonly onSave: (rule: Rule) => void;
 	readonly onCancel: () => void;
-	/** Enter on a group or prefix-list peer: the list to pick from, opened with what was typed as its filter. */
-	readonly onPick: (form: RuleForm, kind: 'group' | 'prefix-list', typed: string) => void;
+	/** Where group and prefix-list peers are picked from (none while no region is chosen). */
+	readonly regionId?: string | undefined;
+	readonly data?: CloudData | undefined;
+	/** The VPC a group peer must be in. */
+	readonly scope: VpcScope;
+	/** The rows a peer's list may take. */
+	readonly listRows: number;
 	/** A problem the form cannot know (e.g. the rule is already in the list). */
-	readonly problem?: string;
+	readonly problem?: string | undefined;
+	/** Called on every save, before the form's own checks: a problem from outside is then out of date. */
 	readonly onChangeAny?: () => void;
 };
 
@@ -127,37 +136,67 @@ export function RuleFormView({
 	initial,
 	onSave,
 	onCancel,
-	onPick,
+	regionId,
+	data,
+	scope,
+	listRows,
 	problem,
 	onChangeAny,
 }: RuleFormViewProps) {
 	const [form, dispatch] = useReducer(formReducer, initial);
+	/** The peer's list while it is open, with what was typed as its filter. */
+	const [list, setList] = useState<{kind: 'group' | 'prefix-list'; typed: string} | undefined>();
+	const [noList, setNoList] = useState(false);
 	const columns = useColumns();
 	const fields = activeFields(form);
 	const onText = !choiceFields.includes(form.field) && !(form.field === 'peer' && pickedKind(form.peerKind));
 	const save = () => {
 		onChangeAny?.();
+		setNoList(false);
 		const saved = saveForm(form);
 		if (saved.ok) onSave(saved.rule);
 		else dispatch({type: 'refuse', field: saved.field, text: saved.problem});
 	};
-	useKeys((input, key) => {
-		if (key.upArrow) return dispatch({type: 'move', by: -1});
-		if (key.downArrow) return dispatch({type: 'move', by: 1});
-		if (onText) return; // the field's own input takes Enter, Esc and typing
-		const picking = form.field === 'peer' && pickedKind(form.peerKind);
-		if (key.leftArrow || key.rightArrow || input === ' ') {
-			if (picking) return onPick(form, form.peerKind as 'group' | 'prefix-list', '');
-			return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
-		}
-		if (key.return) return picking ? onPick(form, form.peerKind as 'group' | 'prefix-list', '') : save();
-		if (key.escape) return onCancel();
-		// Typing on a group or prefix list opens its list filtered by what was typed.
-		if (picking && input && !key.ctrl && !key.meta && !key.tab)
-			onPick(form, form.peerKind as 'group' | 'prefix-list', input);
-	});
+	const openList = (typed: string) => {
+		if (regionId && data) setList({kind: form.peerKind as 'group' | 'prefix-list', typed});
+		else setNoList(true);
+	};
+	useKeys(
+		(input, key) => {
+			if (key.upArrow) return dispatch({type: 'move', by: -1});
+			if (key.downArrow) return dispatch({type: 'move', by: 1});
+			if (onText) return; // the field's own input takes Enter, Esc and typing
+			const picking = form.field === 'peer' && pickedKind(form.peerKind);
+			if (key.leftArrow || key.rightArrow || input === ' ') {
+				if (picking) return openList('');
+				return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
+			}
+			if (key.return) return picking ? openList('') : save();
+			if (key.escape) return onCancel();
+			// Typing on a group or prefix list opens its list filtered by what was typed.
+			if (picking && input && !key.ctrl && !key.meta && !key.tab) openList(input);
+		},
+		{isActive: list === undefined},
+	);
+	if (list && regionId && data)
+		return (
+			<PeerPicker
+				kind={list.kind}
+				regionId={regionId}
+				data={data}
+				scope={scope}
+				initialQuery={list.typed}
+				height={listRows}
+				width={columns}
+				onPick={(peer) => {
+					dispatch({type: 'pick', peer});
+					setList(undefined);
+				}}
+				onBack={() => setList(undefined)}
+			/>
+		);
 	const labelWidth = Math.max(...fields.map((f) => width(fieldLabel(f, form.direction)))) + 2;
-	const shown = problem ?? form.problem?.text;
+	const shown = problem ?? (noList ? t('wizard.form.noList') : form.problem?.text);
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
