@@ -24,11 +24,10 @@ export function groupRefusal(group: SecurityGroupSummary, scope: VpcScope): stri
 	if (!scope || group.vpcId === scope.vpcId) return undefined;
 	const name = cleanLine(group.name) || group.id;
 	const where = group.vpcId === '' ? t('wizard.picker.classic') : group.vpcId;
+	const values = {group: name, where, vpc: scope.vpcId};
 	if (scope.because === 'peer')
-		return t('wizard.picker.otherPeerVpc', {group: name, where, vpc: scope.vpcId, peer: scope.peerName ?? ''});
-	return scope.because === 'chosen'
-		? t('wizard.picker.otherVpc', {group: name, where, vpc: scope.vpcId})
-		: t('wizard.picker.otherGroupVpc', {group: name, where, vpc: scope.vpcId});
+		return t('wizard.picker.otherPeerVpc', {...values, peer: scope.peerName ?? ''});
+	return t(scope.because === 'chosen' ? 'wizard.picker.otherVpc' : 'wizard.picker.otherGroupVpc', values);
 }
 
 /** The rules with each group peer typed by id given the name the region's list knows it by (for Review). */
