@@ -158,7 +158,9 @@ export function RuleFormView({
 		else dispatch({type: 'refuse', field: saved.field, text: saved.problem});
 	};
 	const openList = (typed: string) => {
-		if (regionId && data) setList({kind: form.peerKind as 'group' | 'prefix-list', typed});
+		const kind = form.peerKind as 'group' | 'prefix-list';
+		// The keys of one chunk (typed fast, or pasted) all come here before the list opens: they add up.
+		if (regionId && data) setList((open) => ({kind, typed: (open?.typed ?? '') + typed}));
 		else setNoList(true);
 	};
 	useKeys(
