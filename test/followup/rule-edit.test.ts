@@ -14,6 +14,7 @@ import {
 	rowsOf,
 	rulesReducer,
 } from '../../source/wizard/followup/rules-state.js';
+import {groupItems, groupRefusal} from '../../source/wizard/steps/peer-picker.js';
 import {formOf, formReducer, newForm, saveForm} from '../../source/wizard/steps/rule-form.js';
 
 const REGION = 'cn-hangzhou';
@@ -285,5 +286,35 @@ describe('the rule form checks its peer as --rule does', () => {
 	] as const)('takes $kind picked from its list', (peer) => {
 		const picked = formReducer(withPeer('tcp', ''), {type: 'pick', peer});
 		expect(saveForm(picked)).toMatchObject({ok: true, rule: {peer}});
+	});
+});
+
+describe('the group picker in `rules`', () => {
+	const inVpc = (id: string, vpcId: string) => ({...summary, id, name: id, vpcId, type: 'normal' as const});
+	const scope = {vpcId: 'vpc-1', because: 'group' as const};
+
+	it('refuses a group of another VPC, and the group itself, each saying why', () => {
+		expect(groupRefusal(inVpc('sg-app', 'vpc-1'), scope, 'sg-db')).toBeUndefined();
+		expect(groupRefusal(inVpc('sg-far', 'vpc-2'), scope, 'sg-db')).toBe(
+			'sg-far is in vpc-2, but this group is in vpc-1: the API refuses a peer group in another VPC.',
+		);
+		expect(groupRefusal(inVpc('sg-db', 'vpc-1'), scope, 'sg-db')).toBe(
+			'sg-db is the group this rule is for: the API refuses a rule that references its own group.',
+		);
+		// A classic group has no VPC scope, and still cannot be its own peer.
+		expect(groupRefusal(inVpc('sg-db', ''), undefined, 'sg-db')).toMatch(/its own group/);
+	});
+
+	it('lists the groups that can be picked first, the others marked', () => {
+		const items = groupItems(
+			[inVpc('sg-db', 'vpc-1'), inVpc('sg-far', 'vpc-2'), inVpc('sg-app', 'vpc-1')],
+			scope,
+			'sg-db',
+		);
+		expect(items.map((i) => [i.key, i.mark])).toEqual([
+			['sg-app', undefined],
+			['sg-db', 'this group'],
+			['sg-far', 'other VPC'],
+		]);
 	});
 });

@@ -2,17 +2,17 @@
 // by hand, or a rule of the group edited).
 import {Box} from 'ink';
 import {useMemo, useState} from 'react';
-import type {Direction} from '../../domain/model.js';
 import {farEndHeader} from '../../domain/peers.js';
-import {type PresetId, presetOf, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
+import {type PresetId, presetOf, presetRule, suggestedCidr} from '../../domain/presets.js';
 import {ruleKey, showPorts} from '../../domain/rules.js';
 import {validateCidr} from '../../domain/validators.js';
 import {cleanLine, t} from '../../text/index.js';
 import {type CloudData, useLoad} from '../cloud-data.js';
-import {FilterList, type ListItem} from '../components/filter-list.js';
+import {FilterList} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
+import {presetItems} from '../steps/rule-editor.js';
 import {formOf, newForm} from '../steps/rule-form.js';
 import {RuleFormView} from '../steps/rule-form-view.js';
 import {GroupLine} from './group-line.js';
@@ -20,14 +20,6 @@ import type {Position} from './pickers.js';
 import {editedRule, type RulesState, rowsOf} from './rules-state.js';
 import {directionName, type ScreenProps} from './rules-steps.js';
 import type {FollowupServices} from './services.js';
-
-function presetItems(direction: Direction, vpcCidr: string | undefined): ListItem[] {
-	return presets.map((p) => ({
-		key: p.id,
-		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction, vpcCidr)],
-		search: `${p.label} ${p.protocol} ${showPorts(p)}`,
-	}));
-}
 
 /**
  * The CIDR block of the group's VPC, once read: the presets for admin and database ports start from it. Read by
@@ -165,8 +157,10 @@ export function RuleFormStep({
 				regionId={state.regionId}
 				data={data}
 				scope={group?.vpcId ? {vpcId: group.vpcId, because: 'group'} : undefined}
-				// The heading, the group line, the list's title, scope line, filter line, scroll marks and keys.
-				listRows={Math.max(3, size.rows - 10)}
+				self={group?.id}
+				// Around the list: the heading, the group line, the list's title, scope and filter lines, two scroll
+				// marks, and room for two lines of keys and two of a refusal.
+				listRows={Math.max(3, size.rows - 12)}
 				problem={stale ? undefined : state.problem}
 				onChangeAny={() => setStale(true)}
 			/>

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {Peer, Rule, SecurityGroupSummary} from '../../domain/model.js';
+import type {Direction, Peer, Rule, SecurityGroupSummary} from '../../domain/model.js';
 import {parsePeer, peerText} from '../../domain/peers.js';
 import {type PresetId, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
 import {showPorts, uniqueRules} from '../../domain/rules.js';
@@ -26,7 +26,7 @@ type Mode =
 	| {kind: 'form'; form: RuleForm; index?: number; round: number}
 	| {kind: 'preset'};
 
-export type RuleEditorProps = {
+type RuleEditorProps = {
 	readonly title: string;
 	readonly rules: readonly Rule[];
 	readonly onChange: (rules: Rule[]) => void;
@@ -56,10 +56,11 @@ export function vpcScope(
 	return undefined;
 }
 
-function presetItems(vpcCidr: string | undefined): ListItem[] {
+/** The console's quick-add presets as a list (the `rules` follow-up's too), each with the peer it suggests. */
+export function presetItems(direction: Direction, vpcCidr: string | undefined): ListItem[] {
 	return presets.map((p) => ({
 		key: p.id,
-		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, 'ingress', vpcCidr)],
+		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction, vpcCidr)],
 		search: `${p.label} ${p.protocol} ${showPorts(p)}`,
 	}));
 }
@@ -209,7 +210,7 @@ export function RuleEditor({title, rules, onChange, onDone, height, regionId, da
 			<Box flexDirection="column">
 				<FitText bold>{t('wizard.rules.presets', {name: title})}</FitText>
 				<FilterList
-					items={presetItems(vpc?.cidr)}
+					items={presetItems('ingress', vpc?.cidr)}
 					height={Math.max(3, Math.min(presets.length, height - 3 - hintLines(hints, columns).length))}
 					width={columns}
 					onSelect={(item) => choosePreset(item.key as PresetId)}

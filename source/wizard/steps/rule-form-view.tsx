@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {useReducer, useState} from 'react';
 import type {Direction, Peer, PeerKind, Rule} from '../../domain/model.js';
-import {farEndHeader, peerLabel} from '../../domain/peers.js';
+import {farEndHeader, peerLabel, peerText} from '../../domain/peers.js';
 import {cut, t, width} from '../../text/index.js';
 import type {CloudData} from '../cloud-data.js';
 import {FitText, useColumns, WrapText} from '../components/fit-text.js';
@@ -24,12 +24,12 @@ import {
 	textOf,
 } from './rule-form.js';
 
-export const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
+const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
 
-export const directionText = (d: Direction): string =>
+const directionText = (d: Direction): string =>
 	d === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound');
 
-export function peerKindText(kind: PeerKind): string {
+function peerKindText(kind: PeerKind): string {
 	switch (kind) {
 		case 'ipv4':
 			return t('wizard.form.kindIpv4');
@@ -42,7 +42,7 @@ export function peerKindText(kind: PeerKind): string {
 	}
 }
 
-export function fieldLabel(field: FormField, direction: Direction): string {
+function fieldLabel(field: FormField, direction: Direction): string {
 	switch (field) {
 		case 'direction':
 			return t('wizard.rules.direction');
@@ -78,6 +78,13 @@ function choiceText(form: RuleForm, field: FormField): string {
 	}
 }
 
+/** A picked peer with its name, or by its id alone where the name would not fit (an id is never cut first). */
+function pickedText(peer: Peer, room: number): string {
+	const label = peerLabel(peer);
+	if (width(label) <= room) return label;
+	return width(peerText(peer)) <= room ? peerText(peer) : cut(label, room);
+}
+
 /** What the cursor's field takes, in one line below the form. */
 function fieldHelp(form: RuleForm): string {
 	switch (form.field) {
@@ -97,7 +104,7 @@ function fieldHelp(form: RuleForm): string {
 }
 
 /** The keys of the form where the cursor is now (wrapped by KeyHints, never cut). */
-export function formHints(form: RuleForm): Hint[] {
+function formHints(form: RuleForm): Hint[] {
 	const choice = choiceFields.includes(form.field);
 	const picking = form.field === 'peer' && pickedKind(form.peerKind);
 	const enter = picking
@@ -113,7 +120,7 @@ export function formHints(form: RuleForm): Hint[] {
 	];
 }
 
-export type RuleFormViewProps = {
+type RuleFormViewProps = {
 	readonly title: string;
 	readonly initial: RuleForm;
 	readonly onSave: (rule: Rule) => void;
@@ -123,6 +130,8 @@ export type RuleFormViewProps = {
 	readonly data?: CloudData | undefined;
 	/** The VPC a group peer must be in. */
 	readonly scope: VpcScope;
+	/** The group the rule is for, when it exists (`rules`): not a peer it can have. */
+	readonly self?: string | undefined;
 	/** The rows a peer's list may take. */
 	readonly listRows: number;
 	/** A problem the form cannot know (e.g. the rule is already in the list). */
@@ -139,6 +148,7 @@ export function RuleFormView({
 	regionId,
 	data,
 	scope,
+	self,
 	listRows,
 	problem,
 	onChangeAny,
@@ -187,6 +197,7 @@ export function RuleFormView({
 				regionId={regionId}
 				data={data}
 				scope={scope}
+				self={self}
 				initialQuery={list.typed}
 				height={listRows}
 				width={columns}
@@ -216,7 +227,7 @@ export function RuleFormView({
 					value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
 				} else if (field === 'peer' && pickedKind(form.peerKind)) {
 					value = form.picked ? (
-						cut(peerLabel(form.picked as Peer), room)
+						pickedText(form.picked, room)
 					) : (
 						<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
 					);
@@ -241,7 +252,8 @@ export function RuleFormView({
 					</Box>
 				);
 			})}
-			<FitText dimColor>{fieldHelp(form)}</FitText>
+			{/* What the field takes wraps, never cut: at 50 columns the group's help is longer than a line. */}
+			<WrapText dimColor>{fieldHelp(form)}</WrapText>
 			{shown ? (
 				<WrapText color="red" lead={glyphs.cross}>
 					{shown}
