@@ -42,6 +42,9 @@ function peerKindText(kind: PeerKind): string {
 	}
 }
 
+/** The peer field of a group or prefix-list peer: picked from its list, not typed. */
+const picks = (form: RuleForm, field: FormField): boolean => field === 'peer' && pickedKind(form.peerKind);
+
 function fieldLabel(field: FormField, direction: Direction): string {
 	switch (field) {
 		case 'direction':
@@ -106,8 +109,7 @@ function fieldHelp(form: RuleForm): string {
 /** The keys of the form where the cursor is now (wrapped by KeyHints, never cut). */
 function formHints(form: RuleForm): Hint[] {
 	const choice = choiceFields.includes(form.field);
-	const picking = form.field === 'peer' && pickedKind(form.peerKind);
-	const enter = picking
+	const enter = picks(form, form.field)
 		? form.peerKind === 'group'
 			? t('wizard.keys.pickGroup')
 			: t('wizard.keys.pickList')
@@ -118,6 +120,63 @@ function formHints(form: RuleForm): Hint[] {
 		['Enter', enter],
 		['Esc', t('wizard.keys.discard')],
 	];
+}
+
+/** One field's row: its label, then its value (a choice between ‹ ›, the peer picked, or the text's input). */
+function FieldRow({
+	form,
+	field,
+	labelWidth,
+	columns,
+	onText,
+	onSubmit,
+	onCancel,
+}: {
+	readonly form: RuleForm;
+	readonly field: FormField;
+	readonly labelWidth: number;
+	readonly columns: number;
+	readonly onText: (value: string) => void;
+	readonly onSubmit: () => void;
+	readonly onCancel: () => void;
+}) {
+	const active = field === form.field;
+	const label = fieldLabel(field, form.direction);
+	const choice = choiceFields.includes(field);
+	const typing = active && !choice && !picks(form, field);
+	// A field being typed in has the input's own pointer; the others get it on their label.
+	const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
+	const room = Math.max(1, columns - width(lead) - 1);
+	let value: React.ReactNode;
+	if (choice) {
+		const text = choiceText(form, field);
+		value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
+	} else if (picks(form, field)) {
+		value = form.picked ? (
+			pickedText(form.picked, room)
+		) : (
+			<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
+		);
+	} else if (active) {
+		value = (
+			<TextInput
+				key={field}
+				initialValue={textOf(form, field)}
+				selectInitial
+				onChange={onText}
+				onSubmit={onSubmit}
+				onCancel={onCancel}
+			/>
+		);
+	} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
+	return (
+		<Box>
+			<Text color={active ? 'cyan' : undefined} bold={active}>
+				{lead}
+			</Text>
+			<Text wrap="truncate-end">{value}</Text>
+		</Box>
+	);
 }
 
 type RuleFormViewProps = {
@@ -159,7 +218,7 @@ export function RuleFormView({
 	const [noList, setNoList] = useState(false);
 	const columns = useColumns();
 	const fields = activeFields(form);
-	const onText = !choiceFields.includes(form.field) && !(form.field === 'peer' && pickedKind(form.peerKind));
+	const onText = !choiceFields.includes(form.field) && !picks(form, form.field);
 	const save = () => {
 		onChangeAny?.();
 		setNoList(false);
@@ -178,7 +237,7 @@ export function RuleFormView({
 			if (key.upArrow) return dispatch({type: 'move', by: -1});
 			if (key.downArrow) return dispatch({type: 'move', by: 1});
 			if (onText) return; // the field's own input takes Enter, Esc and typing
-			const picking = form.field === 'peer' && pickedKind(form.peerKind);
+			const picking = picks(form, form.field);
 			if (key.leftArrow || key.rightArrow || input === ' ') {
 				if (picking) return openList('');
 				return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
@@ -213,45 +272,18 @@ export function RuleFormView({
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
-			{fields.map((field) => {
-				const active = field === form.field;
-				const label = fieldLabel(field, form.direction);
-				const typing =
-					active && !choiceFields.includes(field) && !(field === 'peer' && pickedKind(form.peerKind));
-				// A field being typed in has the input's own pointer; the others get it on their label.
-				const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
-				const room = Math.max(1, columns - width(lead) - 1);
-				let value: React.ReactNode;
-				if (choiceFields.includes(field)) {
-					const text = choiceText(form, field);
-					value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
-				} else if (field === 'peer' && pickedKind(form.peerKind)) {
-					value = form.picked ? (
-						pickedText(form.picked, room)
-					) : (
-						<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
-					);
-				} else if (active) {
-					value = (
-						<TextInput
-							key={field}
-							initialValue={textOf(form, field)}
-							selectInitial
-							onChange={(v) => dispatch({type: 'text', value: v})}
-							onSubmit={save}
-							onCancel={onCancel}
-						/>
-					);
-				} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
-				return (
-					<Box key={field}>
-						<Text color={active ? 'cyan' : undefined} bold={active}>
-							{lead}
-						</Text>
-						<Text wrap="truncate-end">{value}</Text>
-					</Box>
-				);
-			})}
+			{fields.map((field) => (
+				<FieldRow
+					key={field}
+					form={form}
+					field={field}
+					labelWidth={labelWidth}
+					columns={columns}
+					onText={(value) => dispatch({type: 'text', value})}
+					onSubmit={save}
+					onCancel={onCancel}
+				/>
+			))}
 			{/* What the field takes wraps, never cut: at 50 columns the group's help is longer than a line. */}
 			<WrapText dimColor>{fieldHelp(form)}</WrapText>
 			{shown ? (
