@@ -77,23 +77,21 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 			),
 		);
 
-		/** `e` on row `row`, then each field: Enter keeps it, a value replaces it. */
+		/** `e` on row `row`, then the fields from the peer on (↓ from the direction): a value replaces one. */
 		const edit = async (
 			row: number,
 			answers: {peer?: string; drop?: boolean; priority?: string; note?: string},
 		) => {
 			await p.press(keys.home, ...Array<string>(row).fill(keys.down), 'e');
-			await p.waitForText('Edit a rule (Inbound)');
-			await p.press(keys.enter);
-			await p.waitForText('One port (22) or a range');
-			await p.press(keys.enter);
-			await p.waitForText('Where traffic may come from');
-			await p.press(...(answers.peer ? [clear, answers.peer] : []), keys.enter);
-			await p.waitForText('Allow the traffic, or deny it');
-			await p.press(...(answers.drop ? [keys.down] : []), keys.enter);
-			await p.waitForText('1 (highest) to 100');
-			await p.press(...(answers.priority ? [answers.priority] : []), keys.enter);
-			await p.waitForText('Optional: a note on the rule');
+			await p.waitForText(`Editing rule ${row + 1} of 4`);
+			await p.press(keys.down, keys.down, keys.down, keys.down);
+			await p.waitForText(/❯ Source\s|Source\s+❯/);
+			await p.press(...(answers.peer ? [clear, answers.peer] : []), keys.down);
+			await p.waitForText('Left and right arrows change this field');
+			await p.press(...(answers.drop ? [keys.right] : []), keys.down);
+			await p.waitForText('1 to 100, 1 first');
+			await p.press(...(answers.priority ? [answers.priority] : []), keys.down);
+			await p.waitForText('Optional, up to 512 characters');
 			await p.press(...(answers.note ? [answers.note] : []), keys.enter);
 			await p.waitForText(/Queued: .* to edit/);
 		};
@@ -139,6 +137,7 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 	it('replaces a rule whose peer changes kind (new rule first), and keeps it when the new peer is refused', async () => {
 		const list = await aPrefixList();
 		const group = await makeGroup(world.ecs, region, vpcId, 'swap');
+		const doomed = await makeGroup(world.ecs, region, vpcId, 'doomed');
 		await world.ecs.request(
 			'AuthorizeSecurityGroup',
 			{
@@ -150,24 +149,36 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 		);
 		const p = followup(world, 'rules', ['--region', region, '--group', group], {cols: 100, rows: 30});
 		await p.waitForText(/TCP\s+22\s+10\.0\.0\.0\/8/);
-		const repoint = async (peer: string) => {
+		/** `e` on the rule, its peer made a group or a prefix list picked from the list by `filter`, then applied. */
+		const repoint = async (
+			kind: 'group' | 'prefix-list',
+			filter: string,
+			beforeApply?: () => Promise<unknown>,
+		) => {
 			await p.press(keys.home, 'e');
-			await p.waitForText('Edit a rule (Inbound)');
+			await p.waitForText('Editing rule 1 of 1');
+			await p.press(keys.down, keys.down, keys.down, keys.right, keys.right);
+			await p.press(...(kind === 'prefix-list' ? [keys.right] : []), keys.down);
+			await p.waitForText('none yet: press Enter');
+			await p.press(filter);
+			await p.waitForText(/\(1 of \d+\)/);
 			await p.press(keys.enter);
-			await p.waitForText('One port (22) or a range');
+			await p.waitForText(`(${filter})`);
 			await p.press(keys.enter);
-			await p.waitForText('Where traffic may come from');
-			await p.press(clear, peer, keys.enter);
-			await p.waitForText('Allow the traffic, or deny it');
-			await p.press(keys.enter, keys.enter, keys.enter);
 			await p.waitForText(/Queued: .* 1 to edit/);
 			await p.press(keys.enter);
-			await p.waitForText(/replaced \(the new rule is\s+added, then the old one removed only if that worked/);
+			await p.waitForText(
+				/replaced\s+\(the\s+new\s+rule\s+is\s+added,\s+then\s+the\s+old\s+one\s+removed\s+only\s+if\s+that\s+worked/,
+			);
+			await beforeApply?.();
 			await p.press('y');
 		};
 
-		// A group that does not exist: the authorize is refused, so the old rule is not revoked.
-		await repoint('sg-bp1nope0000000000001');
+		// A group that is gone by the time the change is sent: the authorize is refused, so the old rule is not
+		// revoked.
+		await repoint('group', doomed, () =>
+			world.ecs.request('DeleteSecurityGroup', {RegionId: region, SecurityGroupId: doomed}, {method: 'POST'}),
+		);
 		const failed = await p.waitForText(/Rules of the group now \(1\)/);
 		expect(failed).toMatch(/✖ AuthorizeSecurityGroup \(1 rule\)\s+failed/);
 		expect(failed).toMatch(/RevokeSecurityGroup \(1 rule\)\s+not sent/);
@@ -178,7 +189,7 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 		// A prefix list: added, then the old rule revoked.
 		await p.press('m');
 		await p.waitForText(/1 of at most 200 rules/);
-		await repoint(list);
+		await repoint('prefix-list', list);
 		const done = await p.waitForText('Removed 1 rule.');
 		expect(done).toContain('Added 1 rule.');
 		expect((await inbound(group)).rules).toEqual([`tcp 22/22 ${list} accept 1`]);
@@ -190,15 +201,16 @@ describe('ecs-sg rules edits and removes every kind of rule in place', () => {
 		const p = followup(world, 'rules', ['--region', region, '--group', ids.isolated], {cols: 100, rows: 30});
 		await p.waitForText('Inbound (0)');
 		await p.press('a');
-		await p.waitForText('Add a rule by hand');
+		await p.waitForText('New rule for isolated');
+		await p.press('3306', keys.down, keys.right, keys.right, keys.down);
+		await p.waitForText('none yet: press Enter');
 		await p.press(keys.enter);
-		await p.waitForText('One port (22) or a range');
-		await p.press('3306', keys.enter);
-		await p.waitForText('Where traffic may come from');
-		await p.press(ids.web, keys.enter);
-		await p.press(keys.enter, keys.enter, keys.enter);
+		await p.waitForText('Only groups in');
+		await p.press(ids.web);
+		await p.waitForText(/\(1 of \d+\)/);
+		await p.press(keys.enter, keys.enter);
 		await p.waitForText(`cannot reference another security group (${ids.web})`);
-		await p.press(keys.escape, keys.escape, keys.escape, keys.escape, keys.escape, keys.escape);
+		await p.press(keys.escape);
 		await p.waitForText('Inbound (0)');
 		expect((await inbound(ids.isolated)).rules).toEqual([]);
 		p.kill();

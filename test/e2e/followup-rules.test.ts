@@ -33,21 +33,23 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press('203.0.113.0/24', keys.enter);
 		await p.waitForText(/\+ inbound\s+TCP\s+443\s+203\.0\.113\.0\/24/);
 
-		// By hand: UDP 53 from 10.0.0.0/8, deny, priority 5, with a note; a bad port is refused first.
+		// By hand: UDP 53 from 10.0.0.0/8, deny, priority 5, with a note; a bad port is refused first. The form
+		// opens on the ports: ↑ to the protocol, → to UDP, ↓ back.
 		await p.press('a');
-		await p.waitForText('Add a rule by hand');
-		await p.press(keys.down, keys.enter);
-		await p.waitForText('One port (22) or a range');
+		await p.waitForText('New rule for web');
+		await p.press(keys.up, keys.right, keys.down);
+		await p.waitForText(/Protocol\s+UDP/);
+		await p.waitForText('A port (22) or a range');
 		await p.press('70000', keys.enter);
 		await p.waitForText('Ports must be 1 to 65535');
-		await p.press('\u0015', '53', keys.enter);
-		await p.waitForText('Where traffic may come from');
-		await p.press('10.0.0.0/8', keys.enter);
-		await p.waitForText('Allow the traffic, or deny it');
-		await p.press(keys.down, keys.enter);
-		await p.waitForText('1 (highest) to 100');
-		await p.press('5', keys.enter);
-		await p.waitForText('Optional: a note on the rule');
+		await p.press('\u0015', '53', keys.down, keys.down);
+		await p.waitForText('An IPv4 address or CIDR block');
+		await p.press('10.0.0.0/8', keys.down);
+		await p.waitForText('Left and right arrows change this field');
+		await p.press(keys.right, keys.down);
+		await p.waitForText('1 to 100, 1 first');
+		await p.press('5', keys.down);
+		await p.waitForText('Optional, up to 512 characters');
 		await p.press('dns', keys.enter);
 		await p.waitForText(/\+ inbound\s+UDP\s+53\s+10\.0\.0\.0\/8\s+drop\s+5\s+dns/);
 
@@ -93,14 +95,11 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.waitForText(/TCP\s+22\s+0\.0\.0\.0\/0/);
 		await p.press(keys.enter);
 		await p.waitForText('Nothing is queued');
-		await p.press('a', keys.enter);
-		await p.waitForText('One port (22)');
-		await p.press('22', keys.enter);
-		await p.waitForText('Where traffic may come from');
-		await p.press('0.0.0.0/0', keys.enter, keys.enter);
-		await p.waitForText('1 (highest) to 100');
-		await p.press(keys.enter);
-		await p.waitForText('Optional: a note');
+		// The form's defaults are the group's rule (0.0.0.0/0, accept, priority 1): only the port is typed.
+		await p.press('a');
+		await p.waitForText('A port (22) or a range');
+		await p.press('22');
+		await p.waitForText(/Source\s+0\.0\.0\.0\/0[\s\S]*Policy\s+accept[\s\S]*Priority\s+1/);
 		await p.press(keys.enter);
 		await p.waitForText(/\+ inbound\s+TCP\s+22\s+0\.0\.0\.0\/0/);
 		await p.press(keys.enter);

@@ -189,12 +189,10 @@ describe('a create in Chinese', () => {
 		await see(rules, 'SSH（TCP 22）的授权对象');
 		await rules.press(keys.enter);
 		await rules.press('a');
-		await see(rules, '手动添加规则');
-		await rules.press(keys.enter);
-		await see(rules, '单个端口');
-		await rules.press('8080', keys.enter);
-		await see(rules, '来源：IPv4/IPv6');
-		await rules.press('0.0.0.0/0', keys.enter, keys.enter, keys.enter, keys.enter);
+		await see(rules, 'web 的新规则');
+		await rules.press('8080', keys.down, keys.down);
+		await see(rules, 'IPv4 地址或地址段');
+		await rules.press('0.0.0.0/0', keys.enter);
 		await see(rules, /\+ 入方向\s+TCP\s+8080/);
 		await rules.press(keys.enter);
 		await see(rules, '添加 2 条，删除 0 条');

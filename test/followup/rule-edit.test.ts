@@ -6,7 +6,6 @@ import {applyChanges} from '../../source/cloud/changes.js';
 import {CloudError} from '../../source/cloud/errors.js';
 import type {EcsApi} from '../../source/cloud/port.js';
 import type {Rule, SecurityGroupDetail} from '../../source/domain/model.js';
-import {answerField, formOf} from '../../source/wizard/followup/manual-form.js';
 import {roundPlan, routeOf} from '../../source/wizard/followup/rules-edit.js';
 import {
 	initialRulesState,
@@ -15,6 +14,8 @@ import {
 	rowsOf,
 	rulesReducer,
 } from '../../source/wizard/followup/rules-state.js';
+import {groupItems, groupRefusal} from '../../source/wizard/steps/peer-picker.js';
+import {formOf, formReducer, newForm, saveForm} from '../../source/wizard/steps/rule-form.js';
 
 const REGION = 'cn-hangzhou';
 const summary = {
@@ -94,21 +95,15 @@ const edit = (s: RulesState, index: number, rule: Rule) =>
 
 describe('editing rules in place', () => {
 	it('fills the form with the rule, and the form gives the rule back unchanged', () => {
-		let form = formOf(v6);
+		const form = formOf(v6);
 		expect(form).toMatchObject({
 			protocol: 'tcp',
-			portsTyped: '443',
+			ports: '443',
 			cidr: '2001:db8::/32',
 			description: 'web',
 		});
-		const answers = ['tcp', '443', '2001:db8::/32', 'accept', '1'];
-		for (const a of answers) {
-			const step = answerField(form, a);
-			if (step.kind !== 'next') throw new Error(`field refused ${a}`);
-			form = step.form;
-		}
-		const last = answerField(form, 'web');
-		expect(last.kind === 'rule' && last.rule).toMatchObject({peer: v6.peer, description: 'web'});
+		const saved = saveForm(form);
+		expect(saved.ok && saved.rule).toMatchObject({peer: v6.peer, description: 'web'});
 	});
 
 	it('plans a Modify for a priority, policy, description or same-kind peer change of each peer kind', () => {
@@ -263,28 +258,63 @@ describe('editing rules in place', () => {
 	});
 });
 
-describe('the hand form checks its peer as --rule does', () => {
-	const atPeer = (protocol: 'tcp' | 'icmp') => ({
-		direction: 'ingress' as const,
-		field: 'cidr' as const,
-		protocol,
-		portRange: protocol === 'tcp' ? '22/22' : '-1/-1',
-	});
+describe('the rule form checks its peer as --rule does', () => {
+	/** A TCP 22 (or ICMP) rule with `peer` typed into its peer field. */
+	const withPeer = (protocol: 'tcp' | 'icmp', peer: string) =>
+		formReducer(
+			{...newForm('ingress'), protocol, ports: protocol === 'tcp' ? '22' : '', field: 'peer'},
+			{type: 'text', value: peer},
+		);
 
 	it.each([
 		['tcp', '10.0.0.1/8', /10\.0\.0\.0\/8/],
 		['icmp', '2001:db8::/32', /ICMPv6|icmpv6/i],
 		['tcp', 'sg-', /./],
-	] as const)('%s with %s is refused at the peer field', (protocol, peer, why) => {
-		const step = answerField(atPeer(protocol), peer);
-		expect(step.kind).toBe('problem');
-		if (step.kind === 'problem') expect(step.problem).toMatch(why);
+	] as const)('%s with %s is refused', (protocol, peer, why) => {
+		const saved = saveForm(withPeer(protocol, peer));
+		expect(saved.ok).toBe(false);
+		if (!saved.ok) expect(saved.problem).toMatch(why);
 	});
 
-	it.each(['10.0.0.0/8', '2001:db8::/32', 'sg-bp1web00000000000001', 'pl-bp8nrrhijy3kezo9eqj8'])(
-		'takes %s',
-		(peer) => {
-			expect(answerField(atPeer('tcp'), peer).kind).toBe('next');
-		},
-	);
+	it.each(['10.0.0.0/8', '2001:db8::/32'])('takes %s typed', (peer) => {
+		expect(saveForm(withPeer('tcp', peer)).ok).toBe(true);
+	});
+
+	it.each([
+		{kind: 'group', groupId: 'sg-bp1web00000000000001'},
+		{kind: 'prefix-list', prefixListId: 'pl-bp8nrrhijy3kezo9eqj8'},
+	] as const)('takes $kind picked from its list', (peer) => {
+		const picked = formReducer(withPeer('tcp', ''), {type: 'pick', peer});
+		expect(saveForm(picked)).toMatchObject({ok: true, rule: {peer}});
+	});
+});
+
+describe('the group picker in `rules`', () => {
+	const inVpc = (id: string, vpcId: string) => ({...summary, id, name: id, vpcId, type: 'normal' as const});
+	const scope = {vpcId: 'vpc-1', because: 'group' as const};
+
+	it('refuses a group of another VPC, and the group itself, each saying why', () => {
+		expect(groupRefusal(inVpc('sg-app', 'vpc-1'), scope, 'sg-db')).toBeUndefined();
+		expect(groupRefusal(inVpc('sg-far', 'vpc-2'), scope, 'sg-db')).toBe(
+			'sg-far is in vpc-2, but this group is in vpc-1: the API refuses a peer group in another VPC.',
+		);
+		expect(groupRefusal(inVpc('sg-db', 'vpc-1'), scope, 'sg-db')).toBe(
+			'sg-db is the group this rule is for: the API refuses a rule that references its own group.',
+		);
+		// A classic group has no VPC scope, and still cannot be its own peer.
+		expect(groupRefusal(inVpc('sg-db', ''), undefined, 'sg-db')).toMatch(/its own group/);
+	});
+
+	it('lists the groups that can be picked first, the others marked', () => {
+		const items = groupItems(
+			[inVpc('sg-db', 'vpc-1'), inVpc('sg-far', 'vpc-2'), inVpc('sg-app', 'vpc-1')],
+			scope,
+			'sg-db',
+		);
+		expect(items.map((i) => [i.key, i.mark])).toEqual([
+			['sg-app', undefined],
+			['sg-db', 'this group'],
+			['sg-far', 'other VPC'],
+		]);
+	});
 });

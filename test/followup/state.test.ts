@@ -14,12 +14,6 @@ import {
 	initialInstancesState,
 	instancesReducer,
 } from '../../source/wizard/followup/instances-state.js';
-import {
-	answerField,
-	type ManualForm,
-	newForm,
-	previousField,
-} from '../../source/wizard/followup/manual-form.js';
 import {rulesOutcome} from '../../source/wizard/followup/rules-app.js';
 import {
 	initialRulesState,
@@ -29,6 +23,13 @@ import {
 	rulesReducer,
 } from '../../source/wizard/followup/rules-state.js';
 import {exitCodeOf} from '../../source/wizard/followup/services.js';
+import {
+	type FormAction,
+	formReducer,
+	newForm,
+	type RuleForm,
+	saveForm,
+} from '../../source/wizard/steps/rule-form.js';
 
 const summary = {
 	id: 'sg-web',
@@ -353,22 +354,25 @@ describe('instances reducer', () => {
 });
 
 describe('the rule form', () => {
-	const answer = (form: ManualForm, value: string) => {
-		const step = answerField(form, value);
-		if (step.kind !== 'next') throw new Error(`expected next, got ${JSON.stringify(step)}`);
-		return step.form;
+	/** `value` typed into `field` (the one form `rules` and the create wizard share, steps/rule-form.ts). */
+	const answer = (form: RuleForm, field: RuleForm['field'], value: string) =>
+		formReducer({...form, field}, {type: 'text', value});
+	const run = (form: RuleForm, ...actions: FormAction[]) => actions.reduce(formReducer, form);
+	const refused = (form: RuleForm) => {
+		const saved = saveForm(form);
+		if (saved.ok) throw new Error(`saved ${JSON.stringify(saved.rule)}`);
+		return saved;
 	};
 
 	it('asks every field for tcp and builds the rule', () => {
 		let f = newForm('egress');
-		f = answer(f, 'tcp');
 		expect(f.field).toBe('ports');
-		f = answer(f, '8000-8100');
-		f = answer(f, '10.0.0.0/8');
-		f = answer(f, 'drop');
-		f = answer(f, '7');
-		expect(answerField(f, 'batch jobs')).toEqual({
-			kind: 'rule',
+		f = answer(f, 'ports', '8000-8100');
+		f = answer(f, 'peer', '10.0.0.0/8');
+		f = run({...f, field: 'policy'}, {type: 'cycle', by: 1});
+		f = answer(f, 'priority', '7');
+		expect(saveForm(answer(f, 'description', 'batch jobs'))).toEqual({
+			ok: true,
 			rule: {
 				direction: 'egress',
 				protocol: 'tcp',
@@ -382,28 +386,33 @@ describe('the rule form', () => {
 	});
 
 	it('skips the ports for icmp, and going back skips them too', () => {
-		const f = answer(newForm('ingress'), 'icmp');
-		expect(f.field).toBe('cidr');
-		expect(previousField(f)?.field).toBe('protocol');
-		expect(previousField(newForm('ingress'))).toBeUndefined();
+		const f = run({...newForm('ingress'), field: 'protocol'}, {type: 'cycle', by: 2});
+		expect(f.protocol).toBe('icmp');
+		const next = run(f, {type: 'move', by: 1});
+		expect(next.field).toBe('peerKind');
+		expect(run(next, {type: 'move', by: -1}).field).toBe('protocol');
+		// Nothing before the first field: Esc (not ↑) leaves the form.
+		expect(run({...f, field: 'direction'}, {type: 'move', by: -1}).field).toBe('direction');
 	});
 
 	it('refuses each bad value with the validators’ reason, quoting what was typed', () => {
-		const ports = answer(newForm('ingress'), 'udp');
-		expect(answerField(ports, '0')).toMatchObject({kind: 'problem'});
-		expect(answerField(ports, 'http')).toMatchObject({
-			kind: 'problem',
+		const udp = {...newForm('ingress'), protocol: 'udp' as const};
+		expect(refused(answer(udp, 'ports', '0'))).toMatchObject({field: 'ports'});
+		expect(refused(answer(udp, 'ports', 'http'))).toMatchObject({
+			field: 'ports',
 			problem: expect.stringContaining('"http"'),
 		});
-		const cidr = answer(ports, '53');
-		expect(answerField(cidr, '10.0.0.0/33')).toMatchObject({kind: 'problem'});
-		const priority = answer(answer(cidr, '10.0.0.0/8'), 'accept');
-		expect(answerField(priority, 'high')).toMatchObject({
-			kind: 'problem',
+		const cidr = answer(udp, 'ports', '53');
+		expect(refused(answer(cidr, 'peer', '10.0.0.0/33'))).toMatchObject({field: 'peer'});
+		const priority = answer(cidr, 'peer', '10.0.0.0/8');
+		expect(refused(answer(priority, 'priority', 'high'))).toMatchObject({
+			field: 'priority',
 			problem: expect.stringContaining('"high"'),
 		});
-		expect(answerField(priority, '0')).toMatchObject({kind: 'problem'});
-		const description = answer(priority, '100');
-		expect(answerField(description, 'https://example.com')).toMatchObject({kind: 'problem'});
+		expect(refused(answer(priority, 'priority', '0'))).toMatchObject({field: 'priority'});
+		const description = answer(priority, 'priority', '100');
+		expect(refused(answer(description, 'description', 'https://example.com'))).toMatchObject({
+			field: 'description',
+		});
 	});
 });

@@ -32,7 +32,6 @@ export const en = {
 		'Nothing is queued: add a rule (p or a), edit one (e) or mark one to remove (d) first.',
 	'followup.rules.enterpriseGroupPeer':
 		'An advanced (enterprise) group cannot reference another security group ({id}): use its CIDR block or a prefix list instead.',
-	'followup.edit.title': 'Edit a rule ({direction})',
 	'followup.edit.nothingHere': 'No rule under the cursor to edit: add one with p or a.',
 	'followup.edit.removing': '{rule} is marked for removal: press d to keep it, then e to edit it.',
 	'followup.edit.duplicate': 'The group already has {rule} (or another edit makes it): change a field.',
@@ -45,7 +44,6 @@ export const en = {
 		'replaced (the new rule is added, then the old one removed only if that worked): the API cannot change the kind of peer (IPv4, IPv6, group, prefix list) in place',
 	'followup.edit.routeDescription': 'removed and added again: the API cannot clear a description in place',
 	'followup.keys.edit': 'edit',
-	'followup.keys.saveEdit': 'save the edit',
 	'followup.review.edits': '{count} to edit:',
 	'followup.done.modified': '{count} changed in place.',
 	'followup.done.kept':
@@ -61,17 +59,6 @@ export const en = {
 	'followup.preset.purpose':
 		'The common services: pick one, then say from where (or to where) it is allowed.',
 	'followup.preset.cidr': '{far} for {name} ({rule}): an address or CIDR block (e.g. 203.0.113.0/24).',
-
-	'followup.manual.title': 'Add a rule by hand ({direction})',
-	'followup.manual.protocol': 'Which protocol the rule matches; ICMP, GRE and ALL have no ports.',
-	'followup.manual.ports': 'One port (22) or a range (8000-8100), 1 to 65535.',
-	'followup.manual.source':
-		'Where traffic may come from: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
-	'followup.manual.destination':
-		'Where traffic may go to: IPv4/IPv6 address or block, group sg-… or prefix list pl-…',
-	'followup.manual.policy': 'Allow the traffic, or deny it (denied packets are dropped without a reply).',
-	'followup.manual.priority': '1 (highest) to 100; at the same priority, deny wins.',
-	'followup.manual.description': 'Optional: a note on the rule (up to 512 characters); Enter on empty skips.',
 
 	'followup.review.title': 'Review',
 	'followup.review.purpose': 'These calls change the group as soon as you apply.',
@@ -289,7 +276,6 @@ export const zh: Record<keyof typeof en, string> = {
 		'还没有排队的修改：请先添加规则（p 或 a）、修改规则（e）或标记要删除的规则（d）。',
 	'followup.rules.enterpriseGroupPeer':
 		'高级（企业级）安全组不能引用其他安全组（{id}）：请改用其网段或前缀列表。',
-	'followup.edit.title': '修改规则（{direction}）',
 	'followup.edit.nothingHere': '光标处没有可修改的规则：请用 p 或 a 添加。',
 	'followup.edit.removing': '{rule} 已标记为删除：先按 d 保留它，再按 e 修改。',
 	'followup.edit.duplicate': '安全组已有 {rule}（或另一项修改会产生它）：请改动某个字段。',
@@ -301,7 +287,6 @@ export const zh: Record<keyof typeof en, string> = {
 		'替换（先添加新规则，成功后才删除旧规则）：API 不能原地修改授权对象的类型（IPv4、IPv6、安全组、前缀列表）',
 	'followup.edit.routeDescription': '先删除再添加：API 不能原地清空描述',
 	'followup.keys.edit': '修改',
-	'followup.keys.saveEdit': '保存修改',
 	'followup.review.edits': '修改 {count} 条：',
 	'followup.done.modified': '已原地修改 {count} 条。',
 	'followup.done.kept': '保留了 {count} 条规则：替换规则被拒绝，因此没有撤销旧规则。',
@@ -315,17 +300,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.preset.title': '添加常用端口规则（{direction}）',
 	'followup.preset.purpose': '常用服务：选择一项，再指定允许的来源（或目的地址）。',
 	'followup.preset.cidr': '{name}（{rule}）的{far}：IPv4 地址或 CIDR 网段（例如 203.0.113.0/24）。',
-
-	'followup.manual.title': '手动添加规则（{direction}）',
-	'followup.manual.protocol': '规则匹配的协议；ICMP、GRE 和 ALL 没有端口。',
-	'followup.manual.ports': '单个端口（22）或端口范围（8000-8100），取值 1 到 65535。',
-	'followup.manual.source':
-		'来源：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
-	'followup.manual.destination':
-		'去向：IPv4/IPv6 地址或网段（0.0.0.0/0、::/0 为全部）、安全组 sg-… 或前缀列表 pl-…',
-	'followup.manual.policy': '允许或拒绝此流量（被拒绝的数据包直接丢弃，不回应）。',
-	'followup.manual.priority': '1（最高）到 100；优先级相同时拒绝优先。',
-	'followup.manual.description': '可选：规则说明（最多 512 个字符）；留空直接按 Enter 跳过。',
 
 	'followup.review.title': '确认',
 	'followup.review.purpose': '确认应用后，这些调用会立即修改安全组。',

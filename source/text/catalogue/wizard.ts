@@ -126,6 +126,11 @@ export const en = {
 	'wizard.picker.scope': 'Only groups in {vpc} can be picked.',
 	'wizard.picker.otherVpc':
 		'{group} is in {where}, but this group is made in {vpc}: the API refuses a peer group in another VPC.',
+	'wizard.picker.itself':
+		'{group} is the group this rule is for: the API refuses a rule that references its own group.',
+	'wizard.picker.itselfMark': 'this group',
+	'wizard.picker.otherGroupVpc':
+		'{group} is in {where}, but this group is in {vpc}: the API refuses a peer group in another VPC.',
 	'wizard.picker.otherPeerVpc':
 		'{group} is in {where}, but {peer} (already a peer) is in {vpc}: a group and its peer groups share a VPC.',
 	'wizard.review.peerVpc':
@@ -381,6 +386,10 @@ export const zh: Record<keyof typeof en, string> = {
 	'wizard.picker.scope': '只能选择 {vpc} 中的安全组。',
 	'wizard.picker.otherVpc':
 		'{group} 在 {where} 中，而新安全组建在 {vpc} 中：API 拒绝其他 VPC 的安全组作为授权对象。',
+	'wizard.picker.itself': '{group} 就是此规则所属的安全组：API 拒绝引用自身所在安全组的规则。',
+	'wizard.picker.itselfMark': '本安全组',
+	'wizard.picker.otherGroupVpc':
+		'{group} 在 {where} 中，而此安全组在 {vpc} 中：API 拒绝其他 VPC 的安全组作为授权对象。',
 	'wizard.picker.otherPeerVpc':
 		'{group} 在 {where} 中，而已作为授权对象的 {peer} 在 {vpc} 中：安全组与其授权安全组须在同一 VPC。',
 	'wizard.review.peerVpc':

@@ -105,6 +105,8 @@ export type EditProps<S, A> = PartProps<S, A> & {
 	readonly position: Position;
 	readonly onReload: () => void;
 	readonly services: FollowupServices;
+	/** The region's lists (the rule form picks group and prefix-list peers from them). */
+	readonly data: CloudData;
 };
 
 /** The screens of a part: its own (where the later parts, group peers and editing a rule in place, plug in), its
@@ -215,6 +217,7 @@ export function FollowupFlow<S extends FlowFields, A extends {readonly type: str
 					position={positionOf(kind.part.edit)}
 					onReload={onReload}
 					services={services}
+					data={data}
 				/>
 			);
 	}

@@ -1,39 +1,25 @@
-// The forms the rules screen opens: a preset (with its source or destination asked), or a rule by hand, field by
-// field (manual-form.ts).
-import {Box, Text} from 'ink';
+// The forms the rules screen opens: a preset (with its source or destination asked), or the rule form (a new rule
+// by hand, or a rule of the group edited).
+import {Box} from 'ink';
 import {useMemo, useState} from 'react';
-import type {Direction} from '../../domain/model.js';
-import {type PresetId, presetOf, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
-import {showPorts} from '../../domain/rules.js';
-import {protocols, validateCidr} from '../../domain/validators.js';
-import {cut, t, width} from '../../text/index.js';
-import {useLoad} from '../cloud-data.js';
-import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText, WrapText} from '../components/fit-text.js';
-import {glyphs} from '../components/glyphs.js';
+import {farEndHeader} from '../../domain/peers.js';
+import {type PresetId, presetOf, presetRule, suggestedCidr} from '../../domain/presets.js';
+import {ruleKey, showPorts} from '../../domain/rules.js';
+import {validateCidr} from '../../domain/validators.js';
+import {cleanLine, t} from '../../text/index.js';
+import {type CloudData, useLoad} from '../cloud-data.js';
+import {FilterList} from '../components/filter-list.js';
+import {FitText} from '../components/fit-text.js';
 import {StepFrame} from '../components/step-frame.js';
 import {TextInput} from '../components/text-input.js';
+import {presetItems} from '../steps/rule-editor.js';
+import {formOf, newForm} from '../steps/rule-form.js';
+import {RuleFormView} from '../steps/rule-form-view.js';
 import {GroupLine} from './group-line.js';
-import {
-	activeFields,
-	answerField,
-	type FormField,
-	formOf,
-	type ManualForm,
-	newForm,
-	previousField,
-} from './manual-form.js';
-import {editedRule} from './rules-state.js';
-import {directionName, farName, type ScreenProps} from './rules-steps.js';
+import type {Position} from './pickers.js';
+import {editedRule, type RulesState, rowsOf} from './rules-state.js';
+import {directionName, type ScreenProps} from './rules-steps.js';
 import type {FollowupServices} from './services.js';
-
-function presetItems(direction: Direction, vpcCidr: string | undefined): ListItem[] {
-	return presets.map((p) => ({
-		key: p.id,
-		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction, vpcCidr)],
-		search: `${p.label} ${p.protocol} ${showPorts(p)}`,
-	}));
-}
 
 /**
  * The CIDR block of the group's VPC, once read: the presets for admin and database ports start from it. Read by
@@ -92,7 +78,7 @@ export function PresetScreen({
 				<Box flexDirection="column">
 					<FitText>
 						{t('followup.preset.cidr', {
-							far: farName(state.direction),
+							far: farEndHeader(state.direction),
 							name: chosen.label,
 							rule: `${chosen.protocol.toUpperCase()} ${showPorts(chosen)}`,
 						})}
@@ -123,165 +109,61 @@ export function PresetScreen({
 	);
 }
 
-/** A protocol as the console writes it (ICMPv6 keeps its small v). */
-const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
-
-const protocolItems: ListItem[] = protocols.map((p) => ({key: p, cells: [protocolName(p)], search: p}));
-
-function fieldName(field: FormField, direction: Direction): string {
-	switch (field) {
-		case 'protocol':
-			return t('wizard.rules.protocol');
-		case 'ports':
-			return t('wizard.rules.ports');
-		case 'cidr':
-			return farName(direction);
-		case 'policy':
-			return t('wizard.rules.policy');
-		case 'priority':
-			return t('followup.rules.priority');
-		case 'description':
-			return t('wizard.rules.note');
-	}
+/** Where the edited rule is in the tab's rows (for "rule n of total"). */
+function editedRow(state: RulesState): number {
+	const target = state.editing;
+	return rowsOf(state).findIndex((row) =>
+		target?.kind === 'added'
+			? row.kind === 'added' && row.index === target.index
+			: row.kind === 'current' && ruleKey(row.rule) === target?.key,
+	);
 }
 
-function fieldValue(form: ManualForm, field: FormField): string {
-	switch (field) {
-		case 'protocol':
-			return form.protocol ? protocolName(form.protocol) : '';
-		case 'ports':
-			return form.portRange ? showPorts({portRange: form.portRange}) : '';
-		case 'cidr':
-			return form.cidr ?? '';
-		case 'policy':
-			return form.policy === 'drop' ? t('wizard.rules.deny') : form.policy ? t('wizard.rules.allow') : '';
-		case 'priority':
-			return form.priority === undefined ? '' : String(form.priority);
-		case 'description':
-			return form.description ?? '';
-	}
-}
-
-const fieldHelp = (field: FormField, direction: Direction): string => {
-	switch (field) {
-		case 'protocol':
-			return t('followup.manual.protocol');
-		case 'ports':
-			return t('followup.manual.ports');
-		case 'cidr':
-			return direction === 'ingress' ? t('followup.manual.source') : t('followup.manual.destination');
-		case 'policy':
-			return t('followup.manual.policy');
-		case 'priority':
-			return t('followup.manual.priority');
-		case 'description':
-			return t('followup.manual.description');
-	}
-};
-
-/** The form by hand: a new rule (`a`), or (`e`, step 'edit') the rule under the cursor, filled in. */
-export function ManualScreen({state, dispatch, size}: ScreenProps) {
+/**
+ * The rule form (the create wizard's, steps/rule-form-view.tsx): a new rule (`a`), or (`e`, step 'edit') the rule
+ * under the cursor, filled in. Group peers are picked from the groups of the group's own VPC.
+ */
+export function RuleFormStep({
+	state,
+	dispatch,
+	size,
+	position,
+	data,
+}: ScreenProps & {readonly position: Position; readonly data: CloudData}) {
 	const editing = state.step === 'edit';
-	const [form, setForm] = useState<ManualForm>(() => {
+	const [initial] = useState(() => {
 		const rule = editing ? editedRule(state) : undefined;
 		return rule ? formOf(rule) : newForm(state.direction);
 	});
-	const [problem, setProblem] = useState<string | undefined>();
-	const answer = (value: string) => {
-		const step = answerField(form, value);
-		if (step.kind === 'problem') return setProblem(step.problem);
-		setProblem(undefined);
-		if (step.kind === 'next') setForm(step.form);
-		else dispatch(editing ? {type: 'edited', rule: step.rule} : {type: 'add', rule: step.rule});
-	};
-	const back = () => {
-		setProblem(undefined);
-		const previous = previousField(form);
-		if (previous) setForm(previous);
-		else dispatch({type: 'back'});
-	};
-	const fields = activeFields(form);
-	const done = fields.slice(0, fields.indexOf(form.field));
-	const labelWidth = Math.max(...fields.map((f) => width(fieldName(f, form.direction)))) + 2;
-	const pad = (s: string) => s + ' '.repeat(Math.max(1, labelWidth - width(s)));
-	let input: React.ReactNode;
-	if (form.field === 'protocol' || form.field === 'policy') {
-		const items =
-			form.field === 'protocol'
-				? protocolItems
-				: [
-						{key: 'accept', cells: [t('wizard.rules.allow')], search: 'accept'},
-						{key: 'drop', cells: [t('wizard.rules.deny')], search: 'drop'},
-					];
-		input = (
-			<FilterList
-				key={form.field}
-				items={items}
-				height={items.length}
-				width={40}
-				noFilter
-				initialKey={form.field === 'protocol' ? (form.protocol ?? 'tcp') : (form.policy ?? 'accept')}
-				onSelect={(item) => answer(item.key)}
-				onBack={back}
-			/>
-		);
-	} else {
-		const initial =
-			form.field === 'ports'
-				? (form.portsTyped ?? '')
-				: form.field === 'cidr'
-					? (form.cidr ?? '')
-					: form.field === 'priority'
-						? String(form.priority ?? 1)
-						: (form.description ?? '');
-		const placeholder =
-			form.field === 'ports'
-				? '8000-8100'
-				: form.field === 'cidr'
-					? '10.0.0.0/8, 2001:db8::/32, sg-…, pl-…'
-					: undefined;
-		input = (
-			<TextInput
-				key={form.field}
-				initialValue={initial}
-				selectInitial={form.field === 'priority'}
-				{...(placeholder ? {placeholder} : {})}
-				onChange={() => setProblem(undefined)}
-				onSubmit={answer}
-				onCancel={back}
-			/>
-		);
-	}
+	// The reducer's refusal (a rule queued twice, a group peer an enterprise group cannot have) is out of date once
+	// the form is saved again, until the reducer answers that save.
+	const [stale, setStale] = useState(false);
+	const {group} = state;
+	const name = cleanLine(group?.name ?? '') || cleanLine(group?.id ?? '');
+	const title = editing
+		? t('wizard.form.editTitle', {n: editedRow(state) + 1, total: rowsOf(state).length, name})
+		: t('wizard.form.newTitle', {name});
 	return (
-		<StepFrame
-			title={t(editing ? 'followup.edit.title' : 'followup.manual.title', {
-				direction: directionName(form.direction),
-			})}
-			problem={problem ?? state.problem}
-			hints={[
-				[
-					'Enter',
-					form.field !== 'description'
-						? t('wizard.keys.next')
-						: editing
-							? t('followup.keys.saveEdit')
-							: t('wizard.keys.add'),
-				],
-				['Esc', t('wizard.keys.back')],
-			]}
-		>
-			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
-			{done.map((f) => (
-				<Text key={f} wrap="truncate-end">
-					<Text color="green">{glyphs.tick} </Text>
-					<Text bold>{pad(fieldName(f, form.direction))}</Text>
-					{cut(fieldValue(form, f), Math.max(1, size.columns - 2 - labelWidth))}
-				</Text>
-			))}
-			<Text bold>{fieldName(form.field, form.direction)}</Text>
-			{/* The field's help says what may be typed: it wraps, never cut (a purpose line is). */}
-			<WrapText dimColor>{fieldHelp(form.field, form.direction)}</WrapText>
-			{input}
+		<StepFrame title={t('followup.rules.title')} position={position}>
+			{group ? <GroupLine group={group} regionId={state.regionId ?? ''} /> : null}
+			<RuleFormView
+				title={title}
+				initial={initial}
+				onSave={(rule) => {
+					setStale(false);
+					dispatch(editing ? {type: 'edited', rule} : {type: 'add', rule});
+				}}
+				onCancel={() => dispatch({type: 'back'})}
+				regionId={state.regionId}
+				data={data}
+				scope={group?.vpcId ? {vpcId: group.vpcId, because: 'group'} : undefined}
+				self={group?.id}
+				// Around the list: the heading, the group line, the list's title, scope and filter lines, two scroll
+				// marks, and room for two lines of keys and two of a refusal.
+				listRows={Math.max(3, size.rows - 12)}
+				problem={stale ? undefined : state.problem}
+				onChangeAny={() => setStale(true)}
+			/>
 		</StepFrame>
 	);
 }

@@ -1,10 +1,10 @@
 // `ecs-sg rules` as a kind of the one follow-up flow (flow-app.tsx): the group's rules are what is read, the
-// rules screen (with its preset and manual forms) is where changes are marked. RulesFlow is the part the create
+// rules screen (with its presets and the rule form) is where changes are marked. RulesFlow is the part the create
 // wizard's Done screen embeds; RulesApp is the root the command renders.
 import {t} from '../../text/index.js';
 import * as flow from './flow-app.js';
 import {flowOutcome} from './flow-run.js';
-import {ManualScreen, PresetScreen, useVpcCidr} from './rule-forms.js';
+import {PresetScreen, RuleFormStep, useVpcCidr} from './rule-forms.js';
 import {ApplyingScreen, RulesDone, RulesReview} from './rules-result.js';
 import {type RulesEdit, type RulesState, rulesPart} from './rules-state.js';
 import {RulesScreen} from './rules-steps.js';
@@ -18,7 +18,7 @@ function RulesEditing(props: flow.EditProps<RulesState, RulesEdit>) {
 	const {services, state} = props;
 	const vpcCidr = useVpcCidr(services, state.regionId, state.group?.vpcId || undefined);
 	if (props.state.step === 'preset') return <PresetScreen {...props} vpcCidr={vpcCidr} />;
-	if (props.state.step === 'manual' || props.state.step === 'edit') return <ManualScreen {...props} />;
+	if (props.state.step === 'manual' || props.state.step === 'edit') return <RuleFormStep {...props} />;
 	return <RulesScreen {...props} />;
 }
 

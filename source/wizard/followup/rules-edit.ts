@@ -37,16 +37,6 @@ export function refusal(group: {readonly type: string} | undefined, rule: Rule):
 	return undefined;
 }
 
-/**
- * The edited rule as it is queued: the original peer kept when its text did not change (a group peer's owner
- * account and name are not in the form).
- */
-export function settle(original: Rule, edited: Rule): Rule {
-	return peerText(original.peer) === peerText(edited.peer) && original.peer.kind === edited.peer.kind
-		? {...edited, peer: original.peer}
-		: edited;
-}
-
 /** The same rule to the API and the same description: an edit that changes nothing. */
 export const unchanged = (a: Rule, b: Rule): boolean =>
 	ruleKey(a) === ruleKey(b) && (a.description ?? '') === (b.description ?? '');

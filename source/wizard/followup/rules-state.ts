@@ -19,7 +19,7 @@ import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
 import type {CallView} from './calls.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
-import {duplicateOf, type EditTarget, type RuleEdit, refusal, settle, unchanged} from './rules-edit.js';
+import {duplicateOf, type EditTarget, type RuleEdit, refusal, unchanged} from './rules-edit.js';
 import type {FollowupStart} from './services.js';
 
 export type RulesStep =
@@ -228,12 +228,11 @@ export function editedRule(state: RulesState): Rule | undefined {
 	return edit?.edited ?? state.detail?.rules.find((r) => ruleKey(r) === target.key);
 }
 
-function applyEdit(state: RulesState, answer: Rule): RulesState {
+// The form carries a picked peer whole (its name, another account's owner), so the rule it answers is queued as is.
+function applyEdit(state: RulesState, rule: Rule): RulesState {
 	const target = state.editing;
 	const detail = state.detail;
-	const before = editedRule(state);
-	if (!target || !detail || !before) return state;
-	const rule = settle(before, answer);
+	if (!target || !detail || !editedRule(state)) return state;
 	const problem =
 		validateRule(rule) ?? validateRuleDescription(rule.description ?? '') ?? refusal(state.group, rule);
 	if (problem) return {...state, problem};

@@ -26,10 +26,6 @@ export type ScreenProps = {
 export const directionName = (direction: Direction): string =>
 	direction === 'ingress' ? t('followup.rules.inboundTab') : t('followup.rules.outboundTab');
 
-/** The far end's name for a direction: Source (inbound) or Destination (outbound). */
-export const farName = (direction: Direction): string =>
-	direction === 'ingress' ? t('wizard.rules.source') : t('followup.rules.destination');
-
 function Tabs({state}: {readonly state: RulesState}) {
 	const count = (d: Direction) =>
 		(state.detail?.rules ?? []).filter((r) => r.direction === d).length +

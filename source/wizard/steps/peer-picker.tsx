@@ -7,23 +7,35 @@ import type {Peer, PrefixList, Rule, SecurityGroupSummary} from '../../domain/mo
 import {cleanLine, t} from '../../text/index.js';
 import type {CloudData, Load} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {FitText, WrapText} from '../components/fit-text.js';
+import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 
-/** The VPC the new group's peers must be in: the one chosen, or that of a group its rules already name. */
-export type VpcScope = {vpcId: string; because: 'chosen' | 'peer'; peerName?: string} | undefined;
+/**
+ * The VPC a group's peers must be in: the one chosen for the new group, that of a group its rules already name,
+ * or (`rules`) the VPC the group is in.
+ */
+export type VpcScope = {vpcId: string; because: 'chosen' | 'peer' | 'group'; peerName?: string} | undefined;
 
-/** Why a group cannot be this group's peer, or undefined when it can. */
-export function groupRefusal(group: SecurityGroupSummary, scope: VpcScope): string | undefined {
-	if (!scope || group.vpcId === scope.vpcId) return undefined;
+/**
+ * Why a group cannot be this group's peer, or undefined when it can. `self` is the group the rule is for, when it
+ * exists (`rules`): the API refuses a rule that references its own group (InvalidParamter.Conflict).
+ */
+export function groupRefusal(
+	group: SecurityGroupSummary,
+	scope: VpcScope,
+	self?: string,
+): string | undefined {
 	const name = cleanLine(group.name) || group.id;
+	if (group.id === self) return t('wizard.picker.itself', {group: name});
+	if (!scope || group.vpcId === scope.vpcId) return undefined;
 	const where = group.vpcId === '' ? t('wizard.picker.classic') : group.vpcId;
-	return scope.because === 'chosen'
-		? t('wizard.picker.otherVpc', {group: name, where, vpc: scope.vpcId})
-		: t('wizard.picker.otherPeerVpc', {group: name, where, vpc: scope.vpcId, peer: scope.peerName ?? ''});
+	const values = {group: name, where, vpc: scope.vpcId};
+	if (scope.because === 'peer')
+		return t('wizard.picker.otherPeerVpc', {...values, peer: scope.peerName ?? ''});
+	return t(scope.because === 'chosen' ? 'wizard.picker.otherVpc' : 'wizard.picker.otherGroupVpc', values);
 }
 
 /** The rules with each group peer typed by id given the name the region's list knows it by (for Review). */
@@ -58,11 +70,14 @@ export function peerVpcWarnings(
 	return out;
 }
 
-export function groupItems(groups: readonly SecurityGroupSummary[], scope: VpcScope): ListItem[] {
+export function groupItems(
+	groups: readonly SecurityGroupSummary[],
+	scope: VpcScope,
+	self?: string,
+): ListItem[] {
 	// Those that can be picked first, each group's VPC shown, so the list says where each one is.
-	const sorted = [...groups].sort(
-		(a, b) => Number(groupRefusal(a, scope) !== undefined) - Number(groupRefusal(b, scope) !== undefined),
-	);
+	const refused = (g: SecurityGroupSummary) => Number(groupRefusal(g, scope, self) !== undefined);
+	const sorted = [...groups].sort((a, b) => refused(a) - refused(b));
 	return sorted.map((g) => {
 		const name = cleanLine(g.name) || g.id;
 		const vpc = g.vpcId === '' ? t('wizard.picker.classic') : cleanLine(g.vpcId);
@@ -70,12 +85,17 @@ export function groupItems(groups: readonly SecurityGroupSummary[], scope: VpcSc
 			key: g.id,
 			cells: [name, g.id, vpc],
 			search: `${name} ${g.id} ${vpc}`,
-			mark: groupRefusal(g, scope) ? t('wizard.picker.otherVpcMark') : undefined,
+			mark:
+				g.id === self
+					? t('wizard.picker.itselfMark')
+					: groupRefusal(g, scope)
+						? t('wizard.picker.otherVpcMark')
+						: undefined,
 		};
 	});
 }
 
-export function prefixListItems(lists: readonly PrefixList[]): ListItem[] {
+function prefixListItems(lists: readonly PrefixList[]): ListItem[] {
 	return lists.map((l) => {
 		const name = cleanLine(l.name) || l.id;
 		return {
@@ -89,11 +109,13 @@ export function prefixListItems(lists: readonly PrefixList[]): ListItem[] {
 const noGroups: SecurityGroupSummary[] = [];
 const noLists: PrefixList[] = [];
 
-export type PeerPickerProps = {
+type PeerPickerProps = {
 	readonly kind: 'group' | 'prefix-list';
 	readonly regionId: string;
 	readonly data: CloudData;
 	readonly scope: VpcScope;
+	/** The group the rule is for, when it exists: it cannot be its own peer. */
+	readonly self?: string | undefined;
 	readonly initialQuery: string;
 	readonly height: number;
 	readonly width: number;
@@ -106,6 +128,7 @@ export function PeerPicker({
 	regionId,
 	data,
 	scope,
+	self,
 	initialQuery,
 	height,
 	width,
@@ -126,10 +149,13 @@ export function PeerPicker({
 	const scopeKey = scope ? `${scope.vpcId}|${scope.because}|${scope.peerName ?? ''}` : '';
 	// biome-ignore lint/correctness/useExhaustiveDependencies: scopeKey stands for scope.
 	const items = useMemo(
-		() => (kind === 'group' ? groupItems(groups, scope) : prefixListItems(lists)),
-		[kind, groups, lists, scopeKey],
+		() => (kind === 'group' ? groupItems(groups, scope, self) : prefixListItems(lists)),
+		[kind, groups, lists, scopeKey, self],
 	);
 	const [problem, setProblem] = useState<string | undefined>();
+	const scopeText = scope && kind === 'group' ? t('wizard.picker.scope', {vpc: scope.vpcId}) : undefined;
+	// The scope sentence wraps (never cut); the lines it takes past its one come off the list.
+	const scopeExtra = scopeText ? wrapToWidth(scopeText, width).length - 1 : 0;
 	const listing = load?.state === 'ready' && items.length > 0;
 	useKeys(
 		(input, key) => {
@@ -149,7 +175,7 @@ export function PeerPicker({
 		}
 		const group = groups.find((g) => g.id === item.key);
 		if (!group) return;
-		const refused = groupRefusal(group, scope);
+		const refused = groupRefusal(group, scope, self);
 		if (refused) return setProblem(refused);
 		onPick({kind: 'group', groupId: group.id, name: group.name});
 	};
@@ -181,7 +207,7 @@ export function PeerPicker({
 			<FilterList
 				items={items}
 				keepWhole={1}
-				height={Math.max(1, height)}
+				height={Math.max(1, height - scopeExtra)}
 				width={width}
 				initialQuery={initialQuery}
 				onSelect={select}
@@ -203,9 +229,7 @@ export function PeerPicker({
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
-			{scope && kind === 'group' ? (
-				<FitText dimColor>{t('wizard.picker.scope', {vpc: scope.vpcId})}</FitText>
-			) : null}
+			{scopeText ? <WrapText dimColor>{scopeText}</WrapText> : null}
 			{body}
 			{problem ? (
 				<WrapText color="red" lead={glyphs.cross}>

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {Peer, Rule, SecurityGroupSummary} from '../../domain/model.js';
+import type {Direction, Peer, Rule, SecurityGroupSummary} from '../../domain/model.js';
 import {parsePeer, peerText} from '../../domain/peers.js';
 import {type PresetId, presetRule, presets, suggestedCidr} from '../../domain/presets.js';
 import {showPorts, uniqueRules} from '../../domain/rules.js';
@@ -15,26 +15,18 @@ import {useKeys} from '../components/key-chunk.js';
 import {hintLines, KeyHints} from '../components/key-hints.js';
 import {moveOf, RulesTable} from '../components/rules-table.js';
 import {TextInput} from '../components/text-input.js';
-import {PeerPicker, type VpcScope} from './peer-picker.js';
+import type {VpcScope} from './peer-picker.js';
 import {formOf, newForm, type RuleForm} from './rule-form.js';
 import {RuleFormView} from './rule-form-view.js';
 
-/** What the editor shows: the rules, the quick source line, the form, the presets, or a peer's list. */
+/** What the editor shows: the rules, the quick source line, the form (with its peer lists), or the presets. */
 type Mode =
 	| {kind: 'pick'}
 	| {kind: 'source'}
 	| {kind: 'form'; form: RuleForm; index?: number; round: number}
-	| {kind: 'preset'}
-	| {
-			kind: 'picker';
-			form: RuleForm;
-			index?: number;
-			list: 'group' | 'prefix-list';
-			typed: string;
-			round: number;
-	  };
+	| {kind: 'preset'};
 
-export type RuleEditorProps = {
+type RuleEditorProps = {
 	readonly title: string;
 	readonly rules: readonly Rule[];
 	readonly onChange: (rules: Rule[]) => void;
@@ -64,10 +56,11 @@ export function vpcScope(
 	return undefined;
 }
 
-function presetItems(vpcCidr: string | undefined): ListItem[] {
+/** The console's quick-add presets as a list (the `rules` follow-up's too), each with the peer it suggests. */
+export function presetItems(direction: Direction, vpcCidr: string | undefined): ListItem[] {
 	return presets.map((p) => ({
 		key: p.id,
-		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, 'ingress', vpcCidr)],
+		cells: [p.label, `${p.protocol.toUpperCase()} ${showPorts(p)}`, suggestedCidr(p.id, direction, vpcCidr)],
 		search: `${p.label} ${p.protocol} ${showPorts(p)}`,
 	}));
 }
@@ -202,32 +195,13 @@ export function RuleEditor({title, rules, onChange, onDone, height, regionId, da
 				initial={mode.form}
 				onSave={(rule) => saveRule(rule, index)}
 				onCancel={back}
-				onPick={(form, list, typed) =>
-					regionId && data
-						? setMode({kind: 'picker', form, index, list, typed, round: mode.round})
-						: setProblem(t('wizard.form.noList'))
-				}
-				problem={problem}
-				onChangeAny={() => setProblem(undefined)}
-			/>
-		);
-	}
-	if (mode.kind === 'picker' && regionId && data) {
-		const {form, index, list} = mode;
-		const scope = list === 'group' ? vpcScope(rules, vpc, groups, index) : undefined;
-		// The title, the filter line, two scroll marks, a scope line and the keys around the list.
-		const listRows = Math.max(3, height - 5 - hintLines(hints, columns).length);
-		return (
-			<PeerPicker
-				kind={list}
 				regionId={regionId}
 				data={data}
-				scope={scope}
-				initialQuery={mode.typed}
-				height={listRows}
-				width={columns}
-				onPick={(peer) => openForm({...form, peerKind: peer.kind, picked: peer, field: 'policy'}, index)}
-				onBack={() => openForm(form, index)}
+				scope={vpcScope(rules, vpc, groups, index)}
+				// The title, the filter line, two scroll marks, a scope line and the keys around the list.
+				listRows={Math.max(3, height - 5 - hintLines(hints, columns).length)}
+				problem={problem}
+				onChangeAny={() => setProblem(undefined)}
 			/>
 		);
 	}
@@ -236,7 +210,7 @@ export function RuleEditor({title, rules, onChange, onDone, height, regionId, da
 			<Box flexDirection="column">
 				<FitText bold>{t('wizard.rules.presets', {name: title})}</FitText>
 				<FilterList
-					items={presetItems(vpc?.cidr)}
+					items={presetItems('ingress', vpc?.cidr)}
 					height={Math.max(3, Math.min(presets.length, height - 3 - hintLines(hints, columns).length))}
 					width={columns}
 					onSelect={(item) => choosePreset(item.key as PresetId)}

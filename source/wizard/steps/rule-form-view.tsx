@@ -1,15 +1,18 @@
-// The form of one rule on screen: a row per field, ↑/↓ between them, ←/→ (or Space) through a field's choices,
-// typing into a text field, Enter to save (or, on a group or prefix-list peer, to open its list), Esc to discard.
+// The one rule form, for the create wizard's editor and the `rules` follow-up alike: a row per field, ↑/↓
+// between them, ←/→ (or Space) through a field's choices, typing into a text field, Enter to save (or, on a group
+// or prefix-list peer, to open its live list, peer-picker.tsx), Esc to discard.
 import {Box, Text} from 'ink';
-import {useReducer} from 'react';
+import {useReducer, useState} from 'react';
 import type {Direction, Peer, PeerKind, Rule} from '../../domain/model.js';
-import {farEndHeader, peerLabel} from '../../domain/peers.js';
+import {farEndHeader, peerLabel, peerText} from '../../domain/peers.js';
 import {cut, t, width} from '../../text/index.js';
+import type {CloudData} from '../cloud-data.js';
 import {FitText, useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {TextInput} from '../components/text-input.js';
+import {PeerPicker, type VpcScope} from './peer-picker.js';
 import {
 	activeFields,
 	choiceFields,
@@ -21,12 +24,12 @@ import {
 	textOf,
 } from './rule-form.js';
 
-export const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
+const protocolName = (p: string): string => (p === 'icmpv6' ? 'ICMPv6' : p.toUpperCase());
 
-export const directionText = (d: Direction): string =>
+const directionText = (d: Direction): string =>
 	d === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound');
 
-export function peerKindText(kind: PeerKind): string {
+function peerKindText(kind: PeerKind): string {
 	switch (kind) {
 		case 'ipv4':
 			return t('wizard.form.kindIpv4');
@@ -39,7 +42,10 @@ export function peerKindText(kind: PeerKind): string {
 	}
 }
 
-export function fieldLabel(field: FormField, direction: Direction): string {
+/** The peer field of a group or prefix-list peer: picked from its list, not typed. */
+const picks = (form: RuleForm, field: FormField): boolean => field === 'peer' && pickedKind(form.peerKind);
+
+function fieldLabel(field: FormField, direction: Direction): string {
 	switch (field) {
 		case 'direction':
 			return t('wizard.rules.direction');
@@ -75,6 +81,13 @@ function choiceText(form: RuleForm, field: FormField): string {
 	}
 }
 
+/** A picked peer with its name, or by its id alone where the name would not fit (an id is never cut first). */
+function pickedText(peer: Peer, room: number): string {
+	const label = peerLabel(peer);
+	if (width(label) <= room) return label;
+	return width(peerText(peer)) <= room ? peerText(peer) : cut(label, room);
+}
+
 /** What the cursor's field takes, in one line below the form. */
 function fieldHelp(form: RuleForm): string {
 	switch (form.field) {
@@ -94,10 +107,9 @@ function fieldHelp(form: RuleForm): string {
 }
 
 /** The keys of the form where the cursor is now (wrapped by KeyHints, never cut). */
-export function formHints(form: RuleForm): Hint[] {
+function formHints(form: RuleForm): Hint[] {
 	const choice = choiceFields.includes(form.field);
-	const picking = form.field === 'peer' && pickedKind(form.peerKind);
-	const enter = picking
+	const enter = picks(form, form.field)
 		? form.peerKind === 'group'
 			? t('wizard.keys.pickGroup')
 			: t('wizard.keys.pickList')
@@ -110,15 +122,80 @@ export function formHints(form: RuleForm): Hint[] {
 	];
 }
 
-export type RuleFormViewProps = {
+/** One field's row: its label, then its value (a choice between ‹ ›, the peer picked, or the text's input). */
+function FieldRow({
+	form,
+	field,
+	labelWidth,
+	columns,
+	onText,
+	onSubmit,
+	onCancel,
+}: {
+	readonly form: RuleForm;
+	readonly field: FormField;
+	readonly labelWidth: number;
+	readonly columns: number;
+	readonly onText: (value: string) => void;
+	readonly onSubmit: () => void;
+	readonly onCancel: () => void;
+}) {
+	const active = field === form.field;
+	const label = fieldLabel(field, form.direction);
+	const choice = choiceFields.includes(field);
+	const typing = active && !choice && !picks(form, field);
+	// A field being typed in has the input's own pointer; the others get it on their label.
+	const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
+	const room = Math.max(1, columns - width(lead) - 1);
+	let value: React.ReactNode;
+	if (choice) {
+		const text = choiceText(form, field);
+		value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
+	} else if (picks(form, field)) {
+		value = form.picked ? (
+			pickedText(form.picked, room)
+		) : (
+			<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
+		);
+	} else if (active) {
+		value = (
+			<TextInput
+				key={field}
+				initialValue={textOf(form, field)}
+				selectInitial
+				onChange={onText}
+				onSubmit={onSubmit}
+				onCancel={onCancel}
+			/>
+		);
+	} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
+	return (
+		<Box>
+			<Text color={active ? 'cyan' : undefined} bold={active}>
+				{lead}
+			</Text>
+			<Text wrap="truncate-end">{value}</Text>
+		</Box>
+	);
+}
+
+type RuleFormViewProps = {
 	readonly title: string;
 	readonly initial: RuleForm;
 	readonly onSave: (rule: Rule) => void;
 	readonly onCancel: () => void;
-	/** Enter on a group or prefix-list peer: the list to pick from, opened with what was typed as its filter. */
-	readonly onPick: (form: RuleForm, kind: 'group' | 'prefix-list', typed: string) => void;
+	/** Where group and prefix-list peers are picked from (none while no region is chosen). */
+	readonly regionId?: string | undefined;
+	readonly data?: CloudData | undefined;
+	/** The VPC a group peer must be in. */
+	readonly scope: VpcScope;
+	/** The group the rule is for, when it exists (`rules`): not a peer it can have. */
+	readonly self?: string | undefined;
+	/** The rows a peer's list may take. */
+	readonly listRows: number;
 	/** A problem the form cannot know (e.g. the rule is already in the list). */
-	readonly problem?: string;
+	readonly problem?: string | undefined;
+	/** Called on every save, before the form's own checks: a problem from outside is then out of date. */
 	readonly onChangeAny?: () => void;
 };
 
@@ -127,80 +204,88 @@ export function RuleFormView({
 	initial,
 	onSave,
 	onCancel,
-	onPick,
+	regionId,
+	data,
+	scope,
+	self,
+	listRows,
 	problem,
 	onChangeAny,
 }: RuleFormViewProps) {
 	const [form, dispatch] = useReducer(formReducer, initial);
+	/** The peer's list while it is open, with what was typed as its filter. */
+	const [list, setList] = useState<{kind: 'group' | 'prefix-list'; typed: string} | undefined>();
+	const [noList, setNoList] = useState(false);
 	const columns = useColumns();
 	const fields = activeFields(form);
-	const onText = !choiceFields.includes(form.field) && !(form.field === 'peer' && pickedKind(form.peerKind));
+	const onText = !choiceFields.includes(form.field) && !picks(form, form.field);
 	const save = () => {
 		onChangeAny?.();
+		setNoList(false);
 		const saved = saveForm(form);
 		if (saved.ok) onSave(saved.rule);
 		else dispatch({type: 'refuse', field: saved.field, text: saved.problem});
 	};
-	useKeys((input, key) => {
-		if (key.upArrow) return dispatch({type: 'move', by: -1});
-		if (key.downArrow) return dispatch({type: 'move', by: 1});
-		if (onText) return; // the field's own input takes Enter, Esc and typing
-		const picking = form.field === 'peer' && pickedKind(form.peerKind);
-		if (key.leftArrow || key.rightArrow || input === ' ') {
-			if (picking) return onPick(form, form.peerKind as 'group' | 'prefix-list', '');
-			return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
-		}
-		if (key.return) return picking ? onPick(form, form.peerKind as 'group' | 'prefix-list', '') : save();
-		if (key.escape) return onCancel();
-		// Typing on a group or prefix list opens its list filtered by what was typed.
-		if (picking && input && !key.ctrl && !key.meta && !key.tab)
-			onPick(form, form.peerKind as 'group' | 'prefix-list', input);
-	});
+	const openList = (typed: string) => {
+		const kind = form.peerKind as 'group' | 'prefix-list';
+		// The keys of one chunk (typed fast, or pasted) all come here before the list opens: they add up.
+		if (regionId && data) setList((open) => ({kind, typed: (open?.typed ?? '') + typed}));
+		else setNoList(true);
+	};
+	useKeys(
+		(input, key) => {
+			if (key.upArrow) return dispatch({type: 'move', by: -1});
+			if (key.downArrow) return dispatch({type: 'move', by: 1});
+			if (onText) return; // the field's own input takes Enter, Esc and typing
+			const picking = picks(form, form.field);
+			if (key.leftArrow || key.rightArrow || input === ' ') {
+				if (picking) return openList('');
+				return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
+			}
+			if (key.return) return picking ? openList('') : save();
+			if (key.escape) return onCancel();
+			// Typing on a group or prefix list opens its list filtered by what was typed.
+			if (picking && input && !key.ctrl && !key.meta && !key.tab) openList(input);
+		},
+		{isActive: list === undefined},
+	);
+	if (list && regionId && data)
+		return (
+			<PeerPicker
+				kind={list.kind}
+				regionId={regionId}
+				data={data}
+				scope={scope}
+				self={self}
+				initialQuery={list.typed}
+				height={listRows}
+				width={columns}
+				onPick={(peer) => {
+					dispatch({type: 'pick', peer});
+					setList(undefined);
+				}}
+				onBack={() => setList(undefined)}
+			/>
+		);
 	const labelWidth = Math.max(...fields.map((f) => width(fieldLabel(f, form.direction)))) + 2;
-	const shown = problem ?? form.problem?.text;
+	const shown = problem ?? (noList ? t('wizard.form.noList') : form.problem?.text);
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
-			{fields.map((field) => {
-				const active = field === form.field;
-				const label = fieldLabel(field, form.direction);
-				const typing =
-					active && !choiceFields.includes(field) && !(field === 'peer' && pickedKind(form.peerKind));
-				// A field being typed in has the input's own pointer; the others get it on their label.
-				const lead = `${active && !typing ? glyphs.pointer : ' '} ${label}${' '.repeat(Math.max(1, labelWidth - width(label)))}`;
-				const room = Math.max(1, columns - width(lead) - 1);
-				let value: React.ReactNode;
-				if (choiceFields.includes(field)) {
-					const text = choiceText(form, field);
-					value = active ? <Text color="cyan">{cut(`‹ ${text} ›`, room)}</Text> : cut(text, room);
-				} else if (field === 'peer' && pickedKind(form.peerKind)) {
-					value = form.picked ? (
-						cut(peerLabel(form.picked as Peer), room)
-					) : (
-						<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
-					);
-				} else if (active) {
-					value = (
-						<TextInput
-							key={field}
-							initialValue={textOf(form, field)}
-							selectInitial
-							onChange={(v) => dispatch({type: 'text', value: v})}
-							onSubmit={save}
-							onCancel={onCancel}
-						/>
-					);
-				} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
-				return (
-					<Box key={field}>
-						<Text color={active ? 'cyan' : undefined} bold={active}>
-							{lead}
-						</Text>
-						<Text wrap="truncate-end">{value}</Text>
-					</Box>
-				);
-			})}
-			<FitText dimColor>{fieldHelp(form)}</FitText>
+			{fields.map((field) => (
+				<FieldRow
+					key={field}
+					form={form}
+					field={field}
+					labelWidth={labelWidth}
+					columns={columns}
+					onText={(value) => dispatch({type: 'text', value})}
+					onSubmit={save}
+					onCancel={onCancel}
+				/>
+			))}
+			{/* What the field takes wraps, never cut: at 50 columns the group's help is longer than a line. */}
+			<WrapText dimColor>{fieldHelp(form)}</WrapText>
 			{shown ? (
 				<WrapText color="red" lead={glyphs.cross}>
 					{shown}

@@ -19,7 +19,7 @@ import {
 } from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 
-export const formFields = [
+const formFields = [
 	'direction',
 	'protocol',
 	'ports',
@@ -34,7 +34,7 @@ export type FormField = (typeof formFields)[number];
 /** The fields whose value is one of a few, changed with ←/→ (or Space). */
 export const choiceFields: readonly FormField[] = ['direction', 'protocol', 'peerKind', 'policy'];
 
-export const peerKinds: readonly PeerKind[] = ['ipv4', 'ipv6', 'group', 'prefix-list'];
+const peerKinds: readonly PeerKind[] = ['ipv4', 'ipv6', 'group', 'prefix-list'];
 const directions: readonly Direction[] = ['ingress', 'egress'];
 const policies: readonly Policy[] = ['accept', 'drop'];
 
@@ -57,7 +57,7 @@ export type RuleForm = {
 	readonly problem?: {field: FormField; text: string};
 };
 
-export const isPortless = (protocol: Protocol): boolean =>
+const isPortless = (protocol: Protocol): boolean =>
 	(portlessProtocols as readonly string[]).includes(protocol);
 
 /** The fields the form shows: no ports for icmp, icmpv6, gre and all. */
