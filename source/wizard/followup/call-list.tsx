@@ -1,15 +1,15 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import type {CloudError} from '../../cloud/errors.js';
 import {actionOf} from '../../domain/plan-types.js';
-import {cleanLine, cut, rulesCount, t} from '../../text/index.js';
-import {useColumns, WrapText} from '../components/fit-text.js';
+import {cleanLine, rulesCount, t} from '../../text/index.js';
+import {CallLines, callProgress} from '../components/call-lines.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
-import {Spinner} from '../components/spinner.js';
 import type {CallView, Progress} from './calls.js';
 
 /** `AuthorizeSecurityGroup (3 rules)` or `JoinSecurityGroup i-…`: the call as the API names it. */
-export function callLabel(view: CallView): string {
+function callLabel(view: CallView): string {
 	const {call} = view;
 	const action = actionOf(call);
 	if ('input' in call)
@@ -17,25 +17,11 @@ export function callLabel(view: CallView): string {
 	return `${action} ${cleanLine(call.instanceId)}`;
 }
 
-export function callStateText(view: CallView): string {
-	switch (view.state) {
-		case 'pending':
-			return t('wizard.submit.pending');
-		case 'running':
-			return view.attempt > 1
-				? t('wizard.submit.runningAttempt', {attempt: view.attempt})
-				: t('wizard.submit.running');
-		case 'retrying':
-			return t('wizard.submit.retrying', {attempt: view.attempt, reason: view.reason ?? '?'});
-		case 'done':
-			return view.requestId ? t('wizard.submit.doneRequest', {id: view.requestId}) : t('wizard.submit.done');
-		case 'unchanged':
-			return view.call.kind === 'join' ? t('followup.call.alreadyIn') : t('followup.call.alreadyOut');
-		case 'failed':
-			return t('wizard.submit.failed');
-		case 'skipped':
-			return t('followup.call.skipped');
-	}
+function callStateText(view: CallView): string {
+	if (view.state === 'unchanged')
+		return view.call.kind === 'join' ? t('followup.call.alreadyIn') : t('followup.call.alreadyOut');
+	if (view.state === 'skipped') return t('followup.call.skipped');
+	return callProgress({...view, state: view.state});
 }
 
 /** A call's identity among the calls of a plan (its ClientToken, or the instance it moves). */
@@ -44,49 +30,20 @@ const callKey = (view: CallView, index: number): string =>
 		? (view.call.input.clientToken ?? `${view.call.kind}-${index}`)
 		: `${view.call.kind}-${view.call.instanceId}`;
 
-/** One line per call with its state (the single spinner on the call in flight), and each failure's reason. */
-export function CallList({calls}: {readonly calls: readonly CallView[]}) {
-	const columns = useColumns();
-	return (
-		<Box flexDirection="column">
-			{calls.map((view, i) => {
-				const text = `${callLabel(view)}  ${callStateText(view)}`;
-				if (view.state === 'running' || view.state === 'retrying')
-					return <Spinner key={callKey(view, i)} label={text} />;
-				const mark =
-					view.state === 'done' ? (
-						<Text color="green">{glyphs.tick}</Text>
-					) : view.state === 'unchanged' ? (
-						<Text color="yellow">{glyphs.bullet}</Text>
-					) : view.state === 'failed' ? (
-						<Text color="red">{glyphs.cross}</Text>
-					) : (
-						<Text dimColor>{glyphs.pending}</Text>
-					);
-				return (
-					<Box key={callKey(view, i)} flexDirection="column">
-						<Text wrap="truncate-end">
-							{mark}{' '}
-							<Text dimColor={view.state === 'pending' || view.state === 'skipped'}>
-								{cut(text, columns - 2)}
-							</Text>
-						</Text>
-						{view.state === 'failed' && view.error ? (
-							<WrapText color="red" lead=" ">
-								{refusalText(view)}
-							</WrapText>
-						) : null}
-					</Box>
-				);
-			})}
-		</Box>
-	);
-}
+/** One line per call with its state, and each failure's reason. */
+export const CallList = ({calls}: {readonly calls: readonly CallView[]}) => (
+	<CallLines
+		lines={calls.map((view, i) => ({
+			key: callKey(view, i),
+			text: `${callLabel(view)}  ${callStateText(view)}`,
+			state: view.state,
+			...(view.state === 'failed' && view.error ? {why: refusalText(view.error)} : {}),
+		}))}
+	/>
+);
 
 /** The API's refusal in the person's words: the known membership codes get their own sentence. */
-export function refusalText(view: CallView): string {
-	const error = view.error;
-	if (!error) return '';
+function refusalText(error: CloudError): string {
 	const known: Record<string, Parameters<typeof t>[0]> = {
 		'InvalidOperation.MultiGroupType': 'followup.refused.multiGroupType',
 		InstanceSecurityGroupLimitExceeded: 'followup.refused.limit',
