@@ -154,7 +154,7 @@ export function FollowupFlow<S extends FlowFields, A extends {readonly type: str
 	const positionOf = useStepPositions(kind.steps, state);
 	const outcome = flowOutcome(state);
 	useFlowRun({state, dispatch, services, outcome, onFinish, interrupts});
-	const onReload = useGroupRead(state, dispatch, kind.read(services), kind.part.news);
+	const onReload = useGroupRead(state, dispatch, kind.read(services), kind.part.read);
 	const {Edit, Review, Applying, Done} = kind.screens;
 	const back = () => dispatch({type: 'back'});
 

@@ -5,7 +5,6 @@ import type {Members} from '../../cloud/members.js';
 import {type Membership, membershipOf, refusalOf} from '../../domain/membership.js';
 import type {GroupType, Instance} from '../../domain/model.js';
 import {t} from '../../text/index.js';
-import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
@@ -25,7 +24,6 @@ export type InstancesState = FlowFields & {
 /** The instances part's own actions (the skeleton's are in flow-state.ts). */
 export type InstancesEdit =
 	| {type: 'members'; members: Members}
-	| {type: 'members-failed'; problem: Problem}
 	| {type: 'toggle'; instanceId: string}
 	| {type: 'toggle-all'; instanceIds: readonly string[]};
 
@@ -94,9 +92,11 @@ function toggleAll(state: InstancesState, ids: readonly string[]): InstancesStat
  * Selects what the flags named: each instance that can make the change; the rest are said in one problem line
  * (an instance already where the flags want it is simply left out).
  */
-function preselect(state: InstancesState, wanted: NonNullable<FollowupStart['select']>): InstancesState {
-	const members = state.members;
-	if (!members) return state;
+function preselect(
+	state: InstancesState,
+	members: Members,
+	wanted: NonNullable<FollowupStart['select']>,
+): InstancesState {
 	const selected = [...state.selected];
 	const problems: string[] = [];
 	for (const id of wanted.instanceIds) {
@@ -115,21 +115,13 @@ function preselect(state: InstancesState, wanted: NonNullable<FollowupStart['sel
 	}
 	return {
 		...state,
-		queued: true,
 		selected,
 		problem: problems.length > 0 ? problems.join(' ') : state.problem,
 	};
 }
 
-function edit(state: InstancesState, action: InstancesEdit): InstancesState {
+function edit(state: InstancesState, action: Exclude<InstancesEdit, {type: 'members'}>): InstancesState {
 	switch (action.type) {
-		case 'members': {
-			if (action.members.group.id !== state.groupId) return state;
-			const next: InstancesState = {...state, members: action.members, loadProblem: undefined};
-			return state.queued || !state.start.select ? next : preselect(next, state.start.select);
-		}
-		case 'members-failed':
-			return {...state, loadProblem: action.problem};
 		case 'toggle':
 			if (state.step !== 'instances') return state;
 			return toggle(state, action.instanceId);
@@ -144,20 +136,13 @@ function edit(state: InstancesState, action: InstancesEdit): InstancesState {
 export const instancesPart: FlowPart<InstancesState, InstancesEdit, Members> = {
 	edit: 'instances',
 	initial: initialInstancesState,
-	news: {
-		types: ['members', 'members-failed'],
-		loaded: (members) => ({type: 'members', members}),
-		failed: (problem) => ({type: 'members-failed', problem}),
-	},
-	pick: (state) => state,
+	read: 'members',
+	groupOf: (members) => members.group.id,
+	loaded: (state, members, first) =>
+		first && state.start.select ? preselect(state, members, state.start.select) : state,
 	hasChanges: (state) => state.selected.length > 0,
 	drop: (state) => ({...state, selected: []}),
-	forget: (state) => ({...state, members: undefined}),
-	review(state) {
-		if (!state.members) return state;
-		if (state.selected.length === 0) return {...state, problem: t('followup.instances.nothing')};
-		return {...state, step: 'review', problem: undefined};
-	},
+	nothing: 'followup.instances.nothing',
 	reduce: edit,
 };
 

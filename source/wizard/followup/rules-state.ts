@@ -15,7 +15,6 @@ import {
 import {ruleKey, showPorts, uniqueRules, validateRule} from '../../domain/rules.js';
 import {validateRuleDescription} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
 import type {CallView} from './calls.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
@@ -57,7 +56,6 @@ export type RulesState = FlowFields & {
 /** The rules part's own actions (the skeleton's are in flow-state.ts). */
 export type RulesEdit =
 	| {type: 'detail'; detail: SecurityGroupDetail}
-	| {type: 'detail-failed'; problem: Problem}
 	| {type: 'direction'; direction?: Direction}
 	| {type: 'open'; step: 'preset' | 'manual'}
 	| {type: 'preset'; id: PresetId}
@@ -177,7 +175,6 @@ function queue(state: RulesState, wanted: NonNullable<FollowupStart['queue']>): 
 	const direction = wanted.add[0]?.direction ?? wanted.remove[0]?.direction ?? state.direction;
 	return {
 		...state,
-		queued: true,
 		add,
 		remove,
 		direction,
@@ -256,7 +253,6 @@ function applyEdit(state: RulesState, answer: Rule): RulesState {
 
 function review(state: RulesState): RulesState {
 	if (!state.detail) return state;
-	if (!hasChanges(state)) return {...state, problem: t('followup.rules.nothing')};
 	const removing = new Set(state.remove);
 	const check = checkRuleChange(
 		state.detail.rules,
@@ -268,16 +264,8 @@ function review(state: RulesState): RulesState {
 	return {...state, step: 'review', check, problem: undefined};
 }
 
-function edit(state: RulesState, action: RulesEdit): RulesState {
+function edit(state: RulesState, action: Exclude<RulesEdit, {type: 'detail'}>): RulesState {
 	switch (action.type) {
-		case 'detail': {
-			const {detail} = action;
-			if (state.group && detail.id !== state.group.id) return state;
-			const next: RulesState = {...state, detail, loadProblem: undefined, group: summaryOf(detail)};
-			return state.queued || !state.start.queue ? next : queue(next, state.start.queue);
-		}
-		case 'detail-failed':
-			return {...state, loadProblem: action.problem};
 		case 'direction':
 			if (state.step !== 'rules') return state;
 			return {
@@ -311,15 +299,16 @@ function edit(state: RulesState, action: RulesEdit): RulesState {
 export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
 	edit: 'rules',
 	initial: initialRulesState,
-	news: {
-		types: ['detail', 'detail-failed'],
-		loaded: (detail) => ({type: 'detail', detail}),
-		failed: (problem) => ({type: 'detail-failed', problem}),
+	read: 'detail',
+	groupOf: (detail) => detail.id,
+	loaded(state, detail, first) {
+		const next = {...state, group: summaryOf(detail)};
+		return first && state.start.queue ? queue(next, state.start.queue) : next;
 	},
 	pick: (state, group) => ({...state, group, direction: 'ingress'}),
 	hasChanges,
 	drop: (state) => ({...state, add: [], remove: [], edits: [], editing: undefined}),
-	forget: (state) => ({...state, detail: undefined}),
+	nothing: 'followup.rules.nothing',
 	review,
 	reopen: (state) => ({...state, check: undefined}),
 	back(state) {
