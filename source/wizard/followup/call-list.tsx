@@ -1,12 +1,20 @@
+// The end of a follow-up round, the same for every part: its Review frame, the calls as they run, and Done.
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {CloudError} from '../../cloud/errors.js';
-import {actionOf} from '../../domain/plan-types.js';
-import {cleanLine, rulesCount, t} from '../../text/index.js';
+import type {SecurityGroupSummary} from '../../domain/model.js';
+import {actionOf, type ChangePlan} from '../../domain/plan-types.js';
+import {cleanLine, type MessageKey, rulesCount, t} from '../../text/index.js';
 import {CallLines, callProgress} from '../components/call-lines.js';
 import {glyphs} from '../components/glyphs.js';
+import {useKeys} from '../components/key-chunk.js';
 import {KeyHints} from '../components/key-hints.js';
+import {Spinner} from '../components/spinner.js';
+import {StepFrame} from '../components/step-frame.js';
 import type {CallView, Progress} from './calls.js';
+import type {FlowAction} from './flow-state.js';
+import {GroupLine} from './group-line.js';
+import type {Position} from './pickers.js';
 
 /** `AuthorizeSecurityGroup (3 rules)` or `JoinSecurityGroup i-…`: the call as the API names it. */
 function callLabel(view: CallView): string {
@@ -73,38 +81,97 @@ export function CallsRunning({state, children}: {readonly state: Progress; reado
 	);
 }
 
-/** The head of a Done screen: whether every call went, the calls, and what they came to in words. */
-export function RoundResult({
+/** A count of what a round came to, said with `key` when it is not 0: ok, or a red cross. */
+export type Tally = readonly [key: MessageKey, count: number, ok: boolean];
+
+/**
+ * A follow-up's Done: whether every call went, the calls, what they came to in words, the group, and `children`
+ * (the group as it is now; a spinner while it is read again). No keys on the last frame, left on the terminal.
+ */
+export function DoneFrame({
 	calls,
-	lines,
+	tallies,
+	group,
+	regionId,
+	final,
+	children,
 }: {
 	readonly calls: readonly CallView[];
-	readonly lines: readonly {text: string; ok: boolean}[];
+	readonly tallies: readonly Tally[];
+	readonly group: SecurityGroupSummary | undefined;
+	readonly regionId: string | undefined;
+	readonly final: boolean;
+	readonly children: ReactNode;
 }) {
 	const failed = calls.some((c) => c.state === 'failed' || c.state === 'skipped');
 	return (
-		<>
+		<Box flexDirection="column">
 			<Text bold color={failed ? 'red' : 'green'}>
 				{failed ? t('followup.done.failedTitle') : t('wizard.done.title')}
 			</Text>
 			<CallList calls={calls} />
-			{lines.map((line) => (
-				<Text key={line.text} color={line.ok ? undefined : 'red'}>
-					{line.ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
-					{line.text}
-				</Text>
-			))}
-		</>
+			{tallies
+				.filter(([, count]) => count > 0)
+				.map(([key, count, ok]) => (
+					<Text key={key} color={ok ? undefined : 'red'}>
+						{ok ? <Text color="green">{glyphs.tick} </Text> : `${glyphs.cross} `}
+						{t(key, {count})}
+					</Text>
+				))}
+			{group ? <GroupLine group={group} regionId={regionId ?? ''} /> : null}
+			{children ?? <Spinner label={t('followup.done.reading')} />}
+			{final ? null : (
+				<KeyHints
+					hints={[
+						['m', t('followup.keys.more')],
+						['Enter/q/Esc', t('followup.keys.quit')],
+					]}
+				/>
+			)}
+		</Box>
 	);
 }
 
-/** The Done screen's keys (none on the last frame, left on the terminal after the program ends). */
-export const DoneKeys = ({final}: {readonly final: boolean}) =>
-	final ? null : (
-		<KeyHints
+/**
+ * A follow-up's Review: the group and `children` (the change as the part shows it); Enter/y sends what `plan`
+ * makes (on the key, so each send has its own ClientTokens; none: nothing to send), n/Esc goes back.
+ */
+export function ReviewFrame({
+	purpose,
+	position,
+	group,
+	regionId,
+	problem,
+	plan,
+	dispatch,
+	children,
+}: {
+	readonly purpose: string;
+	readonly position: Position;
+	readonly group: SecurityGroupSummary | undefined;
+	readonly regionId: string | undefined;
+	readonly problem?: string | undefined;
+	readonly plan: (() => ChangePlan) | undefined;
+	readonly dispatch: (action: FlowAction) => void;
+	readonly children: ReactNode;
+}) {
+	useKeys((input, key) => {
+		if (plan && (key.return || input === 'y' || input === 'Y')) dispatch({type: 'confirm', plan: plan()});
+		else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
+	});
+	return (
+		<StepFrame
+			title={t('followup.review.title')}
+			position={position}
+			purpose={purpose}
+			problem={problem}
 			hints={[
-				['m', t('followup.keys.more')],
-				['Enter/q/Esc', t('followup.keys.quit')],
+				...(plan ? [['Enter/y', t('followup.keys.apply')] as const] : []),
+				['n/Esc', t('wizard.keys.back')],
 			]}
-		/>
+		>
+			{group ? <GroupLine group={group} regionId={regionId ?? ''} /> : null}
+			{children}
+		</StepFrame>
 	);
+}
