@@ -12,7 +12,7 @@ import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
 import type {CallView, Progress} from './calls.js';
-import type {FlowAction} from './flow-state.js';
+import type {FlowAction, FlowFields} from './flow-state.js';
 import {GroupLine} from './group-line.js';
 import type {Position} from './pickers.js';
 
@@ -89,17 +89,15 @@ export type Tally = readonly [key: MessageKey, count: number, ok: boolean];
  * (the group as it is now; a spinner while it is read again). No keys on the last frame, left on the terminal.
  */
 export function DoneFrame({
-	calls,
+	state: {calls, regionId},
 	tallies,
 	group,
-	regionId,
 	final,
 	children,
 }: {
-	readonly calls: readonly CallView[];
+	readonly state: Pick<FlowFields, 'calls' | 'regionId'>;
 	readonly tallies: readonly Tally[];
 	readonly group: SecurityGroupSummary | undefined;
-	readonly regionId: string | undefined;
 	readonly final: boolean;
 	readonly children: ReactNode;
 }) {
@@ -137,20 +135,18 @@ export function DoneFrame({
  * makes (on the key, so each send has its own ClientTokens; none: nothing to send), n/Esc goes back.
  */
 export function ReviewFrame({
+	state: {regionId, problem},
+	group,
 	purpose,
 	position,
-	group,
-	regionId,
-	problem,
 	plan,
 	dispatch,
 	children,
 }: {
+	readonly state: Pick<FlowFields, 'regionId' | 'problem'>;
+	readonly group: SecurityGroupSummary | undefined;
 	readonly purpose: string;
 	readonly position: Position;
-	readonly group: SecurityGroupSummary | undefined;
-	readonly regionId: string | undefined;
-	readonly problem?: string | undefined;
 	readonly plan: (() => ChangePlan) | undefined;
 	readonly dispatch: (action: FlowAction) => void;
 	readonly children: ReactNode;

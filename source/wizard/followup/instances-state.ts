@@ -5,7 +5,6 @@ import type {Members} from '../../cloud/members.js';
 import {type Membership, membershipOf, refusalOf} from '../../domain/membership.js';
 import type {GroupType, Instance} from '../../domain/model.js';
 import {t} from '../../text/index.js';
-import {assertNever} from '../state.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
 
@@ -121,16 +120,8 @@ function preselect(
 }
 
 function edit(state: InstancesState, action: Exclude<InstancesEdit, {type: 'members'}>): InstancesState {
-	switch (action.type) {
-		case 'toggle':
-			if (state.step !== 'instances') return state;
-			return toggle(state, action.instanceId);
-		case 'toggle-all':
-			if (state.step !== 'instances') return state;
-			return toggleAll(state, action.instanceIds);
-		default:
-			return assertNever(action);
-	}
+	if (state.step !== 'instances') return state;
+	return action.type === 'toggle' ? toggle(state, action.instanceId) : toggleAll(state, action.instanceIds);
 }
 
 export const instancesPart: FlowPart<InstancesState, InstancesEdit, Members> = {

@@ -195,10 +195,10 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 	const leaves = selectionLines(state, 'leave');
 	return (
 		<ReviewFrame
+			state={state}
 			purpose={t('followup.review.purposeInstances')}
 			position={position}
 			group={members?.group}
-			regionId={regionId}
 			dispatch={dispatch}
 			plan={
 				members && regionId && groupId
@@ -264,13 +264,7 @@ export function InstancesDone({
 				.map((i) => [cleanLine(i.name) || t('wizard.vpc.unnamed'), cleanLine(i.id), cleanLine(i.privateIp)])
 		: [];
 	return (
-		<DoneFrame
-			calls={state.calls}
-			tallies={membershipTallies(state.calls)}
-			group={members?.group}
-			regionId={state.regionId}
-			final={final}
-		>
+		<DoneFrame state={state} tallies={membershipTallies(state.calls)} group={members?.group} final={final}>
 			{members ? (
 				<Box flexDirection="column">
 					<Text bold>{t('followup.done.membersNow', {count: rows.length})}</Text>

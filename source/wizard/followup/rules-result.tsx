@@ -28,11 +28,10 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 	const warnings = warningsOf(check.fresh);
 	return (
 		<ReviewFrame
+			state={state}
 			purpose={t('followup.review.purpose')}
 			position={position}
 			group={group}
-			regionId={regionId}
-			problem={state.problem}
 			dispatch={dispatch}
 			plan={
 				sendable && group && regionId
@@ -147,13 +146,7 @@ export function RulesDone({
 }) {
 	const rules = state.detail?.rules ?? [];
 	return (
-		<DoneFrame
-			calls={state.calls}
-			tallies={rulesTallies(state)}
-			group={state.group}
-			regionId={state.regionId}
-			final={final}
-		>
+		<DoneFrame state={state} tallies={rulesTallies(state)} group={state.group} final={final}>
 			{state.detail ? (
 				<Box flexDirection="column">
 					<Text bold>{t('followup.done.now', {count: rules.length})}</Text>
