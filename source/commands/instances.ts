@@ -5,20 +5,18 @@ import type {Members} from '../cloud/members.js';
 import {type Membership, membershipOf, planMembership, refusalOf, statusText} from '../domain/membership.js';
 import type {GroupType} from '../domain/model.js';
 import {validateInstanceId} from '../domain/validators.js';
-import {cleanDeep, t, table} from '../text/index.js';
+import {t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
 import * as flagsPath from './followup-flags.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {ExitCode, Io} from './io.js';
 import type {Services} from './services.js';
 
-export type InstancesMode = flagsPath.FollowupMode;
-
-export type InstancesFlags = Omit<flagsPath.CommonFlags, 'values'> & {instanceIds: string[]};
+export type InstancesFlags = flagsPath.CommonFlags & {instanceIds: string[]};
 
 export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): InstancesFlags {
 	const instanceIds: string[] = [];
-	const {values: _values, ...common} = flagsPath.readCommon(args, 'instance', (raw) => {
+	const common = flagsPath.readCommon(args, 'instance', (raw) => {
 		const id = raw.trim();
 		const problem = validateInstanceId(id);
 		if (!problem && !instanceIds.includes(id)) instanceIds.push(id);
@@ -60,50 +58,45 @@ function listMembers(io: Io, read: InstancesFlags, members: Members, regionId: s
 		inGroup: i.securityGroupIds.includes(group.id),
 		securityGroupIds: i.securityGroupIds,
 	}));
-	if (read.json) {
-		line(
-			io.stdout,
-			JSON.stringify(
-				cleanDeep({
-					command: 'instances',
-					action: 'list',
-					regionId,
-					securityGroupId: group.id,
-					vpcId: group.vpcId,
-					instances: rows,
-				}),
-			),
-		);
-		return exitCodes.ok;
-	}
-	followup.print(io, [
-		t('followup.flags.instancesHeading', {
-			id: group.id,
-			name: group.name,
-			region: regionId,
-			count: rows.filter((r) => r.inGroup).length,
-			total: rows.length,
-		}),
-		...table([
-			[
-				'',
-				t('followup.flags.instanceName'),
-				t('followup.flags.instanceId'),
-				t('followup.flags.instanceStatus'),
-				t('followup.flags.instanceIp'),
-				t('followup.flags.instanceGroups'),
-			],
-			...rows.map((r) => [
-				r.inGroup ? '*' : '',
-				r.name,
-				r.instanceId,
-				statusText(r.status),
-				r.privateIp,
-				r.securityGroupIds.join(','),
-			]),
-		]).map((l) => `  ${l}`),
-	]);
-	return exitCodes.ok;
+	return followup.printResult(
+		io,
+		read.json,
+		{
+			command: 'instances',
+			action: 'list',
+			regionId,
+			securityGroupId: group.id,
+			vpcId: group.vpcId,
+			instances: rows,
+		},
+		[
+			t('followup.flags.instancesHeading', {
+				id: group.id,
+				name: group.name,
+				region: regionId,
+				count: rows.filter((r) => r.inGroup).length,
+				total: rows.length,
+			}),
+			...table([
+				[
+					'',
+					t('followup.flags.instanceName'),
+					t('followup.flags.instanceId'),
+					t('followup.flags.instanceStatus'),
+					t('followup.flags.instanceIp'),
+					t('followup.flags.instanceGroups'),
+				],
+				...rows.map((r) => [
+					r.inGroup ? '*' : '',
+					r.name,
+					r.instanceId,
+					statusText(r.status),
+					r.privateIp,
+					r.securityGroupIds.join(','),
+				]),
+			]).map((l) => `  ${l}`),
+		],
+	);
 }
 
 async function change(
