@@ -5,7 +5,6 @@ import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {lang} from '../../text/index.js';
 import {CloudData, useLoad} from '../cloud-data.js';
 import {useKeys} from '../components/key-chunk.js';
-import type {FlowState} from './calls.js';
 import type {FlowAction, FlowFields} from './flow-state.js';
 import type {Position} from './pickers.js';
 import type {FollowupOutcome, FollowupServices, StopRequests} from './services.js';
@@ -35,7 +34,7 @@ export function useFlowData(services: FollowupServices, shared: CloudData | unde
 }
 
 /** "Step i of n" for each of `steps`, as the flow is now (see the comment inside). */
-export function useStepPositions(steps: readonly string[], state: FlowState): (step: string) => Position {
+export function useStepPositions(steps: readonly string[], state: FlowFields): (step: string) => Position {
 	const shown = useRef(new Set<string>());
 	shown.current.add(state.step);
 	const seen = shown.current;
@@ -86,7 +85,7 @@ export function useFlowRun({
 	onFinish,
 	interrupts,
 }: {
-	readonly state: FlowState;
+	readonly state: FlowFields;
 	readonly dispatch: (action: FlowAction) => void;
 	readonly services: FollowupServices;
 	readonly outcome: FollowupOutcome | undefined;

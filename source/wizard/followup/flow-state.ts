@@ -7,11 +7,20 @@ import type {SecurityGroupSummary} from '../../domain/model.js';
 import type {ChangePlan} from '../../domain/plan-types.js';
 import {type MessageKey, t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
-import {afterEnd, applied, cancelled, type FlowState, sending, withEvent} from './calls.js';
+import {type Progress, withEvent, withOutcome} from './calls.js';
 import type {FollowupStart} from './services.js';
 
-/** The fields of the skeleton beside the calls (calls.ts FlowState), which every part's state carries. */
-export type FlowFields = FlowState & {
+/** The fields of the skeleton, which every part's state carries. */
+export type FlowFields = Progress & {
+	readonly step: string;
+	readonly start: FollowupStart;
+	readonly regionId?: string;
+	readonly plan?: ChangePlan;
+	/** Every round applied so far. */
+	readonly rounds: number;
+	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
+	/** The plan is due to be sent: set on confirm, cleared when the runner (flow-run.ts) takes it. */
+	readonly due?: 'apply';
 	readonly groupId?: string;
 	readonly regionLabel?: string;
 	readonly loadProblem?: Problem;
@@ -138,6 +147,36 @@ function back<S extends FlowFields>(part: Skeleton<S>, state: S): S {
 	}
 }
 
+/** The group picked from the list: to the part's screen, with nothing marked and nothing read. */
+function pick<S extends FlowFields>(part: Skeleton<S>, state: S, group: SecurityGroupSummary): S {
+	const picked = forget(
+		part,
+		part.drop({...state, step: part.edit, groupId: group.id, loadProblem: undefined, problem: undefined}),
+	);
+	return part.pick ? part.pick(picked, group) : picked;
+}
+
+/** Confirmed on Review: the plan is due to be sent (flow-run.ts sends it and says so with 'sent'). */
+const sending = <S extends FlowFields>(state: S, plan: ChangePlan): S => ({
+	...state,
+	step: 'applying',
+	status: 'applying',
+	plan,
+	due: 'apply',
+	calls: plan.calls.map((call) => ({call, state: 'pending', attempt: 0})),
+	outcome: undefined,
+});
+
+/** The round's outcome is in: Done, with each call as it ended. */
+const applied = <S extends FlowFields>(state: S, outcome: ChangeOutcome): S => ({
+	...state,
+	step: 'done',
+	status: 'done',
+	outcome,
+	calls: withOutcome(state.calls, outcome),
+	rounds: state.rounds + 1,
+});
+
 /** The skeleton's actions; any other is the part's. */
 function step<S extends FlowFields, A extends {readonly type: string}, T>(
 	part: FlowPart<S, A, T>,
@@ -155,20 +194,8 @@ function step<S extends FlowFields, A extends {readonly type: string}, T>(
 				...(flow.label ? {regionLabel: flow.label} : {}),
 				problem: undefined,
 			};
-		case 'group': {
-			if (state.step !== 'group') return state;
-			const picked = forget(
-				part,
-				part.drop({
-					...state,
-					step: part.edit,
-					groupId: flow.group.id,
-					loadProblem: undefined,
-					problem: undefined,
-				}),
-			);
-			return part.pick ? part.pick(picked, flow.group) : picked;
-		}
+		case 'group':
+			return state.step === 'group' ? pick(part, state, flow.group) : state;
 		case 'read-failed':
 			return {...state, loadProblem: flow.problem};
 		case 'review':
@@ -208,6 +235,27 @@ function step<S extends FlowFields, A extends {readonly type: string}, T>(
 		default:
 			return part.reduce(state, action as A);
 	}
+}
+
+/** An ended flow (cancelled or left) still takes the news of the call in flight, and a second Ctrl+C while it stops. */
+function afterEnd<S extends FlowFields>(state: S, action: {readonly type: string}): S {
+	const news = action as FlowAction;
+	if (news.type === 'cancel' && state.stopping) return {...state, forced: true};
+	if (news.type === 'sent') return {...state, due: undefined};
+	if (news.type === 'call-event') return {...state, calls: withEvent(state.calls, news.event)};
+	if (news.type === 'applied')
+		return {...state, outcome: news.outcome, calls: withOutcome(state.calls, news.outcome)};
+	return state;
+}
+
+/**
+ * Ctrl+C: while calls run, the one in flight finishes and the rest are skipped; on the result, everything asked for
+ * is done, so it just leaves; anywhere else, a cancel.
+ */
+function cancelled<S extends FlowFields>(state: S): S {
+	if (state.status === 'applying') return {...state, status: 'cancelled', stopping: true};
+	if (state.step === 'done') return {...state, status: 'left'};
+	return {...state, status: 'cancelled'};
 }
 
 /** The reducer of a follow-up: the skeleton's steps, the group's read, and the part's actions handed to the part. */
