@@ -256,7 +256,7 @@ export async function runOnGroup(
 }
 
 /** A plan sent from the flags path: its outcome, and the exit code a stop ends with. */
-export type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
+type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
 
 /**
  * Sends the plan (nothing when it has no calls), a Ctrl+C or stop signal stopping it after the call in flight,

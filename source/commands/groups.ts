@@ -14,10 +14,10 @@ import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
 
-export type GroupsFlags = ActionFlags<'list' | 'delete'> & {vpcId?: string};
+type GroupsFlags = ActionFlags<'list' | 'delete'> & {vpcId?: string};
 
 /** Every flag problem that needs no API call, all at once. */
-export function readGroupsFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): GroupsFlags {
+function readGroupsFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): GroupsFlags {
 	const read = readAction<GroupsFlags['mode']>(args, ['list', 'delete'], 'followup.groups.action');
 	const {mode, problems} = read;
 	const vpcId = typeof args.flags.vpc === 'string' ? args.flags.vpc.trim() : undefined;

@@ -12,7 +12,7 @@ import * as flagsPath from './followup-flags.js';
 import type {ExitCode, Io} from './io.js';
 import type {Services} from './services.js';
 
-export type InstancesFlags = flagsPath.CommonFlags & {instanceIds: string[]};
+type InstancesFlags = flagsPath.CommonFlags & {instanceIds: string[]};
 
 export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): InstancesFlags {
 	const instanceIds: string[] = [];

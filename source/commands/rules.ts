@@ -23,7 +23,7 @@ import * as flagsPath from './followup-flags.js';
 import type {ExitCode, Io} from './io.js';
 import type {Services} from './services.js';
 
-export type RulesFlags = flagsPath.CommonFlags & {
+type RulesFlags = flagsPath.CommonFlags & {
 	direction: Direction;
 	/** Parsed `--rule` values, in order, with what was typed (for messages) and which options it said. */
 	rules: {spec: string; rule: Rule; given?: {policy?: boolean; priority?: boolean}}[];

@@ -7,7 +7,7 @@ import {useColumns, WrapText} from './fit-text.js';
 import {glyphs} from './glyphs.js';
 import {Spinner} from './spinner.js';
 
-export type CallLine = {
+type CallLine = {
 	readonly key: string;
 	/** The call and its state in words (see callProgress). */
 	readonly text: string;

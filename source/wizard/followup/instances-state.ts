@@ -8,7 +8,7 @@ import {t} from '../../text/index.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
 
-export type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
+type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
 
 export type Selection = {readonly instanceId: string; readonly change: Membership};
 
@@ -33,7 +33,7 @@ export function initialInstancesState(start: FollowupStart): InstancesState {
 }
 
 /** The type of every group the network has, by id. */
-export const typesOf = (members: Members): Map<string, GroupType> =>
+const typesOf = (members: Members): Map<string, GroupType> =>
 	new Map(members.groups.map((g) => [g.id, g.type] as const));
 
 /** Members of the group first, then the others; by name, then id, within each. */

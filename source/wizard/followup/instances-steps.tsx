@@ -33,7 +33,7 @@ const markOf = (selection: Selection | undefined): string =>
 	selection ? (selection.change === 'join' ? '[+]' : '[-]') : '[ ]';
 
 /** The groups an instance is in, by name where known: `web (sg-…), default (sg-…)`. */
-export function groupsText(instance: Instance, groups: readonly SecurityGroupSummary[]): string {
+function groupsText(instance: Instance, groups: readonly SecurityGroupSummary[]): string {
 	return instance.securityGroupIds
 		.map((id) => {
 			const name = cleanLine(groups.find((g) => g.id === id)?.name ?? '');
@@ -42,7 +42,7 @@ export function groupsText(instance: Instance, groups: readonly SecurityGroupSum
 		.join(', ');
 }
 
-export function instanceItems(state: InstancesState): ListItem[] {
+function instanceItems(state: InstancesState): ListItem[] {
 	const members = state.members;
 	if (!members) return [];
 	const chosen = new Map(state.selected.map((s) => [s.instanceId, s] as const));
