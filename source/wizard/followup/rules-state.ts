@@ -16,7 +16,6 @@ import {ruleKey, showPorts, uniqueRules, validateRule} from '../../domain/rules.
 import {validateRuleDescription} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {assertNever} from '../state.js';
-import type {CallView} from './calls.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import {duplicateOf, type EditTarget, type RuleEdit, refusal, settle, unchanged} from './rules-edit.js';
 import type {FollowupStart} from './services.js';
@@ -92,7 +91,7 @@ const placeholderGroup = (id: string): SecurityGroupSummary => ({
 });
 
 /** The summary part of a group's attributes. */
-export const summaryOf = (detail: SecurityGroupDetail): SecurityGroupSummary => ({
+const summaryOf = (detail: SecurityGroupDetail): SecurityGroupSummary => ({
 	id: detail.id,
 	name: detail.name,
 	description: detail.description,
@@ -320,5 +319,3 @@ export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
 };
 
 export const rulesReducer = flowReducer(rulesPart);
-
-export type {CallView};
