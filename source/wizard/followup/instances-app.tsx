@@ -3,24 +3,21 @@
 // create wizard's Done screen embeds; InstancesApp is the root the command renders.
 import type {Members} from '../../cloud/members.js';
 import {t} from '../../text/index.js';
+import {CallsRunning} from './call-list.js';
 import * as flow from './flow-app.js';
 import {type InstancesEdit, type InstancesState, instancesPart} from './instances-state.js';
-import {InstancesApplying, InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
+import {InstancesDone, InstancesReview, InstancesScreen} from './instances-steps.js';
 
 export {flowOutcome as instancesOutcome} from './flow-run.js';
-
-const InstancesEditing = ({services, ...props}: flow.EditProps<InstancesState, InstancesEdit>) => (
-	<InstancesScreen {...props} sandbox={services.sandbox === true} />
-);
 
 const kind: flow.FlowKind<InstancesState, InstancesEdit, Members> = {
 	part: instancesPart,
 	groupPurpose: () => t('followup.group.purposeInstances'),
 	read: (services) => services.members,
 	screens: {
-		Edit: InstancesEditing,
+		Edit: InstancesScreen,
 		Review: InstancesReview,
-		Applying: InstancesApplying,
+		Applying: CallsRunning,
 		Done: InstancesDone,
 	},
 };

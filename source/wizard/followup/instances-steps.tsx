@@ -12,10 +12,12 @@ import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {CallsRunning, DoneFrame, ReviewFrame, type Tally} from './call-list.js';
+import {DoneFrame, ReviewFrame, type Tally} from './call-list.js';
 import {DiscardQuestion, EditFrame} from './edit-frame.js';
+import type {EditProps} from './flow-app.js';
 import {
 	type InstancesAction,
+	type InstancesEdit,
 	type InstancesState,
 	orderedInstances,
 	refusalFor,
@@ -115,8 +117,8 @@ export function InstancesScreen({
 	size,
 	position,
 	onReload,
-	sandbox = false,
-}: ScreenProps & {readonly position: Position; readonly onReload: () => void; readonly sandbox?: boolean}) {
+	services,
+}: EditProps<InstancesState, InstancesEdit>) {
 	const members = state.members;
 	const listing = members !== undefined && members.instances.length > 0;
 	// Typed while the list loads: kept, and the list opens filtered by it.
@@ -146,7 +148,7 @@ export function InstancesScreen({
 						? t('followup.instances.noneVpc', {vpc: members.group.vpcId})
 						: t('followup.instances.noneClassic', {region: state.regionId ?? ''})}
 				</Text>
-				{sandbox ? <Text>{t('followup.instances.sandboxSeed')}</Text> : null}
+				{services.sandbox ? <Text>{t('followup.instances.sandboxSeed')}</Text> : null}
 			</Box>
 		);
 	} else {
@@ -229,10 +231,6 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 		</ReviewFrame>
 	);
 }
-
-export const InstancesApplying = ({state}: {readonly state: InstancesState}) => (
-	<CallsRunning state={state} />
-);
 
 /** What a round came to, in words: joined, left, already so, refused. */
 function membershipTallies(calls: InstancesState['calls']): Tally[] {
