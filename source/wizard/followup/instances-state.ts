@@ -88,33 +88,46 @@ function toggleAll(state: InstancesState, ids: readonly string[]): InstancesStat
 }
 
 /**
+ * The instances the flags name, against the network as read: those that can make `change`, those already where
+ * the flags want them, and a problem for each that is not in the network or would be refused (in the flags' order).
+ */
+export function sortWanted(members: Members, ids: readonly string[], change: Membership) {
+	const {group} = members;
+	const types = typesOf(members);
+	const sorted = {ready: [] as string[], already: [] as string[], problems: [] as string[]};
+	for (const id of ids) {
+		const instance = members.instances.find((i) => i.id === id);
+		if (!instance) {
+			sorted.problems.push(
+				t('followup.member.notFound', {id, network: group.vpcId || t('followup.group.classic')}),
+			);
+			continue;
+		}
+		if (membershipOf(instance, group.id) !== change) {
+			sorted.already.push(id);
+			continue;
+		}
+		const refusal = refusalOf(instance, group, types, change);
+		if (refusal) sorted.problems.push(refusal);
+		else sorted.ready.push(id);
+	}
+	return sorted;
+}
+
+/**
  * Selects what the flags named: each instance that can make the change; the rest are said in one problem line
  * (an instance already where the flags want it is simply left out).
  */
 function preselect(
 	state: InstancesState,
 	members: Members,
-	wanted: NonNullable<FollowupStart['select']>,
+	{change, instanceIds}: NonNullable<FollowupStart['select']>,
 ): InstancesState {
-	const selected = [...state.selected];
-	const problems: string[] = [];
-	for (const id of wanted.instanceIds) {
-		const instance = members.instances.find((i) => i.id === id);
-		if (!instance) {
-			problems.push(
-				t('followup.member.notFound', {id, network: members.group.vpcId || t('followup.group.classic')}),
-			);
-			continue;
-		}
-		if (membershipOf(instance, members.group.id) !== wanted.change) continue;
-		const refusal = refusalFor(state, instance);
-		if (refusal) problems.push(refusal);
-		else if (!selected.some((s) => s.instanceId === id))
-			selected.push({instanceId: id, change: wanted.change});
-	}
+	const {ready, problems} = sortWanted(members, instanceIds, change);
+	const fresh = ready.filter((id) => !state.selected.some((s) => s.instanceId === id));
 	return {
 		...state,
-		selected,
+		selected: [...state.selected, ...fresh.map((instanceId): Selection => ({instanceId, change}))],
 		problem: problems.length > 0 ? problems.join(' ') : state.problem,
 	};
 }
