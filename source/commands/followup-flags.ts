@@ -1,24 +1,24 @@
+// The follow-up commands' flags path (no terminal, --json, `list`, or --yes): reading the flags every command
+// shares, finding the group, sending a plan with Ctrl+C stopping it after the call in flight, and the report.
 import type {CallOutcome, ChangeEvent, ChangeOutcome} from '../cloud/change-types.js';
 import {CloudError} from '../cloud/errors.js';
 import {outcomeLine, requestIdsOf} from '../domain/followup.js';
 import type {SecurityGroupDetail} from '../domain/model.js';
 import type {ChangePlan} from '../domain/plan-types.js';
 import {validateGroupId, validateRegionId} from '../domain/validators.js';
-import {cleanDeep, cleanLine, t} from '../text/index.js';
+import {cleanLine, type MessageKey, t} from '../text/index.js';
 import {exitCodeOf as outcomeCode} from '../wizard/followup/services.js';
-import {type Flags, type ParsedArgs, unknownRegionMessage} from './args.js';
-import {followupCalls, open, print, usage, warn} from './followup.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import {type ParsedArgs, unknownRegionMessage} from './args.js';
+import {followupCalls, open, printResult, usage, warn} from './followup.js';
+import {type ExitCode, exitCodes, type Io} from './io.js';
 import type {Services} from './services.js';
 import {stopInTwo, type TwoStageStop} from './signals.js';
 
-export type TargetFlags = {regionId?: string; groupId?: string; problems: string[]};
-
 export type FollowupMode = 'list' | 'add' | 'remove';
 
-/** The flags both follow-ups read the same way: the action word, the target, --yes, --json, a repeated flag. */
-export type CommonFlags = {
-	mode: FollowupMode;
+/** What every follow-up command reads the same way: the action word, the target, --yes and --json. */
+export type ActionFlags<M extends string> = {
+	mode: M;
 	regionId?: string;
 	groupId?: string;
 	yes: boolean;
@@ -26,9 +26,42 @@ export type CommonFlags = {
 	problems: string[];
 	/** `list` was typed (not just left out): it prints and ends, never opening the screens. */
 	listed: boolean;
-	/** The repeated flag's values (--rule, --instance), as typed. */
-	values: readonly string[];
 };
+
+/** The flags both follow-ups read the same way: the action word, the target, --yes, --json. */
+export type CommonFlags = ActionFlags<FollowupMode>;
+
+/**
+ * Reads the action word (the first of `modes` when none; not one of them is said with `notOne`), that no words
+ * follow it, --region and --group (each checked for its shape), --yes and --json: every problem at once.
+ */
+export function readAction<M extends string>(
+	args: Pick<ParsedArgs, 'positionals' | 'flags'>,
+	modes: readonly [M, ...M[]],
+	notOne: MessageKey,
+): ActionFlags<M> {
+	const {flags} = args;
+	const [word, ...extra] = args.positionals;
+	const problems: string[] = [];
+	const mode = modes.find((m) => m === word) ?? modes[0];
+	if (word !== undefined && word !== mode) problems.push(t(notOne, {value: cleanLine(word)}));
+	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
+	const region = typeof flags.region === 'string' ? flags.region.trim() : undefined;
+	const group = typeof flags.group === 'string' ? flags.group.trim() : undefined;
+	const regionProblem = region === undefined ? undefined : validateRegionId(region);
+	if (regionProblem) problems.push(t('followup.flags.flag', {flag: '--region', message: regionProblem}));
+	const groupProblem = group === undefined ? undefined : validateGroupId(group);
+	if (groupProblem) problems.push(t('followup.flags.flag', {flag: '--group', message: groupProblem}));
+	return {
+		mode,
+		...(region ? {regionId: region} : {}),
+		...(group ? {groupId: group} : {}),
+		yes: flags.yes === true,
+		json: flags.json === true,
+		listed: word === 'list',
+		problems,
+	};
+}
 
 /**
  * Reads the action word (list when none), the target and the repeated `flag` (each value through `parse`, which
@@ -39,53 +72,35 @@ export function readCommon(
 	flag: 'rule' | 'instance',
 	parse: (value: string) => string | undefined,
 ): CommonFlags {
-	const {flags} = args;
-	const [word, ...extra] = args.positionals;
-	const problems: string[] = [];
-	let mode: FollowupMode = 'list';
-	if (word === 'add' || word === 'remove') mode = word;
-	else if (word !== undefined && word !== 'list')
-		problems.push(
-			t(flag === 'rule' ? 'followup.flags.rulesAction' : 'followup.flags.instancesAction', {
-				value: cleanLine(word),
-			}),
-		);
-	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
-	const target = readTarget(flags);
-	problems.push(...target.problems);
-	const given = flags[flag];
+	const read = readAction<FollowupMode>(
+		args,
+		['list', 'add', 'remove'],
+		flag === 'rule' ? 'followup.flags.rulesAction' : 'followup.flags.instancesAction',
+	);
+	const given = args.flags[flag];
 	const values = Array.isArray(given) ? (given as readonly string[]) : [];
 	for (const value of values) {
 		const problem = parse(value);
-		if (problem) problems.push(t('followup.flags.flag', {flag: `--${flag}`, message: problem}));
+		if (problem) read.problems.push(t('followup.flags.flag', {flag: `--${flag}`, message: problem}));
 	}
-	if (mode === 'list') {
+	if (read.mode === 'list') {
 		if (values.length > 0)
-			problems.push(
+			read.problems.push(
 				t(flag === 'rule' ? 'followup.flags.ruleWithoutAction' : 'followup.flags.instanceWithoutAction'),
 			);
 	} else if (values.length === 0) {
-		problems.push(
-			t(flag === 'rule' ? 'followup.flags.ruleMissing' : 'followup.flags.instanceMissing', {action: mode}),
+		read.problems.push(
+			t(flag === 'rule' ? 'followup.flags.ruleMissing' : 'followup.flags.instanceMissing', {
+				action: read.mode,
+			}),
 		);
 	}
-	return {
-		mode,
-		...(target.regionId ? {regionId: target.regionId} : {}),
-		...(target.groupId ? {groupId: target.groupId} : {}),
-		yes: flags.yes === true,
-		json: flags.json === true,
-		listed: word === 'list',
-		problems,
-		values,
-	};
+	return read;
 }
 
 /** Without a terminal, with --json, `list` typed, or add/remove with --yes: the flags-only path. */
-export const isScripted = (
-	io: Io,
-	read: Pick<CommonFlags, 'json' | 'mode' | 'yes'> & {listed?: boolean},
-): boolean => !io.interactive || read.json || read.listed === true || (read.mode !== 'list' && read.yes);
+export const isScripted = (io: Io, read: CommonFlags): boolean =>
+	!io.interactive || read.json || read.listed || (read.mode !== 'list' && read.yes);
 
 /** The calls that failed or were skipped, for a --json report, each as `entry` writes it (undefined: left out). */
 export function failedOf<T>(
@@ -103,7 +118,10 @@ export function failedOf<T>(
 	});
 }
 
-/** A change's report: the JSON line with --json, else a line per call and `more`; then the run's exit code. */
+/**
+ * A change's report: the JSON line with --json, else a line per call and `more`; then the exit code: the stop's
+ * when stopped (said on stderr), else 0 or 1 by the calls.
+ */
 export function reportSent(
 	io: Io,
 	read: Pick<CommonFlags, 'json'>,
@@ -113,39 +131,17 @@ export function reportSent(
 	more: readonly string[],
 ): ExitCode {
 	const {outcome} = sent;
-	if (read.json)
-		line(
-			io.stdout,
-			JSON.stringify(
-				cleanDeep({
-					...report,
-					requestIds: requestIdsOf(outcome),
-					...(outcome.cancelled ? {cancelled: true} : {}),
-				}),
-			),
-		);
-	else print(io, [...outcome.outcomes.map(outcomeLine), ...more]);
-	return sentCode(io, sent, plan);
-}
-
-/** --region and --group as given (each checked for its shape). */
-export function readTarget(flags: Flags): TargetFlags {
-	const problems: string[] = [];
-	const region = typeof flags.region === 'string' ? flags.region.trim() : undefined;
-	const group = typeof flags.group === 'string' ? flags.group.trim() : undefined;
-	if (region !== undefined) {
-		const problem = validateRegionId(region);
-		if (problem) problems.push(t('followup.flags.flag', {flag: '--region', message: problem}));
+	printResult(
+		io,
+		read.json,
+		{...report, requestIds: requestIdsOf(outcome), ...(outcome.cancelled ? {cancelled: true} : {})},
+		[...outcome.outcomes.map(outcomeLine), ...more],
+	);
+	if (outcome.cancelled) {
+		warn(io, [t('followup.flags.cancelled')]);
+		return sent.stoppedCode;
 	}
-	if (group !== undefined) {
-		const problem = validateGroupId(group);
-		if (problem) problems.push(t('followup.flags.flag', {flag: '--group', message: problem}));
-	}
-	return {
-		...(region !== undefined ? {regionId: region} : {}),
-		...(group !== undefined ? {groupId: group} : {}),
-		problems,
-	};
+	return outcomeCode({status: 'applied', regionId: plan.regionId, groupId: plan.groupId, outcome});
 }
 
 /**
@@ -217,15 +213,6 @@ export const listenForInterrupts = (io: Io): TwoStageStop =>
 		second: () => warn(io, [t('followup.flags.quitNow')]),
 	});
 
-/** What the flags path of either follow-up has read before it acts. */
-export type FlagsTarget = {
-	readonly mode: 'list' | 'add' | 'remove';
-	readonly regionId?: string;
-	readonly groupId?: string;
-	readonly yes: boolean;
-	readonly problems: readonly string[];
-};
-
 /**
  * The flags path up to the group: every flag problem at once (before any service starts when the region is given),
  * the region from the profile or the last run when --region is left out (said on stderr), the group read (not
@@ -234,7 +221,7 @@ export type FlagsTarget = {
 export async function runOnGroup(
 	args: ParsedArgs,
 	io: Io,
-	read: FlagsTarget,
+	read: CommonFlags,
 	act: (services: Services, regionId: string, group: SecurityGroupDetail) => Promise<ExitCode>,
 ): Promise<ExitCode> {
 	const problems = [...read.problems];
@@ -269,7 +256,7 @@ export async function runOnGroup(
 }
 
 /** A plan sent from the flags path: its outcome, and the exit code a stop ends with. */
-export type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
+type Sent = {outcome: ChangeOutcome; stoppedCode: ExitCode};
 
 /**
  * Sends the plan (nothing when it has no calls), a Ctrl+C or stop signal stopping it after the call in flight,
@@ -301,18 +288,4 @@ export async function sendPlan(
 		// Remembering the region is a convenience.
 	}
 	return {outcome, stoppedCode: interrupts.exitCode()};
-}
-
-/** The exit code after the report is printed: the stop's when stopped (said on stderr), else 0 or 1 by the calls. */
-export function sentCode(io: Io, sent: Sent, plan: ChangePlan): ExitCode {
-	if (sent.outcome.cancelled) {
-		warn(io, [t('followup.flags.cancelled')]);
-		return sent.stoppedCode;
-	}
-	return outcomeCode({
-		status: 'applied',
-		regionId: plan.regionId,
-		groupId: plan.groupId,
-		outcome: sent.outcome,
-	});
 }

@@ -1,8 +1,8 @@
 // What `ecs-sg rules` and `ecs-sg instances` share around their Ink app: the services (with the cloud calls the
 // screens are given), rendering the app with stops relayed to it, and printing. The flags path is followup-flags.ts.
-import {type ComponentType, createElement, type ReactElement} from 'react';
+import {type ComponentType, createElement} from 'react';
 import type {EcsApi, RetryObservable} from '../cloud/port.js';
-import {cleanBlock, t} from '../text/index.js';
+import {cleanBlock, cleanDeep, t} from '../text/index.js';
 import type {FollowupAppProps} from '../wizard/followup/flow-app.js';
 import {
 	type FollowupCalls,
@@ -10,13 +10,12 @@ import {
 	type FollowupServices,
 	type FollowupStart,
 	exitCodeOf as outcomeCode,
-	type StopRequests,
 } from '../wizard/followup/services.js';
 import type {ParsedArgs} from './args.js';
-import type {TargetFlags} from './followup-flags.js';
+import type {CommonFlags} from './followup-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import type {Services} from './services.js';
-import {exitCodeOf, type StopSignal, stopRequests} from './signals.js';
+import {exitCodeOf, stopRequests} from './signals.js';
 
 export const print = (io: Io, lines: readonly string[]): void => {
 	for (const l of lines) line(io.stdout, cleanBlock(l));
@@ -24,6 +23,18 @@ export const print = (io: Io, lines: readonly string[]): void => {
 export const warn = (io: Io, lines: readonly string[]): void => {
 	for (const l of lines) line(io.stderr, cleanBlock(l));
 };
+
+/** A result: the JSON line with --json (`report`, cleaned of control characters), else `lines` for a person. */
+export function printResult(
+	io: Io,
+	json: boolean,
+	report: Record<string, unknown>,
+	lines: readonly string[],
+): ExitCode {
+	if (json) line(io.stdout, JSON.stringify(cleanDeep(report)));
+	else print(io, lines);
+	return exitCodes.ok;
+}
 
 /** Usage problems, one line each, then the help hint: exit 2, nothing sent. */
 export function usage(io: Io, problems: readonly string[]): ExitCode {
@@ -50,7 +61,7 @@ export const followupCalls = (api: EcsApi & Partial<RetryObservable>): FollowupC
 		(await import('../cloud/members.js')).readMembers(api, regionId, groupId),
 });
 
-export const followupServices = (services: Services): FollowupServices => ({
+const followupServices = (services: Services): FollowupServices => ({
 	api: services.api,
 	...followupCalls(services.api),
 	settings: services.store.settings,
@@ -58,55 +69,17 @@ export const followupServices = (services: Services): FollowupServices => ({
 	...(services.sandbox ? {sandbox: true} : {}),
 });
 
-/** How a follow-up's app ended, and the signal that stopped it if one did. */
-export type AppRun = {outcome: FollowupOutcome; signal?: StopSignal};
-
-/** 0 done, 1 a call failed; a cancel ends with the code of what stopped it (130 Ctrl+C or SIGINT, 143, 129). */
-export const exitCodeOfRun = (run: AppRun): ExitCode =>
-	run.outcome.status === 'cancelled' ? exitCodeOf(run.signal) : outcomeCode(run.outcome);
-
-/**
- * Renders a follow-up's Ink app and waits for its outcome. SIGINT, SIGTERM and SIGHUP reach the app as Ctrl+C does
- * (while calls run it stops after the call in flight and shows what was done; a second one leaves at once),
- * instead of ending the process mid-call.
- */
-export async function runApp(
-	io: Io,
-	app: (onExit: (outcome: FollowupOutcome) => void, interrupts: StopRequests) => ReactElement,
-): Promise<AppRun> {
-	const {render} = await import('ink');
-	let outcome: FollowupOutcome | undefined;
-	const stops = stopRequests();
-	io.stdin.resume();
-	try {
-		const instance = render(
-			app((value) => {
-				outcome = value;
-			}, stops.requests),
-			{
-				stdin: io.stdin,
-				stdout: io.stdout,
-				stderr: io.stderr,
-				exitOnCtrlC: false,
-				patchConsole: false,
-			},
-		);
-		await instance.waitUntilExit();
-	} finally {
-		stops.stop();
-	}
-	const signal = stops.signal();
-	return {outcome: outcome ?? {status: 'cancelled'}, ...(signal ? {signal} : {})};
-}
-
 /**
  * A follow-up in a terminal: opens the services, renders the app `load` gives (imported only now, so the flags
- * path never loads Ink) from `start` plus the flags' region and group, and ends with the run's exit code.
+ * path never loads Ink) from `start` plus the flags' region and group, and waits for its outcome. SIGINT, SIGTERM
+ * and SIGHUP reach the app as Ctrl+C does (while calls run it stops after the call in flight and shows what was
+ * done; a second one leaves at once) instead of ending the process mid-call. The exit code: 0 done, 1 a call
+ * failed; a cancel ends with the code of what stopped it (130 Ctrl+C or SIGINT, 143, 129).
  */
 export async function runInteractive(
 	args: ParsedArgs,
 	io: Io,
-	target: Pick<TargetFlags, 'regionId' | 'groupId'>,
+	target: Pick<CommonFlags, 'regionId' | 'groupId'>,
 	start: FollowupStart,
 	load: () => Promise<ComponentType<FollowupAppProps>>,
 ): Promise<ExitCode> {
@@ -114,19 +87,36 @@ export async function runInteractive(
 	if (typeof opened === 'number') return opened;
 	try {
 		const App = await load();
-		const run = await runApp(io, (onExit, interrupts) =>
-			createElement(App, {
+		const {render} = await import('ink');
+		let outcome: FollowupOutcome | undefined;
+		const stops = stopRequests();
+		io.stdin.resume();
+		try {
+			const app = createElement(App, {
 				services: followupServices(opened),
 				start: {
 					...(target.regionId ? {regionId: target.regionId} : {}),
 					...(target.groupId ? {groupId: target.groupId} : {}),
 					...start,
 				},
-				onExit,
-				interrupts,
-			}),
-		);
-		return exitCodeOfRun(run);
+				onExit: (value) => {
+					outcome = value;
+				},
+				interrupts: stops.requests,
+			});
+			const options = {
+				stdin: io.stdin,
+				stdout: io.stdout,
+				stderr: io.stderr,
+				exitOnCtrlC: false,
+				patchConsole: false,
+			};
+			await render(app, options).waitUntilExit();
+		} finally {
+			stops.stop();
+		}
+		const ended = outcome ?? {status: 'cancelled'};
+		return ended.status === 'cancelled' ? exitCodeOf(stops.signal()) : outcomeCode(ended);
 	} finally {
 		await opened.close();
 	}

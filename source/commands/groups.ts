@@ -6,55 +6,29 @@
 import type {GroupReference} from '../cloud/port.js';
 import type {Instance, SecurityGroupSummary} from '../domain/model.js';
 import {validateVpcId} from '../domain/validators.js';
-import {cleanDeep, cleanLine, cut, t, table} from '../text/index.js';
+import {cleanDeep, cut, t, table} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
-import {open, print, usage, warn} from './followup.js';
-import {defaultRegion, readGroup, readTarget} from './followup-flags.js';
+import {open, printResult, usage, warn} from './followup.js';
+import {type ActionFlags, defaultRegion, readAction, readGroup} from './followup-flags.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import type {Services} from './services.js';
 
-export type GroupsFlags = {
-	mode: 'list' | 'delete';
-	regionId?: string;
-	groupId?: string;
-	vpcId?: string;
-	yes: boolean;
-	json: boolean;
-	problems: string[];
-};
+type GroupsFlags = ActionFlags<'list' | 'delete'> & {vpcId?: string};
 
 /** Every flag problem that needs no API call, all at once. */
-export function readGroupsFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): GroupsFlags {
-	const {flags} = args;
-	const [word, ...extra] = args.positionals;
-	const problems: string[] = [];
-	let mode: GroupsFlags['mode'] = 'list';
-	if (word === 'delete') mode = 'delete';
-	else if (word !== undefined && word !== 'list')
-		problems.push(t('followup.groups.action', {value: cleanLine(word)}));
-	if (extra.length > 0) problems.push(t('followup.flags.extra', {value: cleanLine(extra.join(' '))}));
-	const target = readTarget(flags);
-	problems.push(...target.problems);
-	const vpcId = typeof flags.vpc === 'string' ? flags.vpc.trim() : undefined;
+function readGroupsFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): GroupsFlags {
+	const read = readAction<GroupsFlags['mode']>(args, ['list', 'delete'], 'followup.groups.action');
+	const {mode, problems} = read;
+	const vpcId = typeof args.flags.vpc === 'string' ? args.flags.vpc.trim() : undefined;
 	if (vpcId !== undefined) {
 		const problem = validateVpcId(vpcId);
 		if (problem) problems.push(t('followup.flags.flag', {flag: '--vpc', message: problem}));
 	}
-	if (mode === 'list' && target.groupId) problems.push(t('followup.groups.groupWithList'));
+	if (mode === 'list' && read.groupId) problems.push(t('followup.groups.groupWithList'));
 	if (mode === 'delete' && vpcId) problems.push(t('followup.groups.vpcWithDelete'));
-	const yes = flags.yes === true;
-	const json = flags.json === true;
-	if (mode === 'delete' && json && !yes) problems.push(t('followup.groups.jsonNeedsYes'));
-	return {
-		mode,
-		...(target.regionId ? {regionId: target.regionId} : {}),
-		...(target.groupId ? {groupId: target.groupId} : {}),
-		...(vpcId ? {vpcId} : {}),
-		yes,
-		json,
-		problems,
-	};
+	if (mode === 'delete' && read.json && !read.yes) problems.push(t('followup.groups.jsonNeedsYes'));
+	return {...read, ...(vpcId ? {vpcId} : {})};
 }
 
 /** Where the prompts draw: stderr, so that stdout keeps only the answer. */
@@ -141,44 +115,39 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 async function list(io: Io, read: GroupsFlags, services: Services, regionId: string): Promise<ExitCode> {
 	const groups = await services.api.describeSecurityGroups(regionId, read.vpcId ? {vpcId: read.vpcId} : {});
-	if (read.json) {
-		line(
-			io.stdout,
-			JSON.stringify(
-				cleanDeep({
-					command: 'groups',
-					action: 'list',
-					regionId,
-					...(read.vpcId ? {vpcId: read.vpcId} : {}),
-					groups: groups.map((g) => ({
-						securityGroupId: g.id,
-						name: g.name,
-						type: g.type,
-						vpcId: g.vpcId,
-						description: g.description,
-						creationTime: g.creationTime,
-					})),
-				}),
-			),
-		);
-		return exitCodes.ok;
-	}
-	print(io, [
-		read.vpcId
-			? t('followup.groups.headingVpc', {region: regionId, vpc: read.vpcId, count: groups.length})
-			: t('followup.groups.heading', {region: regionId, count: groups.length}),
-		...table([
-			[
-				t('followup.groups.id'),
-				t('followup.groups.name'),
-				t('followup.groups.type'),
-				t('followup.groups.vpc'),
-				t('followup.groups.description'),
-			],
-			...groups.map(groupRow),
-		]).map((l) => `  ${l}`),
-	]);
-	return exitCodes.ok;
+	return printResult(
+		io,
+		read.json,
+		{
+			command: 'groups',
+			action: 'list',
+			regionId,
+			...(read.vpcId ? {vpcId: read.vpcId} : {}),
+			groups: groups.map((g) => ({
+				securityGroupId: g.id,
+				name: g.name,
+				type: g.type,
+				vpcId: g.vpcId,
+				description: g.description,
+				creationTime: g.creationTime,
+			})),
+		},
+		[
+			read.vpcId
+				? t('followup.groups.headingVpc', {region: regionId, vpc: read.vpcId, count: groups.length})
+				: t('followup.groups.heading', {region: regionId, count: groups.length}),
+			...table([
+				[
+					t('followup.groups.id'),
+					t('followup.groups.name'),
+					t('followup.groups.type'),
+					t('followup.groups.vpc'),
+					t('followup.groups.description'),
+				],
+				...groups.map(groupRow),
+			]).map((l) => `  ${l}`),
+		],
+	);
 }
 
 /** What stops a delete: the groups whose rules reference it, and the instances in it. */
@@ -262,8 +231,7 @@ async function remove(io: Io, read: GroupsFlags, services: Services, regionId: s
 		}
 	}
 	const result = await services.api.deleteSecurityGroup(regionId, group.id);
-	if (read.json)
-		line(io.stdout, JSON.stringify(cleanDeep({...base, deleted: true, requestId: result.requestId})));
-	else print(io, [t('followup.groups.deleted', {id: group.id, name: group.name, region: regionId})]);
-	return exitCodes.ok;
+	return printResult(io, read.json, {...base, deleted: true, requestId: result.requestId}, [
+		t('followup.groups.deleted', {id: group.id, name: group.name, region: regionId}),
+	]);
 }

@@ -2,23 +2,21 @@
 // (pre-selected from the flags; `--yes` with add/remove applies without it); otherwise, or with --json, the
 // flags-only path: `instances add|remove --group ID --instance ID... --yes`, or `instances --group ID` to list.
 import type {Members} from '../cloud/members.js';
-import {type Membership, membershipOf, planMembership, refusalOf, statusText} from '../domain/membership.js';
-import type {GroupType} from '../domain/model.js';
+import {type Membership, planMembership, statusText} from '../domain/membership.js';
 import {validateInstanceId} from '../domain/validators.js';
-import {cleanDeep, t, table} from '../text/index.js';
+import {t, table} from '../text/index.js';
+import {sortWanted} from '../wizard/followup/instances-state.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
 import * as flagsPath from './followup-flags.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {ExitCode, Io} from './io.js';
 import type {Services} from './services.js';
 
-export type InstancesMode = flagsPath.FollowupMode;
-
-export type InstancesFlags = Omit<flagsPath.CommonFlags, 'values'> & {instanceIds: string[]};
+type InstancesFlags = flagsPath.CommonFlags & {instanceIds: string[]};
 
 export function readInstancesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): InstancesFlags {
 	const instanceIds: string[] = [];
-	const {values: _values, ...common} = flagsPath.readCommon(args, 'instance', (raw) => {
+	const common = flagsPath.readCommon(args, 'instance', (raw) => {
 		const id = raw.trim();
 		const problem = validateInstanceId(id);
 		if (!problem && !instanceIds.includes(id)) instanceIds.push(id);
@@ -60,50 +58,45 @@ function listMembers(io: Io, read: InstancesFlags, members: Members, regionId: s
 		inGroup: i.securityGroupIds.includes(group.id),
 		securityGroupIds: i.securityGroupIds,
 	}));
-	if (read.json) {
-		line(
-			io.stdout,
-			JSON.stringify(
-				cleanDeep({
-					command: 'instances',
-					action: 'list',
-					regionId,
-					securityGroupId: group.id,
-					vpcId: group.vpcId,
-					instances: rows,
-				}),
-			),
-		);
-		return exitCodes.ok;
-	}
-	followup.print(io, [
-		t('followup.flags.instancesHeading', {
-			id: group.id,
-			name: group.name,
-			region: regionId,
-			count: rows.filter((r) => r.inGroup).length,
-			total: rows.length,
-		}),
-		...table([
-			[
-				'',
-				t('followup.flags.instanceName'),
-				t('followup.flags.instanceId'),
-				t('followup.flags.instanceStatus'),
-				t('followup.flags.instanceIp'),
-				t('followup.flags.instanceGroups'),
-			],
-			...rows.map((r) => [
-				r.inGroup ? '*' : '',
-				r.name,
-				r.instanceId,
-				statusText(r.status),
-				r.privateIp,
-				r.securityGroupIds.join(','),
-			]),
-		]).map((l) => `  ${l}`),
-	]);
-	return exitCodes.ok;
+	return followup.printResult(
+		io,
+		read.json,
+		{
+			command: 'instances',
+			action: 'list',
+			regionId,
+			securityGroupId: group.id,
+			vpcId: group.vpcId,
+			instances: rows,
+		},
+		[
+			t('followup.flags.instancesHeading', {
+				id: group.id,
+				name: group.name,
+				region: regionId,
+				count: rows.filter((r) => r.inGroup).length,
+				total: rows.length,
+			}),
+			...table([
+				[
+					'',
+					t('followup.flags.instanceName'),
+					t('followup.flags.instanceId'),
+					t('followup.flags.instanceStatus'),
+					t('followup.flags.instanceIp'),
+					t('followup.flags.instanceGroups'),
+				],
+				...rows.map((r) => [
+					r.inGroup ? '*' : '',
+					r.name,
+					r.instanceId,
+					statusText(r.status),
+					r.privateIp,
+					r.securityGroupIds.join(','),
+				]),
+			]).map((l) => `  ${l}`),
+		],
+	);
 }
 
 async function change(
@@ -115,29 +108,15 @@ async function change(
 ): Promise<ExitCode> {
 	const {group} = members;
 	const wanted: Membership = read.mode === 'add' ? 'join' : 'leave';
-	const types = new Map<string, GroupType>(members.groups.map((g) => [g.id, g.type]));
-	const problems: string[] = [];
-	const unchanged: string[] = [];
-	const changes: {instanceId: string; change: Membership}[] = [];
-	for (const id of read.instanceIds) {
-		const instance = members.instances.find((i) => i.id === id);
-		if (!instance) {
-			problems.push(t('followup.member.notFound', {id, network: group.vpcId || t('followup.group.classic')}));
-			continue;
-		}
-		// Already where the flags want it: nothing to send, said on stderr (scripts can run the same line twice).
-		if (membershipOf(instance, group.id) !== wanted) {
-			unchanged.push(id);
-			continue;
-		}
-		const refusal = refusalOf(instance, group, types, wanted);
-		if (refusal) problems.push(refusal);
-		else changes.push({instanceId: id, change: wanted});
-	}
+	const {ready, already: unchanged, problems} = sortWanted(members, read.instanceIds, wanted);
 	if (problems.length > 0) return followup.usage(io, problems);
+	// Already where the flags want it: nothing to send, said on stderr (scripts can run the same line twice).
 	for (const id of unchanged)
 		followup.warn(io, [t(wanted === 'join' ? 'followup.member.alreadyIn' : 'followup.member.notIn', {id})]);
-	const plan = planMembership({regionId, groupId: group.id}, changes);
+	const plan = planMembership(
+		{regionId, groupId: group.id},
+		ready.map((instanceId) => ({instanceId, change: wanted})),
+	);
 	const sent = await flagsPath.sendPlan(io, services, plan, (call) =>
 		'instanceId' in call
 			? t(call.kind === 'join' ? 'followup.flags.joining' : 'followup.flags.leaving', {

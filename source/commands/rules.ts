@@ -15,17 +15,15 @@ import {
 } from '../domain/rule-change.js';
 import {parseRuleSpec, ruleSpec} from '../domain/rules.js';
 import {rulesTable} from '../domain/summary.js';
-import {cleanDeep, t} from '../text/index.js';
+import {t} from '../text/index.js';
 import {refusal} from '../wizard/followup/rules-edit.js';
 import type {ParsedArgs} from './args.js';
 import * as followup from './followup.js';
 import * as flagsPath from './followup-flags.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import type {ExitCode, Io} from './io.js';
 import type {Services} from './services.js';
 
-export type RulesMode = flagsPath.FollowupMode;
-
-export type RulesFlags = Omit<flagsPath.CommonFlags, 'values'> & {
+type RulesFlags = flagsPath.CommonFlags & {
 	direction: Direction;
 	/** Parsed `--rule` values, in order, with what was typed (for messages) and which options it said. */
 	rules: {spec: string; rule: Rule; given?: {policy?: boolean; priority?: boolean}}[];
@@ -35,7 +33,7 @@ export type RulesFlags = Omit<flagsPath.CommonFlags, 'values'> & {
 export function readRulesFlags(args: Pick<ParsedArgs, 'positionals' | 'flags'>): RulesFlags {
 	const direction: Direction = args.flags.egress === true ? 'egress' : 'ingress';
 	const rules: RulesFlags['rules'] = [];
-	const {values: _values, ...common} = flagsPath.readCommon(args, 'rule', (spec) => {
+	const common = flagsPath.readCommon(args, 'rule', (spec) => {
 		const parsed = parseRuleSpec(spec, direction);
 		if (!parsed.ok) return parsed.problem;
 		rules.push({spec, rule: parsed.rule, given: parsed.given});
@@ -63,7 +61,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 type RulesReport = {
 	command: 'rules';
-	action: RulesMode;
+	action: flagsPath.FollowupMode;
 	regionId: string;
 	securityGroupId: string;
 	direction?: Direction;
@@ -87,34 +85,30 @@ const byDirection = (rules: readonly GroupRule[]): GroupRule[] =>
 	[...rules].sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'ingress' ? -1 : 1));
 
 function listRules(io: Io, read: RulesFlags, group: SecurityGroupDetail, regionId: string): ExitCode {
-	if (read.json) {
-		line(
-			io.stdout,
-			JSON.stringify(
-				cleanDeep({
-					command: 'rules',
-					action: 'list',
-					regionId,
-					securityGroupId: group.id,
-					name: group.name,
-					vpcId: group.vpcId,
-					type: group.type,
-					rules: byDirection(group.rules).map(plainRule),
-				}),
-			),
-		);
-		return exitCodes.ok;
-	}
-	followup.print(io, [
-		t('followup.flags.listHeading', {
-			id: group.id,
+	const rules = byDirection(group.rules);
+	return followup.printResult(
+		io,
+		read.json,
+		{
+			command: 'rules',
+			action: 'list',
+			regionId,
+			securityGroupId: group.id,
 			name: group.name,
-			region: regionId,
-			count: group.rules.length,
-		}),
-		...rulesTable(byDirection(group.rules)),
-	]);
-	return exitCodes.ok;
+			vpcId: group.vpcId,
+			type: group.type,
+			rules: rules.map(plainRule),
+		},
+		[
+			t('followup.flags.listHeading', {
+				id: group.id,
+				name: group.name,
+				region: regionId,
+				count: rules.length,
+			}),
+			...rulesTable(rules),
+		],
+	);
 }
 
 async function change(
@@ -177,7 +171,7 @@ async function change(
 	]);
 }
 
-export function rulesReport(
+function rulesReport(
 	read: Pick<RulesFlags, 'mode' | 'direction'>,
 	regionId: string,
 	groupId: string,

@@ -3,7 +3,7 @@
 // rules-app.tsx and instances-app.tsx; and the root that marks the headings in the sandbox, reports the one
 // outcome and leaves Ink after the last frame.
 import {Box, Text, useApp} from 'ink';
-import {type ComponentType, type Dispatch, type ReactNode, useEffect, useReducer} from 'react';
+import {type ComponentType, type Dispatch, type ReactNode, useEffect, useMemo, useReducer} from 'react';
 import {t} from '../../text/index.js';
 import type {CloudData} from '../cloud-data.js';
 import {HeadingBadge} from '../components/step-frame.js';
@@ -62,7 +62,7 @@ export function FollowupRoot({
  * A cancelled flow: the calls as they run while the one in flight finishes; once stopped after calls, the calls
  * stay on screen, each with what became of it, and what that means; cancelled before any, one line.
  */
-export function CancelledScreen({
+function CancelledScreen({
 	state,
 	outcome,
 	children,
@@ -94,7 +94,7 @@ export function safe<T>(read: () => T): T | undefined {
 }
 
 /** What a part's screens are given. */
-export type PartProps<S, A> = {
+type PartProps<S, A> = {
 	readonly state: S;
 	readonly dispatch: Dispatch<A | FlowAction>;
 	readonly size: TerminalSize;
@@ -111,7 +111,7 @@ export type EditProps<S, A> = PartProps<S, A> & {
 
 /** The screens of a part: its own (where the later parts, group peers and editing a rule in place, plug in), its
  * review, its calls running and its result. */
-export type PartScreens<S, A> = {
+type PartScreens<S, A> = {
 	readonly Edit: ComponentType<EditProps<S, A>>;
 	readonly Review: ComponentType<PartProps<S, A> & {readonly position: Position}>;
 	readonly Applying: ComponentType<{readonly state: S}>;
@@ -127,20 +127,6 @@ export type FlowKind<S extends FlowFields, A extends {readonly type: string}, T>
 	readonly screens: PartScreens<S, A>;
 };
 
-/** A kind with what the flow derives from it once: its reducer and the steps it counts ("Step i of n"). */
-export type BuiltKind<S extends FlowFields, A extends {readonly type: string}, T> = FlowKind<S, A, T> & {
-	readonly reducer: (state: S, action: A | FlowAction) => S;
-	readonly steps: readonly string[];
-};
-
-export const flowKind = <S extends FlowFields, A extends {readonly type: string}, T>(
-	kind: FlowKind<S, A, T>,
-): BuiltKind<S, A, T> => ({
-	...kind,
-	reducer: flowReducer(kind.part),
-	steps: ['region', 'group', kind.part.edit, 'review'],
-});
-
 /** A follow-up of `kind`, from the region to the result. */
 export function FollowupFlow<S extends FlowFields, A extends {readonly type: string}, T>({
 	kind,
@@ -149,14 +135,15 @@ export function FollowupFlow<S extends FlowFields, A extends {readonly type: str
 	onFinish,
 	data: shared,
 	interrupts,
-}: FollowupFlowProps & {readonly kind: BuiltKind<S, A, T>}) {
+}: FollowupFlowProps & {readonly kind: FlowKind<S, A, T>}) {
 	const size = useTerminalSize();
 	const data = useFlowData(services, shared);
-	const [state, dispatch] = useReducer(kind.reducer, start, kind.part.initial);
-	const positionOf = useStepPositions(kind.steps, state);
+	const reducer = useMemo(() => flowReducer(kind.part), [kind.part]);
+	const [state, dispatch] = useReducer(reducer, start, kind.part.initial);
+	const positionOf = useStepPositions(['region', 'group', kind.part.edit, 'review'], state);
 	const outcome = flowOutcome(state);
 	useFlowRun({state, dispatch, services, outcome, onFinish, interrupts});
-	const onReload = useGroupRead(state, dispatch, kind.read(services), kind.part.news);
+	const onReload = useGroupRead(state, dispatch, kind.read(services), kind.part.read);
 	const {Edit, Review, Applying, Done} = kind.screens;
 	const back = () => dispatch({type: 'back'});
 

@@ -3,9 +3,8 @@
 // stopping it, and reporting the one outcome. The cloud calls come from the services (injected by commands/).
 import {useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {lang} from '../../text/index.js';
-import {CloudData, type Problem, useLoad} from '../cloud-data.js';
+import {CloudData, useLoad} from '../cloud-data.js';
 import {useKeys} from '../components/key-chunk.js';
-import type {FlowState} from './calls.js';
 import type {FlowAction, FlowFields} from './flow-state.js';
 import type {Position} from './pickers.js';
 import type {FollowupOutcome, FollowupServices, StopRequests} from './services.js';
@@ -35,7 +34,7 @@ export function useFlowData(services: FollowupServices, shared: CloudData | unde
 }
 
 /** "Step i of n" for each of `steps`, as the flow is now (see the comment inside). */
-export function useStepPositions(steps: readonly string[], state: FlowState): (step: string) => Position {
+export function useStepPositions(steps: readonly string[], state: FlowFields): (step: string) => Position {
 	const shown = useRef(new Set<string>());
 	shown.current.add(state.step);
 	const seen = shown.current;
@@ -56,21 +55,20 @@ export function useStepPositions(steps: readonly string[], state: FlowState): (s
  */
 export function useGroupRead<T, A>(
 	state: FlowFields,
-	dispatch: (action: A) => void,
+	dispatch: (action: A | FlowAction) => void,
 	read: (regionId: string, groupId: string) => Promise<T>,
-	news: {loaded: (value: T) => A; failed: (problem: Problem) => A},
+	field: string,
 ): () => void {
 	const {regionId, groupId} = state;
 	const wanted = regionId && groupId && state.step !== 'region' && state.step !== 'group';
 	const {load, reload} = useLoad(wanted ? `${regionId}|${groupId}|${state.rounds}` : undefined, () =>
 		read(regionId ?? '', groupId ?? ''),
 	);
-	const told = useRef(news);
-	told.current = news;
 	useEffect(() => {
-		if (load?.state === 'ready') dispatch(told.current.loaded(load.value));
-		else if (load?.state === 'failed') dispatch(told.current.failed(load.problem));
-	}, [load, dispatch]);
+		// The read comes as the action named after the field that keeps it (flow-state.ts FlowPart.read).
+		if (load?.state === 'ready') dispatch({type: field, [field]: load.value} as A);
+		else if (load?.state === 'failed') dispatch({type: 'read-failed', problem: load.problem});
+	}, [load, dispatch, field]);
 	return reload;
 }
 
@@ -87,7 +85,7 @@ export function useFlowRun({
 	onFinish,
 	interrupts,
 }: {
-	readonly state: FlowState;
+	readonly state: FlowFields;
 	readonly dispatch: (action: FlowAction) => void;
 	readonly services: FollowupServices;
 	readonly outcome: FollowupOutcome | undefined;

@@ -5,13 +5,22 @@
 import type {ChangeEvent, ChangeOutcome} from '../../cloud/change-types.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import type {ChangePlan} from '../../domain/plan-types.js';
+import {type MessageKey, t} from '../../text/index.js';
 import type {Problem} from '../cloud-data.js';
-import {assertNever} from '../state.js';
-import {afterEnd, applied, cancelled, type FlowState, sending, withEvent} from './calls.js';
+import {type Progress, withEvent, withOutcome} from './calls.js';
 import type {FollowupStart} from './services.js';
 
-/** The fields of the skeleton beside the calls (calls.ts FlowState), which every part's state carries. */
-export type FlowFields = FlowState & {
+/** The fields of the skeleton, which every part's state carries. */
+export type FlowFields = Progress & {
+	readonly step: string;
+	readonly start: FollowupStart;
+	readonly regionId?: string;
+	readonly plan?: ChangePlan;
+	/** Every round applied so far. */
+	readonly rounds: number;
+	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
+	/** The plan is due to be sent: set on confirm, cleared when the runner (flow-run.ts) takes it. */
+	readonly due?: 'apply';
 	readonly groupId?: string;
 	readonly regionLabel?: string;
 	readonly loadProblem?: Problem;
@@ -26,6 +35,8 @@ export type FlowFields = FlowState & {
 export type FlowAction =
 	| {type: 'region'; regionId: string; label?: string}
 	| {type: 'group'; group: SecurityGroupSummary}
+	/** The group's read failed (the part's screen offers r to retry). */
+	| {type: 'read-failed'; problem: Problem}
 	| {type: 'review'}
 	| {type: 'confirm'; plan: ChangePlan}
 	/** The runner has taken the plan that was due. */
@@ -40,52 +51,39 @@ export type FlowAction =
 	| {type: 'quit'}
 	| {type: 'cancel'};
 
-const flowTypes: ReadonlySet<string> = new Set<FlowAction['type']>([
-	'region',
-	'group',
-	'review',
-	'confirm',
-	'sent',
-	'call-event',
-	'applied',
-	'more',
-	'back',
-	'discard',
-	'keep',
-	'quit',
-	'cancel',
-]);
-
 /** What a follow-up adds to the skeleton: its state's own fields and the actions that touch them. */
 export type FlowPart<S extends FlowFields, A extends {readonly type: string}, T = unknown> = {
 	/** The step where changes are marked ('rules', 'instances'). */
 	readonly edit: S['step'];
 	initial(start: FollowupStart): S;
 	/**
-	 * The actions that bring news of the group as read (`T`, from the app's read): they get in while calls run,
-	 * and (both) while Esc's question is up.
+	 * The field that holds what is read of the group (`T`, from the app's read), named as the action that brings
+	 * it (`{type: 'detail', detail}`): that action gets in while calls run and while Esc's question is up.
 	 */
-	readonly news: {
-		readonly types: readonly [loaded: A['type'], failed: A['type']];
-		loaded(value: T): A;
-		failed(problem: Problem): A;
-	};
+	readonly read: A['type'] & keyof S;
+	/** The id of the group a read is of: news of a group picked before is dropped. */
+	groupOf(value: T): string;
+	/** A read taken in: what the part derives from it; on the `first`, the start's changes are put in too. */
+	loaded(state: S, value: T, first: boolean): S;
 	/** The group picked from the list (the skeleton has set its id and dropped what was read). */
-	pick(state: S, group: SecurityGroupSummary): S;
+	pick?(state: S, group: SecurityGroupSummary): S;
 	hasChanges(state: S): boolean;
 	/** The changes marked, dropped. */
 	drop(state: S): S;
-	/** What was read of the group, forgotten (so it is read again). */
-	forget(state: S): S;
-	/** Enter on the part's screen: to Review, or a problem. */
-	review(state: S): S;
+	/** Said on Enter with nothing marked. */
+	readonly nothing: MessageKey;
+	/** Enter on the part's screen with the group read and changes marked: to Review, or a problem. */
+	review?(state: S): S;
 	/** Back to the part's screen from Done ('more'), with whatever the last review kept cleared. */
 	reopen?(state: S): S;
 	/** Esc on a step of the part's own (not region, group, the part's screen, review, applying, done). */
 	back?(state: S): S;
-	/** The part's own actions. */
+	/** The part's own actions (never the read: the skeleton takes it). */
 	reduce(state: S, action: A): S;
 };
+
+/** A part as the skeleton's own steps take it. */
+type Skeleton<S extends FlowFields, T = unknown> = FlowPart<S, {readonly type: string}, T>;
 
 /** The state a flow starts in: the first step the start leaves open. */
 export function initialFlow<S extends FlowFields>(start: FollowupStart, edit: S['step']) {
@@ -101,13 +99,32 @@ export function initialFlow<S extends FlowFields>(start: FollowupStart, edit: S[
 }
 
 /** Off the part's screen: out of the follow-up when it was opened for one group, else back to the group list. */
-function leave<S extends FlowFields>(part: FlowPart<S, never>, state: S): S {
+function leave<S extends FlowFields>(part: Skeleton<S>, state: S): S {
 	const dropped = part.drop({...state, discarding: undefined});
 	if (state.start.fixed) return {...dropped, status: 'left'};
-	return part.forget({...dropped, step: 'group', loadProblem: undefined});
+	return forget(part, {...dropped, step: 'group', loadProblem: undefined});
 }
 
-function back<S extends FlowFields>(part: FlowPart<S, never>, state: S): S {
+/** What was read of the group, forgotten (so it is read again). */
+const forget = <S extends FlowFields>(part: Skeleton<S>, state: S): S => ({
+	...state,
+	[part.read]: undefined,
+});
+
+/** The group as read: kept unless it is of a group picked before; the first read puts the start's changes in. */
+function loaded<S extends FlowFields, T>(part: Skeleton<S, T>, state: S, value: T): S {
+	if (part.groupOf(value) !== state.groupId) return state;
+	const next = part.loaded({...state, [part.read]: value, loadProblem: undefined}, value, !state.queued);
+	return {...next, queued: true};
+}
+
+function review<S extends FlowFields>(part: Skeleton<S>, state: S): S {
+	if (state.step !== part.edit || state[part.read] === undefined) return state;
+	if (!part.hasChanges(state)) return {...state, problem: t(part.nothing)};
+	return part.review ? part.review(state) : {...state, step: 'review', problem: undefined};
+}
+
+function back<S extends FlowFields>(part: Skeleton<S>, state: S): S {
 	const cleared = {...state, problem: undefined};
 	switch (state.step) {
 		case part.edit:
@@ -130,43 +147,69 @@ function back<S extends FlowFields>(part: FlowPart<S, never>, state: S): S {
 	}
 }
 
-function step<S extends FlowFields>(part: FlowPart<S, never>, state: S, action: FlowAction): S {
-	switch (action.type) {
+/** The group picked from the list: to the part's screen, with nothing marked and nothing read. */
+function pick<S extends FlowFields>(part: Skeleton<S>, state: S, group: SecurityGroupSummary): S {
+	const picked = forget(
+		part,
+		part.drop({...state, step: part.edit, groupId: group.id, loadProblem: undefined, problem: undefined}),
+	);
+	return part.pick ? part.pick(picked, group) : picked;
+}
+
+/** Confirmed on Review: the plan is due to be sent (flow-run.ts sends it and says so with 'sent'). */
+const sending = <S extends FlowFields>(state: S, plan: ChangePlan): S => ({
+	...state,
+	step: 'applying',
+	status: 'applying',
+	plan,
+	due: 'apply',
+	calls: plan.calls.map((call) => ({call, state: 'pending', attempt: 0})),
+	outcome: undefined,
+});
+
+/** The round's outcome is in: Done, with each call as it ended. */
+const applied = <S extends FlowFields>(state: S, outcome: ChangeOutcome): S => ({
+	...state,
+	step: 'done',
+	status: 'done',
+	outcome,
+	calls: withOutcome(state.calls, outcome),
+	rounds: state.rounds + 1,
+});
+
+/** The skeleton's actions; any other is the part's. */
+function step<S extends FlowFields, A extends {readonly type: string}, T>(
+	part: FlowPart<S, A, T>,
+	state: S,
+	action: A | FlowAction,
+): S {
+	const flow = action as FlowAction;
+	switch (flow.type) {
 		case 'region':
 			if (state.step !== 'region') return state;
 			return {
 				...state,
 				step: 'group',
-				regionId: action.regionId,
-				...(action.label ? {regionLabel: action.label} : {}),
+				regionId: flow.regionId,
+				...(flow.label ? {regionLabel: flow.label} : {}),
 				problem: undefined,
 			};
 		case 'group':
-			if (state.step !== 'group') return state;
-			return part.pick(
-				part.forget(
-					part.drop({
-						...state,
-						step: part.edit,
-						groupId: action.group.id,
-						loadProblem: undefined,
-						problem: undefined,
-					}),
-				),
-				action.group,
-			);
+			return state.step === 'group' ? pick(part, state, flow.group) : state;
+		case 'read-failed':
+			return {...state, loadProblem: flow.problem};
 		case 'review':
-			return state.step === part.edit ? part.review(state) : state;
+			return review(part, state);
 		case 'confirm':
-			if (state.step !== 'review' || action.plan.calls.length === 0) return state;
-			return sending(state, action.plan);
+			if (state.step !== 'review' || flow.plan.calls.length === 0) return state;
+			return sending(state, flow.plan);
 		case 'sent':
 			return {...state, due: undefined};
 		case 'call-event':
-			return {...state, calls: withEvent(state.calls, action.event)};
+			return {...state, calls: withEvent(state.calls, flow.event)};
 		case 'applied':
 			// Read again: Done shows the group as it is now, not as it was.
-			return part.forget(part.drop(applied(state, action.outcome)));
+			return forget(part, part.drop(applied(state, flow.outcome)));
 		case 'more': {
 			if (state.step !== 'done') return state;
 			const next = {
@@ -190,27 +233,45 @@ function step<S extends FlowFields>(part: FlowPart<S, never>, state: S, action: 
 		case 'cancel':
 			return cancelled(state);
 		default:
-			return assertNever(action);
+			return part.reduce(state, action as A);
 	}
 }
 
-/** The reducer of a follow-up: the skeleton's steps, and the part's actions handed to the part. */
+/** An ended flow (cancelled or left) still takes the news of the call in flight, and a second Ctrl+C while it stops. */
+function afterEnd<S extends FlowFields>(state: S, action: {readonly type: string}): S {
+	const news = action as FlowAction;
+	if (news.type === 'cancel' && state.stopping) return {...state, forced: true};
+	if (news.type === 'sent') return {...state, due: undefined};
+	if (news.type === 'call-event') return {...state, calls: withEvent(state.calls, news.event)};
+	if (news.type === 'applied')
+		return {...state, outcome: news.outcome, calls: withOutcome(state.calls, news.outcome)};
+	return state;
+}
+
+/**
+ * Ctrl+C: while calls run, the one in flight finishes and the rest are skipped; on the result, everything asked for
+ * is done, so it just leaves; anywhere else, a cancel.
+ */
+function cancelled<S extends FlowFields>(state: S): S {
+	if (state.status === 'applying') return {...state, status: 'cancelled', stopping: true};
+	if (state.step === 'done') return {...state, status: 'left'};
+	return {...state, status: 'cancelled'};
+}
+
+/** The reducer of a follow-up: the skeleton's steps, the group's read, and the part's actions handed to the part. */
 export function flowReducer<S extends FlowFields, A extends {readonly type: string}, T>(
 	part: FlowPart<S, A, T>,
 ): (state: S, action: A | FlowAction) => S {
-	const skeleton = part as unknown as FlowPart<S, never>;
-	const news: readonly string[] = part.news.types;
 	return (state, action) => {
 		if (state.status === 'cancelled' || state.status === 'left') return afterEnd(state, action);
-		// While calls run only the runner's news, news of the group and Ctrl+C get in: no key sends a second round.
-		if (
-			state.status === 'applying' &&
-			!['sent', 'call-event', 'applied', 'cancel', news[0]].includes(action.type)
-		)
+		// The group's read gets in while calls run and while Esc's question is up.
+		if (action.type === part.read)
+			return loaded(part, state, (action as unknown as Record<string, T>)[part.read] as T);
+		// While calls run only the runner's news and Ctrl+C get in: no key sends a second round.
+		if (state.status === 'applying' && !['sent', 'call-event', 'applied', 'cancel'].includes(action.type))
 			return state;
 		// While the discard question is up only its answer (or Ctrl+C, or news of the group) gets in.
-		if (state.discarding && !['discard', 'keep', 'cancel', ...news].includes(action.type)) return state;
-		if (flowTypes.has(action.type)) return step(skeleton, state, action as FlowAction);
-		return part.reduce(state, action as A);
+		if (state.discarding && !['discard', 'keep', 'cancel', 'read-failed'].includes(action.type)) return state;
+		return step(part, state, action);
 	};
 }

@@ -4,7 +4,7 @@ import {FitText} from '../components/fit-text.js';
 import {groupTypeText, networkText} from './pickers.js';
 
 /** `web (sg-…) · cn-hangzhou · vpc-… · normal`: which group a follow-up screen works on. */
-export function groupText(group: SecurityGroupSummary, regionId: string): string {
+function groupText(group: SecurityGroupSummary, regionId: string): string {
 	const name = cleanLine(group.name);
 	const id = cleanLine(group.id);
 	const parts = [name ? `${name} (${id})` : id, cleanLine(regionId)];

@@ -5,12 +5,10 @@ import type {Members} from '../../cloud/members.js';
 import {type Membership, membershipOf, refusalOf} from '../../domain/membership.js';
 import type {GroupType, Instance} from '../../domain/model.js';
 import {t} from '../../text/index.js';
-import type {Problem} from '../cloud-data.js';
-import {assertNever} from '../state.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import type {FollowupStart} from './services.js';
 
-export type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
+type InstancesStep = 'region' | 'group' | 'instances' | 'review' | 'applying' | 'done';
 
 export type Selection = {readonly instanceId: string; readonly change: Membership};
 
@@ -25,7 +23,6 @@ export type InstancesState = FlowFields & {
 /** The instances part's own actions (the skeleton's are in flow-state.ts). */
 export type InstancesEdit =
 	| {type: 'members'; members: Members}
-	| {type: 'members-failed'; problem: Problem}
 	| {type: 'toggle'; instanceId: string}
 	| {type: 'toggle-all'; instanceIds: readonly string[]};
 
@@ -36,7 +33,7 @@ export function initialInstancesState(start: FollowupStart): InstancesState {
 }
 
 /** The type of every group the network has, by id. */
-export const typesOf = (members: Members): Map<string, GroupType> =>
+const typesOf = (members: Members): Map<string, GroupType> =>
 	new Map(members.groups.map((g) => [g.id, g.type] as const));
 
 /** Members of the group first, then the others; by name, then id, within each. */
@@ -91,73 +88,65 @@ function toggleAll(state: InstancesState, ids: readonly string[]): InstancesStat
 }
 
 /**
- * Selects what the flags named: each instance that can make the change; the rest are said in one problem line
- * (an instance already where the flags want it is simply left out).
+ * The instances the flags name, against the network as read: those that can make `change`, those already where
+ * the flags want them, and a problem for each that is not in the network or would be refused (in the flags' order).
  */
-function preselect(state: InstancesState, wanted: NonNullable<FollowupStart['select']>): InstancesState {
-	const members = state.members;
-	if (!members) return state;
-	const selected = [...state.selected];
-	const problems: string[] = [];
-	for (const id of wanted.instanceIds) {
+export function sortWanted(members: Members, ids: readonly string[], change: Membership) {
+	const {group} = members;
+	const types = typesOf(members);
+	const sorted = {ready: [] as string[], already: [] as string[], problems: [] as string[]};
+	for (const id of ids) {
 		const instance = members.instances.find((i) => i.id === id);
 		if (!instance) {
-			problems.push(
-				t('followup.member.notFound', {id, network: members.group.vpcId || t('followup.group.classic')}),
+			sorted.problems.push(
+				t('followup.member.notFound', {id, network: group.vpcId || t('followup.group.classic')}),
 			);
 			continue;
 		}
-		if (membershipOf(instance, members.group.id) !== wanted.change) continue;
-		const refusal = refusalFor(state, instance);
-		if (refusal) problems.push(refusal);
-		else if (!selected.some((s) => s.instanceId === id))
-			selected.push({instanceId: id, change: wanted.change});
+		if (membershipOf(instance, group.id) !== change) {
+			sorted.already.push(id);
+			continue;
+		}
+		const refusal = refusalOf(instance, group, types, change);
+		if (refusal) sorted.problems.push(refusal);
+		else sorted.ready.push(id);
 	}
+	return sorted;
+}
+
+/**
+ * Selects what the flags named: each instance that can make the change; the rest are said in one problem line
+ * (an instance already where the flags want it is simply left out).
+ */
+function preselect(
+	state: InstancesState,
+	members: Members,
+	{change, instanceIds}: NonNullable<FollowupStart['select']>,
+): InstancesState {
+	const {ready, problems} = sortWanted(members, instanceIds, change);
+	const fresh = ready.filter((id) => !state.selected.some((s) => s.instanceId === id));
 	return {
 		...state,
-		queued: true,
-		selected,
+		selected: [...state.selected, ...fresh.map((instanceId): Selection => ({instanceId, change}))],
 		problem: problems.length > 0 ? problems.join(' ') : state.problem,
 	};
 }
 
-function edit(state: InstancesState, action: InstancesEdit): InstancesState {
-	switch (action.type) {
-		case 'members': {
-			if (action.members.group.id !== state.groupId) return state;
-			const next: InstancesState = {...state, members: action.members, loadProblem: undefined};
-			return state.queued || !state.start.select ? next : preselect(next, state.start.select);
-		}
-		case 'members-failed':
-			return {...state, loadProblem: action.problem};
-		case 'toggle':
-			if (state.step !== 'instances') return state;
-			return toggle(state, action.instanceId);
-		case 'toggle-all':
-			if (state.step !== 'instances') return state;
-			return toggleAll(state, action.instanceIds);
-		default:
-			return assertNever(action);
-	}
+function edit(state: InstancesState, action: Exclude<InstancesEdit, {type: 'members'}>): InstancesState {
+	if (state.step !== 'instances') return state;
+	return action.type === 'toggle' ? toggle(state, action.instanceId) : toggleAll(state, action.instanceIds);
 }
 
 export const instancesPart: FlowPart<InstancesState, InstancesEdit, Members> = {
 	edit: 'instances',
 	initial: initialInstancesState,
-	news: {
-		types: ['members', 'members-failed'],
-		loaded: (members) => ({type: 'members', members}),
-		failed: (problem) => ({type: 'members-failed', problem}),
-	},
-	pick: (state) => state,
+	read: 'members',
+	groupOf: (members) => members.group.id,
+	loaded: (state, members, first) =>
+		first && state.start.select ? preselect(state, members, state.start.select) : state,
 	hasChanges: (state) => state.selected.length > 0,
 	drop: (state) => ({...state, selected: []}),
-	forget: (state) => ({...state, members: undefined}),
-	review(state) {
-		if (!state.members) return state;
-		if (state.selected.length === 0) return {...state, problem: t('followup.instances.nothing')};
-		return {...state, step: 'review', problem: undefined};
-	},
+	nothing: 'followup.instances.nothing',
 	reduce: edit,
 };
 

@@ -10,14 +10,14 @@ import {FitText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {Spinner} from '../components/spinner.js';
-import {StepFrame} from '../components/step-frame.js';
 import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
+import {DoneFrame, ReviewFrame, type Tally} from './call-list.js';
 import {DiscardQuestion, EditFrame} from './edit-frame.js';
-import {GroupLine} from './group-line.js';
+import type {EditProps} from './flow-app.js';
 import {
 	type InstancesAction,
+	type InstancesEdit,
 	type InstancesState,
 	orderedInstances,
 	refusalFor,
@@ -35,7 +35,7 @@ const markOf = (selection: Selection | undefined): string =>
 	selection ? (selection.change === 'join' ? '[+]' : '[-]') : '[ ]';
 
 /** The groups an instance is in, by name where known: `web (sg-…), default (sg-…)`. */
-export function groupsText(instance: Instance, groups: readonly SecurityGroupSummary[]): string {
+function groupsText(instance: Instance, groups: readonly SecurityGroupSummary[]): string {
 	return instance.securityGroupIds
 		.map((id) => {
 			const name = cleanLine(groups.find((g) => g.id === id)?.name ?? '');
@@ -44,7 +44,7 @@ export function groupsText(instance: Instance, groups: readonly SecurityGroupSum
 		.join(', ');
 }
 
-export function instanceItems(state: InstancesState): ListItem[] {
+function instanceItems(state: InstancesState): ListItem[] {
 	const members = state.members;
 	if (!members) return [];
 	const chosen = new Map(state.selected.map((s) => [s.instanceId, s] as const));
@@ -117,8 +117,8 @@ export function InstancesScreen({
 	size,
 	position,
 	onReload,
-	sandbox = false,
-}: ScreenProps & {readonly position: Position; readonly onReload: () => void; readonly sandbox?: boolean}) {
+	services,
+}: EditProps<InstancesState, InstancesEdit>) {
 	const members = state.members;
 	const listing = members !== undefined && members.instances.length > 0;
 	// Typed while the list loads: kept, and the list opens filtered by it.
@@ -148,7 +148,7 @@ export function InstancesScreen({
 						? t('followup.instances.noneVpc', {vpc: members.group.vpcId})
 						: t('followup.instances.noneClassic', {region: state.regionId ?? ''})}
 				</Text>
-				{sandbox ? <Text>{t('followup.instances.sandboxSeed')}</Text> : null}
+				{services.sandbox ? <Text>{t('followup.instances.sandboxSeed')}</Text> : null}
 			</Box>
 		);
 	} else {
@@ -192,31 +192,26 @@ function selectionLines(state: InstancesState, change: Selection['change']): str
 }
 
 export function InstancesReview({state, dispatch, position}: ScreenProps & {readonly position: Position}) {
-	useKeys((input, key) => {
-		if (!state.members || !state.regionId || !state.groupId) return;
-		if (key.return || input === 'y' || input === 'Y') {
-			dispatch({
-				type: 'confirm',
-				plan: planMembership(
-					{regionId: state.regionId, groupId: state.groupId},
-					state.selected.map((s) => ({instanceId: s.instanceId, change: s.change})),
-				),
-			});
-		} else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
-	});
+	const {members, regionId, groupId} = state;
 	const joins = selectionLines(state, 'join');
 	const leaves = selectionLines(state, 'leave');
 	return (
-		<StepFrame
-			title={t('followup.review.title')}
-			position={position}
+		<ReviewFrame
+			state={state}
 			purpose={t('followup.review.purposeInstances')}
-			hints={[
-				['Enter/y', t('followup.keys.apply')],
-				['n/Esc', t('wizard.keys.back')],
-			]}
+			position={position}
+			group={members?.group}
+			dispatch={dispatch}
+			plan={
+				members && regionId && groupId
+					? () =>
+							planMembership(
+								{regionId, groupId},
+								state.selected.map((s) => ({instanceId: s.instanceId, change: s.change})),
+							)
+					: undefined
+			}
 		>
-			{state.members ? <GroupLine group={state.members.group} regionId={state.regionId ?? ''} /> : null}
 			{joins.length > 0 ? (
 				<Box flexDirection="column">
 					<Text bold>{t('followup.review.joining', {count: joins.length})}</Text>
@@ -233,28 +228,24 @@ export function InstancesReview({state, dispatch, position}: ScreenProps & {read
 					))}
 				</Box>
 			) : null}
-		</StepFrame>
+		</ReviewFrame>
 	);
 }
 
-export const InstancesApplying = ({state}: {readonly state: InstancesState}) => (
-	<CallsRunning state={state} />
-);
-
-/** The result of a round in words: joined, left, already so, refused. */
-export function membershipResultLines(state: Pick<InstancesState, 'calls'>): {text: string; ok: boolean}[] {
-	const count = (kind: 'join' | 'leave', states: string[]) =>
-		state.calls.filter((c) => c.call.kind === kind && states.includes(c.state)).length;
-	const lines: {text: string; ok: boolean}[] = [];
-	const joined = count('join', ['done']);
-	const left = count('leave', ['done']);
-	const already = count('join', ['unchanged']) + count('leave', ['unchanged']);
-	const failed = state.calls.filter((c) => c.state === 'failed' || c.state === 'skipped').length;
-	if (joined > 0) lines.push({text: t('followup.done.joined', {count: joined}), ok: true});
-	if (left > 0) lines.push({text: t('followup.done.left', {count: left}), ok: true});
-	if (already > 0) lines.push({text: t('followup.done.already', {count: already}), ok: true});
-	if (failed > 0) lines.push({text: t('followup.done.notChanged', {count: failed}), ok: false});
-	return lines;
+/** What a round came to, in words: joined, left, already so, refused. */
+function membershipTallies(calls: InstancesState['calls']): Tally[] {
+	const count = (kind: 'join' | 'leave', state: string) =>
+		calls.filter((c) => c.call.kind === kind && c.state === state).length;
+	return [
+		['followup.done.joined', count('join', 'done'), true],
+		['followup.done.left', count('leave', 'done'), true],
+		['followup.done.already', count('join', 'unchanged') + count('leave', 'unchanged'), true],
+		[
+			'followup.done.notChanged',
+			calls.filter((c) => c.state === 'failed' || c.state === 'skipped').length,
+			false,
+		],
+	];
 }
 
 export function InstancesDone({
@@ -271,11 +262,9 @@ export function InstancesDone({
 				.map((i) => [cleanLine(i.name) || t('wizard.vpc.unnamed'), cleanLine(i.id), cleanLine(i.privateIp)])
 		: [];
 	return (
-		<Box flexDirection="column">
-			<RoundResult calls={state.calls} lines={membershipResultLines(state)} />
+		<DoneFrame state={state} tallies={membershipTallies(state.calls)} group={members?.group} final={final}>
 			{members ? (
 				<Box flexDirection="column">
-					<GroupLine group={members.group} regionId={state.regionId ?? ''} />
 					<Text bold>{t('followup.done.membersNow', {count: rows.length})}</Text>
 					{rows.length === 0 ? (
 						<Text dimColor>{`  ${t('followup.done.noMembers')}`}</Text>
@@ -283,10 +272,7 @@ export function InstancesDone({
 						table(rows).map((line) => <FitText key={line}>{`  ${line}`}</FitText>)
 					)}
 				</Box>
-			) : (
-				<Spinner label={t('followup.done.reading')} />
-			)}
-			<DoneKeys final={final} />
-		</Box>
+			) : undefined}
+		</DoneFrame>
 	);
 }

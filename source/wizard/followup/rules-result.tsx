@@ -6,12 +6,9 @@ import {maxRulesPerGroup} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
 import {FitText, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {useKeys} from '../components/key-chunk.js';
 import {type RowTone, RulesTable} from '../components/rules-table.js';
-import {Spinner} from '../components/spinner.js';
-import {StepFrame} from '../components/step-frame.js';
 import type {TerminalSize} from '../use-terminal-size.js';
-import {CallsRunning, DoneKeys, RoundResult} from './call-list.js';
+import {CallsRunning, DoneFrame, ReviewFrame, type Tally} from './call-list.js';
 import {GroupLine} from './group-line.js';
 import type {Position} from './pickers.js';
 import {type RuleEdit, roundPlan, routeOf, routeText} from './rules-edit.js';
@@ -19,20 +16,9 @@ import type {RulesState} from './rules-state.js';
 import {type ScreenProps, warningsOf} from './rules-steps.js';
 
 export function RulesReview({state, dispatch, size, position}: ScreenProps & {readonly position: Position}) {
-	const check = state.check;
-	const sendable = check !== undefined && check.fresh.length + check.remove.length + state.edits.length > 0;
-	useKeys((input, key) => {
-		if (!check || !state.group || !state.regionId) return;
-		if (sendable && (key.return || input === 'y' || input === 'Y')) {
-			const plan = roundPlan(
-				{regionId: state.regionId, groupId: state.group.id, vpcId: state.group.vpcId},
-				check,
-				state.edits,
-			);
-			dispatch({type: 'confirm', plan});
-		} else if (key.escape || input === 'n' || input === 'N') dispatch({type: 'back'});
-	});
+	const {check, group, regionId} = state;
 	if (!check) return null;
+	const sendable = check.fresh.length + check.remove.length + state.edits.length > 0;
 	const rules = [...check.remove, ...check.fresh, ...check.present];
 	const tones: RowTone[] = [
 		...check.remove.map((): RowTone => 'remove'),
@@ -41,17 +27,18 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 	];
 	const warnings = warningsOf(check.fresh);
 	return (
-		<StepFrame
-			title={t('followup.review.title')}
-			position={position}
+		<ReviewFrame
+			state={state}
 			purpose={t('followup.review.purpose')}
-			problem={state.problem}
-			hints={[
-				...(sendable ? ([['Enter/y', t('followup.keys.apply')]] as [string, string][]) : []),
-				['n/Esc', t('wizard.keys.back')],
-			]}
+			position={position}
+			group={group}
+			dispatch={dispatch}
+			plan={
+				sendable && group && regionId
+					? () => roundPlan({regionId, groupId: group.id, vpcId: group.vpcId}, check, state.edits)
+					: undefined
+			}
 		>
-			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
 			<Text>
 				{t('followup.review.counts', {
 					adding: check.fresh.length,
@@ -85,7 +72,7 @@ export function RulesReview({state, dispatch, size, position}: ScreenProps & {re
 				</WrapText>
 			))}
 			{sendable ? null : <Text color="yellow">{t('followup.review.nothingToSend')}</Text>}
-		</StepFrame>
+		</ReviewFrame>
 	);
 }
 
@@ -116,15 +103,15 @@ export function ApplyingScreen({state}: {readonly state: RulesState}) {
 }
 
 /** What a round came to, in words: added, removed, already there, failed. */
-export function rulesResultLines(state: Pick<RulesState, 'calls' | 'check'>): {text: string; ok: boolean}[] {
+function rulesTallies({calls, check}: Pick<RulesState, 'calls' | 'check'>): Tally[] {
 	/** A revoke held back because the replacement it waited on was refused: the old rule is kept, not lost. */
 	const heldBack = (c: RulesState['calls'][number]) =>
 		c.state === 'skipped' &&
 		'after' in c.call &&
 		c.call.after !== undefined &&
-		state.calls[c.call.after]?.state === 'failed';
+		calls[c.call.after]?.state === 'failed';
 	const count = (kinds: string[], states: string[]) =>
-		state.calls.reduce(
+		calls.reduce(
 			(n, c) =>
 				n +
 				('input' in c.call && kinds.includes(c.call.kind) && states.includes(c.state) && !heldBack(c)
@@ -132,26 +119,19 @@ export function rulesResultLines(state: Pick<RulesState, 'calls' | 'check'>): {t
 					: 0),
 			0,
 		);
-	const kept = state.calls.reduce(
+	const kept = calls.reduce(
 		(n, c) => n + ('input' in c.call && heldBack(c) ? c.call.input.rules.length : 0),
 		0,
 	);
-	const added = count(['authorize', 'authorize-egress'], ['done']);
-	const removed = count(['revoke', 'revoke-egress'], ['done']);
-	const modified = count(['modify', 'modify-egress'], ['done']);
-	const failed = count(
-		['authorize', 'authorize-egress', 'revoke', 'revoke-egress', 'modify', 'modify-egress'],
-		['failed', 'skipped'],
-	);
-	const lines: {text: string; ok: boolean}[] = [];
-	if (added > 0) lines.push({text: t('followup.done.added', {count: added}), ok: true});
-	if (removed > 0) lines.push({text: t('followup.done.removed', {count: removed}), ok: true});
-	if (modified > 0) lines.push({text: t('followup.done.modified', {count: modified}), ok: true});
-	const present = state.check?.present.length ?? 0;
-	if (present > 0) lines.push({text: t('followup.review.present', {count: present}), ok: true});
-	if (failed > 0) lines.push({text: t('followup.done.notApplied', {count: failed}), ok: false});
-	if (kept > 0) lines.push({text: t('followup.done.kept', {count: kept}), ok: false});
-	return lines;
+	const every = ['authorize', 'authorize-egress', 'revoke', 'revoke-egress', 'modify', 'modify-egress'];
+	return [
+		['followup.done.added', count(['authorize', 'authorize-egress'], ['done']), true],
+		['followup.done.removed', count(['revoke', 'revoke-egress'], ['done']), true],
+		['followup.done.modified', count(['modify', 'modify-egress'], ['done']), true],
+		['followup.review.present', check?.present.length ?? 0, true],
+		['followup.done.notApplied', count(every, ['failed', 'skipped']), false],
+		['followup.done.kept', kept, false],
+	];
 }
 
 export function RulesDone({
@@ -166,9 +146,7 @@ export function RulesDone({
 }) {
 	const rules = state.detail?.rules ?? [];
 	return (
-		<Box flexDirection="column">
-			<RoundResult calls={state.calls} lines={rulesResultLines(state)} />
-			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
+		<DoneFrame state={state} tallies={rulesTallies(state)} group={state.group} final={final}>
 			{state.detail ? (
 				<Box flexDirection="column">
 					<Text bold>{t('followup.done.now', {count: rules.length})}</Text>
@@ -181,10 +159,7 @@ export function RulesDone({
 						empty={t('followup.done.noRules')}
 					/>
 				</Box>
-			) : (
-				<Spinner label={t('followup.done.reading')} />
-			)}
-			<DoneKeys final={final} />
-		</Box>
+			) : undefined}
+		</DoneFrame>
 	);
 }

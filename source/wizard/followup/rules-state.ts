@@ -15,9 +15,7 @@ import {
 import {ruleKey, showPorts, uniqueRules, validateRule} from '../../domain/rules.js';
 import {validateRuleDescription} from '../../domain/validators.js';
 import {t} from '../../text/index.js';
-import type {Problem} from '../cloud-data.js';
 import {assertNever} from '../state.js';
-import type {CallView} from './calls.js';
 import {type FlowAction, type FlowFields, type FlowPart, flowReducer, initialFlow} from './flow-state.js';
 import {duplicateOf, type EditTarget, type RuleEdit, refusal, unchanged} from './rules-edit.js';
 import type {FollowupStart} from './services.js';
@@ -57,7 +55,6 @@ export type RulesState = FlowFields & {
 /** The rules part's own actions (the skeleton's are in flow-state.ts). */
 export type RulesEdit =
 	| {type: 'detail'; detail: SecurityGroupDetail}
-	| {type: 'detail-failed'; problem: Problem}
 	| {type: 'direction'; direction?: Direction}
 	| {type: 'open'; step: 'preset' | 'manual'}
 	| {type: 'preset'; id: PresetId}
@@ -94,7 +91,7 @@ const placeholderGroup = (id: string): SecurityGroupSummary => ({
 });
 
 /** The summary part of a group's attributes. */
-export const summaryOf = (detail: SecurityGroupDetail): SecurityGroupSummary => ({
+const summaryOf = (detail: SecurityGroupDetail): SecurityGroupSummary => ({
 	id: detail.id,
 	name: detail.name,
 	description: detail.description,
@@ -177,7 +174,6 @@ function queue(state: RulesState, wanted: NonNullable<FollowupStart['queue']>): 
 	const direction = wanted.add[0]?.direction ?? wanted.remove[0]?.direction ?? state.direction;
 	return {
 		...state,
-		queued: true,
 		add,
 		remove,
 		direction,
@@ -255,7 +251,6 @@ function applyEdit(state: RulesState, rule: Rule): RulesState {
 
 function review(state: RulesState): RulesState {
 	if (!state.detail) return state;
-	if (!hasChanges(state)) return {...state, problem: t('followup.rules.nothing')};
 	const removing = new Set(state.remove);
 	const check = checkRuleChange(
 		state.detail.rules,
@@ -267,16 +262,8 @@ function review(state: RulesState): RulesState {
 	return {...state, step: 'review', check, problem: undefined};
 }
 
-function edit(state: RulesState, action: RulesEdit): RulesState {
+function edit(state: RulesState, action: Exclude<RulesEdit, {type: 'detail'}>): RulesState {
 	switch (action.type) {
-		case 'detail': {
-			const {detail} = action;
-			if (state.group && detail.id !== state.group.id) return state;
-			const next: RulesState = {...state, detail, loadProblem: undefined, group: summaryOf(detail)};
-			return state.queued || !state.start.queue ? next : queue(next, state.start.queue);
-		}
-		case 'detail-failed':
-			return {...state, loadProblem: action.problem};
 		case 'direction':
 			if (state.step !== 'rules') return state;
 			return {
@@ -310,15 +297,16 @@ function edit(state: RulesState, action: RulesEdit): RulesState {
 export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
 	edit: 'rules',
 	initial: initialRulesState,
-	news: {
-		types: ['detail', 'detail-failed'],
-		loaded: (detail) => ({type: 'detail', detail}),
-		failed: (problem) => ({type: 'detail-failed', problem}),
+	read: 'detail',
+	groupOf: (detail) => detail.id,
+	loaded(state, detail, first) {
+		const next = {...state, group: summaryOf(detail)};
+		return first && state.start.queue ? queue(next, state.start.queue) : next;
 	},
 	pick: (state, group) => ({...state, group, direction: 'ingress'}),
 	hasChanges,
 	drop: (state) => ({...state, add: [], remove: [], edits: [], editing: undefined}),
-	forget: (state) => ({...state, detail: undefined}),
+	nothing: 'followup.rules.nothing',
 	review,
 	reopen: (state) => ({...state, check: undefined}),
 	back(state) {
@@ -330,5 +318,3 @@ export const rulesPart: FlowPart<RulesState, RulesEdit, SecurityGroupDetail> = {
 };
 
 export const rulesReducer = flowReducer(rulesPart);
-
-export type {CallView};
