@@ -118,18 +118,27 @@ export type KeyLookup = (
 	now: number,
 ) => {accessKeySecret: string; tokenRefusal?: ApiError} | ApiError;
 
+/**
+ * The store's answer for a known pair of keys: its secret, and the refusal of the presented token when the keys
+ * carry one and it is missing or another (MissingSecurityToken, InvalidSecurityToken.MismatchWithAccessKey).
+ */
+export function keyAnswer(keys: Credentials, presented: string | undefined) {
+	const tokenRefusal =
+		keys.securityToken !== undefined && (presented === undefined || presented === '')
+			? missingSecurityToken()
+			: presented !== undefined && !signaturesMatch(keys.securityToken ?? '', presented)
+				? invalidSecurityToken('MismatchWithAccessKey')
+				: undefined;
+	return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+}
+
 /** The store of today: one pair of keys, with or without a token that never expires. */
 export function keysLookup(current: () => Credentials): KeyLookup {
 	return ({accessKeyId, securityToken}) => {
 		const credentials = current();
-		if (accessKeyId !== credentials.accessKeyId) return accessKeyNotFound();
-		const tokenRefusal =
-			credentials.securityToken !== undefined && (securityToken === undefined || securityToken === '')
-				? missingSecurityToken()
-				: securityToken !== undefined && !signaturesMatch(credentials.securityToken ?? '', securityToken)
-					? invalidSecurityToken('MismatchWithAccessKey')
-					: undefined;
-		return {accessKeySecret: credentials.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+		return accessKeyId === credentials.accessKeyId
+			? keyAnswer(credentials, securityToken)
+			: accessKeyNotFound();
 	};
 }
 

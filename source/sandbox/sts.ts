@@ -1,14 +1,14 @@
-// The STS stand-in: AssumeRole (signed, V2) and AssumeRoleWithOIDC (unsigned), version 2015-04-01, answering
+// The STS stand-in: AssumeRole (signed, V2 or V3) and AssumeRoleWithOIDC (unsigned), version 2015-04-01, answering
 // in the real shape (Credentials.AccessKeyId/AccessKeySecret/SecurityToken/Expiration, AssumedRoleUser), and
 // the book of temporary keys it issued, which the ECS and VPC actions accept until they expire.
 // Facts: "AssumeRole" and "AssumeRoleWithOIDC" in the STS API reference (help.aliyun.com/zh/ram/developer-
 // reference/api-sts-2015-04-01-errorcodes); the common STS errors (alibabacloud.com/help/doc-detail/42775.htm):
 // RoleSessionName ^[a-zA-Z0-9.@\-_]+$ of 2-64 characters, DurationSeconds 900 to the role's maximum (3600 by default).
 import {randomBytes} from 'node:crypto';
-import {ApiError, invalidSecurityToken, missingParameter, missingSecurityToken} from './api-error.js';
-import {checkCaller, checkCommon, checkTimestamp, type KeyLookup, type NonceBook} from './auth.js';
+import {ApiError, apiNotFound, invalidSecurityToken, missingParameter} from './api-error.js';
+import {type KeyLookup, keyAnswer} from './auth.js';
+import {apiTime} from './ids.js';
 import type {Params} from './params.js';
-import {signaturesMatch} from './signature.js';
 import type {Credentials} from './types.js';
 
 export const stsVersion = '2015-04-01';
@@ -33,8 +33,7 @@ export type StsState = {roles: StsRole[]; ttlSeconds?: number};
 type Issued = Credentials & {securityToken: string; expires: number; roleArn: string};
 
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
-const apiTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
+export const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
 
 export const defaultRoleArn = (ownerId: string): string => `acs:ram::${ownerId}:role/ecs-sg-operator`;
 
@@ -114,30 +113,19 @@ export class StsBook {
 			const keys = this.issued.get(presented.accessKeyId);
 			if (!keys) return base(presented, now);
 			if (now >= keys.expires) return invalidSecurityToken('Expired');
-			const token = presented.securityToken;
-			const tokenRefusal =
-				token === undefined || token === ''
-					? missingSecurityToken()
-					: signaturesMatch(keys.securityToken, token)
-						? undefined
-						: invalidSecurityToken('MismatchWithAccessKey');
-			return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+			return keyAnswer(keys, presented.securityToken);
 		};
 	}
 
-	/** One STS call (the caller has checked that Version is 2015-04-01). */
-	handle(method: string, params: Params, keys: KeyLookup, nonces: NonceBook, now: number) {
-		const action = params.Action;
-		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(params, now);
-		if (action !== 'AssumeRole')
-			throw new ApiError(
-				404,
-				'InvalidApi.NotFound',
-				'Specified api is not found, please check your url and method.',
-			);
-		checkCommon(params);
-		checkTimestamp(params, now);
-		checkCaller(method, params, keys, nonces, now);
+	/**
+	 * One STS call (the caller has seen Version 2015-04-01): AssumeRoleWithOIDC is unsigned; AssumeRole is
+	 * checked by `authenticate` like an ECS call, signed V2 (the product, @alicloud/credentials) or V3
+	 * (@alicloud/sts20150401 by default), and reads the parameters it hands back.
+	 */
+	handle(action: string | undefined, unsigned: Params, authenticate: () => Params, now: number) {
+		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(unsigned, now);
+		if (action !== 'AssumeRole') throw apiNotFound();
+		const params = authenticate();
 		const role = this.role(params);
 		if (role.Denied) {
 			throw new ApiError(
