@@ -27,15 +27,14 @@ const requiredHeaders = [
 	['x-acs-content-sha256', undefined],
 ] as const;
 
-/** These must be among SignedHeaders: otherwise a replay could change them freely. */
-const mustBeSigned = [
-	'host',
-	'x-acs-action',
-	'x-acs-content-sha256',
-	'x-acs-date',
-	'x-acs-signature-nonce',
-	'x-acs-version',
-] as const;
+/**
+ * The headers that must be among SignedHeaders whenever they are sent (otherwise a replay could change them
+ * freely): host, content-type and every x-acs-* header. "Request syntax and signature method V3": its
+ * CanonicalHeaders are the request's x-acs-*, host and content-type headers, and "all common request headers
+ * except Authorization must be signed when present" (README, "Protocol").
+ */
+const mustBeSigned = (name: string): boolean =>
+	name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 
 /** Everything read from a V3 request's headers, checked for presence and form. */
 export type V3Claims = {
@@ -83,9 +82,8 @@ export function readV3(headers: IncomingHttpHeaders): V3Claims {
 		}
 		found[name] = value;
 	}
-	const securityToken = single(headers, 'x-acs-security-token');
 	const signed = new Set(authorization.signedHeaders);
-	for (const name of [...mustBeSigned, ...(securityToken === undefined ? [] : ['x-acs-security-token'])]) {
+	for (const name of [...new Set(['host', ...Object.keys(headers).filter(mustBeSigned)])].sort()) {
 		if (!signed.has(name)) throw incompleteSignature(`the header "${name}" must be among SignedHeaders`);
 	}
 	for (const name of signed) {
@@ -99,7 +97,7 @@ export function readV3(headers: IncomingHttpHeaders): V3Claims {
 		date: found['x-acs-date'] as string,
 		nonce: found['x-acs-signature-nonce'] as string,
 		contentSha256: found['x-acs-content-sha256'] as string,
-		securityToken,
+		securityToken: single(headers, 'x-acs-security-token'),
 		accessKeyId: authorization.accessKeyId,
 		signedHeaders: authorization.signedHeaders,
 		signature: authorization.signature,
