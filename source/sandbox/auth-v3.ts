@@ -4,7 +4,7 @@
 // (x-acs-security-token) and x-acs-signature-nonce never seen before (one nonce book for V2 and V3).
 import type {IncomingHttpHeaders} from 'node:http';
 import {ApiError, incompleteSignature, missingParameter} from './api-error.js';
-import {checkTime, findKey, type KeyLookup, type NonceBook, spendNonce} from './auth.js';
+import {findKey, type KeyLookup, type NonceBook, spendNonce} from './auth.js';
 import {
 	canonicalRequest,
 	parseAuthorization,
@@ -37,7 +37,7 @@ const mustBeSigned = (name: string): boolean =>
 	name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 
 /** Everything read from a V3 request's headers, checked for presence and form. */
-export type V3Claims = {
+type V3Claims = {
 	action: string;
 	version: string;
 	date: string;
@@ -104,9 +104,7 @@ export function readV3(headers: IncomingHttpHeaders): V3Claims {
 	};
 }
 
-export const checkV3Date = (claims: V3Claims, now: number): void => checkTime(claims.date, now);
-
-export type V3Request = {
+type V3Request = {
 	method: string;
 	path: string;
 	/** The decoded query parameters, in the order sent. */

@@ -48,7 +48,7 @@ const common = [
 ] as const;
 
 /** `yyyy-MM-ddTHH:mm:ssZ` (milliseconds tolerated), a real date, or undefined. V3's x-acs-date too. */
-export function parseTimestamp(text: string): number | undefined {
+function parseTimestamp(text: string): number | undefined {
 	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/.exec(text);
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
@@ -85,10 +85,6 @@ export function checkCommon(params: Params): void {
 	}
 }
 
-export function checkTimestamp(params: Params, now: number): void {
-	checkTime(params.Timestamp ?? '', now);
-}
-
 /** Timestamp (V2) or x-acs-date (V3): well formed and within 15 minutes of the sandbox's clock. */
 export function checkTime(text: string, now: number): void {
 	const time = parseTimestamp(text);
@@ -105,7 +101,7 @@ export function checkTime(text: string, now: number): void {
 }
 
 /** What a request presents: the key it names and the STS token it carries (undefined when none). */
-export type Presented = {accessKeyId: string; securityToken: string | undefined};
+type Presented = {accessKeyId: string; securityToken: string | undefined};
 
 /**
  * The credential store's answer: the secret to check the signature with, or the refusal for an unknown key.

@@ -4,8 +4,7 @@
 
 export {allActionNames as sandboxActions} from './action-names.js';
 export {parseFault} from './faults.js';
-export {regions as sandboxRegions} from './regions.js';
 export {type Sandbox, type SandboxOptions, startSandbox} from './sandbox.js';
 export {canonicalQuery, percentEncode, sign, signedForm, stringToSign} from './signature.js';
 export {SandboxStateError} from './store.js';
-export type {FaultKind, FaultSpec, SandboxStateFile} from './types.js';
+export type {FaultSpec, SandboxStateFile} from './types.js';

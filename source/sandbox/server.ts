@@ -5,8 +5,8 @@ import {type IncomingMessage, type ServerResponse, STATUS_CODES} from 'node:http
 import type {Socket} from 'node:net';
 import {type ActionSpec, findAction, type Product, productOf} from './actions/index.js';
 import {ApiError, apiNotFound, internalError} from './api-error.js';
-import {checkCaller, checkCommon, checkTimestamp, type KeyLookup, type NonceBook} from './auth.js';
-import {checkV3Caller, checkV3Date, isV3, readV3} from './auth-v3.js';
+import {checkCaller, checkCommon, checkTime, type KeyLookup, type NonceBook} from './auth.js';
+import {checkV3Caller, isV3, readV3} from './auth-v3.js';
 import {type FaultBook, faultErrors} from './faults.js';
 import {type ClientTokens, fingerprint} from './idempotency.js';
 import {newRequestId} from './ids.js';
@@ -208,14 +208,14 @@ export class SandboxServer {
 		const now = this.deps.now();
 		if (!v3) {
 			checkCommon(params);
-			checkTimestamp(params, now);
+			checkTime(params.Timestamp ?? '', now);
 			const found = find(params.Version as string, params.Action as string);
 			if (found === undefined) throw apiNotFound();
 			checkCaller(method, params, this.deps.keys, this.deps.nonces, now);
 			return {params, found};
 		}
 		const claims = readV3(req.headers);
-		checkV3Date(claims, now);
+		checkTime(claims.date, now);
 		const found = find(claims.version, claims.action);
 		if (found === undefined) throw apiNotFound();
 		const request = {method, path: '/', query: queryPairs, body, headersDistinct: req.headersDistinct};

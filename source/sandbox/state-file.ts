@@ -7,7 +7,8 @@ import {apiTime, randomChars} from './ids.js';
 import {seedPrefixLists} from './prefix-list-seed.js';
 import {defaultClassicRegions} from './regions.js';
 import {checkInstances, checkPrefixLists, checkVpcs, completeGroups, type Problems} from './state-checks.js';
-import {fileSchema, show} from './state-schema.js';
+import {show} from './state-fields.js';
+import {fileSchema} from './state-schema.js';
 import {stsProblems} from './sts.js';
 import type {Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
 

@@ -10,6 +10,7 @@ import {
 	maybeOneOf,
 	oneOf,
 	optionalText,
+	plain,
 	region,
 	show,
 	string,
@@ -21,7 +22,7 @@ import type {GroupRecord, InstanceRecord, PermissionRecord} from './types.js';
 import {idPatterns, isProtocol, portRangeProblem, protocolDisplay} from './validate.js';
 
 const permissionEntries = (now: string) => ({
-	SecurityGroupRuleId: optionalText(),
+	SecurityGroupRuleId: v.nullish(string(), () => `sgr-${randomChars(20)}`),
 	Direction: oneOf(['ingress', 'egress'], 'ingress'),
 	IpProtocol: v.pipe(
 		string(),
@@ -77,18 +78,15 @@ const permissionEntries = (now: string) => ({
 const priorityMessage = (input: unknown) => `must be a whole number from 1 to 100, not ${show(input)}`;
 
 /** A rule as written; NicType's default depends on its group, so state-checks.ts completes it. */
-export type PermissionInput = Omit<PermissionRecord, 'NicType'> & {
-	NicType: 'intranet' | 'internet' | undefined;
-};
+export type PermissionInput = Omit<PermissionRecord, 'NicType'> & {NicType?: 'intranet' | 'internet'};
 
 const permissionSchema = (now: string) =>
 	v.pipe(
-		loose(permissionEntries(now)),
+		plain(permissionEntries(now)),
 		v.transform((rule) => {
 			const protocol = rule.IpProtocol.toLowerCase() as Parameters<typeof protocolDisplay>[0];
 			return {
 				...rule,
-				SecurityGroupRuleId: rule.SecurityGroupRuleId ?? `sgr-${randomChars(20)}`,
 				IpProtocol: protocolDisplay(protocol),
 				PortRange: rule.PortRange ?? (portRangeProblem(protocol, '-1/-1') ? undefined : '-1/-1'),
 				protocol,
@@ -112,28 +110,7 @@ const permissionSchema = (now: string) =>
 					: 'an outbound rule needs a DestCidrIp',
 		),
 		v.transform(
-			({protocol: _protocol, ...rule}): PermissionInput => ({
-				SecurityGroupRuleId: rule.SecurityGroupRuleId,
-				Direction: rule.Direction,
-				IpProtocol: rule.IpProtocol,
-				PortRange: rule.PortRange as string,
-				SourceCidrIp: rule.SourceCidrIp,
-				DestCidrIp: rule.DestCidrIp,
-				Ipv6SourceCidrIp: rule.Ipv6SourceCidrIp,
-				Ipv6DestCidrIp: rule.Ipv6DestCidrIp,
-				SourceGroupId: rule.SourceGroupId,
-				SourceGroupOwnerAccount: rule.SourceGroupOwnerAccount,
-				DestGroupId: rule.DestGroupId,
-				DestGroupOwnerAccount: rule.DestGroupOwnerAccount,
-				SourcePortRange: rule.SourcePortRange,
-				SourcePrefixListId: rule.SourcePrefixListId,
-				DestPrefixListId: rule.DestPrefixListId,
-				Policy: rule.Policy,
-				Priority: rule.Priority,
-				NicType: rule.NicType,
-				Description: rule.Description,
-				CreateTime: rule.CreateTime,
-			}),
+			({protocol: _protocol, ...rule}): PermissionInput => ({...rule, PortRange: rule.PortRange as string}),
 		),
 	);
 
@@ -141,7 +118,7 @@ export type GroupInput = Omit<GroupRecord, 'Permissions'> & {Permissions: Permis
 
 export const groupSchema = (now: string, maxRules: number) =>
 	v.pipe(
-		loose({
+		plain({
 			SecurityGroupId: id(idPatterns.group, 'sg-bp1fg655nh68xyz90000'),
 			SecurityGroupName: text(),
 			Description: text(),
@@ -163,18 +140,10 @@ export const groupSchema = (now: string, maxRules: number) =>
 		),
 		v.transform(
 			(group): GroupInput => ({
-				SecurityGroupId: group.SecurityGroupId,
-				SecurityGroupName: group.SecurityGroupName,
-				Description: group.Description,
-				VpcId: group.VpcId,
-				RegionId: group.RegionId,
-				SecurityGroupType: group.SecurityGroupType,
+				...group,
 				InnerAccessPolicy:
 					group.InnerAccessPolicy ?? (group.SecurityGroupType === 'enterprise' ? 'Drop' : 'Accept'),
-				CreationTime: group.CreationTime,
-				ResourceGroupId: group.ResourceGroupId,
 				Tags: {Tag: group.Tags as {TagKey: string; TagValue: string}[]},
-				Permissions: group.Permissions,
 			}),
 		),
 	);
@@ -190,11 +159,11 @@ export const instanceSchema = (now: string, defaults: (id: string, now: string) 
 			ZoneId: optionalText(),
 			InstanceNetworkType: maybeOneOf(['vpc', 'classic']),
 			VpcAttributes: v.nullish(
-				loose({
+				plain({
 					VpcId: text(),
 					VSwitchId: text(),
 					NatIpAddress: text(),
-					PrivateIpAddress: v.nullish(loose({IpAddress: list(string())}), {IpAddress: []}),
+					PrivateIpAddress: v.nullish(plain({IpAddress: list(string())}), {IpAddress: []}),
 				}),
 				{VpcId: '', VSwitchId: '', NatIpAddress: '', PrivateIpAddress: {IpAddress: []}},
 			),
@@ -213,12 +182,7 @@ export const instanceSchema = (now: string, defaults: (id: string, now: string) 
 				RegionId: instance.RegionId,
 				ZoneId: instance.ZoneId ?? `${instance.RegionId}-${findRegion(instance.RegionId)?.zones[0] ?? 'a'}`,
 				InstanceNetworkType: instance.InstanceNetworkType ?? (attributes.VpcId === '' ? 'classic' : 'vpc'),
-				VpcAttributes: {
-					VpcId: attributes.VpcId,
-					VSwitchId: attributes.VSwitchId,
-					NatIpAddress: attributes.NatIpAddress,
-					PrivateIpAddress: {IpAddress: attributes.PrivateIpAddress.IpAddress as string[]},
-				},
+				VpcAttributes: attributes as InstanceRecord['VpcAttributes'],
 				SecurityGroupIds: {SecurityGroupId: instance.SecurityGroupIds as string[]},
 			};
 			// The checked fields first (so they lead in the file and the answer), then the rest as given.
