@@ -72,6 +72,21 @@ export function oneOf<T extends string>(params: Params, name: string, allowed: r
 	return text as T;
 }
 
+/** The values of `name.N` (N from 1 to max) in the order of N; empty ones are left out. */
+export function numberedParams(params: Params, name: string, max: number): string[] {
+	const found: [number, string][] = [];
+	for (const [key, raw] of Object.entries(params)) {
+		const match = /^(\w+)\.(\d+)$/.exec(key);
+		if (match?.[1] !== name) continue;
+		const n = match[2] ?? '';
+		if (!/^[1-9]\d*$/.test(n) || Number(n) > max) {
+			throw invalidParameter(key, `${name}.N counts from 1 to ${max}.`);
+		}
+		if (raw !== '') found.push([Number(n), raw]);
+	}
+	return found.sort(([a], [b]) => a - b).map(([, text]) => text);
+}
+
 export type Tag = {key: string; value: string};
 
 /** Tag.N.Key / Tag.N.Value (N 1..20; the lower-case `key`/`value` are the deprecated aliases). */
@@ -138,7 +153,7 @@ export type Page =
 
 const tokenPrefix = 'sandbox-page:';
 
-export const nextToken = (offset: number): string =>
+const nextToken = (offset: number): string =>
 	Buffer.from(`${tokenPrefix}${offset}`, 'utf8').toString('base64url');
 
 /** PageNumber/PageSize, or MaxResults/NextToken where the action supports them; mixing the two is refused. */

@@ -3,12 +3,12 @@
 // holds at most 200 rules in both directions together and references at most 20 other groups.
 import {ApiError, missingParameter} from '../api-error.js';
 import {apiTime, randomChars} from '../ids.js';
-import {type Params, regionParam} from '../params.js';
+import {numberedParams, type Params, regionParam} from '../params.js';
 import {maxRulesPerGroup} from '../state-file.js';
 import type {GroupRecord, World} from '../types.js';
 import type {ActionContext, ActionHandler} from './context.js';
 import {groupParam} from './lookup.js';
-import {type Direction, ruleIdParams, ruleInputs} from './rule-input.js';
+import {type Direction, ruleInputs} from './rule-input.js';
 import {parseRule, type Rule, ruleKey} from './rule-parse.js';
 import {maxReferencedGroups} from './rule-peer.js';
 
@@ -76,7 +76,7 @@ function revoke(direction: Direction): ActionHandler {
 	return (ctx: ActionContext, params: Params) => {
 		const region = regionParam(params);
 		const group = groupParam(ctx.world, params, region);
-		const ids = ruleIdParams(params);
+		const ids = numberedParams(params, 'SecurityGroupRuleId', 100);
 		for (const id of ids) {
 			if (
 				!group.Permissions.some((rule) => rule.SecurityGroupRuleId === id && rule.Direction === direction)
