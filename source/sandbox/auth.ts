@@ -53,15 +53,8 @@ function parseTimestamp(text: string): number | undefined {
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
 	const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
-	const back = new Date(ms);
-	const same =
-		back.getUTCFullYear() === y &&
-		back.getUTCMonth() === (mo as number) - 1 &&
-		back.getUTCDate() === d &&
-		back.getUTCHours() === h &&
-		back.getUTCMinutes() === mi &&
-		back.getUTCSeconds() === s;
-	return same ? ms : undefined;
+	// A date that does not exist (month 13, 24:00, year 0050 read as 1950) comes back as another one.
+	return new Date(ms).toISOString().slice(0, 19) === text.slice(0, 19) ? ms : undefined;
 }
 
 /** Missing or malformed common parameters, checked before anything else. */

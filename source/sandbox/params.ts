@@ -45,9 +45,7 @@ export function jsonIdList(params: Params, name: string, max: number): string[] 
 	let list: unknown;
 	try {
 		list = JSON.parse(text);
-	} catch {
-		throw invalidParameter(name, 'it must be a JSON array of ids, e.g. ["id-1","id-2"].');
-	}
+	} catch {}
 	if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
 		throw invalidParameter(name, 'it must be a JSON array of ids, e.g. ["id-1","id-2"].');
 	}

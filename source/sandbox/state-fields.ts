@@ -29,9 +29,16 @@ export const strict = <T extends v.ObjectEntries>(entries: T) =>
 /** Unknown keys are kept as written. */
 export const loose = <T extends v.ObjectEntries>(entries: T) =>
 	v.pipe(v.unknown(), notList, v.looseObject(entries, objectMessage()));
-/** Unknown keys are dropped: the record holds the fields it knows, in the order of `entries`. */
-export const plain = <T extends v.ObjectEntries>(entries: T) =>
-	v.pipe(v.unknown(), notList, v.object(entries, objectMessage()));
+/** Unknown keys are dropped: the record holds the fields it knows, all of them in the order of `entries`. */
+export const plain = <T extends v.ObjectEntries>(entries: T) => {
+	const order = Object.fromEntries(Object.keys(entries).map((key) => [key, undefined]));
+	return v.pipe(
+		v.unknown(),
+		notList,
+		v.object(entries, objectMessage()),
+		v.transform((value) => ({...order, ...value}) as typeof value),
+	);
+};
 
 export const string = () => v.string((issue) => `must be a string, not ${show(issue.input)}`);
 /** A string that may be left out (or null) and then takes `fallback`. */
@@ -95,13 +102,11 @@ export const cidr = (family: 'IPv4' | 'IPv6') =>
 		),
 		'',
 	);
-export const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
-	v.pipe(
-		v.number((issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.integer((issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.minValue(min, (issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.maxValue(max, (issue) => `must be ${what}, not ${show(issue.input)}`),
-	);
+export const wholeNumber = (min: number, max: number) => {
+	const message = (issue: {input: unknown}) =>
+		`must be a whole number from ${min} to ${max}, not ${show(issue.input)}`;
+	return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+};
 
 export const tags = <K extends string, V extends string>(key: K, value: V) =>
 	wrapped(

@@ -16,10 +16,14 @@ import {
 	string,
 	tags,
 	text,
+	wholeNumber,
 	wrapped,
 } from './state-fields.js';
 import type {GroupRecord, InstanceRecord, PermissionRecord} from './types.js';
 import {idPatterns, isProtocol, portRangeProblem, protocolDisplay} from './validate.js';
+
+const priorityMessage = (issue: {input: unknown}) =>
+	`must be a whole number from 1 to 100, not ${show(issue.input)}`;
 
 const permissionEntries = (now: string) => ({
 	SecurityGroupRuleId: v.nullish(string(), () => `sgr-${randomChars(20)}`),
@@ -55,19 +59,10 @@ const permissionEntries = (now: string) => ({
 	Priority: v.nullish(
 		v.pipe(
 			v.union(
-				[
-					v.number(),
-					v.pipe(
-						v.string(),
-						v.regex(/^\d{1,3}$/, (issue) => priorityMessage(issue.input)),
-						v.transform(Number),
-					),
-				],
-				(issue) => priorityMessage(issue.input),
+				[v.number(), v.pipe(v.string(), v.regex(/^\d{1,3}$/, priorityMessage), v.transform(Number))],
+				priorityMessage,
 			),
-			v.integer((issue) => priorityMessage(issue.input)),
-			v.minValue(1, (issue) => priorityMessage(issue.input)),
-			v.maxValue(100, (issue) => priorityMessage(issue.input)),
+			wholeNumber(1, 100),
 		),
 		1,
 	),
@@ -75,7 +70,6 @@ const permissionEntries = (now: string) => ({
 	Description: text(),
 	CreateTime: text(now),
 });
-const priorityMessage = (input: unknown) => `must be a whole number from 1 to 100, not ${show(input)}`;
 
 /** A rule as written; NicType's default depends on its group, so state-checks.ts completes it. */
 export type PermissionInput = Omit<PermissionRecord, 'NicType'> & {NicType?: 'intranet' | 'internet'};
