@@ -1,7 +1,7 @@
 // Injected failures: `ACTION:KIND[:COUNT]` makes the next COUNT calls of ACTION fail as KIND. A call counts
 // when it is authenticated and names that Action (a refused signature does not use a fault up), so a test
 // knows exactly which call fails. `*` matches every action.
-import {allActionNames} from './action-names.js';
+import {allActionNames} from './actions/index.js';
 import {ApiError, internalError} from './api-error.js';
 import type {FaultKind, FaultSpec} from './types.js';
 
