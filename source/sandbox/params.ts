@@ -87,6 +87,9 @@ export function numberedParams(params: Params, name: string, max: number): strin
 
 export type Tag = {key: string; value: string};
 
+const malformedTag = (n: number, part: 'Key' | 'Value', why: string): ApiError =>
+	new ApiError(400, `InvalidTag${part}.Malformed`, `The specified Tag.${n}.${part} is not valid: ${why}.`);
+
 /** Tag.N.Key / Tag.N.Value (N 1..20; the lower-case `key`/`value` are the deprecated aliases). */
 export function tagsParam(params: Params, forFilter = false): Tag[] {
 	const numbers = new Set<number>();
@@ -104,34 +107,17 @@ export function tagsParam(params: Params, forFilter = false): Tag[] {
 	for (const n of [...numbers].sort((a, b) => a - b)) {
 		const key = params[`Tag.${n}.Key`] ?? params[`Tag.${n}.key`];
 		const tagValue = params[`Tag.${n}.Value`] ?? params[`Tag.${n}.value`] ?? '';
-		if (key === undefined || key === '') {
-			throw new ApiError(
-				400,
-				'InvalidTagKey.Malformed',
-				`The specified Tag.${n}.Key is not valid: it is missing.`,
-			);
-		}
+		const why =
+			key === undefined || key === '' ? 'it is missing' : forFilter ? undefined : tagKeyProblem(key);
+		if (why) throw malformedTag(n, 'Key', why);
 		if (!forFilter) {
-			const keyProblem = tagKeyProblem(key);
-			if (keyProblem)
-				throw new ApiError(
-					400,
-					'InvalidTagKey.Malformed',
-					`The specified Tag.${n}.Key is not valid: ${keyProblem}.`,
-				);
 			const valueProblem = tagValueProblem(tagValue);
-			if (valueProblem) {
-				throw new ApiError(
-					400,
-					'InvalidTagValue.Malformed',
-					`The specified Tag.${n}.Value is not valid: ${valueProblem}.`,
-				);
-			}
+			if (valueProblem) throw malformedTag(n, 'Value', valueProblem);
 			if (tags.some((tag) => tag.key === key)) {
 				throw new ApiError(400, 'Duplicate.TagKey', `The tag key "${key}" is specified more than once.`);
 			}
 		}
-		tags.push({key, value: tagValue});
+		tags.push({key: key as string, value: tagValue});
 	}
 	return tags;
 }

@@ -73,7 +73,7 @@ export class StsBook {
 		return this.state.roles;
 	}
 
-	private issue(role: StsRole, session: string, durationSeconds: number, now: number, accountId: string) {
+	private issue(role: StsRole, session: string, durationSeconds: number, now: number) {
 		const ttl = this.ttlOverride ?? role.TtlSeconds ?? this.state.ttlSeconds ?? durationSeconds;
 		const keys: Issued = {
 			accessKeyId: `STS.${random(18)}`,
@@ -92,7 +92,7 @@ export class StsBook {
 				Expiration: apiTime(keys.expires),
 			},
 			AssumedRoleUser: {
-				Arn: `acs:ram::${accountId}:assumed-role/${name}/${session}`,
+				Arn: `acs:ram::${accountOf(role.RoleArn)}:assumed-role/${name}/${session}`,
 				AssumedRoleId: `3${String(Math.abs(hash(role.RoleArn))).padStart(16, '0')}:${session}`,
 			},
 		};
@@ -101,7 +101,7 @@ export class StsBook {
 	/** Credentials for the metadata stand-in: the role's keys, issued as if the instance had asked STS. */
 	forInstance(name: string, now: number): ReturnType<StsBook['issue']> | undefined {
 		const role = this.state.roles.find((r) => roleName(r.RoleArn) === name);
-		return role ? this.issue(role, 'ecs-instance', 3600, now, accountOf(role.RoleArn)) : undefined;
+		return role ? this.issue(role, 'ecs-instance', 3600, now) : undefined;
 	}
 
 	/**
@@ -141,7 +141,7 @@ export class StsBook {
 				'No permission perform sts:AssumeRole on this Role. Maybe you should check the ExternalId.',
 			);
 		}
-		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+		return this.issue(role, this.session(params), this.duration(params, role), now);
 	}
 
 	private assumeWithOidc(params: Params, now: number) {
@@ -159,7 +159,7 @@ export class StsBook {
 				"The number of Jwt field should be divided into 3 parts with '.' .",
 			);
 		}
-		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+		return this.issue(role, this.session(params), this.duration(params, role), now);
 	}
 
 	private role(params: Params): StsRole {
