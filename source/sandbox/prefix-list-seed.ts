@@ -1,10 +1,8 @@
 // The prefix lists every region starts with (when the state file does not list its own): one IPv4 and one
 // IPv6 list, in documentation ranges (RFC 5737, RFC 3849) so a seeded list never names a real network.
-import {regionHint, seededChars} from './ids.js';
+import {seededId, seedTime} from './ids.js';
 import {regions} from './regions.js';
 import type {PrefixListRecord} from './types.js';
-
-const seedTime = '2024-03-01T08:00:00Z';
 
 const prefixListPlans = [
 	{
@@ -26,7 +24,7 @@ const prefixListPlans = [
 
 function seedPrefixList(regionId: string, plan: (typeof prefixListPlans)[number]): PrefixListRecord {
 	return {
-		PrefixListId: `pl-${regionHint(regionId)}${seededChars(`pl/${regionId}/${plan.name}`, 18)}`,
+		PrefixListId: seededId('pl', regionId, plan.name),
 		PrefixListName: plan.name,
 		RegionId: regionId,
 		AddressFamily: plan.family,

@@ -2,15 +2,11 @@
 // (different CIDRs), and in three regions a default security group with two instances or one, so every
 // flow (create, rules, instances) can be tried at once. Ids are derived from names, so the seed is the
 // same everywhere; only the keys are random.
-import {regionHint, seededChars} from './ids.js';
+import {seededId, seedTime} from './ids.js';
 import {seedPrefixLists} from './prefix-list-seed.js';
-import {defaultClassicRegions, regions} from './regions.js';
-import {defaultMaxSecurityGroups, defaultOwnerId, instanceDefaults, newCredentials} from './state-file.js';
+import {regions} from './regions.js';
+import {defaultAccount, instanceDefaults, newCredentials} from './state-file.js';
 import type {GroupRecord, InstanceRecord, PermissionRecord, VpcRecord, World} from './types.js';
-
-const seedTime = '2024-03-01T08:00:00Z';
-const seededId = (prefix: string, regionId: string, name: string): string =>
-	`${prefix}-${regionHint(regionId)}${seededChars(`${prefix}/${regionId}/${name}`, 18)}`;
 
 const vpcPlans = [
 	{name: 'default-vpc', cidr: '172.16.0.0/12', isDefault: true, description: ''},
@@ -115,11 +111,7 @@ export function seedWorld(): World {
 		groups,
 		instances,
 		prefixLists: seedPrefixLists(),
-		account: {
-			maxSecurityGroups: defaultMaxSecurityGroups,
-			classicRegions: [...defaultClassicRegions],
-			ownerId: defaultOwnerId,
-		},
+		account: defaultAccount(),
 		tokens: [],
 	};
 }

@@ -10,10 +10,14 @@ import {checkInstances, checkPrefixLists, checkVpcs, completeGroups, type Proble
 import {show} from './state-fields.js';
 import {fileSchema} from './state-schema.js';
 import {stsProblems} from './sts.js';
-import type {Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
+import type {Account, Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
 
-export const defaultOwnerId = '1858326174526983562';
-export const defaultMaxSecurityGroups = 100;
+/** What a file that does not say gets: an old account (classic offered where it was) with the usual quota. */
+export const defaultAccount = (): Account => ({
+	maxSecurityGroups: 100,
+	classicRegions: [...defaultClassicRegions],
+	ownerId: '1858326174526983562',
+});
 export const maxRulesPerGroup = 200;
 export const maxGroupsPerInstance = 5;
 /** More than this many problems are not listed: the first ones are enough to start fixing. */
@@ -72,11 +76,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 		return {problems: [`the top level must be a JSON object, not ${show(data)}`]};
 	}
 	const now = apiTime(nowMs);
-	const account = {
-		maxSecurityGroups: defaultMaxSecurityGroups,
-		classicRegions: [...defaultClassicRegions],
-		ownerId: defaultOwnerId,
-	};
+	const account = defaultAccount();
 	// The `sts` section (roles for the STS stand-in) is checked by sts.ts, apart from the schema.
 	const {sts, ...rest} = data as Record<string, unknown>;
 	for (const problem of stsProblems(sts)) collect.add('', problem);

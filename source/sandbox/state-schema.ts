@@ -130,16 +130,6 @@ const tokenSchema = v.pipe(
 	v.transform((token): TokenRecord => token),
 );
 
-export const topKeys = [
-	'credentials',
-	'vpcs',
-	'instances',
-	'securityGroups',
-	'prefixLists',
-	'account',
-	'clientTokens',
-] as const;
-
 export const fileSchema = (
 	now: string,
 	options: {
@@ -162,6 +152,6 @@ export const fileSchema = (
 		},
 		(issue) =>
 			issue.expected === 'never'
-				? `unknown key (use ${topKeys.slice(0, 6).join(', ')})`
+				? 'unknown key (use credentials, vpcs, instances, securityGroups, prefixLists, account)'
 				: `the top level must be a JSON object, not ${show(issue.input)}`,
 	);
