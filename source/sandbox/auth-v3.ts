@@ -4,7 +4,7 @@
 // (x-acs-security-token) and x-acs-signature-nonce never seen before (one nonce book for V2 and V3).
 import type {IncomingHttpHeaders} from 'node:http';
 import {ApiError, incompleteSignature, missingParameter} from './api-error.js';
-import {findKey, type KeyLookup, type NonceBook, spendNonce} from './auth.js';
+import {admit, type KeyLookup, type NonceBook} from './auth.js';
 import {
 	canonicalRequest,
 	parseAuthorization,
@@ -121,30 +121,30 @@ export function checkV3Caller(
 	nonces: NonceBook,
 	now: number,
 ): void {
-	const key = findKey(lookup, {accessKeyId: claims.accessKeyId, securityToken: claims.securityToken}, now);
-	const payloadHash = sha256Hex(request.body);
-	if (claims.contentSha256.toLowerCase() !== payloadHash) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature does not match our calculation: x-acs-content-sha256 is not the SHA-256 of the request body (${payloadHash}).`,
-		);
-	}
-	const canonical = canonicalRequest({
-		method: request.method,
-		path: request.path,
-		query: request.query,
-		headers: (name) => request.headersDistinct[name],
-		signedHeaders: claims.signedHeaders,
-		payloadHash,
+	const caller = {accessKeyId: claims.accessKeyId, securityToken: claims.securityToken, nonce: claims.nonce};
+	admit(lookup, nonces, now, caller, (secret) => {
+		const payloadHash = sha256Hex(request.body);
+		if (claims.contentSha256.toLowerCase() !== payloadHash) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature does not match our calculation: x-acs-content-sha256 is not the SHA-256 of the request body (${payloadHash}).`,
+			);
+		}
+		const canonical = canonicalRequest({
+			method: request.method,
+			path: request.path,
+			query: request.query,
+			headers: (name) => request.headersDistinct[name],
+			signedHeaders: claims.signedHeaders,
+			payloadHash,
+		});
+		if (!signaturesMatchV3(signatureV3(canonical, secret), claims.signature)) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature does not match our calculation. server string to sign is:${stringToSignV3(canonical)} server canonical request is:${canonical}`,
+			);
+		}
 	});
-	if (!signaturesMatchV3(signatureV3(canonical, key.accessKeySecret), claims.signature)) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature does not match our calculation. server string to sign is:${stringToSignV3(canonical)} server canonical request is:${canonical}`,
-		);
-	}
-	if (key.tokenRefusal) throw key.tokenRefusal;
-	spendNonce(nonces, claims.nonce, now);
 }

@@ -131,20 +131,27 @@ export function keysLookup(current: () => Credentials): KeyLookup {
 	};
 }
 
-/** The key's secret, or the refusal of an unknown key. */
-export function findKey(lookup: KeyLookup, presented: Presented, now: number) {
-	const found = lookup(presented, now);
-	if (found instanceof ApiError) throw found;
-	return found;
-}
-
-export function spendNonce(nonces: NonceBook, nonce: string, now: number): void {
-	if (!nonces.use(nonce, now)) {
+/**
+ * Key, signature (`verify` throws when the secret does not sign the request) and token, in that order; the
+ * nonce is recorded only once all of them are right. V2 and V3 differ only in `verify`.
+ */
+export function admit(
+	lookup: KeyLookup,
+	nonces: NonceBook,
+	now: number,
+	caller: Presented & {nonce: string},
+	verify: (accessKeySecret: string) => void,
+): void {
+	const key = lookup(caller, now);
+	if (key instanceof ApiError) throw key;
+	verify(key.accessKeySecret);
+	if (key.tokenRefusal) throw key.tokenRefusal;
+	if (!nonces.use(caller.nonce, now)) {
 		throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
 	}
 }
 
-/** Key, signature and token; the nonce is recorded only once all of them are right. */
+/** Signature V2: the HMAC-SHA1 of the string to sign (its text is in the refusal, as the gateway's is). */
 export function checkCaller(
 	method: string,
 	params: Params,
@@ -152,19 +159,19 @@ export function checkCaller(
 	nonces: NonceBook,
 	now: number,
 ): void {
-	const key = findKey(
-		lookup,
-		{accessKeyId: params.AccessKeyId ?? '', securityToken: params.SecurityToken},
-		now,
-	);
-	const text = stringToSign(method, Object.entries(params));
-	if (!signaturesMatch(hmacSha1(text, key.accessKeySecret), params.Signature ?? '')) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature is not matched with our calculation. server string to sign is:${text}`,
-		);
-	}
-	if (key.tokenRefusal) throw key.tokenRefusal;
-	spendNonce(nonces, params.SignatureNonce ?? '', now);
+	const caller = {
+		accessKeyId: params.AccessKeyId ?? '',
+		securityToken: params.SecurityToken,
+		nonce: params.SignatureNonce ?? '',
+	};
+	admit(lookup, nonces, now, caller, (secret) => {
+		const text = stringToSign(method, Object.entries(params));
+		if (!signaturesMatch(hmacSha1(text, secret), params.Signature ?? '')) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature is not matched with our calculation. server string to sign is:${text}`,
+			);
+		}
+	});
 }
