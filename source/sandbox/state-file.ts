@@ -9,7 +9,6 @@ import {defaultClassicRegions} from './regions.js';
 import {checkInstances, checkPrefixLists, checkVpcs, completeGroups, type Problems} from './state-checks.js';
 import {show} from './state-fields.js';
 import {fileSchema} from './state-schema.js';
-import {stsProblems} from './sts.js';
 import type {Account, Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
 
 /** What a file that does not say gets: an old account (classic offered where it was) with the usual quota. */
@@ -77,10 +76,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 	}
 	const now = apiTime(nowMs);
 	const account = defaultAccount();
-	// The `sts` section (roles for the STS stand-in) is checked by sts.ts, apart from the schema.
-	const {sts, ...rest} = data as Record<string, unknown>;
-	for (const problem of stsProblems(sts)) collect.add('', problem);
-	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup, instanceDefaults}), rest);
+	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup, instanceDefaults}), data);
 	if (!parsed.success) {
 		for (const issue of parsed.issues) collect.add(pathOf(issue), issue.message);
 		return {problems};
@@ -102,7 +98,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 			prefixLists,
 			account: file.account,
 			tokens: file.clientTokens,
-			...(sts === undefined ? {} : {sts: structuredClone(sts) as World['sts']}),
+			...(file.sts === undefined ? {} : {sts: file.sts}),
 		},
 	};
 }

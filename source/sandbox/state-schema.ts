@@ -6,6 +6,7 @@ import {
 	bool,
 	id,
 	list,
+	loose,
 	oneOf,
 	optionalText,
 	plain,
@@ -130,6 +131,24 @@ const tokenSchema = v.pipe(
 	v.transform((token): TokenRecord => token),
 );
 
+const secondsMessage = 'must be a whole number of seconds, at least 1';
+const seconds = v.pipe(v.number(secondsMessage), v.integer(secondsMessage), v.minValue(1, secondsMessage));
+const roleArn = 'must look like acs:ram::ACCOUNT:role/NAME';
+
+/** The RAM roles the STS stand-in knows (sts.ts); their other fields are kept as written. */
+const stsSchema = strict({
+	roles: v.optional(
+		v.array(
+			loose({
+				RoleArn: v.pipe(v.string(roleArn), v.regex(/^acs:ram::\d+:role\/[\w.@-]+$/, roleArn)),
+				TtlSeconds: v.optional(seconds),
+			}),
+			'must be an array',
+		),
+	),
+	ttlSeconds: v.optional(seconds),
+});
+
 export const fileSchema = (
 	now: string,
 	options: {
@@ -149,6 +168,7 @@ export const fileSchema = (
 			),
 			account: v.optional(accountSchema(options.account), options.account),
 			clientTokens: list(tokenSchema),
+			sts: v.optional(stsSchema),
 		},
 		(issue) =>
 			issue.expected === 'never'

@@ -37,29 +37,6 @@ export const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
 
 export const defaultRoleArn = (ownerId: string): string => `acs:ram::${ownerId}:role/ecs-sg-operator`;
 
-/** Problems of a state file's `sts` value, worded like state-file.ts's. */
-export function stsProblems(value: unknown): string[] {
-	if (value === undefined) return [];
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['sts: must be an object'];
-	const sts = value as Record<string, unknown>;
-	const problems: string[] = [];
-	for (const key of Object.keys(sts))
-		if (key !== 'roles' && key !== 'ttlSeconds')
-			problems.push(`sts.${key}: unknown key (use roles, ttlSeconds)`);
-	if (sts.ttlSeconds !== undefined && !(Number.isInteger(sts.ttlSeconds) && (sts.ttlSeconds as number) >= 1))
-		problems.push('sts.ttlSeconds: must be a whole number of seconds, at least 1');
-	if (sts.roles !== undefined && !Array.isArray(sts.roles)) problems.push('sts.roles: must be an array');
-	for (const [i, role] of ((sts.roles as unknown[]) ?? []).entries()) {
-		const ttl = (role as {TtlSeconds?: unknown})?.TtlSeconds;
-		if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 1))
-			problems.push(`sts.roles[${i}].TtlSeconds: must be a whole number of seconds, at least 1`);
-		const arn = (role as {RoleArn?: unknown})?.RoleArn;
-		if (typeof arn !== 'string' || !/^acs:ram::\d+:role\/[\w.@-]+$/.test(arn))
-			problems.push(`sts.roles[${i}].RoleArn: must look like acs:ram::ACCOUNT:role/NAME`);
-	}
-	return problems;
-}
-
 export class StsBook {
 	private readonly issued = new Map<string, Issued>();
 
