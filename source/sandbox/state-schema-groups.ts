@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import {randomChars} from './ids.js';
 import {findRegion} from './regions.js';
+import {instanceDefaults} from './seed.js';
 import {
 	cidr,
 	id,
@@ -143,7 +144,7 @@ export const groupSchema = (now: string, maxRules: number) =>
 	);
 
 /** An instance: the fields the sandbox checks, then every other field kept as written. */
-export const instanceSchema = (now: string, defaults: (id: string, now: string) => Record<string, unknown>) =>
+export const instanceSchema = (now: string) =>
 	v.pipe(
 		loose({
 			InstanceId: id(idPatterns.instance, 'i-bp67acfmxazb4ph30000'),
@@ -180,6 +181,6 @@ export const instanceSchema = (now: string, defaults: (id: string, now: string) 
 				SecurityGroupIds: {SecurityGroupId: instance.SecurityGroupIds as string[]},
 			};
 			// The checked fields first (so they lead in the file and the answer), then the rest as given.
-			return {...core, ...defaults(instance.InstanceId, now), ...instance, ...core};
+			return {...core, ...instanceDefaults(instance.InstanceId, now), ...instance, ...core};
 		}),
 	);

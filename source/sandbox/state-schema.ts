@@ -154,14 +154,13 @@ export const fileSchema = (
 	options: {
 		account: Account;
 		maxRules: number;
-		instanceDefaults: (id: string, now: string) => Record<string, unknown>;
 	},
 ) =>
 	v.strictObject(
 		{
 			credentials: v.optional(credentialsSchema),
 			vpcs: list(vpcSchema(now)),
-			instances: list(instanceSchema(now, options.instanceDefaults)),
+			instances: list(instanceSchema(now)),
 			securityGroups: list(groupSchema(now, options.maxRules)),
 			prefixLists: v.optional(
 				v.array(prefixListSchema(now), (issue) => `must be a list, not ${show(issue.input)}`),
