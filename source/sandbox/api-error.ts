@@ -28,12 +28,6 @@ export const invalidParameter = (name: string, why: string, code = 'InvalidParam
 export const regionNotFound = (): ApiError =>
 	new ApiError(404, 'InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
 
-export const groupNotFound = (): ApiError =>
-	new ApiError(404, 'InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
-
-export const instanceNotFound = (): ApiError =>
-	new ApiError(404, 'InvalidInstanceId.NotFound', 'The specified InstanceId does not exist.');
-
 export const apiNotFound = (): ApiError =>
 	new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
 

@@ -4,7 +4,7 @@
 // (x-acs-security-token) and x-acs-signature-nonce never seen before (one nonce book for V2 and V3).
 import type {IncomingHttpHeaders} from 'node:http';
 import {ApiError, incompleteSignature, missingParameter} from './api-error.js';
-import {checkTime, findKey, type KeyLookup, type NonceBook, spendNonce} from './auth.js';
+import {admit, type KeyLookup, type NonceBook} from './auth.js';
 import {
 	canonicalRequest,
 	parseAuthorization,
@@ -27,18 +27,17 @@ const requiredHeaders = [
 	['x-acs-content-sha256', undefined],
 ] as const;
 
-/** These must be among SignedHeaders: otherwise a replay could change them freely. */
-const mustBeSigned = [
-	'host',
-	'x-acs-action',
-	'x-acs-content-sha256',
-	'x-acs-date',
-	'x-acs-signature-nonce',
-	'x-acs-version',
-] as const;
+/**
+ * The headers that must be among SignedHeaders whenever they are sent (otherwise a replay could change them
+ * freely): host, content-type and every x-acs-* header. "Request syntax and signature method V3": its
+ * CanonicalHeaders are the request's x-acs-*, host and content-type headers, and "all common request headers
+ * except Authorization must be signed when present" (README, "Protocol").
+ */
+const mustBeSigned = (name: string): boolean =>
+	name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 
 /** Everything read from a V3 request's headers, checked for presence and form. */
-export type V3Claims = {
+type V3Claims = {
 	action: string;
 	version: string;
 	date: string;
@@ -83,9 +82,8 @@ export function readV3(headers: IncomingHttpHeaders): V3Claims {
 		}
 		found[name] = value;
 	}
-	const securityToken = single(headers, 'x-acs-security-token');
 	const signed = new Set(authorization.signedHeaders);
-	for (const name of [...mustBeSigned, ...(securityToken === undefined ? [] : ['x-acs-security-token'])]) {
+	for (const name of [...new Set(['host', ...Object.keys(headers).filter(mustBeSigned)])].sort()) {
 		if (!signed.has(name)) throw incompleteSignature(`the header "${name}" must be among SignedHeaders`);
 	}
 	for (const name of signed) {
@@ -99,16 +97,14 @@ export function readV3(headers: IncomingHttpHeaders): V3Claims {
 		date: found['x-acs-date'] as string,
 		nonce: found['x-acs-signature-nonce'] as string,
 		contentSha256: found['x-acs-content-sha256'] as string,
-		securityToken,
+		securityToken: single(headers, 'x-acs-security-token'),
 		accessKeyId: authorization.accessKeyId,
 		signedHeaders: authorization.signedHeaders,
 		signature: authorization.signature,
 	};
 }
 
-export const checkV3Date = (claims: V3Claims, now: number): void => checkTime(claims.date, now);
-
-export type V3Request = {
+type V3Request = {
 	method: string;
 	path: string;
 	/** The decoded query parameters, in the order sent. */
@@ -125,30 +121,30 @@ export function checkV3Caller(
 	nonces: NonceBook,
 	now: number,
 ): void {
-	const key = findKey(lookup, {accessKeyId: claims.accessKeyId, securityToken: claims.securityToken}, now);
-	const payloadHash = sha256Hex(request.body);
-	if (claims.contentSha256.toLowerCase() !== payloadHash) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature does not match our calculation: x-acs-content-sha256 is not the SHA-256 of the request body (${payloadHash}).`,
-		);
-	}
-	const canonical = canonicalRequest({
-		method: request.method,
-		path: request.path,
-		query: request.query,
-		headers: (name) => request.headersDistinct[name],
-		signedHeaders: claims.signedHeaders,
-		payloadHash,
+	const caller = {accessKeyId: claims.accessKeyId, securityToken: claims.securityToken, nonce: claims.nonce};
+	admit(lookup, nonces, now, caller, (secret) => {
+		const payloadHash = sha256Hex(request.body);
+		if (claims.contentSha256.toLowerCase() !== payloadHash) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature does not match our calculation: x-acs-content-sha256 is not the SHA-256 of the request body (${payloadHash}).`,
+			);
+		}
+		const canonical = canonicalRequest({
+			method: request.method,
+			path: request.path,
+			query: request.query,
+			headers: (name) => request.headersDistinct[name],
+			signedHeaders: claims.signedHeaders,
+			payloadHash,
+		});
+		if (!signaturesMatchV3(signatureV3(canonical, secret), claims.signature)) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature does not match our calculation. server string to sign is:${stringToSignV3(canonical)} server canonical request is:${canonical}`,
+			);
+		}
 	});
-	if (!signaturesMatchV3(signatureV3(canonical, key.accessKeySecret), claims.signature)) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature does not match our calculation. server string to sign is:${stringToSignV3(canonical)} server canonical request is:${canonical}`,
-		);
-	}
-	if (key.tokenRefusal) throw key.tokenRefusal;
-	spendNonce(nonces, claims.nonce, now);
 }

@@ -48,20 +48,13 @@ const common = [
 ] as const;
 
 /** `yyyy-MM-ddTHH:mm:ssZ` (milliseconds tolerated), a real date, or undefined. V3's x-acs-date too. */
-export function parseTimestamp(text: string): number | undefined {
+function parseTimestamp(text: string): number | undefined {
 	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/.exec(text);
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
 	const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
-	const back = new Date(ms);
-	const same =
-		back.getUTCFullYear() === y &&
-		back.getUTCMonth() === (mo as number) - 1 &&
-		back.getUTCDate() === d &&
-		back.getUTCHours() === h &&
-		back.getUTCMinutes() === mi &&
-		back.getUTCSeconds() === s;
-	return same ? ms : undefined;
+	// A date that does not exist (month 13, 24:00, year 0050 read as 1950) comes back as another one.
+	return new Date(ms).toISOString().slice(0, 19) === text.slice(0, 19) ? ms : undefined;
 }
 
 /** Missing or malformed common parameters, checked before anything else. */
@@ -85,10 +78,6 @@ export function checkCommon(params: Params): void {
 	}
 }
 
-export function checkTimestamp(params: Params, now: number): void {
-	checkTime(params.Timestamp ?? '', now);
-}
-
 /** Timestamp (V2) or x-acs-date (V3): well formed and within 15 minutes of the sandbox's clock. */
 export function checkTime(text: string, now: number): void {
 	const time = parseTimestamp(text);
@@ -105,7 +94,7 @@ export function checkTime(text: string, now: number): void {
 }
 
 /** What a request presents: the key it names and the STS token it carries (undefined when none). */
-export type Presented = {accessKeyId: string; securityToken: string | undefined};
+type Presented = {accessKeyId: string; securityToken: string | undefined};
 
 /**
  * The credential store's answer: the secret to check the signature with, or the refusal for an unknown key.
@@ -118,35 +107,51 @@ export type KeyLookup = (
 	now: number,
 ) => {accessKeySecret: string; tokenRefusal?: ApiError} | ApiError;
 
+/**
+ * The store's answer for a known pair of keys: its secret, and the refusal of the presented token when the keys
+ * carry one and it is missing or another (MissingSecurityToken, InvalidSecurityToken.MismatchWithAccessKey).
+ */
+export function keyAnswer(keys: Credentials, presented: string | undefined) {
+	const tokenRefusal =
+		keys.securityToken !== undefined && (presented === undefined || presented === '')
+			? missingSecurityToken()
+			: presented !== undefined && !signaturesMatch(keys.securityToken ?? '', presented)
+				? invalidSecurityToken('MismatchWithAccessKey')
+				: undefined;
+	return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+}
+
 /** The store of today: one pair of keys, with or without a token that never expires. */
 export function keysLookup(current: () => Credentials): KeyLookup {
 	return ({accessKeyId, securityToken}) => {
 		const credentials = current();
-		if (accessKeyId !== credentials.accessKeyId) return accessKeyNotFound();
-		const tokenRefusal =
-			credentials.securityToken !== undefined && (securityToken === undefined || securityToken === '')
-				? missingSecurityToken()
-				: securityToken !== undefined && !signaturesMatch(credentials.securityToken ?? '', securityToken)
-					? invalidSecurityToken('MismatchWithAccessKey')
-					: undefined;
-		return {accessKeySecret: credentials.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+		return accessKeyId === credentials.accessKeyId
+			? keyAnswer(credentials, securityToken)
+			: accessKeyNotFound();
 	};
 }
 
-/** The key's secret, or the refusal of an unknown key. */
-export function findKey(lookup: KeyLookup, presented: Presented, now: number) {
-	const found = lookup(presented, now);
-	if (found instanceof ApiError) throw found;
-	return found;
-}
-
-export function spendNonce(nonces: NonceBook, nonce: string, now: number): void {
-	if (!nonces.use(nonce, now)) {
+/**
+ * Key, signature (`verify` throws when the secret does not sign the request) and token, in that order; the
+ * nonce is recorded only once all of them are right. V2 and V3 differ only in `verify`.
+ */
+export function admit(
+	lookup: KeyLookup,
+	nonces: NonceBook,
+	now: number,
+	caller: Presented & {nonce: string},
+	verify: (accessKeySecret: string) => void,
+): void {
+	const key = lookup(caller, now);
+	if (key instanceof ApiError) throw key;
+	verify(key.accessKeySecret);
+	if (key.tokenRefusal) throw key.tokenRefusal;
+	if (!nonces.use(caller.nonce, now)) {
 		throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
 	}
 }
 
-/** Key, signature and token; the nonce is recorded only once all of them are right. */
+/** Signature V2: the HMAC-SHA1 of the string to sign (its text is in the refusal, as the gateway's is). */
 export function checkCaller(
 	method: string,
 	params: Params,
@@ -154,19 +159,19 @@ export function checkCaller(
 	nonces: NonceBook,
 	now: number,
 ): void {
-	const key = findKey(
-		lookup,
-		{accessKeyId: params.AccessKeyId ?? '', securityToken: params.SecurityToken},
-		now,
-	);
-	const text = stringToSign(method, Object.entries(params));
-	if (!signaturesMatch(hmacSha1(text, key.accessKeySecret), params.Signature ?? '')) {
-		throw new ApiError(
-			400,
-			'SignatureDoesNotMatch',
-			`Specified signature is not matched with our calculation. server string to sign is:${text}`,
-		);
-	}
-	if (key.tokenRefusal) throw key.tokenRefusal;
-	spendNonce(nonces, params.SignatureNonce ?? '', now);
+	const caller = {
+		accessKeyId: params.AccessKeyId ?? '',
+		securityToken: params.SecurityToken,
+		nonce: params.SignatureNonce ?? '',
+	};
+	admit(lookup, nonces, now, caller, (secret) => {
+		const text = stringToSign(method, Object.entries(params));
+		if (!signaturesMatch(hmacSha1(text, secret), params.Signature ?? '')) {
+			throw new ApiError(
+				400,
+				'SignatureDoesNotMatch',
+				`Specified signature is not matched with our calculation. server string to sign is:${text}`,
+			);
+		}
+	});
 }

@@ -1,7 +1,8 @@
 // Injected failures: `ACTION:KIND[:COUNT]` makes the next COUNT calls of ACTION fail as KIND. A call counts
 // when it is authenticated and names that Action (a refused signature does not use a fault up), so a test
 // knows exactly which call fails. `*` matches every action.
-import {allActionNames} from './action-names.js';
+import {allActionNames} from './actions/index.js';
+import {ApiError, internalError} from './api-error.js';
 import type {FaultKind, FaultSpec} from './types.js';
 
 export const faultKinds: readonly FaultKind[] = [
@@ -13,7 +14,7 @@ export const faultKinds: readonly FaultKind[] = [
 	'lose',
 ];
 
-export type FaultProblem = {error: string; reason: 'format' | 'action' | 'kind' | 'count'};
+type FaultProblem = {error: string; reason: 'format' | 'action' | 'kind' | 'count'};
 
 /** Parses ACTION:KIND[:COUNT] (COUNT default 1); returns {error} with a sentence when malformed. */
 export function parseFault(spec: string): FaultSpec | FaultProblem {
@@ -58,3 +59,15 @@ export class FaultBook {
 		return fault.kind;
 	}
 }
+
+/** The refusal a fault answers with; `reset`, `hang` and `lose` answer nothing (the server drops the socket). */
+export const faultErrors: Partial<Record<FaultKind, () => ApiError>> = {
+	throttle: () => new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
+	unavailable: () =>
+		new ApiError(
+			503,
+			'ServiceUnavailable',
+			'The request has failed due to a temporary failure of the server.',
+		),
+	internal: internalError,
+};

@@ -49,6 +49,11 @@ export function seededChars(seed: string, count: number): string {
 	return out;
 }
 
+/** The seeded state's time and ids: the same on every machine, derived from the record's name. */
+export const seedTime = '2024-03-01T08:00:00Z';
+export const seededId = (prefix: string, regionId: string, name: string): string =>
+	`${prefix}-${regionHint(regionId)}${seededChars(`${prefix}/${regionId}/${name}`, 18)}`;
+
 /** `sg-` + 20 characters (2 of region hint + 18 random), unique among `taken`. */
 export function newId(prefix: string, regionId: string, taken: (id: string) => boolean): string {
 	for (;;) {

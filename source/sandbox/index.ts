@@ -2,10 +2,9 @@
 // nothing from the rest of source/ (it could be its own package); its error messages are the API's own
 // English ones, like the real service.
 
-export {allActionNames as sandboxActions} from './action-names.js';
+export {allActionNames as sandboxActions} from './actions/index.js';
 export {parseFault} from './faults.js';
-export {regions as sandboxRegions} from './regions.js';
 export {type Sandbox, type SandboxOptions, startSandbox} from './sandbox.js';
 export {canonicalQuery, percentEncode, sign, signedForm, stringToSign} from './signature.js';
 export {SandboxStateError} from './store.js';
-export type {FaultKind, FaultSpec, SandboxStateFile} from './types.js';
+export type {FaultSpec, SandboxStateFile} from './types.js';

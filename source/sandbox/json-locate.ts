@@ -54,18 +54,33 @@ export function locateJsonError(text: string): JsonProblem | undefined {
 		if (!match) fail('bad number');
 		i += (match as RegExpExecArray)[0].length;
 	};
+	/** `{…}` or `[…]` after its opening bracket: members separated by commas, up to `close`. */
+	const members = (close: string, member: () => void): void => {
+		i++;
+		space();
+		if (text[i] === close) {
+			i++;
+			return;
+		}
+		for (;;) {
+			member();
+			space();
+			if (text[i] === ',') {
+				i++;
+			} else if (text[i] === close) {
+				i++;
+				return;
+			} else {
+				fail(`expected ',' or '${close}'`);
+			}
+		}
+	};
 	const value = (depth: number): void => {
 		if (depth > 500) fail('nested too deeply');
 		space();
 		const c = text[i];
 		if (c === '{') {
-			i++;
-			space();
-			if (text[i] === '}') {
-				i++;
-				return;
-			}
-			for (;;) {
+			members('}', () => {
 				space();
 				if (text[i] !== '"') fail('expected a property name in double quotes');
 				string();
@@ -73,40 +88,9 @@ export function locateJsonError(text: string): JsonProblem | undefined {
 				if (text[i] !== ':') fail("expected ':' after a property name");
 				i++;
 				value(depth + 1);
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === '}') {
-					i++;
-					return;
-				}
-				fail("expected ',' or '}'");
-			}
-		}
-		if (c === '[') {
-			i++;
-			space();
-			if (text[i] === ']') {
-				i++;
-				return;
-			}
-			for (;;) {
-				value(depth + 1);
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === ']') {
-					i++;
-					return;
-				}
-				fail("expected ',' or ']'");
-			}
-		}
-		if (c === '"') string();
+			});
+		} else if (c === '[') members(']', () => value(depth + 1));
+		else if (c === '"') string();
 		else if (c === 't') literal('true');
 		else if (c === 'f') literal('false');
 		else if (c === 'n') literal('null');

@@ -4,9 +4,10 @@
 // Shape: "Instance metadata" and "Configure ECS instance RAM role credentials"
 // (https://www.alibabacloud.com/help/en/cli/ecs-ram-role).
 import {randomBytes} from 'node:crypto';
-import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
-import type {Socket} from 'node:net';
-import type {StsBook} from './sts.js';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {apiTime} from './ids.js';
+import {listenLocal} from './local-server.js';
+import {roleName, type StsBook} from './sts.js';
 
 const credentialsPath = '/latest/meta-data/ram/security-credentials/';
 
@@ -14,7 +15,6 @@ export type MetadataServer = {endpoint: string; close(): Promise<void>};
 
 export async function startMetadata(book: StsBook, port: number, now: () => number): Promise<MetadataServer> {
 	const tokens = new Map<string, number>();
-	const sockets = new Set<Socket>();
 	const answer = (res: ServerResponse, status: number, body: string, type = 'text/plain') => {
 		res.writeHead(status, {'Content-Type': type, 'Content-Length': Buffer.byteLength(body)});
 		res.end(body);
@@ -40,7 +40,7 @@ export async function startMetadata(book: StsBook, port: number, now: () => numb
 				200,
 				book
 					.roles()
-					.map((r) => r.RoleArn.replace(/^.*:role\//, ''))
+					.map((role) => roleName(role.RoleArn))
 					.join('\n'),
 			);
 		}
@@ -51,28 +51,11 @@ export async function startMetadata(book: StsBook, port: number, now: () => numb
 			AccessKeySecret: issued.Credentials.AccessKeySecret,
 			SecurityToken: issued.Credentials.SecurityToken,
 			Expiration: issued.Credentials.Expiration,
-			LastUpdated: new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			LastUpdated: apiTime(now()),
 			Code: 'Success',
 		};
 		return answer(res, 200, JSON.stringify(body), 'application/json');
 	};
-	const server = createServer(handle);
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', () => resolve());
-	});
-	const address = server.address();
-	const actual = typeof address === 'object' && address ? address.port : port;
-	return {
-		endpoint: `http://127.0.0.1:${actual}`,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				for (const socket of sockets) socket.destroy();
-			}),
-	};
+	const local = await listenLocal(port, handle);
+	return {endpoint: `http://127.0.0.1:${local.port}`, close: local.close};
 }

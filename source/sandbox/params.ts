@@ -45,9 +45,7 @@ export function jsonIdList(params: Params, name: string, max: number): string[] 
 	let list: unknown;
 	try {
 		list = JSON.parse(text);
-	} catch {
-		throw invalidParameter(name, 'it must be a JSON array of ids, e.g. ["id-1","id-2"].');
-	}
+	} catch {}
 	if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
 		throw invalidParameter(name, 'it must be a JSON array of ids, e.g. ["id-1","id-2"].');
 	}
@@ -72,7 +70,25 @@ export function oneOf<T extends string>(params: Params, name: string, allowed: r
 	return text as T;
 }
 
+/** The values of `name.N` (N from 1 to max) in the order of N; empty ones are left out. */
+export function numberedParams(params: Params, name: string, max: number): string[] {
+	const found: [number, string][] = [];
+	for (const [key, raw] of Object.entries(params)) {
+		const match = /^(\w+)\.(\d+)$/.exec(key);
+		if (match?.[1] !== name) continue;
+		const n = match[2] ?? '';
+		if (!/^[1-9]\d*$/.test(n) || Number(n) > max) {
+			throw invalidParameter(key, `${name}.N counts from 1 to ${max}.`);
+		}
+		if (raw !== '') found.push([Number(n), raw]);
+	}
+	return found.sort(([a], [b]) => a - b).map(([, text]) => text);
+}
+
 export type Tag = {key: string; value: string};
+
+const malformedTag = (n: number, part: 'Key' | 'Value', why: string): ApiError =>
+	new ApiError(400, `InvalidTag${part}.Malformed`, `The specified Tag.${n}.${part} is not valid: ${why}.`);
 
 /** Tag.N.Key / Tag.N.Value (N 1..20; the lower-case `key`/`value` are the deprecated aliases). */
 export function tagsParam(params: Params, forFilter = false): Tag[] {
@@ -91,34 +107,17 @@ export function tagsParam(params: Params, forFilter = false): Tag[] {
 	for (const n of [...numbers].sort((a, b) => a - b)) {
 		const key = params[`Tag.${n}.Key`] ?? params[`Tag.${n}.key`];
 		const tagValue = params[`Tag.${n}.Value`] ?? params[`Tag.${n}.value`] ?? '';
-		if (key === undefined || key === '') {
-			throw new ApiError(
-				400,
-				'InvalidTagKey.Malformed',
-				`The specified Tag.${n}.Key is not valid: it is missing.`,
-			);
-		}
+		const why =
+			key === undefined || key === '' ? 'it is missing' : forFilter ? undefined : tagKeyProblem(key);
+		if (why) throw malformedTag(n, 'Key', why);
 		if (!forFilter) {
-			const keyProblem = tagKeyProblem(key);
-			if (keyProblem)
-				throw new ApiError(
-					400,
-					'InvalidTagKey.Malformed',
-					`The specified Tag.${n}.Key is not valid: ${keyProblem}.`,
-				);
 			const valueProblem = tagValueProblem(tagValue);
-			if (valueProblem) {
-				throw new ApiError(
-					400,
-					'InvalidTagValue.Malformed',
-					`The specified Tag.${n}.Value is not valid: ${valueProblem}.`,
-				);
-			}
+			if (valueProblem) throw malformedTag(n, 'Value', valueProblem);
 			if (tags.some((tag) => tag.key === key)) {
 				throw new ApiError(400, 'Duplicate.TagKey', `The tag key "${key}" is specified more than once.`);
 			}
 		}
-		tags.push({key, value: tagValue});
+		tags.push({key: key as string, value: tagValue});
 	}
 	return tags;
 }
@@ -138,7 +137,7 @@ export type Page =
 
 const tokenPrefix = 'sandbox-page:';
 
-export const nextToken = (offset: number): string =>
+const nextToken = (offset: number): string =>
 	Buffer.from(`${tokenPrefix}${offset}`, 'utf8').toString('base64url');
 
 /** PageNumber/PageSize, or MaxResults/NextToken where the action supports them; mixing the two is refused. */

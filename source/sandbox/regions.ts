@@ -2,7 +2,7 @@
 // region announcements): Sydney (ap-southeast-2) and Mumbai (ap-south-1) closed in 2024 and are left out.
 // Local names are those DescribeRegions answers in zh-CN (the default) and en-US.
 
-export type RegionInfo = {id: string; en: string; zh: string; zones: readonly string[]};
+type RegionInfo = {id: string; en: string; zh: string; zones: readonly string[]};
 
 export const regions: readonly RegionInfo[] = [
 	{id: 'cn-qingdao', en: 'China (Qingdao)', zh: '华北1（青岛）', zones: ['b', 'c']},
@@ -49,8 +49,6 @@ export const isRegion = (id: string): boolean => byId.has(id);
 /** cn-hangzhou answers with the central endpoint, every other region with its own (as the live API does). */
 export const regionEndpoint = (id: string): string =>
 	id === 'cn-hangzhou' ? 'ecs.aliyuncs.com' : `ecs.${id}.aliyuncs.com`;
-
-export const zoneIds = (region: RegionInfo): string[] => region.zones.map((zone) => `${region.id}-${zone}`);
 
 /** Old accounts still see classic here (DescribeAccountAttributes `instance-network-type`); see the README. */
 export const defaultClassicRegions: readonly string[] = [

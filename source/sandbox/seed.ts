@@ -1,16 +1,93 @@
-// The state a missing state file starts from: in every region a default VPC plus `prod` and `staging`
-// (different CIDRs), and in three regions a default security group with two instances or one, so every
-// flow (create, rules, instances) can be tried at once. Ids are derived from names, so the seed is the
-// same everywhere; only the keys are random.
-import {regionHint, seededChars} from './ids.js';
-import {seedPrefixLists} from './prefix-list-seed.js';
+// The state a missing state file starts from, and the defaults of what a file leaves out: in every region a
+// default VPC plus `prod` and `staging` (different CIDRs) and two prefix lists, and in three regions a default
+// security group with two instances or one, so every flow (create, rules, instances) can be tried at once. Ids
+// are derived from names, so the seed is the same everywhere; only the keys are random.
+import {randomChars, seededId, seedTime} from './ids.js';
 import {defaultClassicRegions, regions} from './regions.js';
-import {defaultMaxSecurityGroups, defaultOwnerId, instanceDefaults, newCredentials} from './state-file.js';
-import type {GroupRecord, InstanceRecord, PermissionRecord, VpcRecord, World} from './types.js';
+import type {
+	Account,
+	Credentials,
+	GroupRecord,
+	InstanceRecord,
+	PermissionRecord,
+	PrefixListRecord,
+	VpcRecord,
+	World,
+} from './types.js';
 
-const seedTime = '2024-03-01T08:00:00Z';
-const seededId = (prefix: string, regionId: string, name: string): string =>
-	`${prefix}-${regionHint(regionId)}${seededChars(`${prefix}/${regionId}/${name}`, 18)}`;
+/** What a file that does not say gets: an old account (classic offered where it was) with the usual quota. */
+export const defaultAccount = (): Account => ({
+	maxSecurityGroups: 100,
+	classicRegions: [...defaultClassicRegions],
+	ownerId: '1858326174526983562',
+});
+
+export function newCredentials(): Credentials {
+	return {accessKeyId: `LTAI5t${randomChars(18)}`, accessKeySecret: randomChars(30)};
+}
+
+/** The DescribeInstances fields a record may leave out. */
+export function instanceDefaults(instanceId: string, now: string): Record<string, unknown> {
+	return {
+		Description: '',
+		HostName: instanceId,
+		InstanceType: 'ecs.g7.large',
+		InstanceTypeFamily: 'ecs.g7',
+		Cpu: 2,
+		Memory: 8192,
+		OSName: 'Alibaba Cloud Linux 3.2104 LTS 64 bit',
+		OSType: 'linux',
+		ImageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
+		InnerIpAddress: {IpAddress: []},
+		PublicIpAddress: {IpAddress: []},
+		EipAddress: {AllocationId: '', IpAddress: '', InternetChargeType: ''},
+		CreationTime: now,
+		StartTime: now,
+		ExpiredTime: '2099-12-31T15:59Z',
+		InstanceChargeType: 'PostPaid',
+		InternetChargeType: 'PayByTraffic',
+		InternetMaxBandwidthOut: 0,
+		ResourceGroupId: '',
+		Tags: {Tag: []},
+	};
+}
+
+// The prefix lists every region starts with (when the state file does not list its own): one IPv4 and one
+// IPv6 list, in documentation ranges (RFC 5737, RFC 3849) so a seeded list never names a real network.
+const prefixListPlans = [
+	{
+		name: 'office-ipv4',
+		family: 'IPv4',
+		description: 'Office and VPN egress addresses',
+		entries: [
+			{Cidr: '198.51.100.0/24', Description: 'office'},
+			{Cidr: '203.0.113.0/24', Description: 'vpn'},
+		],
+	},
+	{
+		name: 'office-ipv6',
+		family: 'IPv6',
+		description: 'Office IPv6 block',
+		entries: [{Cidr: '2001:db8:1::/48', Description: 'office'}],
+	},
+] as const;
+
+function seedPrefixList(regionId: string, plan: (typeof prefixListPlans)[number]): PrefixListRecord {
+	return {
+		PrefixListId: seededId('pl', regionId, plan.name),
+		PrefixListName: plan.name,
+		RegionId: regionId,
+		AddressFamily: plan.family,
+		MaxEntries: 20,
+		Description: plan.description,
+		CreationTime: seedTime,
+		ResourceGroupId: '',
+		Entries: {Entry: plan.entries.map((entry) => ({...entry}))},
+	};
+}
+
+export const seedPrefixLists = (): PrefixListRecord[] =>
+	regions.flatMap((region) => prefixListPlans.map((plan) => seedPrefixList(region.id, plan)));
 
 const vpcPlans = [
 	{name: 'default-vpc', cidr: '172.16.0.0/12', isDefault: true, description: ''},
@@ -115,11 +192,7 @@ export function seedWorld(): World {
 		groups,
 		instances,
 		prefixLists: seedPrefixLists(),
-		account: {
-			maxSecurityGroups: defaultMaxSecurityGroups,
-			classicRegions: [...defaultClassicRegions],
-			ownerId: defaultOwnerId,
-		},
+		account: defaultAccount(),
 		tokens: [],
 	};
 }

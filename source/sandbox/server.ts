@@ -1,30 +1,23 @@
 // The HTTP side: one handler for every request. It never throws and never hangs unless told to (the `hang`
 // fault): every refusal is a JSON body {RequestId, HostId, Code, Message, Recommend} with a real status,
 // and anything unexpected is a 500 InternalError without a stack.
-import {createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES} from 'node:http';
+import {type IncomingMessage, type ServerResponse, STATUS_CODES} from 'node:http';
 import type {Socket} from 'node:net';
-import type {ActionContext} from './actions/context.js';
-import {findAction, type Product, productOf} from './actions/index.js';
+import {type ActionSpec, findAction, type Product, productOf} from './actions/index.js';
 import {ApiError, apiNotFound, internalError} from './api-error.js';
-import {
-	checkCaller,
-	checkCommon,
-	checkTimestamp,
-	type KeyLookup,
-	keysLookup,
-	type NonceBook,
-} from './auth.js';
-import {checkV3Caller, checkV3Date, isV3, readV3} from './auth-v3.js';
-import type {FaultBook} from './faults.js';
+import {checkCaller, checkCommon, checkTime, type KeyLookup, type NonceBook} from './auth.js';
+import {checkV3Caller, isV3, readV3} from './auth-v3.js';
+import {type FaultBook, faultErrors} from './faults.js';
 import {type ClientTokens, fingerprint} from './idempotency.js';
 import {newRequestId} from './ids.js';
 import {stringify} from './json-raw.js';
+import {type LocalServer, listenLocal} from './local-server.js';
 import {clientTokenParam, type Params} from './params.js';
 import {collectParams, Gone, readBody, splitTarget} from './request.js';
 import {type StsBook, stsVersion} from './sts.js';
-import type {FaultKind, World} from './types.js';
+import type {World} from './types.js';
 
-export type ServerDeps = {
+type ServerDeps = {
 	world: World;
 	nonces: NonceBook;
 	faults: FaultBook;
@@ -33,29 +26,23 @@ export type ServerDeps = {
 	now: () => number;
 	/** Writes the state out (no-op in memory). */
 	flush: () => void;
-	/** The credential store; by default the world's one pair of keys. */
-	keys?: KeyLookup;
+	/** The credential store: the world's keys and the ones STS issued. */
+	keys: KeyLookup;
 	/** STS (AssumeRole, AssumeRoleWithOIDC), answered on the same port for Version 2015-04-01 (sts.ts). */
-	sts?: StsBook;
+	sts: StsBook;
 };
 
-const faultErrors: Partial<Record<FaultKind, () => ApiError>> = {
-	throttle: () => new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.'),
-	unavailable: () =>
-		new ApiError(
-			503,
-			'ServiceUnavailable',
-			'The request has failed due to a temporary failure of the server.',
-		),
-	internal: internalError,
+/** One request as the gateway reads it; `v3` says which signature it carries. */
+type Incoming = {
+	req: IncomingMessage;
+	method: string;
+	params: Params;
+	queryPairs: [string, string][];
+	body: Buffer;
+	v3: boolean;
 };
 
-function errorBody(
-	error: ApiError,
-	requestId: string,
-	hostId: string,
-	product: Product,
-): Record<string, unknown> {
+function errorBody(error: ApiError, requestId: string, hostId: string, product: Product) {
 	return {
 		RequestId: requestId,
 		HostId: hostId,
@@ -65,43 +52,29 @@ function errorBody(
 	};
 }
 
+const header = (req: IncomingMessage, name: string): string => String(req.headers[name] ?? '');
+
 export class SandboxServer {
-	readonly server: Server;
-	private readonly sockets = new Set<Socket>();
+	private local: LocalServer | undefined;
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private closed = false;
 	private host = '127.0.0.1';
-	private readonly keys: KeyLookup;
 
-	constructor(private readonly deps: ServerDeps) {
-		this.keys = deps.keys ?? keysLookup(() => deps.world.credentials);
-		// GET puts every parameter in the URL; 100 rules need more than Node's default 16 KB of headers.
-		this.server = createServer({maxHeaderSize: 64 * 1024}, (req, res) => {
-			this.handle(req, res).catch(() => res.destroy());
-		});
-		// Longer than the clients' keep-alive, so an idle pooled connection is not closed under a new request.
-		this.server.keepAliveTimeout = 120_000;
-		this.server.headersTimeout = 125_000;
-		this.server.on('connection', (socket: Socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
-		this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
-			this.clientError(error, socket),
-		);
-	}
+	constructor(private readonly deps: ServerDeps) {}
 
 	async listen(port: number): Promise<string> {
-		await new Promise<void>((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, '127.0.0.1', () => {
-				this.server.off('error', reject);
-				resolve();
-			});
+		// GET puts every parameter in the URL; 100 rules need more than Node's default 16 KB of headers.
+		this.local = await listenLocal(port, (req, res) => this.handle(req, res).catch(() => res.destroy()), {
+			maxHeaderSize: 64 * 1024,
 		});
-		const address = this.server.address();
-		const actual = typeof address === 'object' && address ? address.port : port;
-		this.host = `127.0.0.1:${actual}`;
+		const {server} = this.local;
+		// Longer than the clients' keep-alive, so an idle pooled connection is not closed under a new request.
+		server.keepAliveTimeout = 120_000;
+		server.headersTimeout = 125_000;
+		server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+			this.clientError(error, socket),
+		);
+		this.host = `127.0.0.1:${this.local.port}`;
 		return `http://${this.host}`;
 	}
 
@@ -110,9 +83,7 @@ export class SandboxServer {
 		this.closed = true;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
-		const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
-		for (const socket of this.sockets) socket.destroy();
-		await stopped;
+		await this.local?.close();
 	}
 
 	private delay(): Promise<void> {
@@ -150,13 +121,12 @@ export class SandboxServer {
 		}
 		const status =
 			error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-		const requestId = newRequestId();
 		const problem = new ApiError(
 			status,
 			status === 431 ? 'RequestHeaderFieldsTooLarge' : status === 408 ? 'RequestTimeout' : 'InvalidRequest',
 			'The HTTP request is malformed or too large.',
 		);
-		const text = stringify(errorBody(problem, requestId, this.host, 'Ecs'));
+		const text = stringify(errorBody(problem, newRequestId(), this.host, 'Ecs'));
 		socket.end(
 			`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
 		);
@@ -173,50 +143,22 @@ export class SandboxServer {
 			if (this.closed || res.destroyed) throw new Gone();
 		};
 		try {
-			const method = req.method ?? '';
-			if (method !== 'GET' && method !== 'POST') {
-				req.resume();
-				throw new ApiError(
-					400,
-					'UnsupportedHTTPMethod',
-					`Specified http method ${JSON.stringify(method.slice(0, 20))} is not supported: use GET or POST.`,
-				);
-			}
-			const {path, query} = splitTarget(req.url ?? '/');
-			if (path !== '/' && path !== '') {
-				req.resume();
-				throw apiNotFound();
-			}
-			const body = await readBody(req);
-			const contentType = String(req.headers['content-type'] ?? '');
-			const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType);
-			if (method === 'POST' && body.length > 0 && !isForm) {
-				throw new ApiError(
-					415,
-					'UnsupportedMediaType',
-					'A POST body must be application/x-www-form-urlencoded.',
-				);
-			}
-			const {params, queryPairs} = collectParams(query, body, method === 'POST');
-			if (this.deps.sts && params.Version === stsVersion) {
-				const result = this.deps.sts.handle(method, params, this.keys, this.deps.nonces, this.deps.now());
+			const incoming = await this.read(req);
+			// V3 names the API in its headers, V2 in its parameters; the product is known before any refusal.
+			const version = incoming.v3 ? header(req, 'x-acs-version') : incoming.params.Version;
+			product = productOf(version);
+			if (version === stsVersion) {
+				const action = incoming.v3 ? header(req, 'x-acs-action') : incoming.params.Action;
+				const signed = () => this.authenticate(incoming, () => true).params;
+				const result = this.deps.sts.handle(action, incoming.params, signed, this.deps.now());
 				await wait();
 				this.send(res, 200, {RequestId: requestId, ...result});
 				return;
 			}
-			const {params: authenticated, spec} = this.authenticate(
-				req,
-				method,
-				params,
-				queryPairs,
-				body,
-				(found) => {
-					product = found;
-				},
-			);
-			await this.run(req, res, authenticated, spec, requestId, wait);
+			const {params, found} = this.authenticate(incoming, findAction);
+			await this.run(req, res, params, found, requestId, wait);
 		} catch (error) {
-			if (error instanceof Gone || this.closed) return;
+			if (error instanceof Gone || this.closed || req.socket.destroyed) return;
 			const problem = error instanceof ApiError ? error : internalError();
 			if (!delayed) {
 				try {
@@ -229,38 +171,61 @@ export class SandboxServer {
 		}
 	}
 
-	/** Signature V2 or V3, each checked in the gateway's order; the product is known before any refusal. */
-	private authenticate(
-		req: IncomingMessage,
-		method: string,
-		params: Params,
-		queryPairs: [string, string][],
-		body: Buffer,
-		onProduct: (product: Product) => void,
-	): {params: Params; spec: NonNullable<ReturnType<typeof findAction>>} {
-		const now = this.deps.now();
-		if (!isV3(req.headers, params.Signature !== undefined)) {
-			onProduct(productOf(params.Version));
-			checkCommon(params);
-			checkTimestamp(params, now);
-			const spec = findAction(params.Version as string, params.Action as string);
-			if (!spec) throw apiNotFound();
-			checkCaller(method, params, this.keys, this.deps.nonces, now);
-			return {params, spec};
+	/** Method, path, body and parameters, refused when they are not an RPC call's. */
+	private async read(req: IncomingMessage): Promise<Incoming> {
+		const method = req.method ?? '';
+		if (method !== 'GET' && method !== 'POST') {
+			req.resume();
+			throw new ApiError(
+				400,
+				'UnsupportedHTTPMethod',
+				`Specified http method ${JSON.stringify(method.slice(0, 20))} is not supported: use GET or POST.`,
+			);
 		}
-		onProduct(productOf(String(req.headers['x-acs-version'] ?? '')));
+		const {path, query} = splitTarget(req.url ?? '/');
+		if (path !== '/' && path !== '') {
+			req.resume();
+			throw apiNotFound();
+		}
+		const body = await readBody(req);
+		const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(header(req, 'content-type'));
+		if (method === 'POST' && body.length > 0 && !isForm) {
+			throw new ApiError(
+				415,
+				'UnsupportedMediaType',
+				'A POST body must be application/x-www-form-urlencoded.',
+			);
+		}
+		const {params, queryPairs} = collectParams(query, body, method === 'POST');
+		return {req, method, params, queryPairs, body, v3: isV3(req.headers, params.Signature !== undefined)};
+	}
+
+	/** Signature V2 or V3, each checked in the gateway's order; `find` routes the call once the clock is right. */
+	private authenticate<T>(
+		{req, method, params, queryPairs, body, v3}: Incoming,
+		find: (version: string, action: string) => T | undefined,
+	): {params: Params; found: T} {
+		const now = this.deps.now();
+		if (!v3) {
+			checkCommon(params);
+			checkTime(params.Timestamp ?? '', now);
+			const found = find(params.Version as string, params.Action as string);
+			if (found === undefined) throw apiNotFound();
+			checkCaller(method, params, this.deps.keys, this.deps.nonces, now);
+			return {params, found};
+		}
 		const claims = readV3(req.headers);
-		checkV3Date(claims, now);
-		const spec = findAction(claims.version, claims.action);
-		if (!spec) throw apiNotFound();
+		checkTime(claims.date, now);
+		const found = find(claims.version, claims.action);
+		if (found === undefined) throw apiNotFound();
 		const request = {method, path: '/', query: queryPairs, body, headersDistinct: req.headersDistinct};
-		checkV3Caller(claims, request, this.keys, this.deps.nonces, now);
+		checkV3Caller(claims, request, this.deps.keys, this.deps.nonces, now);
 		// The headers route a V3 call; the actions read Action and Version as they read a V2 call's.
 		const all: Params = Object.assign(Object.create(null), params, {
 			Action: claims.action,
 			Version: claims.version,
 		});
-		return {params: all, spec};
+		return {params: all, found};
 	}
 
 	/** An authenticated call: faults, ClientToken, latency, the action, the answer. */
@@ -268,7 +233,7 @@ export class SandboxServer {
 		req: IncomingMessage,
 		res: ServerResponse,
 		params: Params,
-		spec: NonNullable<ReturnType<typeof findAction>>,
+		spec: ActionSpec,
 		requestId: string,
 		wait: () => Promise<void>,
 	): Promise<void> {
@@ -278,55 +243,48 @@ export class SandboxServer {
 		const token = spec.idempotent ? clientTokenParam(params) : undefined;
 		const print = token === undefined ? '' : fingerprint(params);
 		const begun = token === undefined ? undefined : this.deps.tokens.begin(action, token, print);
-		const release = (): void => {
-			if (token !== undefined && begun && 'started' in begun) this.deps.tokens.abort(action, token);
-		};
 		try {
 			await wait();
-		} catch (error) {
-			release();
-			throw error;
-		}
-		if (fault === 'reset') {
-			release();
-			req.socket.destroy();
-			throw new Gone();
-		}
-		const injected = fault ? faultErrors[fault] : undefined;
-		if (injected) {
-			release();
-			throw injected();
-		}
-		let result: Record<string, unknown>;
-		if (begun && 'replay' in begun) {
-			result = begun.replay;
-		} else {
-			const context: ActionContext = {world: this.deps.world, now: this.deps.now, changed: () => {}};
-			let changed = false;
-			context.changed = () => {
-				changed = true;
-			};
+			if (fault === 'reset') {
+				req.socket.destroy();
+				throw new Gone();
+			}
+			const injected = fault ? faultErrors[fault] : undefined;
+			if (injected) throw injected();
+			let result: Record<string, unknown>;
 			try {
-				result = spec.handler(context, params);
-			} catch (error) {
-				release();
-				if (changed) this.deps.flush();
-				if (fault === 'lose') {
-					req.socket.destroy();
-					throw new Gone();
-				}
-				throw error;
+				result = begun && 'replay' in begun ? begun.replay : this.perform(spec, params, token, print);
+			} finally {
+				// `lose` carries the action out (and writes the state), then answers nothing.
+				if (fault === 'lose') req.socket.destroy();
 			}
+			if (fault === 'lose') throw new Gone();
+			this.send(res, 200, {RequestId: requestId, ...result});
+		} finally {
+			// A call that did not finish leaves its ClientToken free for a retry (after finish() a no-op).
+			if (token !== undefined && begun && 'started' in begun) this.deps.tokens.abort(action, token);
+		}
+	}
+
+	/** The action itself; the state is written when it changed, failed or not, and a token's answer kept. */
+	private perform(spec: ActionSpec, params: Params, token: string | undefined, print: string) {
+		let changed = false;
+		const context = {
+			world: this.deps.world,
+			now: this.deps.now,
+			changed: () => {
+				changed = true;
+			},
+		};
+		try {
+			const result = spec.handler(context, params);
 			if (token !== undefined) {
-				this.deps.tokens.finish(action, token, print, result);
+				this.deps.tokens.finish(params.Action as string, token, print, result);
 				changed = true;
 			}
+			return result;
+		} finally {
 			if (changed) this.deps.flush();
 		}
-		if (fault === 'lose') {
-			req.socket.destroy();
-			throw new Gone();
-		}
-		this.send(res, 200, {RequestId: requestId, ...result});
 	}
 }

@@ -15,7 +15,7 @@ export const sha256Hex = (data: Uint8Array | string): string =>
 /** HashedRequestPayload of an empty body. */
 export const emptyPayloadHash = sha256Hex('');
 
-export type CanonicalInput = {
+type CanonicalInput = {
 	method: string;
 	/** `/` for the RPC style. */
 	path: string;
@@ -28,17 +28,10 @@ export type CanonicalInput = {
 	payloadHash: string;
 };
 
-/** `name:value\n` per signed header; several values of one header are trimmed, sorted and joined by `,`. */
-export function canonicalHeaders(
-	headers: CanonicalInput['headers'],
-	signedHeaders: readonly string[],
-): string {
-	return signedHeaders
-		.map((name) => {
-			const values = (headers(name) ?? []).map((value) => value.trim()).sort();
-			return `${name}:${values.join(',')}\n`;
-		})
-		.join('');
+/** `name:value\n`; several values of one header are trimmed, sorted and joined by `,`. */
+function headerLine(name: string, values: readonly string[] = []): string {
+	const joined = values.map((value) => value.trim()).sort();
+	return `${name}:${joined.join(',')}\n`;
 }
 
 export function canonicalRequest(input: CanonicalInput): string {
@@ -46,7 +39,7 @@ export function canonicalRequest(input: CanonicalInput): string {
 		input.method.toUpperCase(),
 		input.path,
 		encodePairs(input.query),
-		canonicalHeaders(input.headers, input.signedHeaders),
+		input.signedHeaders.map((name) => headerLine(name, input.headers(name))).join(''),
 		input.signedHeaders.join(';'),
 		input.payloadHash,
 	].join('\n');
@@ -54,11 +47,8 @@ export function canonicalRequest(input: CanonicalInput): string {
 
 export const stringToSignV3 = (canonical: string): string => `${v3Algorithm}\n${sha256Hex(canonical)}`;
 
-export const hmacSha256Hex = (text: string, accessKeySecret: string): string =>
-	createHmac('sha256', accessKeySecret).update(text, 'utf8').digest('hex');
-
 export const signatureV3 = (canonical: string, accessKeySecret: string): string =>
-	hmacSha256Hex(stringToSignV3(canonical), accessKeySecret);
+	createHmac('sha256', accessKeySecret).update(stringToSignV3(canonical), 'utf8').digest('hex');
 
 export const signaturesMatchV3 = (expected: string, given: string): boolean =>
 	signaturesMatch(expected, given.toLowerCase());

@@ -1,8 +1,8 @@
 // What one record of the state file says about another, checked once every record has the right shape:
 // ids appear once, references point at records of the same region in the file, an instance sits in groups
 // of its own network and type, and each region has at most one default VPC.
-import type {GroupInput} from './state-schema.js';
-import {show} from './state-schema.js';
+import {show} from './state-fields.js';
+import type {GroupInput} from './state-schema-groups.js';
 import type {GroupRecord, InstanceRecord, PrefixListRecord, VpcRecord} from './types.js';
 
 export type Problems = {add: (path: string, text: string) => void};

@@ -12,7 +12,7 @@ export const show = (value: unknown): string => {
 export type Issue = {input: unknown; expected: string | null; received: string};
 
 /** An object's own problems: a required key missing, a key it does not know (strict), or not an object. */
-export const objectMessage = (keys?: string) => (issue: Issue) =>
+const objectMessage = (keys?: string) => (issue: Issue) =>
 	issue.expected === 'never'
 		? `unknown key (use ${keys})`
 		: issue.received === 'undefined'
@@ -26,8 +26,19 @@ const notList = v.check(
 );
 export const strict = <T extends v.ObjectEntries>(entries: T) =>
 	v.pipe(v.unknown(), notList, v.strictObject(entries, objectMessage(Object.keys(entries).join(', '))));
+/** Unknown keys are kept as written. */
 export const loose = <T extends v.ObjectEntries>(entries: T) =>
 	v.pipe(v.unknown(), notList, v.looseObject(entries, objectMessage()));
+/** Unknown keys are dropped: the record holds the fields it knows, all of them in the order of `entries`. */
+export const plain = <T extends v.ObjectEntries>(entries: T) => {
+	const order = Object.fromEntries(Object.keys(entries).map((key) => [key, undefined]));
+	return v.pipe(
+		v.unknown(),
+		notList,
+		v.object(entries, objectMessage()),
+		v.transform((value) => ({...order, ...value}) as typeof value),
+	);
+};
 
 export const string = () => v.string((issue) => `must be a string, not ${show(issue.input)}`);
 /** A string that may be left out (or null) and then takes `fallback`. */
@@ -42,7 +53,7 @@ export const bool = (fallback: boolean) =>
 		v.boolean((issue) => `must be true or false, not ${show(issue.input)}`),
 		fallback,
 	);
-export const picklist = <const T extends readonly [string, ...string[]]>(allowed: T) =>
+const picklist = <const T extends readonly [string, ...string[]]>(allowed: T) =>
 	v.picklist(allowed, (issue) => `must be one of ${allowed.join(', ')}, not ${show(issue.input)}`);
 export const oneOf = <const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) =>
 	v.nullish(picklist(allowed), fallback);
@@ -91,13 +102,11 @@ export const cidr = (family: 'IPv4' | 'IPv6') =>
 		),
 		'',
 	);
-export const wholeNumber = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
-	v.pipe(
-		v.number((issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.integer((issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.minValue(min, (issue) => `must be ${what}, not ${show(issue.input)}`),
-		v.maxValue(max, (issue) => `must be ${what}, not ${show(issue.input)}`),
-	);
+export const wholeNumber = (min: number, max: number) => {
+	const message = (issue: {input: unknown}) =>
+		`must be a whole number from ${min} to ${max}, not ${show(issue.input)}`;
+	return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+};
 
 export const tags = <K extends string, V extends string>(key: K, value: V) =>
 	wrapped(

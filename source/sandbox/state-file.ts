@@ -3,50 +3,17 @@
 // each other (state-checks.ts). Every problem is reported with its JSON path and what would be right, e.g.
 // `vpcs[2].VpcId: missing`; writing produces the same shape, in the API's field names.
 import * as v from 'valibot';
-import {apiTime, randomChars} from './ids.js';
-import {seedPrefixLists} from './prefix-list-seed.js';
-import {defaultClassicRegions} from './regions.js';
+import {apiTime} from './ids.js';
+import {defaultAccount, newCredentials, seedPrefixLists} from './seed.js';
 import {checkInstances, checkPrefixLists, checkVpcs, completeGroups, type Problems} from './state-checks.js';
-import {fileSchema, show} from './state-schema.js';
-import {stsProblems} from './sts.js';
-import type {Credentials, PermissionRecord, SandboxStateFile, World} from './types.js';
+import {show} from './state-fields.js';
+import {fileSchema} from './state-schema.js';
+import type {PermissionRecord, SandboxStateFile, World} from './types.js';
 
-export const defaultOwnerId = '1858326174526983562';
-export const defaultMaxSecurityGroups = 100;
 export const maxRulesPerGroup = 200;
 export const maxGroupsPerInstance = 5;
 /** More than this many problems are not listed: the first ones are enough to start fixing. */
 const maxProblems = 20;
-
-export function newCredentials(): Credentials {
-	return {accessKeyId: `LTAI5t${randomChars(18)}`, accessKeySecret: randomChars(30)};
-}
-
-/** The DescribeInstances fields a record may leave out. */
-export function instanceDefaults(instanceId: string, now: string): Record<string, unknown> {
-	return {
-		Description: '',
-		HostName: instanceId,
-		InstanceType: 'ecs.g7.large',
-		InstanceTypeFamily: 'ecs.g7',
-		Cpu: 2,
-		Memory: 8192,
-		OSName: 'Alibaba Cloud Linux 3.2104 LTS 64 bit',
-		OSType: 'linux',
-		ImageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
-		InnerIpAddress: {IpAddress: []},
-		PublicIpAddress: {IpAddress: []},
-		EipAddress: {AllocationId: '', IpAddress: '', InternetChargeType: ''},
-		CreationTime: now,
-		StartTime: now,
-		ExpiredTime: '2099-12-31T15:59Z',
-		InstanceChargeType: 'PostPaid',
-		InternetChargeType: 'PayByTraffic',
-		InternetMaxBandwidthOut: 0,
-		ResourceGroupId: '',
-		Tags: {Tag: []},
-	};
-}
 
 /** `vpcs[0].VpcId` from a valibot issue path. */
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -71,15 +38,8 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 		return {problems: [`the top level must be a JSON object, not ${show(data)}`]};
 	}
 	const now = apiTime(nowMs);
-	const account = {
-		maxSecurityGroups: defaultMaxSecurityGroups,
-		classicRegions: [...defaultClassicRegions],
-		ownerId: defaultOwnerId,
-	};
-	// The `sts` section (roles for the STS stand-in) is checked by sts.ts, apart from the schema.
-	const {sts, ...rest} = data as Record<string, unknown>;
-	for (const problem of stsProblems(sts)) collect.add('', problem);
-	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup, instanceDefaults}), rest);
+	const account = defaultAccount();
+	const parsed = v.safeParse(fileSchema(now, {account, maxRules: maxRulesPerGroup}), data);
 	if (!parsed.success) {
 		for (const issue of parsed.issues) collect.add(pathOf(issue), issue.message);
 		return {problems};
@@ -101,7 +61,7 @@ export function worldFromFile(data: unknown, nowMs: number): {world: World} | {p
 			prefixLists,
 			account: file.account,
 			tokens: file.clientTokens,
-			...(sts === undefined ? {} : {sts: structuredClone(sts) as World['sts']}),
+			...(file.sts === undefined ? {} : {sts: file.sts}),
 		},
 	};
 }

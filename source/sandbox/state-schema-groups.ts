@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import {randomChars} from './ids.js';
 import {findRegion} from './regions.js';
+import {instanceDefaults} from './seed.js';
 import {
 	cidr,
 	id,
@@ -10,18 +11,23 @@ import {
 	maybeOneOf,
 	oneOf,
 	optionalText,
+	plain,
 	region,
 	show,
 	string,
 	tags,
 	text,
+	wholeNumber,
 	wrapped,
 } from './state-fields.js';
 import type {GroupRecord, InstanceRecord, PermissionRecord} from './types.js';
 import {idPatterns, isProtocol, portRangeProblem, protocolDisplay} from './validate.js';
 
+const priorityMessage = (issue: {input: unknown}) =>
+	`must be a whole number from 1 to 100, not ${show(issue.input)}`;
+
 const permissionEntries = (now: string) => ({
-	SecurityGroupRuleId: optionalText(),
+	SecurityGroupRuleId: v.nullish(string(), () => `sgr-${randomChars(20)}`),
 	Direction: oneOf(['ingress', 'egress'], 'ingress'),
 	IpProtocol: v.pipe(
 		string(),
@@ -54,19 +60,10 @@ const permissionEntries = (now: string) => ({
 	Priority: v.nullish(
 		v.pipe(
 			v.union(
-				[
-					v.number(),
-					v.pipe(
-						v.string(),
-						v.regex(/^\d{1,3}$/, (issue) => priorityMessage(issue.input)),
-						v.transform(Number),
-					),
-				],
-				(issue) => priorityMessage(issue.input),
+				[v.number(), v.pipe(v.string(), v.regex(/^\d{1,3}$/, priorityMessage), v.transform(Number))],
+				priorityMessage,
 			),
-			v.integer((issue) => priorityMessage(issue.input)),
-			v.minValue(1, (issue) => priorityMessage(issue.input)),
-			v.maxValue(100, (issue) => priorityMessage(issue.input)),
+			wholeNumber(1, 100),
 		),
 		1,
 	),
@@ -74,21 +71,17 @@ const permissionEntries = (now: string) => ({
 	Description: text(),
 	CreateTime: text(now),
 });
-const priorityMessage = (input: unknown) => `must be a whole number from 1 to 100, not ${show(input)}`;
 
 /** A rule as written; NicType's default depends on its group, so state-checks.ts completes it. */
-export type PermissionInput = Omit<PermissionRecord, 'NicType'> & {
-	NicType: 'intranet' | 'internet' | undefined;
-};
+export type PermissionInput = Omit<PermissionRecord, 'NicType'> & {NicType?: 'intranet' | 'internet'};
 
 const permissionSchema = (now: string) =>
 	v.pipe(
-		loose(permissionEntries(now)),
+		plain(permissionEntries(now)),
 		v.transform((rule) => {
 			const protocol = rule.IpProtocol.toLowerCase() as Parameters<typeof protocolDisplay>[0];
 			return {
 				...rule,
-				SecurityGroupRuleId: rule.SecurityGroupRuleId ?? `sgr-${randomChars(20)}`,
 				IpProtocol: protocolDisplay(protocol),
 				PortRange: rule.PortRange ?? (portRangeProblem(protocol, '-1/-1') ? undefined : '-1/-1'),
 				protocol,
@@ -112,28 +105,7 @@ const permissionSchema = (now: string) =>
 					: 'an outbound rule needs a DestCidrIp',
 		),
 		v.transform(
-			({protocol: _protocol, ...rule}): PermissionInput => ({
-				SecurityGroupRuleId: rule.SecurityGroupRuleId,
-				Direction: rule.Direction,
-				IpProtocol: rule.IpProtocol,
-				PortRange: rule.PortRange as string,
-				SourceCidrIp: rule.SourceCidrIp,
-				DestCidrIp: rule.DestCidrIp,
-				Ipv6SourceCidrIp: rule.Ipv6SourceCidrIp,
-				Ipv6DestCidrIp: rule.Ipv6DestCidrIp,
-				SourceGroupId: rule.SourceGroupId,
-				SourceGroupOwnerAccount: rule.SourceGroupOwnerAccount,
-				DestGroupId: rule.DestGroupId,
-				DestGroupOwnerAccount: rule.DestGroupOwnerAccount,
-				SourcePortRange: rule.SourcePortRange,
-				SourcePrefixListId: rule.SourcePrefixListId,
-				DestPrefixListId: rule.DestPrefixListId,
-				Policy: rule.Policy,
-				Priority: rule.Priority,
-				NicType: rule.NicType,
-				Description: rule.Description,
-				CreateTime: rule.CreateTime,
-			}),
+			({protocol: _protocol, ...rule}): PermissionInput => ({...rule, PortRange: rule.PortRange as string}),
 		),
 	);
 
@@ -141,7 +113,7 @@ export type GroupInput = Omit<GroupRecord, 'Permissions'> & {Permissions: Permis
 
 export const groupSchema = (now: string, maxRules: number) =>
 	v.pipe(
-		loose({
+		plain({
 			SecurityGroupId: id(idPatterns.group, 'sg-bp1fg655nh68xyz90000'),
 			SecurityGroupName: text(),
 			Description: text(),
@@ -163,24 +135,16 @@ export const groupSchema = (now: string, maxRules: number) =>
 		),
 		v.transform(
 			(group): GroupInput => ({
-				SecurityGroupId: group.SecurityGroupId,
-				SecurityGroupName: group.SecurityGroupName,
-				Description: group.Description,
-				VpcId: group.VpcId,
-				RegionId: group.RegionId,
-				SecurityGroupType: group.SecurityGroupType,
+				...group,
 				InnerAccessPolicy:
 					group.InnerAccessPolicy ?? (group.SecurityGroupType === 'enterprise' ? 'Drop' : 'Accept'),
-				CreationTime: group.CreationTime,
-				ResourceGroupId: group.ResourceGroupId,
 				Tags: {Tag: group.Tags as {TagKey: string; TagValue: string}[]},
-				Permissions: group.Permissions,
 			}),
 		),
 	);
 
 /** An instance: the fields the sandbox checks, then every other field kept as written. */
-export const instanceSchema = (now: string, defaults: (id: string, now: string) => Record<string, unknown>) =>
+export const instanceSchema = (now: string) =>
 	v.pipe(
 		loose({
 			InstanceId: id(idPatterns.instance, 'i-bp67acfmxazb4ph30000'),
@@ -190,11 +154,11 @@ export const instanceSchema = (now: string, defaults: (id: string, now: string) 
 			ZoneId: optionalText(),
 			InstanceNetworkType: maybeOneOf(['vpc', 'classic']),
 			VpcAttributes: v.nullish(
-				loose({
+				plain({
 					VpcId: text(),
 					VSwitchId: text(),
 					NatIpAddress: text(),
-					PrivateIpAddress: v.nullish(loose({IpAddress: list(string())}), {IpAddress: []}),
+					PrivateIpAddress: v.nullish(plain({IpAddress: list(string())}), {IpAddress: []}),
 				}),
 				{VpcId: '', VSwitchId: '', NatIpAddress: '', PrivateIpAddress: {IpAddress: []}},
 			),
@@ -213,15 +177,10 @@ export const instanceSchema = (now: string, defaults: (id: string, now: string) 
 				RegionId: instance.RegionId,
 				ZoneId: instance.ZoneId ?? `${instance.RegionId}-${findRegion(instance.RegionId)?.zones[0] ?? 'a'}`,
 				InstanceNetworkType: instance.InstanceNetworkType ?? (attributes.VpcId === '' ? 'classic' : 'vpc'),
-				VpcAttributes: {
-					VpcId: attributes.VpcId,
-					VSwitchId: attributes.VSwitchId,
-					NatIpAddress: attributes.NatIpAddress,
-					PrivateIpAddress: {IpAddress: attributes.PrivateIpAddress.IpAddress as string[]},
-				},
+				VpcAttributes: attributes as InstanceRecord['VpcAttributes'],
 				SecurityGroupIds: {SecurityGroupId: instance.SecurityGroupIds as string[]},
 			};
 			// The checked fields first (so they lead in the file and the answer), then the rest as given.
-			return {...core, ...defaults(instance.InstanceId, now), ...instance, ...core};
+			return {...core, ...instanceDefaults(instance.InstanceId, now), ...instance, ...core};
 		}),
 	);

@@ -9,6 +9,7 @@ import {
 	loose,
 	oneOf,
 	optionalText,
+	plain,
 	region,
 	show,
 	strict,
@@ -19,35 +20,24 @@ import {
 	wrapped,
 } from './state-fields.js';
 import {groupSchema, instanceSchema} from './state-schema-groups.js';
-import type {Account, Credentials, PrefixListRecord, TokenRecord, VpcRecord} from './types.js';
+import type {Account, PrefixListRecord, TokenRecord, VpcRecord} from './types.js';
 import {idPatterns, isIpv4Cidr, isIpv6Cidr} from './validate.js';
 
-export {show} from './state-fields.js';
-export type {GroupInput, PermissionInput} from './state-schema-groups.js';
-
-export const credentialsSchema = v.pipe(
-	strict({
-		accessKeyId: v.pipe(
-			string(),
-			v.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters'),
-		),
-		accessKeySecret: v.pipe(string(), v.nonEmpty('must not be empty')),
-		securityToken: v.optional(
-			v.pipe(
-				v.string('must be a non-empty string when present'),
-				v.nonEmpty('must be a non-empty string when present'),
-			),
-		),
-	}),
-	v.transform(
-		(c): Credentials =>
-			c.securityToken === undefined
-				? {accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret}
-				: {accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken},
+const credentialsSchema = strict({
+	accessKeyId: v.pipe(
+		string(),
+		v.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters'),
 	),
-);
+	accessKeySecret: v.pipe(string(), v.nonEmpty('must not be empty')),
+	securityToken: v.optional(
+		v.pipe(
+			v.string('must be a non-empty string when present'),
+			v.nonEmpty('must be a non-empty string when present'),
+		),
+	),
+});
 
-export const accountSchema = (defaults: Account) =>
+const accountSchema = (defaults: Account) =>
 	v.pipe(
 		strict({
 			maxSecurityGroups: v.optional(wholeNumber(0, 1_000_000), defaults.maxSecurityGroups),
@@ -70,9 +60,9 @@ export const accountSchema = (defaults: Account) =>
 const ownerIdMessage = (input: unknown) =>
 	`must be a whole number of up to 19 digits (as a string), not ${show(input)}`;
 
-export const vpcSchema = (now: string) =>
+const vpcSchema = (now: string) =>
 	v.pipe(
-		loose({
+		plain({
 			VpcId: id(idPatterns.vpc, 'vpc-bp1qpo0kug3a20qqe0000'),
 			VpcName: text(),
 			CidrBlock: v.nullish(
@@ -94,25 +84,17 @@ export const vpcSchema = (now: string) =>
 		}),
 		v.transform(
 			(vpc): VpcRecord => ({
-				VpcId: vpc.VpcId,
-				VpcName: vpc.VpcName,
-				CidrBlock: vpc.CidrBlock,
-				IsDefault: vpc.IsDefault,
-				Status: vpc.Status,
-				RegionId: vpc.RegionId,
-				Description: vpc.Description,
-				CreationTime: vpc.CreationTime,
+				...vpc,
 				VRouterId: vpc.VRouterId ?? vpc.VpcId.replace(/^vpc-/, 'vrt-'),
 				VSwitchIds: {VSwitchId: vpc.VSwitchIds},
-				ResourceGroupId: vpc.ResourceGroupId,
 				Tags: {Tag: vpc.Tags as {Key: string; Value: string}[]},
 			}),
 		),
 	);
 
-export const prefixListSchema = (now: string) =>
+const prefixListSchema = (now: string) =>
 	v.pipe(
-		loose({
+		plain({
 			PrefixListId: id(/^pl-[a-z0-9]{1,64}$/, 'pl-bp1ix34fralt4ykf3pn4'),
 			PrefixListName: text(),
 			RegionId: region(),
@@ -121,7 +103,7 @@ export const prefixListSchema = (now: string) =>
 			Description: text(),
 			CreationTime: text(now),
 			ResourceGroupId: text(),
-			Entries: wrapped('Entry', loose({Cidr: string(), Description: text()})),
+			Entries: wrapped('Entry', plain({Cidr: string(), Description: text()})),
 		}),
 		v.check(
 			(list) =>
@@ -133,73 +115,62 @@ export const prefixListSchema = (now: string) =>
 		),
 		v.transform(
 			(list): PrefixListRecord => ({
-				PrefixListId: list.PrefixListId,
-				PrefixListName: list.PrefixListName,
-				RegionId: list.RegionId,
-				AddressFamily: list.AddressFamily,
-				MaxEntries: list.MaxEntries,
-				Description: list.Description,
-				CreationTime: list.CreationTime,
-				ResourceGroupId: list.ResourceGroupId,
-				Entries: {
-					Entry: (list.Entries as {Cidr: string; Description: string}[]).map((entry) => ({
-						Cidr: entry.Cidr,
-						Description: entry.Description,
-					})),
-				},
+				...list,
+				Entries: {Entry: list.Entries as {Cidr: string; Description: string}[]},
 			}),
 		),
 	);
 
-export const tokenSchema = v.pipe(
-	loose({
+const tokenSchema = v.pipe(
+	plain({
 		Action: string(),
 		ClientToken: string(),
 		Fingerprint: string(),
 		Result: v.record(v.string(), v.unknown(), 'must be an object'),
 	}),
-	v.transform(
-		(token): TokenRecord => ({
-			Action: token.Action,
-			ClientToken: token.ClientToken,
-			Fingerprint: token.Fingerprint,
-			Result: token.Result,
-		}),
-	),
+	v.transform((token): TokenRecord => token),
 );
 
-export const topKeys = [
-	'credentials',
-	'vpcs',
-	'instances',
-	'securityGroups',
-	'prefixLists',
-	'account',
-	'clientTokens',
-] as const;
+const secondsMessage = 'must be a whole number of seconds, at least 1';
+const seconds = v.pipe(v.number(secondsMessage), v.integer(secondsMessage), v.minValue(1, secondsMessage));
+const roleArn = 'must look like acs:ram::ACCOUNT:role/NAME';
+
+/** The RAM roles the STS stand-in knows (sts.ts); their other fields are kept as written. */
+const stsSchema = strict({
+	roles: v.optional(
+		v.array(
+			loose({
+				RoleArn: v.pipe(v.string(roleArn), v.regex(/^acs:ram::\d+:role\/[\w.@-]+$/, roleArn)),
+				TtlSeconds: v.optional(seconds),
+			}),
+			'must be an array',
+		),
+	),
+	ttlSeconds: v.optional(seconds),
+});
 
 export const fileSchema = (
 	now: string,
 	options: {
 		account: Account;
 		maxRules: number;
-		instanceDefaults: (id: string, now: string) => Record<string, unknown>;
 	},
 ) =>
 	v.strictObject(
 		{
 			credentials: v.optional(credentialsSchema),
 			vpcs: list(vpcSchema(now)),
-			instances: list(instanceSchema(now, options.instanceDefaults)),
+			instances: list(instanceSchema(now)),
 			securityGroups: list(groupSchema(now, options.maxRules)),
 			prefixLists: v.optional(
 				v.array(prefixListSchema(now), (issue) => `must be a list, not ${show(issue.input)}`),
 			),
 			account: v.optional(accountSchema(options.account), options.account),
 			clientTokens: list(tokenSchema),
+			sts: v.optional(stsSchema),
 		},
 		(issue) =>
 			issue.expected === 'never'
-				? `unknown key (use ${topKeys.slice(0, 6).join(', ')})`
+				? 'unknown key (use credentials, vpcs, instances, securityGroups, prefixLists, account)'
 				: `the top level must be a JSON object, not ${show(issue.input)}`,
 	);

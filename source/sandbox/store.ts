@@ -21,7 +21,7 @@ export class SandboxStateError extends Error {
 
 const utf8 = new TextDecoder('utf-8', {fatal: true});
 
-export function parseStateText(file: string, bytes: Uint8Array, nowMs: number): World {
+function parseStateText(file: string, bytes: Uint8Array, nowMs: number): World {
 	let text: string;
 	try {
 		text = utf8.decode(bytes).replace(/^\uFEFF/, '');

@@ -1,14 +1,14 @@
-// The STS stand-in: AssumeRole (signed, V2) and AssumeRoleWithOIDC (unsigned), version 2015-04-01, answering
+// The STS stand-in: AssumeRole (signed, V2 or V3) and AssumeRoleWithOIDC (unsigned), version 2015-04-01, answering
 // in the real shape (Credentials.AccessKeyId/AccessKeySecret/SecurityToken/Expiration, AssumedRoleUser), and
 // the book of temporary keys it issued, which the ECS and VPC actions accept until they expire.
 // Facts: "AssumeRole" and "AssumeRoleWithOIDC" in the STS API reference (help.aliyun.com/zh/ram/developer-
 // reference/api-sts-2015-04-01-errorcodes); the common STS errors (alibabacloud.com/help/doc-detail/42775.htm):
 // RoleSessionName ^[a-zA-Z0-9.@\-_]+$ of 2-64 characters, DurationSeconds 900 to the role's maximum (3600 by default).
 import {randomBytes} from 'node:crypto';
-import {ApiError, invalidSecurityToken, missingParameter, missingSecurityToken} from './api-error.js';
-import {checkCaller, checkCommon, checkTimestamp, type KeyLookup, type NonceBook} from './auth.js';
+import {ApiError, apiNotFound, invalidSecurityToken, missingParameter} from './api-error.js';
+import {type KeyLookup, keyAnswer} from './auth.js';
+import {apiTime} from './ids.js';
 import type {Params} from './params.js';
-import {signaturesMatch} from './signature.js';
 import type {Credentials} from './types.js';
 
 export const stsVersion = '2015-04-01';
@@ -33,33 +33,9 @@ export type StsState = {roles: StsRole[]; ttlSeconds?: number};
 type Issued = Credentials & {securityToken: string; expires: number; roleArn: string};
 
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
-const apiTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
+export const roleName = (arn: string): string => arn.replace(/^.*:role\//, '');
 
 export const defaultRoleArn = (ownerId: string): string => `acs:ram::${ownerId}:role/ecs-sg-operator`;
-
-/** Problems of a state file's `sts` value, worded like state-file.ts's. */
-export function stsProblems(value: unknown): string[] {
-	if (value === undefined) return [];
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['sts: must be an object'];
-	const sts = value as Record<string, unknown>;
-	const problems: string[] = [];
-	for (const key of Object.keys(sts))
-		if (key !== 'roles' && key !== 'ttlSeconds')
-			problems.push(`sts.${key}: unknown key (use roles, ttlSeconds)`);
-	if (sts.ttlSeconds !== undefined && !(Number.isInteger(sts.ttlSeconds) && (sts.ttlSeconds as number) >= 1))
-		problems.push('sts.ttlSeconds: must be a whole number of seconds, at least 1');
-	if (sts.roles !== undefined && !Array.isArray(sts.roles)) problems.push('sts.roles: must be an array');
-	for (const [i, role] of ((sts.roles as unknown[]) ?? []).entries()) {
-		const ttl = (role as {TtlSeconds?: unknown})?.TtlSeconds;
-		if (ttl !== undefined && !(Number.isInteger(ttl) && (ttl as number) >= 1))
-			problems.push(`sts.roles[${i}].TtlSeconds: must be a whole number of seconds, at least 1`);
-		const arn = (role as {RoleArn?: unknown})?.RoleArn;
-		if (typeof arn !== 'string' || !/^acs:ram::\d+:role\/[\w.@-]+$/.test(arn))
-			problems.push(`sts.roles[${i}].RoleArn: must look like acs:ram::ACCOUNT:role/NAME`);
-	}
-	return problems;
-}
 
 export class StsBook {
 	private readonly issued = new Map<string, Issued>();
@@ -74,7 +50,7 @@ export class StsBook {
 		return this.state.roles;
 	}
 
-	private issue(role: StsRole, session: string, durationSeconds: number, now: number, accountId: string) {
+	private issue(role: StsRole, session: string, durationSeconds: number, now: number) {
 		const ttl = this.ttlOverride ?? role.TtlSeconds ?? this.state.ttlSeconds ?? durationSeconds;
 		const keys: Issued = {
 			accessKeyId: `STS.${random(18)}`,
@@ -93,7 +69,7 @@ export class StsBook {
 				Expiration: apiTime(keys.expires),
 			},
 			AssumedRoleUser: {
-				Arn: `acs:ram::${accountId}:assumed-role/${name}/${session}`,
+				Arn: `acs:ram::${accountOf(role.RoleArn)}:assumed-role/${name}/${session}`,
 				AssumedRoleId: `3${String(Math.abs(hash(role.RoleArn))).padStart(16, '0')}:${session}`,
 			},
 		};
@@ -102,7 +78,7 @@ export class StsBook {
 	/** Credentials for the metadata stand-in: the role's keys, issued as if the instance had asked STS. */
 	forInstance(name: string, now: number): ReturnType<StsBook['issue']> | undefined {
 		const role = this.state.roles.find((r) => roleName(r.RoleArn) === name);
-		return role ? this.issue(role, 'ecs-instance', 3600, now, accountOf(role.RoleArn)) : undefined;
+		return role ? this.issue(role, 'ecs-instance', 3600, now) : undefined;
 	}
 
 	/**
@@ -114,30 +90,19 @@ export class StsBook {
 			const keys = this.issued.get(presented.accessKeyId);
 			if (!keys) return base(presented, now);
 			if (now >= keys.expires) return invalidSecurityToken('Expired');
-			const token = presented.securityToken;
-			const tokenRefusal =
-				token === undefined || token === ''
-					? missingSecurityToken()
-					: signaturesMatch(keys.securityToken, token)
-						? undefined
-						: invalidSecurityToken('MismatchWithAccessKey');
-			return {accessKeySecret: keys.accessKeySecret, ...(tokenRefusal ? {tokenRefusal} : {})};
+			return keyAnswer(keys, presented.securityToken);
 		};
 	}
 
-	/** One STS call (the caller has checked that Version is 2015-04-01). */
-	handle(method: string, params: Params, keys: KeyLookup, nonces: NonceBook, now: number) {
-		const action = params.Action;
-		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(params, now);
-		if (action !== 'AssumeRole')
-			throw new ApiError(
-				404,
-				'InvalidApi.NotFound',
-				'Specified api is not found, please check your url and method.',
-			);
-		checkCommon(params);
-		checkTimestamp(params, now);
-		checkCaller(method, params, keys, nonces, now);
+	/**
+	 * One STS call (the caller has seen Version 2015-04-01): AssumeRoleWithOIDC is unsigned; AssumeRole is
+	 * checked by `authenticate` like an ECS call, signed V2 (the product, @alicloud/credentials) or V3
+	 * (@alicloud/sts20150401 by default), and reads the parameters it hands back.
+	 */
+	handle(action: string | undefined, unsigned: Params, authenticate: () => Params, now: number) {
+		if (action === 'AssumeRoleWithOIDC') return this.assumeWithOidc(unsigned, now);
+		if (action !== 'AssumeRole') throw apiNotFound();
+		const params = authenticate();
 		const role = this.role(params);
 		if (role.Denied) {
 			throw new ApiError(
@@ -153,7 +118,7 @@ export class StsBook {
 				'No permission perform sts:AssumeRole on this Role. Maybe you should check the ExternalId.',
 			);
 		}
-		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+		return this.issue(role, this.session(params), this.duration(params, role), now);
 	}
 
 	private assumeWithOidc(params: Params, now: number) {
@@ -171,7 +136,7 @@ export class StsBook {
 				"The number of Jwt field should be divided into 3 parts with '.' .",
 			);
 		}
-		return this.issue(role, this.session(params), this.duration(params, role), now, accountOf(role.RoleArn));
+		return this.issue(role, this.session(params), this.duration(params, role), now);
 	}
 
 	private role(params: Params): StsRole {

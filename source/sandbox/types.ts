@@ -14,7 +14,7 @@ export type SandboxStateFile = {
 	account?: {maxSecurityGroups?: number; classicRegions?: string[]; ownerId?: string | number};
 	/** ClientTokens already answered, so a retry after a restart still gets the first answer. */
 	clientTokens?: unknown[];
-	/** RAM roles STS may issue keys for, and their lifetime (sts.ts checks this part). */
+	/** RAM roles STS may issue keys for, and their lifetime (sts.ts). */
 	sts?: {roles?: unknown[]; ttlSeconds?: number};
 };
 
@@ -128,6 +128,6 @@ export type World = {
 	prefixLists: PrefixListRecord[];
 	account: Account;
 	tokens: TokenRecord[];
-	/** The file's `sts` section as written (checked by sts.ts); absent: one default role. */
+	/** The file's `sts` section as read (state-schema.ts); absent: one default role. */
 	sts?: {roles?: unknown[]; ttlSeconds?: number};
 };

@@ -149,6 +149,20 @@ describe('V3 requests signed by hand', () => {
 		expect(ghost.body.Message).toContain('"x-acs-ghost"');
 	});
 
+	// "Request syntax and signature method V3": host, content-type and every x-acs-* header sent are signed.
+	it('refuse a content-type or x-acs-* header that is sent but not signed', async () => {
+		const form = {RegionId: 'cn-hangzhou'};
+		expect((await rawV3(sandbox, 'DescribeRegions', {form})).status).toBe(200);
+		for (const [name, value] of [
+			['content-type', 'application/x-www-form-urlencoded'],
+			['x-acs-extra', 'unsigned'],
+		] as const) {
+			const answer = await rawV3(sandbox, 'DescribeRegions', {headers: {[name]: value}});
+			expect(refused(answer)).toEqual([400, 'IncompleteSignature']);
+			expect(answer.body.Message).toContain(`the header "${name}" must be among SignedHeaders`);
+		}
+	});
+
 	it('refuse an x-acs-date more than 15 minutes off (Expired) or not well formed (Format), 400', async () => {
 		for (const offset of [-16 * MINUTE, 16 * MINUTE]) {
 			const answer = await rawV3(sandbox, 'DescribeRegions', {date: apiDate(Date.now() + offset)});

@@ -1,9 +1,11 @@
-// The official TypeScript SDK (@alicloud/ecs20140526, @alicloud/vpc20160428 on @alicloud/openapi-core) as a
+// The official TypeScript SDK (@alicloud/ecs20140526, @alicloud/vpc20160428, @alicloud/sts20150401 on
+// @alicloud/openapi-core) as a
 // test oracle: clients pointed at a sandbox, signing V3 (the SDK's default) or V2 (`signatureAlgorithm:
 // 'v2'`), and the V3 raw sender for requests the SDK will not make (stale dates, replays, tampering).
 import {randomUUID} from 'node:crypto';
 import EcsModule from '@alicloud/ecs20140526';
 import {$OpenApiUtil, AlibabaCloudError} from '@alicloud/openapi-core';
+import StsModule from '@alicloud/sts20150401';
 import VpcModule from '@alicloud/vpc20160428';
 import {type SignV3Options, signV3} from '../../source/sandbox/signature-v3.js';
 
@@ -11,6 +13,7 @@ import {type SignV3Options, signV3} from '../../source/sandbox/signature-v3.js';
 const classOf = <T>(module: {default: T}): T => (module as {default?: T}).default ?? (module as unknown as T);
 const Ecs = classOf(EcsModule);
 const Vpc = classOf(VpcModule);
+const Sts = classOf(StsModule);
 
 export type Target = {endpoint: string; accessKeyId: string; accessKeySecret: string; securityToken?: string};
 export type Signing = 'v3' | 'v2';
@@ -34,6 +37,8 @@ export const ecsClient = (target: Target, signing: Signing = 'v3', extra?: Parti
 
 export const vpcClient = (target: Target, signing: Signing = 'v3', extra?: Partial<$OpenApiUtil.Config>) =>
 	new Vpc(config(target, signing, extra));
+
+export const stsClient = (target: Target, signing: Signing = 'v3') => new Sts(config(target, signing));
 
 /** The SDK's error of a call that must fail. */
 export async function sdkRefusal(promise: Promise<unknown>): Promise<AlibabaCloudError> {

@@ -1,12 +1,15 @@
-// The sandbox's STS (AssumeRole signed V2, AssumeRoleWithOIDC unsigned) and its instance-metadata stand-in,
-// through an independent client (pop-core) and plain fetch: the real answer shape, temporary keys that ECS and
-// VPC accept until they expire (then InvalidSecurityToken.Expired), the refusals with their real codes, IMDSv2.
+// The sandbox's STS (AssumeRole signed V2 or V3, AssumeRoleWithOIDC unsigned) and its instance-metadata
+// stand-in, through independent clients (pop-core, the official STS SDK) and plain fetch: the real answer
+// shape, temporary keys that ECS and VPC accept until they expire (then InvalidSecurityToken.Expired), the
+// refusals with their real codes, IMDSv2.
+import * as Sdk from '@alicloud/ecs20140526';
 import * as stsModels from '@alicloud/sts20150401';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {ask, ECS, pop, refusal, VPC} from './helpers.js';
 import {walkModel} from './model-walk.js';
+import {ecsClient, sdkRefusal, stsClient} from './sdk.js';
 
 const STS = '2015-04-01';
 const owner = '1234567890123456';
@@ -110,6 +113,40 @@ describe('STS AssumeRole', () => {
 				)
 			).code,
 		).toBe('SignatureDoesNotMatch');
+	});
+});
+
+describe('STS AssumeRole through the official STS SDK', () => {
+	const request = new stsModels.AssumeRoleRequest({
+		roleArn: role,
+		roleSessionName: 'sdk',
+		durationSeconds: 900,
+	});
+
+	// @alicloud/sts20150401 signs V3 by default, where Action and Version travel in headers, not parameters.
+	it.each(['v3', 'v2'] as const)(
+		'answers a %s-signed AssumeRole, and its keys work for ECS',
+		async (signing) => {
+			const issued = (await stsClient(sandbox, signing).assumeRole(request)).body?.credentials;
+			expect(issued?.accessKeyId).toMatch(/^STS\./);
+			const keys = {
+				endpoint: sandbox.endpoint,
+				accessKeyId: issued?.accessKeyId ?? '',
+				accessKeySecret: issued?.accessKeySecret ?? '',
+				securityToken: issued?.securityToken ?? '',
+			};
+			const regions = await ecsClient(keys).describeRegions(new Sdk.DescribeRegionsRequest({}));
+			expect(regions.body?.regions?.region?.length).toBeGreaterThan(0);
+		},
+	);
+
+	it('refuses a V3-signed AssumeRole with the wrong secret or an unknown role, as a V2 one', async () => {
+		const wrong = await sdkRefusal(
+			stsClient({...sandbox, accessKeySecret: 'wrong-secret-0000'}).assumeRole(request),
+		);
+		expect(wrong.code).toBe('SignatureDoesNotMatch');
+		const none = new stsModels.AssumeRoleRequest({roleArn: `${role}x`, roleSessionName: 'sdk'});
+		expect((await sdkRefusal(stsClient(sandbox).assumeRole(none))).code).toBe('EntityNotExist.Role');
 	});
 });
 

@@ -8,30 +8,19 @@
 // Request: RegionId, SecurityGroupId.N (N 1-10); answer, as DescribeSecurityGroupReferencesResponseBody in
 // @alicloud/ecs20140526 names it: SecurityGroupReferences.SecurityGroupReference[] of {SecurityGroupId,
 // ReferencingSecurityGroups.ReferencingSecurityGroup[] of {SecurityGroupId, AliUid}}.
-import {invalidParameter, missingParameter} from '../api-error.js';
-import {type Params, regionParam} from '../params.js';
+import {missingParameter} from '../api-error.js';
+import {numberedParams, regionParam} from '../params.js';
 import type {ActionHandler} from './context.js';
 import {groupParam, referencedBy} from './lookup.js';
 
 const maxIds = 10;
 
-function groupIds(params: Params): string[] {
-	const ids: string[] = [];
-	for (const [name, raw] of Object.entries(params)) {
-		const match = /^SecurityGroupId\.(\d+)$/.exec(name);
-		if (!match) continue;
-		if (!/^[1-9]\d*$/.test(match[1] ?? '') || Number(match[1]) > maxIds)
-			throw invalidParameter(name, `SecurityGroupId.N counts from 1 to ${maxIds}.`);
-		if (raw !== '' && !ids.includes(raw)) ids.push(raw);
-	}
-	if (ids.length === 0) throw missingParameter('SecurityGroupId.N');
-	return ids;
-}
-
 export const describeSecurityGroupReferences: ActionHandler = (ctx, params) => {
 	const {world} = ctx;
 	const region = regionParam(params);
-	const references = groupIds(params).map((id) => {
+	const ids = [...new Set(numberedParams(params, 'SecurityGroupId', maxIds))];
+	if (ids.length === 0) throw missingParameter('SecurityGroupId.N');
+	const references = ids.map((id) => {
 		// Each id is looked up as DescribeSecurityGroupAttribute does (malformed, or not in the region: refused).
 		const group = groupParam(world, {SecurityGroupId: id}, region);
 		return {

@@ -8,41 +8,14 @@ import {descriptionProblem, idPatterns, nameProblem} from '../validate.js';
 import type {ActionHandler} from './context.js';
 import {groupParam, referencedBy} from './lookup.js';
 
-export const createSecurityGroup: ActionHandler = (ctx, params) => {
-	const {world} = ctx;
-	const region = regionParam(params);
-	const name = value(params, 'SecurityGroupName') ?? '';
-	const nameWhy = name === '' ? undefined : nameProblem(name);
-	if (nameWhy) {
-		throw new ApiError(
-			400,
-			'InvalidSecurityGroupName.Malformed',
-			`Specified security group name is not valid: ${nameWhy}.`,
-		);
-	}
-	const description = value(params, 'Description') ?? '';
-	const descriptionWhy = description === '' ? undefined : descriptionProblem(description);
-	if (descriptionWhy) {
-		throw new ApiError(
-			400,
-			'InvalidDescription.Malformed',
-			`Specified description is not valid: ${descriptionWhy}.`,
-		);
-	}
-	const type = value(params, 'SecurityGroupType') ?? 'normal';
-	if (type !== 'normal' && type !== 'enterprise') {
-		throw new ApiError(
-			400,
-			'InvalidParams.GroupType',
-			'The specified SecurityGroupType is not valid: use normal or enterprise.',
-		);
-	}
-	const resourceGroup = value(params, 'ResourceGroupId') ?? '';
-	if (resourceGroup !== '' && !idPatterns.resourceGroup.test(resourceGroup)) {
-		throw new ApiError(404, 'InvalidResourceGroup.NotFound', 'The specified resource group does not exist.');
-	}
-	const tags = tagsParam(params);
-	const vpcId = value(params, 'VpcId');
+/** A name or description: empty is the API's default, anything else must pass `problem`. */
+function check(given: string, problem: (text: string) => string | undefined, code: string, what: string) {
+	const why = given === '' ? undefined : problem(given);
+	if (why) throw new ApiError(400, `${code}.Malformed`, `Specified ${what} is not valid: ${why}.`);
+}
+
+/** A group without VpcId is a classic one (enterprise groups and new accounts have none); a VPC must be usable. */
+function checkNetwork(world: World, region: string, vpcId: string | undefined, type: string): void {
 	if (vpcId === undefined) {
 		if (type === 'enterprise') {
 			throw new ApiError(
@@ -61,6 +34,30 @@ export const createSecurityGroup: ActionHandler = (ctx, params) => {
 			throw new ApiError(400, 'IncorrectVpcStatus', 'Current VPC status does not support this operation.');
 		}
 	}
+}
+
+export const createSecurityGroup: ActionHandler = (ctx, params) => {
+	const {world} = ctx;
+	const region = regionParam(params);
+	const name = value(params, 'SecurityGroupName') ?? '';
+	check(name, nameProblem, 'InvalidSecurityGroupName', 'security group name');
+	const description = value(params, 'Description') ?? '';
+	check(description, descriptionProblem, 'InvalidDescription', 'description');
+	const type = value(params, 'SecurityGroupType') ?? 'normal';
+	if (type !== 'normal' && type !== 'enterprise') {
+		throw new ApiError(
+			400,
+			'InvalidParams.GroupType',
+			'The specified SecurityGroupType is not valid: use normal or enterprise.',
+		);
+	}
+	const resourceGroup = value(params, 'ResourceGroupId') ?? '';
+	if (resourceGroup !== '' && !idPatterns.resourceGroup.test(resourceGroup)) {
+		throw new ApiError(404, 'InvalidResourceGroup.NotFound', 'The specified resource group does not exist.');
+	}
+	const tags = tagsParam(params);
+	const vpcId = value(params, 'VpcId');
+	checkNetwork(world, region, vpcId, type);
 	const inRegion = world.groups.filter((group) => group.RegionId === region).length;
 	if (inRegion >= world.account.maxSecurityGroups) {
 		throw new ApiError(403, 'QuotaExceed.SecurityGroup', 'The maximum number of security groups is reached.');
@@ -154,33 +151,15 @@ function permissionView(world: World, rule: PermissionRecord): Record<string, un
 	const listName = (id: string): string =>
 		id === '' ? '' : (world.prefixLists.find((list) => list.PrefixListId === id)?.PrefixListName ?? '');
 	return {
-		SecurityGroupRuleId: rule.SecurityGroupRuleId,
-		Direction: rule.Direction,
-		IpProtocol: rule.IpProtocol,
-		PortRange: rule.PortRange,
-		SourceCidrIp: rule.SourceCidrIp,
-		DestCidrIp: rule.DestCidrIp,
-		Ipv6SourceCidrIp: rule.Ipv6SourceCidrIp,
-		Ipv6DestCidrIp: rule.Ipv6DestCidrIp,
-		SourceGroupId: rule.SourceGroupId,
+		...rule,
 		SourceGroupName: nameOf(rule.SourceGroupId),
-		SourceGroupOwnerAccount: rule.SourceGroupOwnerAccount,
-		DestGroupId: rule.DestGroupId,
 		DestGroupName: nameOf(rule.DestGroupId),
-		DestGroupOwnerAccount: rule.DestGroupOwnerAccount,
-		SourcePortRange: rule.SourcePortRange,
-		SourcePrefixListId: rule.SourcePrefixListId,
 		SourcePrefixListName: listName(rule.SourcePrefixListId),
-		DestPrefixListId: rule.DestPrefixListId,
 		DestPrefixListName: listName(rule.DestPrefixListId),
 		PortRangeListId: '',
 		PortRangeListName: '',
-		Policy: rule.Policy,
 		// A string on the wire: the SDK model (DescribeSecurityGroupAttributeResponseBodyPermissionsPermission) says so.
 		Priority: String(rule.Priority),
-		NicType: rule.NicType,
-		Description: rule.Description,
-		CreateTime: rule.CreateTime,
 	};
 }
 

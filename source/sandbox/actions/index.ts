@@ -1,6 +1,5 @@
-// The action table: (Version, Action) -> handler. Lookups go through a Map, so names such as `constructor`
-// or `__proto__` are simply not found.
-import {ecsVersion, vpcVersion} from '../action-names.js';
+// The action table: (Version, Action) -> handler, 2014-05-26 being ECS and 2016-04-28 VPC. Lookups go through a
+// Map, so names such as `constructor` or `__proto__` are simply not found.
 import {describeAccountAttributes} from './account.js';
 import type {ActionHandler} from './context.js';
 import {describeSecurityGroupReferences} from './group-references.js';
@@ -30,6 +29,9 @@ export type ActionSpec = {
 
 const spec = (handler: ActionHandler, idempotent = false): ActionSpec => ({handler, idempotent});
 
+const ecsVersion = '2014-05-26';
+const vpcVersion = '2016-04-28';
+
 const ecs = new Map<string, ActionSpec>([
 	['DescribeRegions', spec(describeRegions)],
 	['DescribeAccountAttributes', spec(describeAccountAttributes)],
@@ -49,10 +51,14 @@ const ecs = new Map<string, ActionSpec>([
 	['DescribeInstances', spec(describeInstances)],
 	['JoinSecurityGroup', spec(joinSecurityGroup)],
 	['LeaveSecurityGroup', spec(leaveSecurityGroup)],
+	// Deprecated in ECS but still reachable there, like the real one; the VPC API's is the one to use.
 	['DescribeVpcs', spec(describeEcsVpcs)],
 ]);
 
 const vpc = new Map<string, ActionSpec>([['DescribeVpcs', spec(describeVpcs)]]);
+
+/** Every action the sandbox answers, in either API (what a fault may name). */
+export const allActionNames: readonly string[] = [...new Set([...ecs.keys(), ...vpc.keys()])];
 
 export type Product = 'Ecs' | 'Vpc';
 

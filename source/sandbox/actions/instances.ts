@@ -7,7 +7,7 @@ import {jsonIdList, type Params, pageParams, paginate, regionParam, value} from 
 import {isRegion} from '../regions.js';
 import {maxGroupsPerInstance} from '../state-file.js';
 import type {InstanceRecord} from '../types.js';
-import type {ActionHandler} from './context.js';
+import type {ActionContext, ActionHandler} from './context.js';
 import {groupParam, instanceParam} from './lookup.js';
 
 export const describeInstances: ActionHandler = (ctx, params) => {
@@ -35,23 +35,26 @@ export const describeInstances: ActionHandler = (ctx, params) => {
 	return {...fields, Instances: {Instance: slice.map((instance) => structuredClone(instance))}};
 };
 
-/** RegionId is optional for instances (the instance knows its region); when given it must be right. */
-function optionalRegion(params: Params): string | undefined {
+/**
+ * What Join/LeaveSecurityGroup name: the group and the instance (RegionId is optional, since the instance knows
+ * its region, but must be right when given; NetworkInterfaceId is not offered), and the instance's groups.
+ */
+function membership(ctx: ActionContext, params: Params) {
 	const region = value(params, 'RegionId');
 	if (region !== undefined && !isRegion(region)) throw regionNotFound();
-	return region;
-}
-
-function target(params: Params): void {
-	if (value(params, 'NetworkInterfaceId') === undefined) return;
-	if (value(params, 'InstanceId') !== undefined) {
-		throw new ApiError(
-			403,
-			'InvalidParam.EniIdAndInstanceId.Conflict',
-			'InstanceId and NetworkInterfaceId cannot both be given.',
-		);
+	if (value(params, 'NetworkInterfaceId') !== undefined) {
+		if (value(params, 'InstanceId') !== undefined) {
+			throw new ApiError(
+				403,
+				'InvalidParam.EniIdAndInstanceId.Conflict',
+				'InstanceId and NetworkInterfaceId cannot both be given.',
+			);
+		}
+		throw new ApiError(404, 'InvalidEniId.NotFound', 'The specified NetworkInterfaceId does not exist.');
 	}
-	throw new ApiError(404, 'InvalidEniId.NotFound', 'The specified NetworkInterfaceId does not exist.');
+	const group = groupParam(ctx.world, params, region);
+	const instance = instanceParam(ctx.world, params, region);
+	return {group, instance, current: instance.SecurityGroupIds.SecurityGroupId};
 }
 
 const canChangeGroups = (instance: InstanceRecord): boolean =>
@@ -65,12 +68,7 @@ const incorrectStatus = (): ApiError =>
 	);
 
 export const joinSecurityGroup: ActionHandler = (ctx, params) => {
-	const {world} = ctx;
-	const region = optionalRegion(params);
-	target(params);
-	const group = groupParam(world, params, region);
-	const instance = instanceParam(world, params, region);
-	const current = instance.SecurityGroupIds.SecurityGroupId;
+	const {group, instance, current} = membership(ctx, params);
 	if (current.includes(group.SecurityGroupId)) {
 		throw new ApiError(
 			403,
@@ -86,7 +84,7 @@ export const joinSecurityGroup: ActionHandler = (ctx, params) => {
 		);
 	}
 	if (!canChangeGroups(instance)) throw incorrectStatus();
-	const others = current.map((id) => world.groups.find((g) => g.SecurityGroupId === id));
+	const others = current.map((id) => ctx.world.groups.find((g) => g.SecurityGroupId === id));
 	if (others.some((other) => other && other.SecurityGroupType !== group.SecurityGroupType)) {
 		throw new ApiError(
 			400,
@@ -107,12 +105,7 @@ export const joinSecurityGroup: ActionHandler = (ctx, params) => {
 };
 
 export const leaveSecurityGroup: ActionHandler = (ctx, params) => {
-	const {world} = ctx;
-	const region = optionalRegion(params);
-	target(params);
-	const group = groupParam(world, params, region);
-	const instance = instanceParam(world, params, region);
-	const current = instance.SecurityGroupIds.SecurityGroupId;
+	const {group, instance, current} = membership(ctx, params);
 	if (!current.includes(group.SecurityGroupId)) {
 		throw new ApiError(
 			400,

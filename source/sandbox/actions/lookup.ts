@@ -1,43 +1,33 @@
 // Finding the records an action names, with the API's refusals when they are missing or malformed.
-import {ApiError, groupNotFound, instanceNotFound, missingParameter} from '../api-error.js';
+import {ApiError, missingParameter} from '../api-error.js';
 import {type Params, value} from '../params.js';
-import type {GroupRecord, InstanceRecord, World} from '../types.js';
+import type {GroupRecord, World} from '../types.js';
 import {idPatterns} from '../validate.js';
 
-export function groupParam(
-	world: World,
+/** The record a parameter names by id: a malformed id is refused before an unknown one (or one of another region). */
+function named<K extends 'SecurityGroupId' | 'InstanceId', T extends {RegionId: string} & Record<K, string>>(
+	records: readonly T[],
+	kind: K,
 	params: Params,
 	region: string | undefined,
-	name = 'SecurityGroupId',
-): GroupRecord {
-	const id = value(params, name);
-	if (id === undefined) throw missingParameter(name);
-	if (!idPatterns.group.test(id)) {
-		throw new ApiError(
-			400,
-			'InvalidSecurityGroupId.Malformed',
-			`The specified parameter "${name}" is not valid.`,
-		);
+): T {
+	const id = value(params, kind);
+	if (id === undefined) throw missingParameter(kind);
+	if (!(kind === 'InstanceId' ? idPatterns.instance : idPatterns.group).test(id)) {
+		throw new ApiError(400, `Invalid${kind}.Malformed`, `The specified parameter "${kind}" is not valid.`);
 	}
-	const group = world.groups.find((g) => g.SecurityGroupId === id);
-	if (!group || (region !== undefined && group.RegionId !== region)) throw groupNotFound();
-	return group;
+	const found = records.find((record) => record[kind] === id);
+	if (!found || (region !== undefined && found.RegionId !== region)) {
+		throw new ApiError(404, `Invalid${kind}.NotFound`, `The specified ${kind} does not exist.`);
+	}
+	return found;
 }
 
-export function instanceParam(world: World, params: Params, region: string | undefined): InstanceRecord {
-	const id = value(params, 'InstanceId');
-	if (id === undefined) throw missingParameter('InstanceId');
-	if (!idPatterns.instance.test(id)) {
-		throw new ApiError(
-			400,
-			'InvalidInstanceId.Malformed',
-			'The specified parameter "InstanceId" is not valid.',
-		);
-	}
-	const instance = world.instances.find((i) => i.InstanceId === id);
-	if (!instance || (region !== undefined && instance.RegionId !== region)) throw instanceNotFound();
-	return instance;
-}
+export const groupParam = (world: World, params: Params, region: string | undefined) =>
+	named(world.groups, 'SecurityGroupId', params, region);
+
+export const instanceParam = (world: World, params: Params, region: string | undefined) =>
+	named(world.instances, 'InstanceId', params, region);
 
 /** Groups that reference `groupId` in a rule (it cannot be deleted while they do). */
 export const referencedBy = (world: World, groupId: string): GroupRecord[] =>

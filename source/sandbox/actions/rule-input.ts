@@ -85,17 +85,3 @@ export function ruleInputs(params: Params, direction: Direction): RuleInput[] {
 			};
 		});
 }
-
-/** SecurityGroupRuleId.N (N 1..100), the ids a revoke names. */
-export function ruleIdParams(params: Params): string[] {
-	const ids: string[] = [];
-	for (const [name, raw] of Object.entries(params)) {
-		const match = /^SecurityGroupRuleId\.(\d+)$/.exec(name);
-		if (!match) continue;
-		if (!/^[1-9]\d*$/.test(match[1] ?? '') || Number(match[1]) > 100) {
-			throw invalidParameter(name, 'SecurityGroupRuleId.N counts from 1 to 100.');
-		}
-		if (raw !== '') ids.push(raw);
-	}
-	return ids;
-}

@@ -13,14 +13,7 @@ import {groupParam} from './lookup.js';
 import {type Direction, type RuleInput, ruleFields} from './rule-input.js';
 import {descriptionOf, parseRule, type Rule, ruleKey} from './rule-parse.js';
 import {type PeerKind, peerKind} from './rule-peer.js';
-import {checkReferenceLimit} from './rules.js';
-
-const ruleNotFound = (id: string): ApiError =>
-	new ApiError(
-		400,
-		'InvalidParam.SecurityGroupRuleId',
-		`The specified security group rule id "${id}" does not exist.`,
-	);
+import {checkReferenceLimit, ruleIndex} from './rules.js';
 
 const peerFields = (direction: Direction): Record<PeerKind, string[]> => {
 	const far = direction === 'ingress' ? 'Source' : 'Dest';
@@ -63,11 +56,8 @@ function modifyById(
 	params: Params,
 	id: string,
 ) {
-	const index = group.Permissions.findIndex(
-		(rule) => rule.SecurityGroupRuleId === id && rule.Direction === direction,
-	);
-	const before = group.Permissions[index];
-	if (!before) throw ruleNotFound(id);
+	const index = ruleIndex(group, id, direction);
+	const before = group.Permissions[index] as PermissionRecord;
 	const kind = peerKind(before, direction);
 	const given = givenPeerKind(params, direction);
 	if (given !== undefined && given !== kind) {

@@ -1,6 +1,6 @@
 // One rule's fields read and checked (protocol, ports, peer, policy, priority, NIC type, description), with
 // the error codes of the AuthorizeSecurityGroup reference (alibaba-api.md §2.3).
-import {ApiError, missingParameter} from '../api-error.js';
+import {ApiError, invalidParameter, missingParameter} from '../api-error.js';
 import type {GroupRecord, PermissionRecord, World} from '../types.js';
 import {
 	isProtocol,
@@ -14,7 +14,7 @@ import {parsePeer} from './rule-peer.js';
 
 export type Rule = Omit<PermissionRecord, 'SecurityGroupRuleId' | 'CreateTime'>;
 
-export function protocolOf(input: RuleInput): Protocol {
+function protocolOf(input: RuleInput): Protocol {
 	const raw = input.get('IpProtocol');
 	if (raw === undefined) throw missingParameter(input.label('IpProtocol'));
 	const protocol = raw.toLowerCase();
@@ -28,14 +28,15 @@ export function protocolOf(input: RuleInput): Protocol {
 	return protocol;
 }
 
-export function checkPorts(input: RuleInput, protocol: Protocol, range: string | undefined): string {
+function checkPorts(input: RuleInput, protocol: Protocol): string {
+	const range = input.get('PortRange');
 	if (range === undefined) throw missingParameter(input.label('PortRange'));
 	const problem = portRangeProblem(protocol, range);
 	if (problem === 'malformed') {
-		throw new ApiError(
-			400,
+		throw invalidParameter(
+			input.label('PortRange'),
+			'write start/end with 1 <= start <= end <= 65535, or -1/-1 for icmp, icmpv6, gre and all.',
 			'InvalidIpProtocol.Malformed',
-			`The specified parameter "${input.label('PortRange')}" is not valid: write start/end with 1 <= start <= end <= 65535, or -1/-1 for icmp, icmpv6, gre and all.`,
 		);
 	}
 	if (problem === 'mismatch') {
@@ -48,7 +49,7 @@ export function checkPorts(input: RuleInput, protocol: Protocol, range: string |
 	return range;
 }
 
-export function checkSourcePorts(input: RuleInput, protocol: Protocol): string {
+function checkSourcePorts(input: RuleInput, protocol: Protocol): string {
 	const ports = input.get('SourcePortRange') ?? '';
 	if (ports !== '' && portRangeProblem(protocol, ports)) {
 		throw new ApiError(
@@ -60,48 +61,44 @@ export function checkSourcePorts(input: RuleInput, protocol: Protocol): string {
 	return ports;
 }
 
-export function policyOf(input: RuleInput, fallback: string): string {
+function policyOf(input: RuleInput, fallback: string): string {
 	const policy = input.get('Policy');
 	if (policy === undefined) return fallback;
 	if (!/^(accept|drop)$/i.test(policy)) {
-		throw new ApiError(
-			400,
-			'InvalidPolicy.Malformed',
-			`The specified parameter "${input.label('Policy')}" is not valid: use accept or drop.`,
-		);
+		throw invalidParameter(input.label('Policy'), 'use accept or drop.', 'InvalidPolicy.Malformed');
 	}
 	return policy.toLowerCase() === 'drop' ? 'Drop' : 'Accept';
 }
 
-export function priorityOf(input: RuleInput, fallback: number): number {
+function priorityOf(input: RuleInput, fallback: number): number {
 	const priority = input.get('Priority');
 	if (priority === undefined) return fallback;
 	if (!/^-?\d{1,9}$/.test(priority)) {
-		throw new ApiError(
-			400,
+		throw invalidParameter(
+			input.label('Priority'),
+			'it must be a whole number.',
 			'InvalidPriority.Malformed',
-			`The specified parameter "${input.label('Priority')}" is not valid: it must be a whole number.`,
 		);
 	}
 	const n = Number(priority);
 	if (n < 1 || n > 100) {
-		throw new ApiError(
-			400,
+		throw invalidParameter(
+			input.label('Priority'),
+			'it must be from 1 to 100.',
 			'InvalidPriority.ValueNotSupported',
-			`The specified parameter "${input.label('Priority')}" is not valid: it must be from 1 to 100.`,
 		);
 	}
 	return n;
 }
 
-export function nicTypeOf(input: RuleInput, classic: boolean, fallback: 'intranet' | 'internet') {
+function nicTypeOf(input: RuleInput, classic: boolean, fallback: 'intranet' | 'internet') {
 	const nic = input.get('NicType');
 	if (nic === undefined) return fallback;
 	if (nic !== 'internet' && nic !== 'intranet') {
-		throw new ApiError(
-			400,
+		throw invalidParameter(
+			input.label('NicType'),
+			'use internet or intranet.',
 			'InvalidNicType.ValueNotSupported',
-			`The specified parameter "${input.label('NicType')}" is not valid: use internet or intranet.`,
 		);
 	}
 	if (!classic && nic === 'internet') {
@@ -118,16 +115,16 @@ export function descriptionOf(input: RuleInput, fallback: string): string {
 	const description = input.get('Description') ?? fallback;
 	const why = description === '' ? undefined : ruleDescriptionProblem(description);
 	if (why) {
-		throw new ApiError(
-			400,
+		throw invalidParameter(
+			input.label('Description'),
+			`${why}.`,
 			'InvalidSecurityGroupDiscription.Malformed',
-			`The specified parameter "${input.label('Description')}" is not valid: ${why}.`,
 		);
 	}
 	return description;
 }
 
-export function checkGroupNic(rule: Rule): void {
+function checkGroupNic(rule: Rule): void {
 	if ((rule.SourceGroupId !== '' || rule.DestGroupId !== '') && rule.NicType !== 'intranet') {
 		throw new ApiError(
 			403,
@@ -139,7 +136,7 @@ export function checkGroupNic(rule: Rule): void {
 
 export function parseRule(world: World, group: GroupRecord, direction: Direction, input: RuleInput): Rule {
 	const protocol = protocolOf(input);
-	const PortRange = checkPorts(input, protocol, input.get('PortRange'));
+	const PortRange = checkPorts(input, protocol);
 	const SourcePortRange = checkSourcePorts(input, protocol);
 	const classic = group.VpcId === '';
 	const peer = parsePeer(world, group, direction, input);

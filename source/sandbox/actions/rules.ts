@@ -3,12 +3,12 @@
 // holds at most 200 rules in both directions together and references at most 20 other groups.
 import {ApiError, missingParameter} from '../api-error.js';
 import {apiTime, randomChars} from '../ids.js';
-import {type Params, regionParam} from '../params.js';
+import {numberedParams, type Params, regionParam} from '../params.js';
 import {maxRulesPerGroup} from '../state-file.js';
 import type {GroupRecord, World} from '../types.js';
 import type {ActionContext, ActionHandler} from './context.js';
 import {groupParam} from './lookup.js';
-import {type Direction, ruleIdParams, ruleInputs} from './rule-input.js';
+import {type Direction, ruleInputs} from './rule-input.js';
 import {parseRule, type Rule, ruleKey} from './rule-parse.js';
 import {maxReferencedGroups} from './rule-peer.js';
 
@@ -26,11 +26,26 @@ export function checkReferenceLimit(after: readonly Rule[]): void {
 	}
 }
 
-export function newRuleId(world: World): string {
+function newRuleId(world: World): string {
 	const taken = new Set(world.groups.flatMap((g) => g.Permissions.map((r) => r.SecurityGroupRuleId)));
 	let id = `sgr-${randomChars(20)}`;
 	while (taken.has(id)) id = `sgr-${randomChars(20)}`;
 	return id;
+}
+
+/** Where the group's rule of this id and direction is, or InvalidParam.SecurityGroupRuleId. */
+export function ruleIndex(group: GroupRecord, id: string, direction: Direction): number {
+	const index = group.Permissions.findIndex(
+		(rule) => rule.SecurityGroupRuleId === id && rule.Direction === direction,
+	);
+	if (index < 0) {
+		throw new ApiError(
+			400,
+			'InvalidParam.SecurityGroupRuleId',
+			`The specified security group rule id "${id}" does not exist.`,
+		);
+	}
+	return index;
 }
 
 function addRules(ctx: ActionContext, group: GroupRecord, rules: Rule[]): void {
@@ -76,18 +91,8 @@ function revoke(direction: Direction): ActionHandler {
 	return (ctx: ActionContext, params: Params) => {
 		const region = regionParam(params);
 		const group = groupParam(ctx.world, params, region);
-		const ids = ruleIdParams(params);
-		for (const id of ids) {
-			if (
-				!group.Permissions.some((rule) => rule.SecurityGroupRuleId === id && rule.Direction === direction)
-			) {
-				throw new ApiError(
-					400,
-					'InvalidParam.SecurityGroupRuleId',
-					`The specified security group rule id "${id}" does not exist.`,
-				);
-			}
-		}
+		const ids = numberedParams(params, 'SecurityGroupRuleId', 100);
+		for (const id of ids) ruleIndex(group, id, direction);
 		const inputs = ruleInputs(params, direction);
 		if (inputs.length === 0 && ids.length === 0) throw missingParameter('Permissions.1.IpProtocol');
 		const keys = new Set(inputs.map((input) => ruleKey(parseRule(ctx.world, group, direction, input))));
