@@ -17,7 +17,7 @@ import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import {type ParsedArgs, unknownRegionMessage} from './args.js';
 import {checkFlags, problemLines} from './create-check.js';
 import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
-import {exitCodes, type Io, line} from './io.js';
+import {exitCodes, type Io, line, stdoutPiped} from './io.js';
 import type {Services} from './services.js';
 import {onStopSignals, type StopSignal, stopInTwo, type TwoStageStop} from './signals.js';
 
@@ -131,7 +131,7 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const dryRun = args.flags['dry-run'] === true;
 	const check = checkFlags(args.flags);
 	if (!check.ok) {
-		const wizardWanted = !json && Boolean(io.stdin.isTTY) && !io.stdout.isTTY;
+		const wizardWanted = !json && stdoutPiped(io);
 		warn(io, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
