@@ -7,8 +7,8 @@ import {wrapToWidth} from '../wizard/components/fit-text.js';
 import {regionItems} from '../wizard/steps/region.js';
 import {line} from './io.js';
 
-type Prompts = typeof import('./prompts.js');
-type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+export type Prompts = typeof import('./prompts.js');
+export type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
 
 /**
  * The default-region picker: the wizard's region list (the same order, names and marks, the name column aligned
@@ -76,4 +76,18 @@ export function fitPrompt(text: string, context: Context): string {
 	const output = context.output as Partial<NodeJS.WriteStream>;
 	if (!output.isTTY || !output.columns || output.columns <= 0) return text;
 	return wrapToWidth(text, output.columns - 4).join('\n');
+}
+
+/** One typed answer of configure, its question fitted to the terminal; a secret is masked as it is typed. */
+export async function ask(
+	prompts: Prompts,
+	context: Context,
+	question: {message: string; default?: string; secret?: boolean; validate: (value: string) => true | string},
+): Promise<string> {
+	const {secret, default: shown, ...rest} = question;
+	const config = {...rest, message: fitPrompt(question.message, context)};
+	const answer = secret
+		? await prompts.password({...config, mask: '*'}, context)
+		: await prompts.input({...config, ...(shown === undefined ? {} : {default: shown})}, context);
+	return answer.trim();
 }
