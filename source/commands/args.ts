@@ -100,7 +100,7 @@ export type ParsedArgs = {
 	flags: Flags;
 };
 
-export type ParseResult = {ok: true; args: ParsedArgs} | {ok: false; errors: string[]; lang?: string};
+type ParseResult = {ok: true; args: ParsedArgs} | {ok: false; errors: string[]; lang?: string};
 
 const allSpecs: Record<string, Spec> = Object.assign({}, globalFlags, ...Object.values(commandFlags));
 

@@ -21,7 +21,7 @@ import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
 import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
-export type ConfigureOptions = {
+type ConfigureOptions = {
 	global: GlobalOptions;
 	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
@@ -79,7 +79,7 @@ const uncheckedKinds: ReadonlySet<string> = new Set([
 ]);
 
 /** Saved; cancelled by a key (Ctrl+C, or quitting after a refusal); or stopped by a signal during the key check. */
-export type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
+type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
 
 /** Keys that passed the check, or that the person saves unchecked (no region list then). */
 type Checked = {draft: Draft; regions: Region[]; checked: boolean};

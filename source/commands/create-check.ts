@@ -29,7 +29,7 @@ export function createFlagsOf(flags: Flags): CreateFlags {
 	};
 }
 
-export type FlagsCheck =
+type FlagsCheck =
 	| {ok: true; answers: Answers; warnings: string[]; exportFormat?: ExportFormat}
 	| {ok: false; missing: string[]; problems: FlagProblem[]};
 

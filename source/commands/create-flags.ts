@@ -37,7 +37,7 @@ export type FlagsDeps = {
 };
 
 /** A Ctrl+C sooner than this after the first is the echo of the first, not a second press. */
-export const secondPressMs = 300;
+const secondPressMs = 300;
 
 const defaultDeps: FlagsDeps = {
 	openServices: async (args, io, options) =>

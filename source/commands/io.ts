@@ -20,11 +20,7 @@ export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 const ciValues = new Set(['', '0', 'false']);
 
-export function isInteractive(
-	stdin: {isTTY?: boolean},
-	stdout: {isTTY?: boolean},
-	env: NodeJS.ProcessEnv,
-): boolean {
+function isInteractive(stdin: {isTTY?: boolean}, stdout: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
 	const ci = env.CI !== undefined && !ciValues.has(env.CI.toLowerCase());
 	return Boolean(stdin.isTTY && stdout.isTTY) && !ci && !isDumb(env);
 }

@@ -19,7 +19,7 @@ import {isPromptExit} from './prompt-exit.js';
 import {finishOne} from './resume-finish.js';
 import type {Services} from './services.js';
 
-export type ResumeChoice = 'finish' | 'delete' | 'leave';
+type ResumeChoice = 'finish' | 'delete' | 'leave';
 
 export type ResumeDeps = {
 	/** The settings store whose journal lists the unfinished creates. */
@@ -79,7 +79,7 @@ export function unreadableLines(entry: UnreadableEntry, file: string): string[] 
 }
 
 /** The global options that reach the place an entry's create went to. */
-export function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
+function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
 	const {endpoint, sandbox, profile} = entry.target;
 	return {
 		...global,

@@ -81,14 +81,11 @@ export type Target = {
 	close(): Promise<void>;
 };
 
+/** The in-process sandbox keeps its state next to the settings, so it survives restarts. */
 async function startInProcessSandbox(store: ConfigStore): Promise<RunningSandbox> {
 	const {startSandbox} = await import('../sandbox/index.js');
-	return startSandbox({port: 0, statePath: sandboxStatePath(store)});
+	return startSandbox({port: 0, statePath: path.join(path.dirname(store.path), 'sandbox-state.json')});
 }
-
-/** The in-process sandbox keeps its state next to the settings, so it survives restarts. */
-export const sandboxStatePath = (store: ConfigStore): string =>
-	path.join(path.dirname(store.path), 'sandbox-state.json');
 
 /** Validates --endpoint / --sandbox and starts the sandbox when asked. */
 export async function openTarget(global: GlobalOptions, store: ConfigStore): Promise<Target> {
@@ -214,7 +211,7 @@ export async function openServices(
 	}
 }
 
-export type Failure = {exitCode: ExitCode; sentence: string; next?: string};
+type Failure = {exitCode: ExitCode; sentence: string; next?: string};
 
 /** The exit code and the two lines to show for an error services or the api can throw; undefined for a bug. */
 export function explainFailure(error: unknown): Failure | undefined {

@@ -4,7 +4,7 @@
 import {type ExitCode, exitCodes} from './io.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-export const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** 128 + the signal's number; a stop by keyboard (no signal) counts as SIGINT. */
 export function exitCodeOf(signal: StopSignal | undefined): ExitCode {
@@ -76,11 +76,6 @@ export function restoreTerminal(): void {
 	}
 }
 
-/** Ends the process by `signal` now (a second request to stop), once the command's listeners are gone. */
-export function endBy(signal: StopSignal): void {
-	process.kill(process.pid, signal);
-}
-
 /** A stop in two stages, as every command that sends calls takes it (stopInTwo). */
 export type TwoStageStop = {
 	/** Aborted by the first stop: the work stops before its next call (the call in flight finishes). */
@@ -120,7 +115,9 @@ export function stopInTwo(options: {
 		if (options.echo !== undefined && now() - firstAt < options.echo) return;
 		stop();
 		options.second();
-		(options.end ?? endBy)(signal);
+		// Ends the process by the signal now, its listeners gone: the shell reports the signal that stopped it.
+		if (options.end) options.end(signal);
+		else process.kill(process.pid, signal);
 	});
 	return {signal: controller.signal, exitCode: () => exitCodeOf(first), stop};
 }
