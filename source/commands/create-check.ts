@@ -5,10 +5,18 @@ import {maxRulesPerGroup} from '../domain/validators.js';
 import {t} from '../text/index.js';
 import type {Flags} from './args.js';
 
-export type ExportFormat = 'aliyun' | 'terraform';
-export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
+type ExportFormat = 'aliyun' | 'terraform';
+const exportFormats: readonly string[] = ['aliyun', 'terraform'] satisfies ExportFormat[];
 
 const text = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** An --export format that is not one of ours; no wizard step asks for it. */
+export function exportProblem(flags: Flags): FlagProblem | undefined {
+	const format = text(flags.export);
+	return format === undefined || exportFormats.includes(format)
+		? undefined
+		: {flag: '--export', message: t('submit.flags.export', {value: format})};
+}
 const list = (v: Flags[string]): readonly string[] | undefined =>
 	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
 
@@ -47,9 +55,8 @@ export function checkFlags(flags: Flags): FlagsCheck {
 		.map((flag) => (flag === '--vpc' ? t('submit.flags.vpcOrClassic') : flag));
 
 	const format = text(flags.export);
-	if (format !== undefined && !(exportFormats as readonly string[]).includes(format)) {
-		problems.push({flag: '--export', message: t('submit.flags.export', {value: format})});
-	}
+	const badExport = exportProblem(flags);
+	if (badExport) problems.push(badExport);
 	const count = read.answers.rules?.length ?? 0;
 	if (count > maxRulesPerGroup) {
 		problems.push({flag: '--rule', message: t('submit.flags.tooManyRules', {max: maxRulesPerGroup, count})});

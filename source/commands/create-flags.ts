@@ -17,12 +17,9 @@ import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import {type ParsedArgs, unknownRegionMessage} from './args.js';
 import {checkFlags, problemLines} from './create-check.js';
 import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
-import {exitCodes, type Io, line, stdoutPiped} from './io.js';
+import {exitCodes, type Io, line, lines, stdoutPiped} from './io.js';
 import type {Services} from './services.js';
 import {onStopSignals, type StopSignal, stopInTwo, type TwoStageStop} from './signals.js';
-
-export {checkFlags, createFlagsOf, type ExportFormat, exportFormats, problemLines} from './create-check.js';
-export {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 
 export type FlagsDeps = {
 	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
@@ -45,13 +42,6 @@ const defaultDeps: FlagsDeps = {
 	onInterrupt: (handler) => onStopSignals(handler),
 };
 
-const print = (io: Io, lines: readonly string[]) => {
-	for (const l of lines) line(io.stdout, cleanBlock(l));
-};
-const warn = (io: Io, lines: readonly string[]) => {
-	for (const l of lines) line(io.stderr, cleanBlock(l));
-};
-
 type Interrupts = TwoStageStop & {
 	/** What to say if the user quits at once: set as the create goes on. */
 	describe(lines: () => string[]): void;
@@ -64,8 +54,8 @@ type Interrupts = TwoStageStop & {
 function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
 	let describe = () => [t('submit.cancel.nothing')];
 	const stop = stopInTwo({
-		first: () => warn(io, [t('submit.cancel.stopping')]),
-		second: () => warn(io, describe()),
+		first: () => lines(io.stderr, [t('submit.cancel.stopping')]),
+		second: () => lines(io.stderr, describe()),
 		listen: deps.onInterrupt,
 		// conf's exit hook (when-exit) raises the first SIGINT once more right away: that is not a second press.
 		now: deps.now ?? Date.now,
@@ -132,22 +122,22 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const check = checkFlags(args.flags);
 	if (!check.ok) {
 		const wizardWanted = !json && stdoutPiped(io);
-		warn(io, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
+		lines(io.stderr, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
 	const {answers, exportFormat} = check;
 	const creates = !dryRun && exportFormat === undefined;
 	// A dry run lists the warnings in its own output; everything else shows them on stderr first.
 	if (!dryRun || exportFormat)
-		warn(
-			io,
+		lines(
+			io.stderr,
 			check.warnings.map((message) => t('submit.warning', {message})),
 		);
 
 	// A dry run or an export changes nothing, so Ctrl+C may simply end it; a create stops between calls.
 	const interrupts = creates ? listenForInterrupts(io, deps) : undefined;
 	const cancelledEarly = () => {
-		warn(io, [t('submit.cancel.nothing')]);
+		lines(io.stderr, [t('submit.cancel.nothing')]);
 		return interrupts?.exitCode() ?? exitCodes.cancelled;
 	};
 	let services: Services;
@@ -174,7 +164,7 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		}
 		if (interrupts?.signal.aborted) return cancelledEarly();
 		if (looked.problems.length > 0) {
-			warn(io, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
+			lines(io.stderr, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
 			return exitCodes.usage;
 		}
 		const {duplicates} = looked;
@@ -188,7 +178,7 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		if (exportFormat) {
 			const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
 			if (duplicates.length > 0)
-				warn(io, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
+				lines(io.stderr, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
 			// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
 			if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
 			else io.stdout.write(cleanBlock(content));
@@ -199,15 +189,15 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 				const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
 				const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
 				line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
-			} else print(io, dryRunLines(plan, {warnings: check.warnings, duplicates}));
+			} else lines(io.stdout, dryRunLines(plan, {warnings: check.warnings, duplicates}));
 			return exitCodes.ok;
 		}
 		if (duplicates.length > 0) {
 			if (args.flags['allow-duplicate-name'] !== true) {
-				warn(io, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
+				lines(io.stderr, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
 				return exitCodes.usage;
 			}
-			warn(io, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
+			lines(io.stderr, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
 		}
 		if (!interrupts) return exitCodes.ok;
 		return await create(plan, answers, services, io, interrupts, json);
@@ -236,7 +226,7 @@ async function create(
 		},
 		(event) => {
 			const progress = progressLine(plan, event);
-			if (progress) warn(io, [progress]);
+			if (progress) lines(io.stderr, [progress]);
 		},
 	);
 	interrupts.stop();
@@ -252,16 +242,20 @@ async function create(
 			// Remembering defaults is a convenience; the group exists either way.
 		}
 		if (json) line(io.stdout, JSON.stringify(cleanDeep(resultJson(outcome.result))));
-		else print(io, resultLines(outcome.result, services.target));
+		else lines(io.stdout, resultLines(outcome.result, services.target));
 		return exitCodes.ok;
 	}
 
 	const after = afterFailureLines(plan, outcome, services.store.journal);
 	if (outcome.cancelled || outcome.error.code === cancelledCode) {
-		warn(io, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
+		lines(io.stderr, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
 		return interrupts.exitCode();
 	}
-	warn(io, [t('submit.fail.error', {sentence: outcome.error.sentence}), outcome.error.next, ...after]);
+	lines(io.stderr, [
+		t('submit.fail.error', {sentence: outcome.error.sentence}),
+		outcome.error.next,
+		...after,
+	]);
 	if (json) {
 		line(
 			io.stdout,

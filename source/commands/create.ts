@@ -30,7 +30,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const planOnly = args.flags['dry-run'] === true || typeof args.flags.export === 'string';
 	if (!io.interactive || args.flags.json === true) return runFlagsPath(args, io);
 
-	const {checkFlags, createFlagsOf} = await import('./create-flags.js');
+	const {checkFlags, createFlagsOf, exportProblem} = await import('./create-check.js');
 	// --dry-run / --export with every answer given needs no questions: the flags path prints it.
 	if (planOnly && checkFlags(args.flags).ok) return runFlagsPath(args, io);
 
@@ -38,9 +38,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const read = fromFlags(createFlagsOf(args.flags));
 	// Problems no wizard step can fix (tags, resource group, export format) are usage errors up front.
 	const unaskable: FlagProblem[] = read.problems.filter((p) => stepOfFlag(p.flag) === undefined);
-	const format = args.flags.export;
-	if (typeof format === 'string' && format !== 'aliyun' && format !== 'terraform')
-		unaskable.push({flag: '--export', message: t('submit.flags.export', {value: format})});
+	const badExport = exportProblem(args.flags);
+	if (badExport) unaskable.push(badExport);
 	if (unaskable.length > 0) {
 		for (const p of unaskable)
 			line(io.stderr, t('cli.error.prefix', {message: t('wizard.create.noFlagStep', p)}));

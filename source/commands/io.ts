@@ -1,4 +1,4 @@
-import {commandName, t} from '../text/index.js';
+import {cleanBlock, commandName, t} from '../text/index.js';
 import type {ParsedArgs} from './args.js';
 
 // The process's streams and environment, passed to commands so tests can give fakes.
@@ -42,6 +42,11 @@ export const processIo = (): Io => ({
 /** Writes one line to a stream (results on stdout, everything else on stderr). */
 export const line = (stream: NodeJS.WritableStream, text = ''): void => {
 	stream.write(`${text}\n`);
+};
+
+/** Writes lines to a stream, each cleaned as a block (what a name from the API carries cannot drive the terminal). */
+export const lines = (stream: NodeJS.WritableStream, texts: readonly string[]): void => {
+	for (const text of texts) line(stream, cleanBlock(text));
 };
 
 /**

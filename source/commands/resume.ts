@@ -12,9 +12,9 @@ import {
 import type {ConfigStore, JournalEntry} from '../config/types.js';
 import type {Inspection} from '../domain/plan-types.js';
 import {inspectionLines} from '../domain/summary.js';
-import {cleanBlock, cleanDeep, t} from '../text/index.js';
+import {cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import {type ExitCode, exitCodes, type Io, line, lines} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {finishOne} from './resume-finish.js';
 import type {Services} from './services.js';
@@ -107,12 +107,10 @@ export type Say = {out: (lines: readonly string[]) => void; err: (lines: readonl
 export type Settled = {code: ExitCode; report: Record<string, unknown>};
 
 const sayFor = (io: Io, json: boolean): Say => ({
-	out: (lines) => {
-		if (!json) for (const l of lines) line(io.stdout, cleanBlock(l));
+	out: (texts) => {
+		if (!json) lines(io.stdout, texts);
 	},
-	err: (lines) => {
-		for (const l of lines) line(io.stderr, cleanBlock(l));
-	},
+	err: (texts) => lines(io.stderr, texts),
 });
 
 type Options = {wantsDelete: boolean; yes: boolean};
