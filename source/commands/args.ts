@@ -85,6 +85,13 @@ export type GlobalOptions = {
 /** Flag values by name: strings, booleans, or lists for repeatable flags. Commands read what they own. */
 export type Flags = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
+/** A flag's value when it is a string (a value flag given once). */
+export const flagText = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A repeatable flag's values (one value given as a string counts as a list of one). */
+export const flagList = (v: Flags[string]): readonly string[] | undefined =>
+	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
+
 export type ParsedArgs = {
 	command: Command;
 	/** Words after the command (`configure use NAME`, `rules add`, ...). */
