@@ -23,17 +23,13 @@ export const echoMs = 300;
  * Calls `handler` for each stop signal (echoes left out) until the returned function is called. While it
  * listens, the signals no longer end the process by themselves: the handler decides.
  */
-export function onStopSignals(
-	handler: (signal: StopSignal) => void,
-	options: {now?: () => number} = {},
-): () => void {
-	const now = options.now ?? Date.now;
+export function onStopSignals(handler: (signal: StopSignal) => void): () => void {
 	let last: {signal: StopSignal; at: number} | undefined;
 	let listening = true;
 	handlers++;
 	const listeners = stopSignals.map((signal) => {
 		const listener = () => {
-			const at = now();
+			const at = Date.now();
 			if (last?.signal === signal && at - last.at < echoMs) return;
 			last = {signal, at};
 			handler(signal);
