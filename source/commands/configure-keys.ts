@@ -27,9 +27,15 @@ function validateKey(value: string, current: string | undefined): true | string 
 	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
 }
 
-/** The question for a key, showing the stored one masked when there is one (Enter keeps it). */
-const keyQuestion = (key: 'id' | 'secret' | 'token', current: string | undefined): string =>
-	current ? t(`config.configure.${key}Current`, {current: mask(current)}) : t(`config.configure.${key}`);
+/** Each key's question, and the one that shows the stored key masked (Enter keeps it). */
+const keyQuestions = {
+	id: ['config.configure.id', 'config.configure.idCurrent'],
+	secret: ['config.configure.secret', 'config.configure.secretCurrent'],
+	token: ['config.configure.token', 'config.configure.tokenCurrent'],
+} as const;
+
+const keyQuestion = (key: keyof typeof keyQuestions, current: string | undefined): string =>
+	current ? t(keyQuestions[key][1], {current: mask(current)}) : t(keyQuestions[key][0]);
 
 export async function askKeys(
 	prompts: Prompts,

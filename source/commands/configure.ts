@@ -232,11 +232,7 @@ function list(io: Io): number {
 	const rows = [
 		[
 			'',
-			t('config.configure.listProfile'),
-			t('config.configure.listId'),
-			t('config.configure.listMode'),
-			t('config.configure.listRegion'),
-			t('config.configure.listRole'),
+			...(['Profile', 'Id', 'Mode', 'Region', 'Role'] as const).map((c) => t(`config.configure.list${c}`)),
 		],
 		...profiles.map((p) => [
 			p.name === current ? '*' : '',

@@ -204,15 +204,12 @@ type Failure = {exitCode: ExitCode; sentence: string; next?: string};
 
 /** The exit code and the two lines to show for an error services or the api can throw; undefined for a bug. */
 export function explainFailure(error: unknown): Failure | undefined {
-	if (error instanceof CloudError)
-		return {exitCode: exitCodes.cloud, sentence: error.sentence, next: error.next};
-	if (error instanceof ConfigError) {
+	if (error instanceof CloudError || error instanceof ConfigError || error instanceof NoCredentialsError) {
 		// STS or the metadata service said no or could not be reached: a cloud/network failure, not a typo.
-		const cloud = error.code === 'credentials' || error.code === 'unreachable';
+		const cloud =
+			error instanceof CloudError ||
+			(error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable'));
 		return {exitCode: cloud ? exitCodes.cloud : exitCodes.usage, sentence: error.sentence, next: error.next};
-	}
-	if (error instanceof NoCredentialsError) {
-		return {exitCode: exitCodes.usage, sentence: error.sentence, next: error.next};
 	}
 	if (error instanceof UsageError) return {exitCode: exitCodes.usage, sentence: error.message};
 	if (error instanceof Error && error.name === 'SandboxStateError') {
