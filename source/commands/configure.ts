@@ -232,7 +232,11 @@ function list(io: Io): number {
 	const rows = [
 		[
 			'',
-			...(['Profile', 'Id', 'Mode', 'Region', 'Role'] as const).map((c) => t(`config.configure.list${c}`)),
+			t('config.configure.listProfile'),
+			t('config.configure.listId'),
+			t('config.configure.listMode'),
+			t('config.configure.listRegion'),
+			t('config.configure.listRole'),
 		],
 		...profiles.map((p) => [
 			p.name === current ? '*' : '',
