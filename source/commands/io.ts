@@ -72,7 +72,8 @@ function screensHint(args: ParsedArgs, command: string): string | undefined {
 		case 'instances': {
 			const asks = word === undefined ? flags.group === undefined : word !== 'list' && flags.yes !== true;
 			const known = word === undefined || word === 'add' || word === 'remove';
-			return asks && known ? t(`cli.terminal.${args.command}`, {command}) : undefined;
+			const key = args.command === 'rules' ? 'cli.terminal.rules' : 'cli.terminal.instances';
+			return asks && known ? t(key, {command}) : undefined;
 		}
 		case 'groups':
 			return word === 'delete' && (flags.group === undefined || flags.yes !== true)
