@@ -12,7 +12,7 @@ import {homeOf} from '../config/store.js';
 import type {Credentials, StoredRole} from '../config/types.js';
 import {t} from '../text/index.js';
 import {askRole} from './configure-role.js';
-import {ask, type Context, type Prompts, say} from './configure-view.js';
+import {ask, say, type Ui} from './configure-view.js';
 import type {Io} from './io.js';
 
 /** The profile being written, as typed so far. */
@@ -37,17 +37,12 @@ const keyQuestions = {
 const keyQuestion = (key: keyof typeof keyQuestions, current: string | undefined): string =>
 	current ? t(keyQuestions[key][1], {current: mask(current)}) : t(keyQuestions[key][0]);
 
-export async function askKeys(
-	prompts: Prompts,
-	context: Context,
-	draft: Draft,
-	withRole: boolean,
-): Promise<Draft> {
-	const id = await ask(prompts, context, {
+export async function askKeys(ui: Ui, draft: Draft, withRole: boolean): Promise<Draft> {
+	const id = await ask(ui, {
 		message: keyQuestion('id', draft.accessKeyId),
 		validate: (value) => validateKey(value, draft.accessKeyId),
 	});
-	const secret = await ask(prompts, context, {
+	const secret = await ask(ui, {
 		message: keyQuestion('secret', draft.accessKeySecret),
 		secret: true,
 		validate: (value) => validateKey(value, draft.accessKeySecret),
@@ -57,8 +52,8 @@ export async function askKeys(
 		accessKeySecret: secret || draft.accessKeySecret,
 		...(draft.regionId ? {regionId: draft.regionId} : {}),
 	};
-	if (withRole) return {...keys, role: await askRole(prompts, context, draft.role)};
-	const token = await ask(prompts, context, {
+	if (withRole) return {...keys, role: await askRole(ui, draft.role)};
+	const token = await ask(ui, {
 		message: keyQuestion('token', draft.securityToken),
 		secret: true,
 		validate: (value) => (value.trim() === '' || value.trim() === '-' ? true : validateKey(value, undefined)),
@@ -70,8 +65,7 @@ export async function askKeys(
 /** The aliyun CLI's current profile as a draft, when it has a usable key pair and the user wants it. */
 export async function offerImport(
 	io: Io,
-	prompts: Prompts,
-	context: Context,
+	{prompts, context}: Ui,
 	existing: Draft | undefined,
 ): Promise<Draft | undefined> {
 	let found: {config: AliyunCliConfig; name: string; credentials: Draft} | undefined;

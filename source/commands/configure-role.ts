@@ -4,7 +4,7 @@
 import {providerFor} from '../config/providers.js';
 import type {CredentialProvider, Credentials, StoredRole} from '../config/types.js';
 import {t} from '../text/index.js';
-import {ask, type Context, type Prompts} from './configure-view.js';
+import {ask, type Ui} from './configure-view.js';
 import type {Target} from './services.js';
 
 const roleArnShape = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/;
@@ -12,22 +12,18 @@ const sessionShape = /^[\w.@-]{2,64}$/;
 const externalIdShape = /^[\w.@:=,+/-]{2,1224}$/;
 
 /** The role a RamRoleArn profile assumes: ARN, session name, external id (optional) and duration. */
-export async function askRole(
-	prompts: Prompts,
-	context: Context,
-	current: StoredRole | undefined,
-): Promise<StoredRole> {
-	const roleArn = await ask(prompts, context, {
+export async function askRole(ui: Ui, current: StoredRole | undefined): Promise<StoredRole> {
+	const roleArn = await ask(ui, {
 		message: t('config.configure.roleArn'),
 		...(current?.roleArn ? {default: current.roleArn} : {}),
 		validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
 	});
-	const roleSessionName = await ask(prompts, context, {
+	const roleSessionName = await ask(ui, {
 		message: t('config.configure.roleSession'),
 		default: current?.roleSessionName ?? 'ecs-sg',
 		validate: (value) => (sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape')),
 	});
-	const externalId = await ask(prompts, context, {
+	const externalId = await ask(ui, {
 		message: t('config.configure.roleExternalId'),
 		...(current?.externalId ? {default: current.externalId} : {}),
 		validate: (value) =>
@@ -35,7 +31,7 @@ export async function askRole(
 				? true
 				: t('config.configure.roleExternalIdShape'),
 	});
-	const duration = await ask(prompts, context, {
+	const duration = await ask(ui, {
 		message: t('config.configure.roleDuration'),
 		default: String(current?.durationSeconds ?? 3600),
 		validate: (value) => {

@@ -7,8 +7,10 @@ import {wrapToWidth} from '../wizard/components/fit-text.js';
 import {regionItems} from '../wizard/steps/region.js';
 import {line} from './io.js';
 
-export type Prompts = typeof import('./prompts.js');
-export type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+type Prompts = typeof import('./prompts.js');
+type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+/** The prompts and the streams they draw on: what every question of configure needs. */
+export type Ui = {prompts: Prompts; context: Context};
 
 /**
  * The default-region picker: the wizard's region list (the same order, names and marks, the name column aligned
@@ -16,8 +18,7 @@ export type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStre
  * (wizard/components/filter.ts), since configure runs before any Ink screen and stays an inquirer prompt.
  */
 export async function pickRegion(
-	prompts: Prompts,
-	context: Context,
+	{prompts, context}: Ui,
 	regions: readonly Region[],
 	marks: {lastUsed: string | undefined; profile: string | undefined},
 	preferred: string | undefined,
@@ -80,8 +81,7 @@ export function fitPrompt(text: string, context: Context): string {
 
 /** One typed answer of configure, its question fitted to the terminal; a secret is masked as it is typed. */
 export async function ask(
-	prompts: Prompts,
-	context: Context,
+	{prompts, context}: Ui,
 	question: {message: string; default?: string; secret?: boolean; validate: (value: string) => true | string},
 ): Promise<string> {
 	const {secret, default: shown, ...rest} = question;

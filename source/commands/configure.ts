@@ -15,7 +15,7 @@ import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
 import {askKeys, type Draft, offerImport} from './configure-keys.js';
 import {draftProvider} from './configure-role.js';
-import {type Context, fitPrompt, type Prompts, pickRegion, say} from './configure-view.js';
+import {fitPrompt, pickRegion, say, type Ui} from './configure-view.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
@@ -87,15 +87,14 @@ type Checked = {draft: Draft; regions: Region[]; checked: boolean};
 /** Asks for keys (unless imported) and checks them until they pass, are saved unchecked, or the person leaves. */
 async function keysUntilChecked(
 	io: Io,
-	ui: {prompts: Prompts; context: Context},
+	ui: Ui,
 	start: {draft: Draft; imported: Draft | undefined; withRole: boolean},
 	target: Target,
 	store: ConfigStore,
 ): Promise<Checked | ConfigureOutcome> {
-	const {prompts, context} = ui;
 	let {draft, imported} = start;
 	for (;;) {
-		draft = imported ?? (await askKeys(prompts, context, draft, start.withRole));
+		draft = imported ?? (await askKeys(ui, draft, start.withRole));
 		imported = undefined;
 		const verdict = await verify(io, draft, target, store);
 		if (verdict.ok) {
@@ -115,16 +114,16 @@ async function keysUntilChecked(
 			}),
 		);
 		say(io.stderr, verdict.error.next);
-		const choice = await prompts.select(
+		const choice = await ui.prompts.select(
 			{
-				message: fitPrompt(t('config.configure.retryAsk'), context),
+				message: fitPrompt(t('config.configure.retryAsk'), ui.context),
 				choices: [
 					{value: 'retry', name: t('config.configure.retry')},
 					...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),
 					{value: 'quit', name: t('config.configure.quit')},
 				],
 			},
-			context,
+			ui.context,
 		);
 		if (choice === 'quit') {
 			say(io.stderr, t('config.configure.nothingSaved'));
@@ -137,7 +136,7 @@ async function keysUntilChecked(
 /** Picks the default region from the checked list (the stored, then the last used, then cn-hangzhou first) and saves. */
 async function save(
 	io: Io,
-	ui: {prompts: Prompts; context: Context},
+	ui: Ui,
 	store: ConfigStore,
 	name: string,
 	{draft, regions, checked}: Checked,
@@ -147,13 +146,7 @@ async function save(
 	const marks = {lastUsed: known(store.settings.lastRegion()), profile: known(draft.regionId)};
 	const regionId =
 		regions.length > 0
-			? await pickRegion(
-					ui.prompts,
-					ui.context,
-					regions,
-					marks,
-					marks.profile ?? marks.lastUsed ?? known('cn-hangzhou'),
-				)
+			? await pickRegion(ui, regions, marks, marks.profile ?? marks.lastUsed ?? known('cn-hangzhou'))
 			: draft.regionId;
 	store.profiles.put(
 		{
@@ -204,7 +197,7 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
 		const withRole = options.mode === 'RamRoleArn';
-		const imported = withRole ? undefined : await offerImport(io, ui.prompts, ui.context, stored);
+		const imported = withRole ? undefined : await offerImport(io, ui, stored);
 		const draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
 		const found = await keysUntilChecked(io, ui, {draft, imported, withRole}, target, store);
 		if (typeof found === 'string') return found;
