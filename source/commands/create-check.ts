@@ -33,7 +33,7 @@ export function createFlagsOf(flags: Flags): CreateFlags {
 	};
 }
 
-type FlagsCheck =
+export type FlagsCheck =
 	| {ok: true; answers: Answers; warnings: string[]; exportFormat?: ExportFormat}
 	| {ok: false; missing: string[]; problems: FlagProblem[]};
 

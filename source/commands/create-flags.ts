@@ -15,7 +15,7 @@ import type {SubmitPlan} from '../domain/plan-types.js';
 import {dryRunLines, resultLines, whereOf} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import {type ParsedArgs, unknownRegionMessage} from './args.js';
-import {checkFlags, problemLines} from './create-check.js';
+import {checkFlags, type FlagsCheck, problemLines} from './create-check.js';
 import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 import {exitCodes, type Io, line, lines, stdoutPiped} from './io.js';
 import type {Services} from './services.js';
@@ -25,8 +25,6 @@ export type FlagsDeps = {
 	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
 	/** Calls the handler on Ctrl+C, SIGTERM or SIGHUP (no signal means SIGINT); returns the function that stops listening. */
 	onInterrupt: (handler: (signal?: StopSignal) => void) => () => void;
-	/** Plan ids and tokens, for tests. */
-	newId?: () => string;
 	/** The clock that tells a second Ctrl+C from an echo of the first (tests). */
 	now?: () => number;
 	/** Quits at once on a second Ctrl+C (default: the signal's default action, exit by signal). */
@@ -39,7 +37,7 @@ const secondPressMs = 300;
 const defaultDeps: FlagsDeps = {
 	openServices: async (args, io, options) =>
 		(await import('./services.js')).openServices(args.global, io, options),
-	onInterrupt: (handler) => onStopSignals(handler),
+	onInterrupt: onStopSignals,
 };
 
 type Interrupts = TwoStageStop & {
@@ -125,7 +123,7 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		lines(io.stderr, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
-	const {answers, exportFormat} = check;
+	const {exportFormat} = check;
 	const creates = !dryRun && exportFormat === undefined;
 	// A dry run lists the warnings in its own output; everything else shows them on stderr first.
 	if (!dryRun || exportFormat)
@@ -151,60 +149,75 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		return reportFailure(io, error);
 	}
 	try {
-		let looked: {problems: FlagProblem[]; duplicates: SecurityGroupSummary[]} = {
-			problems: [],
-			duplicates: [],
-		};
-		try {
-			looked = await lookAround(answers, services, interrupts?.signal);
-		} catch (error) {
-			if (interrupts?.signal.aborted) return cancelledEarly();
-			const {NoCredentialsError, reportFailure} = await import('./services.js');
-			if (creates || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
-		}
-		if (interrupts?.signal.aborted) return cancelledEarly();
-		if (looked.problems.length > 0) {
-			lines(io.stderr, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
-			return exitCodes.usage;
-		}
-		const {duplicates} = looked;
-		const duplicateParams = {
-			name: answers.name,
-			where: whereOf(answers.regionId, answers.vpcId),
-			ids: duplicates.map((g) => g.id).join(', '),
-		};
-		const plan = planFromAnswers(answers, deps.newId ? {newId: deps.newId} : {});
-
-		if (exportFormat) {
-			const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
-			if (duplicates.length > 0)
-				lines(io.stderr, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
-			// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
-			if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
-			else io.stdout.write(cleanBlock(content));
-			return exitCodes.ok;
-		}
-		if (dryRun) {
-			if (json) {
-				const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
-				const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
-				line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
-			} else lines(io.stdout, dryRunLines(plan, {warnings: check.warnings, duplicates}));
-			return exitCodes.ok;
-		}
-		if (duplicates.length > 0) {
-			if (args.flags['allow-duplicate-name'] !== true) {
-				lines(io.stderr, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
-				return exitCodes.usage;
-			}
-			lines(io.stderr, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
-		}
-		if (!interrupts) return exitCodes.ok;
-		return await create(plan, answers, services, io, interrupts, json);
+		return await carryOut(args, io, check, services, interrupts);
 	} finally {
 		interrupts?.stop();
 		await services.close();
 	}
+}
+
+/** The checks against the cloud, then the export, the dry run or the create. */
+async function carryOut(
+	args: ParsedArgs,
+	io: Io,
+	check: FlagsCheck & {ok: true},
+	services: Services,
+	interrupts: Interrupts | undefined,
+): Promise<number> {
+	const json = args.flags.json === true;
+	const {answers, exportFormat} = check;
+	const cancelledEarly = () => {
+		lines(io.stderr, [t('submit.cancel.nothing')]);
+		return interrupts?.exitCode() ?? exitCodes.cancelled;
+	};
+	// Without credentials (a dry run or an export may go without) nothing is looked up and nothing found.
+	let looked = {problems: [] as FlagProblem[], duplicates: [] as SecurityGroupSummary[]};
+	try {
+		looked = await lookAround(answers, services, interrupts?.signal);
+	} catch (error) {
+		if (interrupts?.signal.aborted) return cancelledEarly();
+		const {NoCredentialsError, reportFailure} = await import('./services.js');
+		if (interrupts || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
+	}
+	if (interrupts?.signal.aborted) return cancelledEarly();
+	if (looked.problems.length > 0) {
+		lines(io.stderr, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
+		return exitCodes.usage;
+	}
+	const {duplicates} = looked;
+	const duplicateParams = {
+		name: answers.name,
+		where: whereOf(answers.regionId, answers.vpcId),
+		ids: duplicates.map((g) => g.id).join(', '),
+	};
+	const plan = planFromAnswers(answers);
+
+	if (exportFormat) {
+		const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
+		if (duplicates.length > 0)
+			lines(io.stderr, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
+		// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
+		if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
+		else io.stdout.write(cleanBlock(content));
+		return exitCodes.ok;
+	}
+	// No create, no export: a dry run.
+	if (!interrupts) {
+		if (json) {
+			const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
+			const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
+			line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
+		} else lines(io.stdout, dryRunLines(plan, {warnings: check.warnings, duplicates}));
+		return exitCodes.ok;
+	}
+	if (duplicates.length > 0) {
+		if (args.flags['allow-duplicate-name'] !== true) {
+			lines(io.stderr, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
+			return exitCodes.usage;
+		}
+		lines(io.stderr, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
+	}
+	return await create(plan, answers, services, io, interrupts, json);
 }
 
 async function create(
