@@ -2,11 +2,11 @@
 // First, for its side effect: NO_COLOR must be turned into FORCE_COLOR=0 before any colour library loads.
 import './commands/colour.js';
 import {fileURLToPath} from 'node:url';
-import {type ParsedArgs, parseArgs} from './commands/args.js';
+import {type Command, type ParsedArgs, parseArgs} from './commands/args.js';
 import {crashLine} from './commands/crash.js';
 import {helpPage} from './commands/help.js';
 import {invocation} from './commands/invocation.js';
-import {exitCodes, type Io, isDumb, line, processIo} from './commands/io.js';
+import {exitCodes, type Io, isDumb, line, processIo, refuseScreens} from './commands/io.js';
 import {jsonErrors, wantsJson} from './commands/json-errors.js';
 import {exitCodeOf, onUnhandledStop, restoreTerminal} from './commands/signals.js';
 import {detectLang, setCommandName, setLang, t} from './text/index.js';
@@ -27,26 +27,21 @@ function langFlag(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
-async function dispatch(args: ParsedArgs, io: Io): Promise<number> {
-	switch (args.command) {
-		case 'create':
-			return (await import('./commands/create.js')).run(args, io);
-		case 'configure':
-			return (await import('./commands/configure.js')).run(args, io);
-		case 'sandbox':
-			return (await import('./commands/sandbox.js')).run(args, io);
-		case 'resume':
-			return (await import('./commands/resume.js')).run(args, io);
-		case 'rules':
-			return (await import('./commands/rules.js')).run(args, io);
-		case 'instances':
-			return (await import('./commands/instances.js')).run(args, io);
-		case 'groups':
-			return (await import('./commands/groups.js')).run(args, io);
-	}
-}
+/** Each command's module, loaded only when it runs: a command parses none of the others' code. */
+const commandModules: Record<Command, () => Promise<{run(args: ParsedArgs, io: Io): Promise<number>}>> = {
+	create: () => import('./commands/create.js'),
+	configure: () => import('./commands/configure.js'),
+	sandbox: () => import('./commands/sandbox.js'),
+	resume: () => import('./commands/resume.js'),
+	rules: () => import('./commands/rules.js'),
+	instances: () => import('./commands/instances.js'),
+	groups: () => import('./commands/groups.js'),
+};
 
-async function main(argv: readonly string[], io: Io): Promise<number> {
+/** How the run ended; `message` is the --json error's own, when stderr says more than it should (a parse error). */
+type Ending = {code: number; message?: string};
+
+async function main(argv: readonly string[], io: Io): Promise<Ending> {
 	setLang(detectLang(langFlag(argv), io.env) ?? 'en');
 	// Every command printed for the user starts the way that runs where they are (commands/invocation.ts).
 	setCommandName(() => invocation({env: io.env, cwd: process.cwd(), bin: launcher}));
@@ -54,40 +49,40 @@ async function main(argv: readonly string[], io: Io): Promise<number> {
 	if (!parsed.ok) {
 		for (const error of parsed.errors) line(io.stderr, t('cli.error.prefix', {message: error}));
 		line(io.stderr, t('cli.hint.help'));
-		json?.finish(exitCodes.usage, parsed.errors.join('\n'));
-		return exitCodes.usage;
+		return {code: exitCodes.usage, message: parsed.errors.join('\n')};
 	}
 	const {args} = parsed;
 	if (args.help) {
 		line(io.stdout, helpPage(args.explicitCommand ? args.command : undefined));
-		return exitCodes.ok;
+		return {code: exitCodes.ok};
 	}
 	if (args.version) {
 		line(io.stdout, version);
-		return exitCodes.ok;
+		return {code: exitCodes.ok};
 	}
 	// A terminal that cannot redraw gets no screens at all (io.interactive is false): say why, once.
 	if (isDumb(io.env) && io.stdin.isTTY && io.stdout.isTTY && args.command !== 'sandbox')
 		line(io.stderr, t('cli.note.dumbTerminal'));
-	return dispatch(args, io);
+	return {code: refuseScreens(args, io) ?? (await (await commandModules[args.command]()).run(args, io))};
 }
 
-// A stop signal no command handles (a prompt is up, a command starts or ends): leave the terminal usable, say so,
-// and end at once with 128 + the signal's number. Commands that send calls handle their own (commands/signals.ts).
-onUnhandledStop((signal) => {
-	restoreTerminal();
-	process.stderr.write(`\n${t('cli.stopped', {signal})}\n`);
-	process.exitCode = exitCodeOf(signal);
-	process.exit();
-});
+const argv = process.argv.slice(2);
+// With --json every error also ends as one object on stdout (commands/json-errors.ts).
+const json = wantsJson(argv) ? jsonErrors(processIo()) : undefined;
+const io = json?.io ?? processIo();
+let ended = false;
 
 /**
- * Ends the process once what it wrote has reached the terminal. The command has decided the outcome by now: a
- * request nobody waits for any more (one left hanging after a second Ctrl+C, a region-list refresh) must not hold
- * the prompt back until its socket times out.
+ * The one way the program ends: the --json error object when one is owed, then the exit. Normally once what it
+ * wrote has reached the terminal: the command has decided the outcome by now, and a request nobody waits for any
+ * more (one left hanging after a second Ctrl+C, a region-list refresh) must not hold the prompt back until its
+ * socket times out. `now` (a stop signal) ends it at once.
  */
-function end(code: number): void {
+function end({code, message}: Ending, now = false): void {
+	if (!ended) json?.finish(code, message);
+	ended = true;
 	process.exitCode = code;
+	if (now) process.exit();
 	let pending = 2;
 	const done = () => {
 		pending--;
@@ -97,18 +92,16 @@ function end(code: number): void {
 	process.stderr.write('', done);
 }
 
-const argv = process.argv.slice(2);
-// With --json every error also ends as one object on stdout (commands/json-errors.ts).
-const json = wantsJson(argv) ? jsonErrors(processIo()) : undefined;
-main(argv, json?.io ?? processIo()).then(
-	(code) => {
-		json?.finish(code);
-		end(code);
-	},
-	(error: unknown) => {
-		// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
-		process.stderr.write(`${crashLine(error)}\n`);
-		json?.finish(exitCodes.cloud, crashLine(error));
-		end(exitCodes.cloud);
-	},
-);
+// A stop signal no command handles (a prompt is up, a command starts or ends): leave the terminal usable, say so,
+// and end at once with 128 + the signal's number. Commands that send calls handle their own (commands/signals.ts).
+onUnhandledStop((signal) => {
+	restoreTerminal();
+	io.stderr.write(`\n${t('cli.stopped', {signal})}\n`);
+	end({code: exitCodeOf(signal)}, true);
+});
+
+main(argv, io).then(end, (error: unknown) => {
+	// Never a stack trace: the message is enough to report, with any secret it might quote cut out.
+	io.stderr.write(`${crashLine(error)}\n`);
+	end({code: exitCodes.cloud, message: crashLine(error)});
+});

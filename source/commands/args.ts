@@ -19,21 +19,28 @@ const globalFlags = {
 	version: {type: 'boolean', short: 'v'},
 } as const satisfies Record<string, Spec>;
 
+// The flags several commands take, spelt once.
+const region = {type: 'string', example: '--region cn-hangzhou'} as const;
+const group = {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'} as const;
+const vpc = {type: 'string', example: '--vpc vpc-bp1qpo0kug3a20qqe0000'} as const;
+const yes = {type: 'boolean'} as const;
+const json = {type: 'boolean'} as const;
+
 const commandFlags = {
 	create: {
-		region: {type: 'string', example: '--region cn-hangzhou'},
+		region,
 		template: {type: 'string', example: '--template web-linux'},
 		name: {type: 'string', example: '--name web-sg'},
 		description: {type: 'string', example: '--description "web servers"'},
-		vpc: {type: 'string', example: '--vpc vpc-bp1qpo0kug3a20qqe0000'},
+		vpc,
 		classic: {type: 'boolean'},
 		type: {type: 'string', example: '--type normal'},
 		source: {type: 'string', example: '--source 203.0.113.0/24'},
 		rule: {type: 'string', multiple: true, example: '--rule tcp:8080:10.0.0.0/8'},
 		'resource-group': {type: 'string', example: '--resource-group rg-acfmxazb4ph6aiy'},
 		tag: {type: 'string', multiple: true, example: '--tag env=dev'},
-		yes: {type: 'boolean'},
-		json: {type: 'boolean'},
+		yes,
+		json,
 		'dry-run': {type: 'boolean'},
 		export: {type: 'string', example: '--export terraform'},
 		'allow-duplicate-name': {type: 'boolean'},
@@ -49,33 +56,23 @@ const commandFlags = {
 		'sts-ttl': {type: 'string', example: '--sts-ttl 5'},
 		'metadata-port': {type: 'string', example: '--metadata-port 0'},
 	},
-	resume: {
-		delete: {type: 'boolean'},
-		yes: {type: 'boolean'},
-		json: {type: 'boolean'},
-	},
+	resume: {delete: {type: 'boolean'}, yes, json},
 	rules: {
-		region: {type: 'string', example: '--region cn-hangzhou'},
-		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
+		region,
+		group,
 		rule: {type: 'string', multiple: true, example: '--rule tcp:22:203.0.113.4/32'},
 		egress: {type: 'boolean'},
-		yes: {type: 'boolean'},
-		json: {type: 'boolean'},
+		yes,
+		json,
 	},
 	instances: {
-		region: {type: 'string', example: '--region cn-hangzhou'},
-		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
+		region,
+		group,
 		instance: {type: 'string', multiple: true, example: '--instance i-bp67acfmxazb4ph30000'},
-		yes: {type: 'boolean'},
-		json: {type: 'boolean'},
+		yes,
+		json,
 	},
-	groups: {
-		region: {type: 'string', example: '--region cn-hangzhou'},
-		vpc: {type: 'string', example: '--vpc vpc-bp1qpo0kug3a20qqe0000'},
-		group: {type: 'string', example: '--group sg-bp1fg655nh68xyz90000'},
-		yes: {type: 'boolean'},
-		json: {type: 'boolean'},
-	},
+	groups: {region, vpc, group, yes, json},
 } as const satisfies Record<Command, Record<string, Spec>>;
 
 export type GlobalOptions = {
@@ -87,6 +84,13 @@ export type GlobalOptions = {
 
 /** Flag values by name: strings, booleans, or lists for repeatable flags. Commands read what they own. */
 export type Flags = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+/** A flag's value when it is a string (a value flag given once). */
+export const flagText = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A repeatable flag's values (one value given as a string counts as a list of one). */
+export const flagList = (v: Flags[string]): readonly string[] | undefined =>
+	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
 
 export type ParsedArgs = {
 	command: Command;
@@ -100,7 +104,7 @@ export type ParsedArgs = {
 	flags: Flags;
 };
 
-export type ParseResult = {ok: true; args: ParsedArgs} | {ok: false; errors: string[]; lang?: string};
+type ParseResult = {ok: true; args: ParsedArgs} | {ok: false; errors: string[]};
 
 const allSpecs: Record<string, Spec> = Object.assign({}, globalFlags, ...Object.values(commandFlags));
 
@@ -168,10 +172,8 @@ function parseHelp(argv: readonly string[], index: number): ParseResult {
 	return parsed.ok ? {ok: true, args: {...parsed.args, help: true}} : parsed;
 }
 
-export function parseArgs(argv: readonly string[]): ParseResult {
-	const {command, explicit, index, helpWord} = commandOf(argv);
-	if (helpWord) return parseHelp(argv, index);
-	const rest = argv.filter((_, i) => i !== index);
+/** The flags and words of `rest` for `command`, and every problem with them. */
+function readArgv(rest: readonly string[], command: Command) {
 	const own: Record<string, Spec> = {...globalFlags, ...commandFlags[command]};
 	const options = Object.fromEntries(
 		Object.entries(own).map(([name, spec]) => [
@@ -186,7 +188,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 		allowPositionals: true,
 		tokens: true,
 	});
-
 	const errors: string[] = [];
 	const flags: Record<string, string | boolean | string[]> = {};
 	const positionals: string[] = [];
@@ -235,7 +236,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 			flags[token.name] = value;
 		}
 	}
+	return {flags, positionals, errors};
+}
 
+export function parseArgs(argv: readonly string[]): ParseResult {
+	const {command, explicit, index, helpWord} = commandOf(argv);
+	if (helpWord) return parseHelp(argv, index);
+	const rest = argv.filter((_, i) => i !== index);
+	const {flags, positionals, errors} = readArgv(rest, command);
 	const lang = typeof flags.lang === 'string' ? flags.lang : undefined;
 	if (lang !== undefined && lang !== 'en' && lang !== 'zh')
 		errors.push(t('cli.error.badLang', {value: cleanLine(lang)}));
@@ -248,7 +256,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 				: t('cli.error.unknownCommand', {command: cleanLine(typed)}),
 		);
 	}
-	if (errors.length > 0) return {ok: false, errors, lang};
+	if (errors.length > 0) return {ok: false, errors};
 
 	const {profile, endpoint, sandbox, help, version, lang: _lang, ...commandOwn} = flags;
 	return {

@@ -4,70 +4,43 @@
 import {providerFor} from '../config/providers.js';
 import type {CredentialProvider, Credentials, StoredRole} from '../config/types.js';
 import {t} from '../text/index.js';
-import {fitPrompt} from './configure-view.js';
+import {ask, type Ui} from './configure-view.js';
 import type {Target} from './services.js';
-
-type Prompts = typeof import('./prompts.js');
-type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
 
 const roleArnShape = /^acs:ram::\d+:role\/[\w.@-]{1,64}$/;
 const sessionShape = /^[\w.@-]{2,64}$/;
+const externalIdShape = /^[\w.@:=,+/-]{2,1224}$/;
 
 /** The role a RamRoleArn profile assumes: ARN, session name, external id (optional) and duration. */
-export async function askRole(
-	prompts: Prompts,
-	context: Context,
-	current: StoredRole | undefined,
-): Promise<StoredRole> {
-	const roleArn = (
-		await prompts.input(
-			{
-				message: fitPrompt(t('config.configure.roleArn'), context),
-				...(current?.roleArn ? {default: current.roleArn} : {}),
-				validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
-			},
-			context,
-		)
-	).trim();
-	const roleSessionName = (
-		await prompts.input(
-			{
-				message: fitPrompt(t('config.configure.roleSession'), context),
-				default: current?.roleSessionName ?? 'ecs-sg',
-				validate: (value) =>
-					sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape'),
-			},
-			context,
-		)
-	).trim();
-	const externalId = (
-		await prompts.input(
-			{
-				message: fitPrompt(t('config.configure.roleExternalId'), context),
-				...(current?.externalId ? {default: current.externalId} : {}),
-				validate: (value) =>
-					value.trim() === '' || /^[\w.@:=,+/-]{2,1224}$/.test(value.trim())
-						? true
-						: t('config.configure.roleExternalIdShape'),
-			},
-			context,
-		)
-	).trim();
-	const duration = (
-		await prompts.input(
-			{
-				message: fitPrompt(t('config.configure.roleDuration'), context),
-				default: String(current?.durationSeconds ?? 3600),
-				validate: (value) => {
-					const n = Number(value.trim());
-					return /^\d+$/.test(value.trim()) && n >= 900 && n <= 43200
-						? true
-						: t('config.configure.roleDurationShape');
-				},
-			},
-			context,
-		)
-	).trim();
+export async function askRole(ui: Ui, current: StoredRole | undefined): Promise<StoredRole> {
+	const roleArn = await ask(ui, {
+		message: t('config.configure.roleArn'),
+		...(current?.roleArn ? {default: current.roleArn} : {}),
+		validate: (value) => (roleArnShape.test(value.trim()) ? true : t('config.configure.roleArnShape')),
+	});
+	const roleSessionName = await ask(ui, {
+		message: t('config.configure.roleSession'),
+		default: current?.roleSessionName ?? 'ecs-sg',
+		validate: (value) => (sessionShape.test(value.trim()) ? true : t('config.configure.roleSessionShape')),
+	});
+	const externalId = await ask(ui, {
+		message: t('config.configure.roleExternalId'),
+		...(current?.externalId ? {default: current.externalId} : {}),
+		validate: (value) =>
+			value.trim() === '' || externalIdShape.test(value.trim())
+				? true
+				: t('config.configure.roleExternalIdShape'),
+	});
+	const duration = await ask(ui, {
+		message: t('config.configure.roleDuration'),
+		default: String(current?.durationSeconds ?? 3600),
+		validate: (value) => {
+			const n = Number(value.trim());
+			return /^\d+$/.test(value.trim()) && n >= 900 && n <= 43200
+				? true
+				: t('config.configure.roleDurationShape');
+		},
+	});
 	return {roleArn, roleSessionName, ...(externalId ? {externalId} : {}), durationSeconds: Number(duration)};
 }
 

@@ -9,6 +9,8 @@ import {line} from './io.js';
 
 type Prompts = typeof import('./prompts.js');
 type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
+/** The prompts and the streams they draw on: what every question of configure needs. */
+export type Ui = {prompts: Prompts; context: Context};
 
 /**
  * The default-region picker: the wizard's region list (the same order, names and marks, the name column aligned
@@ -16,8 +18,7 @@ type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
  * (wizard/components/filter.ts), since configure runs before any Ink screen and stays an inquirer prompt.
  */
 export async function pickRegion(
-	prompts: Prompts,
-	context: Context,
+	{prompts, context}: Ui,
 	regions: readonly Region[],
 	marks: {lastUsed: string | undefined; profile: string | undefined},
 	preferred: string | undefined,
@@ -76,4 +77,17 @@ export function fitPrompt(text: string, context: Context): string {
 	const output = context.output as Partial<NodeJS.WriteStream>;
 	if (!output.isTTY || !output.columns || output.columns <= 0) return text;
 	return wrapToWidth(text, output.columns - 4).join('\n');
+}
+
+/** One typed answer of configure, its question fitted to the terminal; a secret is masked as it is typed. */
+export async function ask(
+	{prompts, context}: Ui,
+	question: {message: string; default?: string; secret?: boolean; validate: (value: string) => true | string},
+): Promise<string> {
+	const {secret, default: shown, ...rest} = question;
+	const config = {...rest, message: fitPrompt(question.message, context)};
+	const answer = secret
+		? await prompts.password({...config, mask: '*'}, context)
+		: await prompts.input({...config, ...(shown === undefined ? {} : {default: shown})}, context);
+	return answer.trim();
 }

@@ -5,105 +5,29 @@
 // stored configuration exactly as it was. `--mode RamRoleArn` stores source keys and a role to assume (ARN,
 // session name, external id, duration); it is checked by assuming the role, then calling with the role's keys.
 import {CloudError} from '../cloud/errors.js';
-import {aliyunCliCredentials, findAliyunCliProfile, loadAliyunCli} from '../config/aliyun-cli.js';
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
-import {homeOf, openConfig} from '../config/store.js';
-import type {ConfigStore, Credentials, StoredRole} from '../config/types.js';
+import {openConfig} from '../config/store.js';
+import type {ConfigStore} from '../config/types.js';
 import type {Region} from '../domain/model.js';
 import {cleanLine, lang, t, table} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
-import {askRole, draftProvider} from './configure-role.js';
-import {fitPrompt, pickRegion, say} from './configure-view.js';
+import {askKeys, type Draft, offerImport} from './configure-keys.js';
+import {draftProvider} from './configure-role.js';
+import {fitPrompt, pickRegion, say, type Ui} from './configure-view.js';
 import {exitCodes, type Io, line} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {apiFor, openTarget, reportFailure, type Target, UsageError} from './services.js';
 import {exitCodeOf, onStopSignals, type StopSignal} from './signals.js';
 
-type Prompts = typeof import('./prompts.js');
-type Context = {input: NodeJS.ReadableStream; output: NodeJS.WritableStream};
-type Draft = Credentials & {regionId?: string; role?: StoredRole};
-
-export type ConfigureOptions = {
+type ConfigureOptions = {
 	global: GlobalOptions;
 	/** The profile to write; defaults to --profile, else ALIBABA_CLOUD_PROFILE, else the current one, else `default`. */
 	profile?: string;
 	/** `RamRoleArn`: source keys and a role to assume. Default: AK (with an optional STS token). */
 	mode?: 'AK' | 'RamRoleArn';
 };
-
-/** Printable ASCII without spaces: what every AccessKey ID, secret and STS token is made of. */
-const keyShape = /^[\x21-\x7e]+$/;
-
-function validateKey(value: string, current: string | undefined): true | string {
-	const trimmed = value.trim();
-	if (trimmed === '') return current ? true : t('config.configure.required');
-	return keyShape.test(trimmed) ? true : t('config.configure.keyShape');
-}
-
-async function askKeys(prompts: Prompts, context: Context, draft: Draft, withRole: boolean): Promise<Draft> {
-	const id = (
-		await prompts.input(
-			{
-				message: fitPrompt(
-					draft.accessKeyId
-						? t('config.configure.idCurrent', {current: mask(draft.accessKeyId)})
-						: t('config.configure.id'),
-					context,
-				),
-				validate: (value) => validateKey(value, draft.accessKeyId),
-			},
-			context,
-		)
-	).trim();
-	const secret = (
-		await prompts.password(
-			{
-				message: fitPrompt(
-					draft.accessKeySecret
-						? t('config.configure.secretCurrent', {current: mask(draft.accessKeySecret)})
-						: t('config.configure.secret'),
-					context,
-				),
-				mask: '*',
-				validate: (value) => validateKey(value, draft.accessKeySecret),
-			},
-			context,
-		)
-	).trim();
-	if (withRole) {
-		return {
-			accessKeyId: id || draft.accessKeyId,
-			accessKeySecret: secret || draft.accessKeySecret,
-			role: await askRole(prompts, context, draft.role),
-			...(draft.regionId ? {regionId: draft.regionId} : {}),
-		};
-	}
-	const token = (
-		await prompts.password(
-			{
-				message: fitPrompt(
-					draft.securityToken
-						? t('config.configure.tokenCurrent', {current: mask(draft.securityToken)})
-						: t('config.configure.token'),
-					context,
-				),
-				mask: '*',
-				validate: (value) =>
-					value.trim() === '' || value.trim() === '-' ? true : validateKey(value, undefined),
-			},
-			context,
-		)
-	).trim();
-	const securityToken = token === '-' ? undefined : token || draft.securityToken;
-	return {
-		accessKeyId: id || draft.accessKeyId,
-		accessKeySecret: secret || draft.accessKeySecret,
-		...(securityToken ? {securityToken} : {}),
-		...(draft.regionId ? {regionId: draft.regionId} : {}),
-	};
-}
 
 type Verdict =
 	| {ok: true; regions: Region[]}
@@ -145,49 +69,6 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 	}
 }
 
-/** The aliyun CLI's current profile as a draft, when it has a usable key pair and the user wants it. */
-async function offerImport(
-	io: Io,
-	prompts: Prompts,
-	context: Context,
-	existing: Draft | undefined,
-): Promise<Draft | undefined> {
-	let config: ReturnType<typeof loadAliyunCli>;
-	try {
-		config = loadAliyunCli(homeOf(io.env));
-	} catch (error) {
-		// A broken aliyun file must not stop anyone from typing keys: say what is wrong and go on.
-		if (error instanceof ConfigError)
-			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
-		else throw error;
-		return undefined;
-	}
-	const profile = config ? findAliyunCliProfile(config, config.current) : undefined;
-	if (!config || !profile) return undefined;
-	let credentials: ReturnType<typeof aliyunCliCredentials>;
-	try {
-		credentials = aliyunCliCredentials(config, profile);
-	} catch (error) {
-		if (error instanceof ConfigError)
-			say(io.stderr, t('config.configure.importSkipped', {reason: error.sentence}));
-		else throw error;
-		return undefined;
-	}
-	if (existing?.accessKeyId === credentials.accessKeyId) return undefined;
-	const yes = await prompts.confirm(
-		{
-			message: t('config.configure.importAsk', {
-				name: profile.name,
-				id: mask(credentials.accessKeyId),
-				file: config.file,
-			}),
-			default: true,
-		},
-		context,
-	);
-	return yes ? credentials : undefined;
-}
-
 /** Failures that say nothing about the keys: the person may save them anyway (no region list to pick from). */
 const uncheckedKinds: ReadonlySet<string> = new Set([
 	'network',
@@ -198,7 +79,101 @@ const uncheckedKinds: ReadonlySet<string> = new Set([
 ]);
 
 /** Saved; cancelled by a key (Ctrl+C, or quitting after a refusal); or stopped by a signal during the key check. */
-export type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
+type ConfigureOutcome = 'saved' | 'cancelled' | StopSignal;
+
+/** Keys that passed the check, or that the person saves unchecked (no region list then). */
+type Checked = {draft: Draft; regions: Region[]; checked: boolean};
+
+/** Asks for keys (unless imported) and checks them until they pass, are saved unchecked, or the person leaves. */
+async function keysUntilChecked(
+	io: Io,
+	ui: Ui,
+	start: {draft: Draft; imported: Draft | undefined; withRole: boolean},
+	target: Target,
+	store: ConfigStore,
+): Promise<Checked | ConfigureOutcome> {
+	let {draft, imported} = start;
+	for (;;) {
+		draft = imported ?? (await askKeys(ui, draft, start.withRole));
+		imported = undefined;
+		const verdict = await verify(io, draft, target, store);
+		if (verdict.ok) {
+			say(io.stderr, t('config.configure.verified'));
+			return {draft, regions: verdict.regions, checked: true};
+		}
+		if ('cancelled' in verdict) {
+			say(io.stderr, t('config.configure.cancelled'));
+			return verdict.signal ?? 'cancelled';
+		}
+		// Only an answer about the keys says they are wrong; a network that failed said nothing about them.
+		const unchecked = uncheckedKinds.has(verdict.error.kind);
+		say(
+			io.stderr,
+			t(unchecked ? 'config.configure.unchecked' : 'config.configure.refused', {
+				sentence: verdict.error.sentence,
+			}),
+		);
+		say(io.stderr, verdict.error.next);
+		const choice = await ui.prompts.select(
+			{
+				message: fitPrompt(t('config.configure.retryAsk'), ui.context),
+				choices: [
+					{value: 'retry', name: t('config.configure.retry')},
+					...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),
+					{value: 'quit', name: t('config.configure.quit')},
+				],
+			},
+			ui.context,
+		);
+		if (choice === 'quit') {
+			say(io.stderr, t('config.configure.nothingSaved'));
+			return 'cancelled';
+		}
+		if (choice === 'save') return {draft, regions: [], checked: false};
+	}
+}
+
+/** Picks the default region from the checked list (the stored, then the last used, then cn-hangzhou first) and saves. */
+async function save(
+	io: Io,
+	ui: Ui,
+	store: ConfigStore,
+	name: string,
+	{draft, regions, checked}: Checked,
+): Promise<void> {
+	const ids = new Set(regions.map((r) => r.id));
+	const known = (id: string | undefined) => (id !== undefined && ids.has(id) ? id : undefined);
+	const marks = {lastUsed: known(store.settings.lastRegion()), profile: known(draft.regionId)};
+	const regionId =
+		regions.length > 0
+			? await pickRegion(ui, regions, marks, marks.profile ?? marks.lastUsed ?? known('cn-hangzhou'))
+			: draft.regionId;
+	store.profiles.put(
+		{
+			name,
+			accessKeyId: draft.accessKeyId,
+			accessKeySecret: draft.accessKeySecret,
+			...(draft.securityToken ? {securityToken: draft.securityToken} : {}),
+			...(regionId ? {regionId} : {}),
+			...(draft.role ? {role: draft.role} : {}),
+		},
+		{makeCurrent: true},
+	);
+	try {
+		if (checked) store.settings.cacheRegions(lang() === 'zh' ? 'zh-CN' : 'en-US', regions);
+	} catch {
+		// The profile is what matters; the cache is refilled on the next run.
+	}
+	say(
+		io.stdout,
+		t('config.configure.saved', {
+			name,
+			id: mask(draft.accessKeyId),
+			region: regionId ?? '-',
+			file: store.path,
+		}),
+	);
+}
 
 /**
  * Asks for keys, verifies them and saves the profile (it becomes the current one). Also what the wizard calls,
@@ -214,105 +189,19 @@ export async function configureInteractive(io: Io, options: ConfigureOptions): P
 		'default';
 	if (!isProfileName(name)) throw new UsageError(t('config.configure.badName', {name}));
 	const target = await openTarget(options.global, store);
-	const prompts: Prompts = await import('./prompts.js');
-	const context: Context = {input: io.stdin, output: io.stdout};
+	const ui = {prompts: await import('./prompts.js'), context: {input: io.stdin, output: io.stdout}};
 	try {
 		const stored = store.profiles.get(name);
 		say(
 			io.stderr,
 			t(stored ? 'config.configure.introExisting' : 'config.configure.intro', {name, file: store.path}),
 		);
-		let draft: Draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
 		const withRole = options.mode === 'RamRoleArn';
-		let imported = withRole ? undefined : await offerImport(io, prompts, context, stored);
-		let regions: Region[] = [];
-		let checked = false;
-		for (;;) {
-			if (imported) draft = imported;
-			else draft = await askKeys(prompts, context, draft, withRole);
-			imported = undefined;
-			const verdict = await verify(io, draft, target, store);
-			if (verdict.ok) {
-				regions = verdict.regions;
-				checked = true;
-				break;
-			}
-			if ('cancelled' in verdict) {
-				say(io.stderr, t('config.configure.cancelled'));
-				return verdict.signal ?? 'cancelled';
-			}
-			// Only an answer about the keys says they are wrong; a network that failed said nothing about them.
-			const unchecked = uncheckedKinds.has(verdict.error.kind);
-			say(
-				io.stderr,
-				t(unchecked ? 'config.configure.unchecked' : 'config.configure.refused', {
-					sentence: verdict.error.sentence,
-				}),
-			);
-			say(io.stderr, verdict.error.next);
-			const choice = await prompts.select(
-				{
-					message: fitPrompt(t('config.configure.retryAsk'), context),
-					choices: [
-						{value: 'retry', name: t('config.configure.retry')},
-						...(unchecked ? [{value: 'save', name: t('config.configure.saveUnchecked')}] : []),
-						{value: 'quit', name: t('config.configure.quit')},
-					],
-				},
-				context,
-			);
-			if (choice === 'quit') {
-				say(io.stderr, t('config.configure.nothingSaved'));
-				return 'cancelled';
-			}
-			if (choice === 'save') break;
-		}
-		if (checked) say(io.stderr, t('config.configure.verified'));
-
-		const ids = new Set(regions.map((r) => r.id));
-		const preferred = [draft.regionId, store.settings.lastRegion(), 'cn-hangzhou'].find(
-			(id): id is string => id !== undefined && ids.has(id),
-		);
-		const lastRegion = store.settings.lastRegion();
-		const regionId =
-			regions.length > 0
-				? await pickRegion(
-						prompts,
-						context,
-						regions,
-						{
-							lastUsed: lastRegion && ids.has(lastRegion) ? lastRegion : undefined,
-							profile: draft.regionId && ids.has(draft.regionId) ? draft.regionId : undefined,
-						},
-						preferred,
-					)
-				: draft.regionId;
-
-		store.profiles.put(
-			{
-				name,
-				accessKeyId: draft.accessKeyId,
-				accessKeySecret: draft.accessKeySecret,
-				...(draft.securityToken ? {securityToken: draft.securityToken} : {}),
-				...(regionId ? {regionId} : {}),
-				...(draft.role ? {role: draft.role} : {}),
-			},
-			{makeCurrent: true},
-		);
-		try {
-			if (checked) store.settings.cacheRegions(lang() === 'zh' ? 'zh-CN' : 'en-US', regions);
-		} catch {
-			// The profile is what matters; the cache is refilled on the next run.
-		}
-		say(
-			io.stdout,
-			t('config.configure.saved', {
-				name,
-				id: mask(draft.accessKeyId),
-				region: regionId ?? '-',
-				file: store.path,
-			}),
-		);
+		const imported = withRole ? undefined : await offerImport(io, ui, stored);
+		const draft = stored ?? {accessKeyId: '', accessKeySecret: ''};
+		const found = await keysUntilChecked(io, ui, {draft, imported, withRole}, target, store);
+		if (typeof found === 'string') return found;
+		await save(io, ui, store, name, found);
 		return 'saved';
 	} catch (error) {
 		if (isPromptExit(error)) {

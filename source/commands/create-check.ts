@@ -3,29 +3,33 @@ import {type CreateFlags, type FlagProblem, fromFlags, missingFlags} from '../do
 import {lintRules} from '../domain/lint.js';
 import {maxRulesPerGroup} from '../domain/validators.js';
 import {t} from '../text/index.js';
-import type {Flags} from './args.js';
+import {type Flags, flagList, flagText} from './args.js';
 
-export type ExportFormat = 'aliyun' | 'terraform';
-export const exportFormats: readonly ExportFormat[] = ['aliyun', 'terraform'];
+type ExportFormat = 'aliyun' | 'terraform';
+const exportFormats: readonly string[] = ['aliyun', 'terraform'] satisfies ExportFormat[];
 
-const text = (v: Flags[string]): string | undefined => (typeof v === 'string' ? v : undefined);
-const list = (v: Flags[string]): readonly string[] | undefined =>
-	Array.isArray(v) ? v : typeof v === 'string' ? [v] : undefined;
+/** An --export format that is not one of ours; no wizard step asks for it. */
+export function exportProblem(flags: Flags): FlagProblem | undefined {
+	const format = flagText(flags.export);
+	return format === undefined || exportFormats.includes(format)
+		? undefined
+		: {flag: '--export', message: t('submit.flags.export', {value: format})};
+}
 
 /** The create flags in the domain's terms. */
 export function createFlagsOf(flags: Flags): CreateFlags {
 	return {
-		region: text(flags.region),
-		template: text(flags.template),
-		name: text(flags.name),
-		description: text(flags.description),
-		vpc: text(flags.vpc),
+		region: flagText(flags.region),
+		template: flagText(flags.template),
+		name: flagText(flags.name),
+		description: flagText(flags.description),
+		vpc: flagText(flags.vpc),
 		classic: flags.classic === true,
-		type: text(flags.type),
-		source: text(flags.source),
-		rule: list(flags.rule),
-		'resource-group': text(flags['resource-group']),
-		tag: list(flags.tag),
+		type: flagText(flags.type),
+		source: flagText(flags.source),
+		rule: flagList(flags.rule),
+		'resource-group': flagText(flags['resource-group']),
+		tag: flagList(flags.tag),
 	};
 }
 
@@ -46,10 +50,9 @@ export function checkFlags(flags: Flags): FlagsCheck {
 		.filter((flag) => !named.has(flag) && !(flag === '--vpc' && named.has('--classic')))
 		.map((flag) => (flag === '--vpc' ? t('submit.flags.vpcOrClassic') : flag));
 
-	const format = text(flags.export);
-	if (format !== undefined && !(exportFormats as readonly string[]).includes(format)) {
-		problems.push({flag: '--export', message: t('submit.flags.export', {value: format})});
-	}
+	const format = flagText(flags.export);
+	const badExport = exportProblem(flags);
+	if (badExport) problems.push(badExport);
 	const count = read.answers.rules?.length ?? 0;
 	if (count > maxRulesPerGroup) {
 		problems.push({flag: '--rule', message: t('submit.flags.tooManyRules', {max: maxRulesPerGroup, count})});

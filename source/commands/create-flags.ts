@@ -15,21 +15,16 @@ import type {SubmitPlan} from '../domain/plan-types.js';
 import {dryRunLines, resultLines, whereOf} from '../domain/summary.js';
 import {cleanBlock, cleanDeep, cleanLine, t} from '../text/index.js';
 import {type ParsedArgs, unknownRegionMessage} from './args.js';
-import {checkFlags, problemLines} from './create-check.js';
+import {checkFlags, type FlagsCheck, problemLines} from './create-check.js';
 import {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
-import {exitCodes, type Io, line} from './io.js';
+import {exitCodes, type Io, line, lines, stdoutPiped} from './io.js';
 import type {Services} from './services.js';
 import {onStopSignals, type StopSignal, stopInTwo, type TwoStageStop} from './signals.js';
-
-export {checkFlags, createFlagsOf, type ExportFormat, exportFormats, problemLines} from './create-check.js';
-export {afterFailureLines, planJson, progressLine, resultJson} from './create-output.js';
 
 export type FlagsDeps = {
 	openServices: (args: ParsedArgs, io: Io, options: {needCredentials: boolean}) => Promise<Services>;
 	/** Calls the handler on Ctrl+C, SIGTERM or SIGHUP (no signal means SIGINT); returns the function that stops listening. */
 	onInterrupt: (handler: (signal?: StopSignal) => void) => () => void;
-	/** Plan ids and tokens, for tests. */
-	newId?: () => string;
 	/** The clock that tells a second Ctrl+C from an echo of the first (tests). */
 	now?: () => number;
 	/** Quits at once on a second Ctrl+C (default: the signal's default action, exit by signal). */
@@ -37,19 +32,12 @@ export type FlagsDeps = {
 };
 
 /** A Ctrl+C sooner than this after the first is the echo of the first, not a second press. */
-export const secondPressMs = 300;
+const secondPressMs = 300;
 
 const defaultDeps: FlagsDeps = {
 	openServices: async (args, io, options) =>
 		(await import('./services.js')).openServices(args.global, io, options),
-	onInterrupt: (handler) => onStopSignals(handler),
-};
-
-const print = (io: Io, lines: readonly string[]) => {
-	for (const l of lines) line(io.stdout, cleanBlock(l));
-};
-const warn = (io: Io, lines: readonly string[]) => {
-	for (const l of lines) line(io.stderr, cleanBlock(l));
+	onInterrupt: onStopSignals,
 };
 
 type Interrupts = TwoStageStop & {
@@ -64,8 +52,8 @@ type Interrupts = TwoStageStop & {
 function listenForInterrupts(io: Io, deps: FlagsDeps): Interrupts {
 	let describe = () => [t('submit.cancel.nothing')];
 	const stop = stopInTwo({
-		first: () => warn(io, [t('submit.cancel.stopping')]),
-		second: () => warn(io, describe()),
+		first: () => lines(io.stderr, [t('submit.cancel.stopping')]),
+		second: () => lines(io.stderr, describe()),
 		listen: deps.onInterrupt,
 		// conf's exit hook (when-exit) raises the first SIGINT once more right away: that is not a second press.
 		now: deps.now ?? Date.now,
@@ -131,23 +119,23 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 	const dryRun = args.flags['dry-run'] === true;
 	const check = checkFlags(args.flags);
 	if (!check.ok) {
-		const wizardWanted = !json && Boolean(io.stdin.isTTY) && !io.stdout.isTTY;
-		warn(io, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
+		const wizardWanted = !json && stdoutPiped(io);
+		lines(io.stderr, [...problemLines(check, wizardWanted), t('submit.flags.hint')]);
 		return exitCodes.usage;
 	}
-	const {answers, exportFormat} = check;
+	const {exportFormat} = check;
 	const creates = !dryRun && exportFormat === undefined;
 	// A dry run lists the warnings in its own output; everything else shows them on stderr first.
 	if (!dryRun || exportFormat)
-		warn(
-			io,
+		lines(
+			io.stderr,
 			check.warnings.map((message) => t('submit.warning', {message})),
 		);
 
 	// A dry run or an export changes nothing, so Ctrl+C may simply end it; a create stops between calls.
 	const interrupts = creates ? listenForInterrupts(io, deps) : undefined;
 	const cancelledEarly = () => {
-		warn(io, [t('submit.cancel.nothing')]);
+		lines(io.stderr, [t('submit.cancel.nothing')]);
 		return interrupts?.exitCode() ?? exitCodes.cancelled;
 	};
 	let services: Services;
@@ -161,60 +149,75 @@ export async function run(args: ParsedArgs, io: Io, deps: FlagsDeps = defaultDep
 		return reportFailure(io, error);
 	}
 	try {
-		let looked: {problems: FlagProblem[]; duplicates: SecurityGroupSummary[]} = {
-			problems: [],
-			duplicates: [],
-		};
-		try {
-			looked = await lookAround(answers, services, interrupts?.signal);
-		} catch (error) {
-			if (interrupts?.signal.aborted) return cancelledEarly();
-			const {NoCredentialsError, reportFailure} = await import('./services.js');
-			if (creates || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
-		}
-		if (interrupts?.signal.aborted) return cancelledEarly();
-		if (looked.problems.length > 0) {
-			warn(io, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
-			return exitCodes.usage;
-		}
-		const {duplicates} = looked;
-		const duplicateParams = {
-			name: answers.name,
-			where: whereOf(answers.regionId, answers.vpcId),
-			ids: duplicates.map((g) => g.id).join(', '),
-		};
-		const plan = planFromAnswers(answers, deps.newId ? {newId: deps.newId} : {});
-
-		if (exportFormat) {
-			const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
-			if (duplicates.length > 0)
-				warn(io, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
-			// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
-			if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
-			else io.stdout.write(cleanBlock(content));
-			return exitCodes.ok;
-		}
-		if (dryRun) {
-			if (json) {
-				const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
-				const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
-				line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
-			} else print(io, dryRunLines(plan, {warnings: check.warnings, duplicates}));
-			return exitCodes.ok;
-		}
-		if (duplicates.length > 0) {
-			if (args.flags['allow-duplicate-name'] !== true) {
-				warn(io, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
-				return exitCodes.usage;
-			}
-			warn(io, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
-		}
-		if (!interrupts) return exitCodes.ok;
-		return await create(plan, answers, services, io, interrupts, json);
+		return await carryOut(args, io, check, services, interrupts);
 	} finally {
 		interrupts?.stop();
 		await services.close();
 	}
+}
+
+/** The checks against the cloud, then the export, the dry run or the create. */
+async function carryOut(
+	args: ParsedArgs,
+	io: Io,
+	check: FlagsCheck & {ok: true},
+	services: Services,
+	interrupts: Interrupts | undefined,
+): Promise<number> {
+	const json = args.flags.json === true;
+	const {answers, exportFormat} = check;
+	const cancelledEarly = () => {
+		lines(io.stderr, [t('submit.cancel.nothing')]);
+		return interrupts?.exitCode() ?? exitCodes.cancelled;
+	};
+	// Without credentials (a dry run or an export may go without) nothing is looked up and nothing found.
+	let looked = {problems: [] as FlagProblem[], duplicates: [] as SecurityGroupSummary[]};
+	try {
+		looked = await lookAround(answers, services, interrupts?.signal);
+	} catch (error) {
+		if (interrupts?.signal.aborted) return cancelledEarly();
+		const {NoCredentialsError, reportFailure} = await import('./services.js');
+		if (interrupts || !(error instanceof NoCredentialsError)) return reportFailure(io, error);
+	}
+	if (interrupts?.signal.aborted) return cancelledEarly();
+	if (looked.problems.length > 0) {
+		lines(io.stderr, [...problemLines({missing: [], problems: looked.problems}), t('submit.flags.hint')]);
+		return exitCodes.usage;
+	}
+	const {duplicates} = looked;
+	const duplicateParams = {
+		name: answers.name,
+		where: whereOf(answers.regionId, answers.vpcId),
+		ids: duplicates.map((g) => g.id).join(', '),
+	};
+	const plan = planFromAnswers(answers);
+
+	if (exportFormat) {
+		const content = exportFormat === 'aliyun' ? exportAliyun(plan) : exportTerraform(plan);
+		if (duplicates.length > 0)
+			lines(io.stderr, [t('submit.warning', {message: t('submit.dry.duplicate', duplicateParams)})]);
+		// cleanDeep would fold the file onto one line: its lines are cleaned as a block instead.
+		if (json) line(io.stdout, JSON.stringify({format: exportFormat, content: cleanBlock(content)}));
+		else io.stdout.write(cleanBlock(content));
+		return exitCodes.ok;
+	}
+	// No create, no export: a dry run.
+	if (!interrupts) {
+		if (json) {
+			const {commands, ...rest} = planJson(plan, {warnings: check.warnings, duplicates});
+			const script = {aliyun: cleanBlock(commands.aliyun), ecsSg: cleanLine(commands.ecsSg)};
+			line(io.stdout, JSON.stringify({...cleanDeep(rest), commands: script}));
+		} else lines(io.stdout, dryRunLines(plan, {warnings: check.warnings, duplicates}));
+		return exitCodes.ok;
+	}
+	if (duplicates.length > 0) {
+		if (args.flags['allow-duplicate-name'] !== true) {
+			lines(io.stderr, [t('cli.error.prefix', {message: t('submit.duplicate.refused', duplicateParams)})]);
+			return exitCodes.usage;
+		}
+		lines(io.stderr, [t('submit.warning', {message: t('submit.duplicate.allowed', duplicateParams)})]);
+	}
+	return await create(plan, answers, services, io, interrupts, json);
 }
 
 async function create(
@@ -236,7 +239,7 @@ async function create(
 		},
 		(event) => {
 			const progress = progressLine(plan, event);
-			if (progress) warn(io, [progress]);
+			if (progress) lines(io.stderr, [progress]);
 		},
 	);
 	interrupts.stop();
@@ -252,16 +255,20 @@ async function create(
 			// Remembering defaults is a convenience; the group exists either way.
 		}
 		if (json) line(io.stdout, JSON.stringify(cleanDeep(resultJson(outcome.result))));
-		else print(io, resultLines(outcome.result, services.target));
+		else lines(io.stdout, resultLines(outcome.result, services.target));
 		return exitCodes.ok;
 	}
 
 	const after = afterFailureLines(plan, outcome, services.store.journal);
 	if (outcome.cancelled || outcome.error.code === cancelledCode) {
-		warn(io, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
+		lines(io.stderr, [...(after[0] === t('submit.fail.nothing') ? [t('submit.cancel.nothing')] : after)]);
 		return interrupts.exitCode();
 	}
-	warn(io, [t('submit.fail.error', {sentence: outcome.error.sentence}), outcome.error.next, ...after]);
+	lines(io.stderr, [
+		t('submit.fail.error', {sentence: outcome.error.sentence}),
+		outcome.error.next,
+		...after,
+	]);
 	if (json) {
 		line(
 			io.stdout,

@@ -30,7 +30,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const planOnly = args.flags['dry-run'] === true || typeof args.flags.export === 'string';
 	if (!io.interactive || args.flags.json === true) return runFlagsPath(args, io);
 
-	const {checkFlags, createFlagsOf} = await import('./create-flags.js');
+	const {checkFlags, createFlagsOf, exportProblem} = await import('./create-check.js');
 	// --dry-run / --export with every answer given needs no questions: the flags path prints it.
 	if (planOnly && checkFlags(args.flags).ok) return runFlagsPath(args, io);
 
@@ -38,9 +38,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 	const read = fromFlags(createFlagsOf(args.flags));
 	// Problems no wizard step can fix (tags, resource group, export format) are usage errors up front.
 	const unaskable: FlagProblem[] = read.problems.filter((p) => stepOfFlag(p.flag) === undefined);
-	const format = args.flags.export;
-	if (typeof format === 'string' && format !== 'aliyun' && format !== 'terraform')
-		unaskable.push({flag: '--export', message: t('submit.flags.export', {value: format})});
+	const badExport = exportProblem(args.flags);
+	if (badExport) unaskable.push(badExport);
 	if (unaskable.length > 0) {
 		for (const p of unaskable)
 			line(io.stderr, t('cli.error.prefix', {message: t('wizard.create.noFlagStep', p)}));
@@ -151,25 +150,13 @@ function unfinishedServices(
 }
 
 /**
- * Wires the real engine into the wizard, renders it, and waits for its outcome. SIGINT, SIGTERM and SIGHUP act
- * like Ctrl+C meanwhile (the wizard ends cleanly and says what exists); `signal` is the first one that came.
+ * The real engine wired for the wizard. Only creates made against this same target can be inspected from its first
+ * screen; the rest are counted on stderr and left to `ecs-sg resume`, as are entries that cannot be read.
  */
-async function runWizard(
-	args: ParsedArgs,
-	io: Io,
-	services: Services,
-	input: WizardInput,
-): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
-	const [{render}, {App}, engine, {planFromAnswers}] = await Promise.all([
-		import('ink'),
-		import('../wizard/app.js'),
-		import('../cloud/engine.js'),
-		import('../domain/plan.js'),
-	]);
+async function wizardServicesOf(io: Io, services: Services, engine: Engine): Promise<WizardServices> {
+	const {planFromAnswers} = await import('../domain/plan.js');
 	const {api, store, target} = services;
 	const deps = {api, journal: store.journal, target};
-	const unfinished = unfinishedServices(engine, deps);
-	// Only creates made against this same target can be inspected here; the rest are left to `ecs-sg resume`.
 	// The journal is read (the settings file parsed) once for all three looks at it before the first frame.
 	const listed = store.journal.list();
 	const snapshot = {...store.journal, list: () => listed};
@@ -182,18 +169,35 @@ async function runWizard(
 		const {unreadableLines} = await import('./resume.js');
 		for (const entry of unreadable) for (const l of unreadableLines(entry, store.path)) line(io.stderr, l);
 	}
-	const journal = {...store.journal, list: () => [...here]};
-	const wizardServices: WizardServices = {
+	return {
 		api,
 		settings: store.settings,
 		...(services.credentials.regionId ? {defaultRegion: services.credentials.regionId} : {}),
-		journal,
+		journal: {...store.journal, list: () => [...here]},
 		plan: (answers) => planFromAnswers(answers),
 		submit: (plan, onEvent, signal) => engine.submit(plan, {...deps, ...(signal ? {signal} : {})}, onEvent),
 		followup: followupCalls(api),
-		unfinished,
+		unfinished: unfinishedServices(engine, deps),
 		target,
 	};
+}
+
+/**
+ * Renders the wizard and waits for its outcome. SIGINT, SIGTERM and SIGHUP act like Ctrl+C meanwhile (the wizard
+ * ends cleanly and says what exists); `signal` is the first one that came.
+ */
+async function runWizard(
+	args: ParsedArgs,
+	io: Io,
+	services: Services,
+	input: WizardInput,
+): Promise<{outcome: WizardOutcome; signal?: StopSignal}> {
+	const [{render}, {App}, engine] = await Promise.all([
+		import('ink'),
+		import('../wizard/app.js'),
+		import('../cloud/engine.js'),
+	]);
+	const wizardServices = await wizardServicesOf(io, services, engine);
 	// @inquirer/prompts (first run, configure) may have paused stdin; Ink's input would then never arrive.
 	io.stdin.resume();
 	let outcome: WizardOutcome | undefined;
@@ -210,7 +214,7 @@ async function runWizard(
 			seed: input.seed,
 			language: lang() === 'zh' ? 'zh-CN' : 'en-US',
 			// A newcomer on `npm start` should know at once that nothing here touches a real account.
-			...(target.sandbox ? {notice: t('wizard.create.sandboxNotice')} : {}),
+			...(services.target.sandbox ? {notice: t('wizard.create.sandboxNotice')} : {}),
 			onExit: (value: WizardOutcome) => {
 				outcome = value;
 			},

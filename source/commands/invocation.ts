@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type Whereabouts = {
+type Whereabouts = {
 	env: NodeJS.ProcessEnv;
 	cwd: string;
 	/** This package's bin/ecs-sg.js. */
@@ -25,7 +25,7 @@ function real(file: string): string | undefined {
 }
 
 /** `ecs-sg` on PATH is this package's launcher (npm link, npm install -g, or a package's node_modules/.bin). */
-export function onPath(pathVariable: string | undefined, bin: string): boolean {
+function onPath(pathVariable: string | undefined, bin: string): boolean {
 	const ours = real(bin);
 	if (!ours) return false;
 	return (pathVariable ?? '')

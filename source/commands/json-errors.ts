@@ -5,7 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {type ExitCode, exitCodes, type Io} from './io.js';
 
 /** The exit code's name in design.md's table: what `error.code` says. */
-export const codeOfExit = (exit: number): string =>
+const codeOfExit = (exit: number): string =>
 	(Object.entries(exitCodes) as [string, ExitCode][]).find(([, value]) => value === exit)?.[0] ??
 	'unexpected';
 
@@ -15,9 +15,12 @@ export const wantsJson = (argv: readonly string[]): boolean => {
 	return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
 };
 
-export type JsonErrors = {
+type JsonErrors = {
 	io: Io;
-	/** Prints the error object for `exit` unless the command ended well or printed its own object on stdout. */
+	/**
+	 * Prints the error object for `exit` unless the command ended well or printed its own object on stdout. Called
+	 * once, by cli.tsx's end().
+	 */
 	finish(exit: number, message?: string): void;
 };
 
@@ -25,7 +28,6 @@ export type JsonErrors = {
 export function jsonErrors(io: Io): JsonErrors {
 	let told = '';
 	let printed = false;
-	let finished = false;
 	const watch = (stream: NodeJS.WriteStream, onWrite: (chunk: unknown) => void): NodeJS.WriteStream =>
 		new Proxy(stream, {
 			get(target, prop) {
@@ -50,8 +52,7 @@ export function jsonErrors(io: Io): JsonErrors {
 	return {
 		io: wrapped,
 		finish(exit, message) {
-			if (exit === exitCodes.ok || printed || finished) return;
-			finished = true;
+			if (exit === exitCodes.ok || printed) return;
 			const text = (message ?? stripAnsi(told)).trim();
 			io.stdout.write(`${JSON.stringify({error: {code: codeOfExit(exit), message: text, exit}})}\n`);
 		},

@@ -10,7 +10,7 @@ const actions: Record<string, MessageKey> = {
 };
 
 /** The key help line, with each action in the current language. */
-export const keysHelpTip = (keys: [string, string][]): string =>
+const keysHelpTip = (keys: [string, string][]): string =>
 	keys
 		.map(([key, action]) => {
 			const known = actions[action];

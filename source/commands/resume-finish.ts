@@ -6,23 +6,20 @@ import type {JournalEntry} from '../config/types.js';
 import type {Inspection} from '../domain/plan-types.js';
 import {resultLines} from '../domain/summary.js';
 import {t} from '../text/index.js';
-import {afterFailureLines, progressLine, resultJson} from './create-flags.js';
-import {type ExitCode, exitCodes} from './io.js';
+import {afterFailureLines, progressLine, resultJson} from './create-output.js';
+import {exitCodes} from './io.js';
+import type {Say, Settled} from './resume.js';
 import type {Services} from './services.js';
 import {stopInTwo} from './signals.js';
-
-type Report = Record<string, unknown>;
 
 /** Finishes the create (the missing calls, same ClientTokens), a stop ending it after the call in flight. */
 export async function finishOne(
 	entry: JournalEntry,
 	services: Services,
 	plan: Inspection['plan'],
-	out: (lines: readonly string[]) => void,
-	err: (lines: readonly string[]) => void,
-): Promise<{code: ExitCode; report: Report}> {
-	const {api} = services;
-	const journal = services.store.journal;
+	{out, err}: Say,
+): Promise<Settled> {
+	const {journal} = services.store;
 	const base = {journalId: entry.id};
 	// SIGINT, SIGTERM or SIGHUP while finishing: stop after the call in flight (a second one quits at once).
 	const stop = stopInTwo({
@@ -34,7 +31,7 @@ export async function finishOne(
 	try {
 		outcome = await finishUnfinished(
 			entry,
-			{api, journal, target: services.target, signal: stop.signal},
+			{api: services.api, journal, target: services.target, signal: stop.signal},
 			(event) => {
 				const progress = progressLine(plan, event);
 				if (progress) err([progress]);

@@ -12,14 +12,14 @@ import {
 import type {ConfigStore, JournalEntry} from '../config/types.js';
 import type {Inspection} from '../domain/plan-types.js';
 import {inspectionLines} from '../domain/summary.js';
-import {cleanBlock, cleanDeep, t} from '../text/index.js';
+import {cleanDeep, t} from '../text/index.js';
 import type {GlobalOptions, ParsedArgs} from './args.js';
-import {type ExitCode, exitCodes, type Io, line} from './io.js';
+import {type ExitCode, exitCodes, type Io, line, lines} from './io.js';
 import {isPromptExit} from './prompt-exit.js';
 import {finishOne} from './resume-finish.js';
 import type {Services} from './services.js';
 
-export type ResumeChoice = 'finish' | 'delete' | 'leave';
+type ResumeChoice = 'finish' | 'delete' | 'leave';
 
 export type ResumeDeps = {
 	/** The settings store whose journal lists the unfinished creates. */
@@ -32,6 +32,12 @@ export type ResumeDeps = {
 	/** Asks to confirm forgetting an unreadable entry with --delete without --yes (only in a terminal). */
 	confirmForget: (io: Io, id: string) => Promise<boolean>;
 };
+
+/** A question on stderr (stdout keeps only results), answered No unless the person says yes. */
+async function confirmOn(io: Io, message: string): Promise<boolean> {
+	const {confirm} = await import('./prompts.js');
+	return confirm({message, default: false}, {input: io.stdin, output: io.stderr});
+}
 
 const defaultDeps: ResumeDeps = {
 	// Loaded lazily like every command's heavy parts: config/store pulls in conf.
@@ -51,20 +57,8 @@ const defaultDeps: ResumeDeps = {
 			{input: io.stdin, output: io.stderr},
 		);
 	},
-	confirmDelete: async (io) => {
-		const {confirm} = await import('./prompts.js');
-		return confirm(
-			{message: t('submit.resume.confirmDelete'), default: false},
-			{input: io.stdin, output: io.stderr},
-		);
-	},
-	confirmForget: async (io, id) => {
-		const {confirm} = await import('./prompts.js');
-		return confirm(
-			{message: t('submit.resume.forgetAsk', {id}), default: false},
-			{input: io.stdin, output: io.stderr},
-		);
-	},
+	confirmDelete: (io) => confirmOn(io, t('submit.resume.confirmDelete')),
+	confirmForget: (io, id) => confirmOn(io, t('submit.resume.forgetAsk', {id})),
 };
 
 /** What to tell about an entry that cannot be read: which one, what is wrong, what may exist, how to fix it. */
@@ -79,7 +73,7 @@ export function unreadableLines(entry: UnreadableEntry, file: string): string[] 
 }
 
 /** The global options that reach the place an entry's create went to. */
-export function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
+function globalFor(entry: JournalEntry, global: GlobalOptions): GlobalOptions {
 	const {endpoint, sandbox, profile} = entry.target;
 	return {
 		...global,
@@ -106,19 +100,42 @@ export function journalInspection(entry: JournalEntry): Inspection | undefined {
 	};
 }
 
-type Report = Record<string, unknown>;
+/** Where an entry's lines go: results on stdout (none with --json), everything else on stderr. */
+export type Say = {out: (lines: readonly string[]) => void; err: (lines: readonly string[]) => void};
+
+/** How one entry ended: the exit code it asks for and its part of the --json report. */
+export type Settled = {code: ExitCode; report: Record<string, unknown>};
+
+const sayFor = (io: Io, json: boolean): Say => ({
+	out: (texts) => {
+		if (!json) lines(io.stdout, texts);
+	},
+	err: (texts) => lines(io.stderr, texts),
+});
+
+type Options = {wantsDelete: boolean; yes: boolean};
+
+const stops: readonly ExitCode[] = [exitCodes.cancelled, exitCodes.terminated, exitCodes.hangup];
+
+/** Leaving a question is the person's cancel: the entry is left as it is, and the run ends with 130. */
+async function settle(say: Say, base: Settled['report'], work: () => Promise<Settled>): Promise<Settled> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!isPromptExit(error)) throw error;
+		say.err([t('submit.resume.cancelled')]);
+		return {code: exitCodes.cancelled, report: {...base, action: 'left'}};
+	}
+}
+
+const failed = async (io: Io, error: unknown): Promise<ExitCode> =>
+	(await import('./services.js')).reportFailure(io, error);
 
 export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = {}): Promise<number> {
 	const d: ResumeDeps = {...defaultDeps, ...deps};
 	const json = args.flags.json === true;
-	const wantsDelete = args.flags.delete === true;
-	const yes = args.flags.yes === true;
-	const out = (lines: readonly string[]) => {
-		if (!json) for (const l of lines) line(io.stdout, cleanBlock(l));
-	};
-	const err = (lines: readonly string[]) => {
-		for (const l of lines) line(io.stderr, cleanBlock(l));
-	};
+	const options: Options = {wantsDelete: args.flags.delete === true, yes: args.flags.yes === true};
+	const say = sayFor(io, json);
 
 	let entries: JournalEntry[];
 	let unreadable: UnreadableEntry[];
@@ -128,61 +145,44 @@ export async function run(args: ParsedArgs, io: Io, deps: Partial<ResumeDeps> = 
 		entries = unfinishedEntries(store.journal);
 		unreadable = unreadableEntries(store.journal);
 	} catch (error) {
-		const {reportFailure} = await import('./services.js');
-		return reportFailure(io, error);
+		return failed(io, error);
 	}
 	if (entries.length === 0 && unreadable.length === 0) {
 		if (json) line(io.stdout, JSON.stringify({resumed: []}));
-		else out([t('submit.resume.none')]);
+		else say.out([t('submit.resume.none')]);
 		return exitCodes.ok;
 	}
 
-	if (!yes && !io.interactive) {
-		for (const entry of unreadable) err(unreadableLines(entry, store.path));
+	if (!options.yes && !io.interactive) {
+		for (const entry of unreadable) say.err(unreadableLines(entry, store.path));
 		for (const entry of entries) {
 			const known = journalInspection(entry);
-			if (known) err(inspectionLines(known));
+			if (known) say.err(inspectionLines(known));
 		}
-		err([t('submit.resume.needFlags')]);
+		say.err([t('submit.resume.needFlags')]);
 		return exitCodes.usage;
 	}
 
-	const reports: Report[] = [];
-	let code: ExitCode = exitCodes.ok;
-	const stops: readonly ExitCode[] = [exitCodes.cancelled, exitCodes.terminated, exitCodes.hangup];
-	const worst = (next: ExitCode) => {
-		if (code === exitCodes.ok || stops.includes(next)) code = next;
-	};
-
 	// Unreadable entries first: they need no call, and what they say may explain what follows.
-	for (const entry of unreadable) {
-		const report = await settleUnreadable(entry, store, io, d, {wantsDelete, yes}, out, err);
-		reports.push(report.report);
-		worst(report.code);
-		if (stops.includes(report.code)) {
-			if (json) line(io.stdout, JSON.stringify(cleanDeep({resumed: reports})));
-			return code;
-		}
-	}
-
-	for (const entry of entries) {
-		let services: Services;
-		try {
-			services = await d.openServices(globalFor(entry, args.global), io);
-		} catch (error) {
-			const {reportFailure} = await import('./services.js');
-			worst(reportFailure(io, error));
-			reports.push({journalId: entry.id, action: 'failed'});
-			continue;
-		}
-		try {
-			const report = await resumeOne(entry, services, io, d, {json, wantsDelete, yes}, out, err);
-			reports.push(report.report);
-			worst(report.code);
-			if (stops.includes(report.code)) break;
-		} finally {
-			await services.close();
-		}
+	const work = [
+		...unreadable.map(
+			(entry) => () =>
+				settle(say, {journalId: entry.id, problem: entry.problem}, () =>
+					settleUnreadable(entry, store, io, d, options, say),
+				),
+		),
+		...entries.map(
+			(entry) => () =>
+				settle(say, {journalId: entry.id}, () => resumeEntry(entry, args.global, io, d, options, say)),
+		),
+	];
+	const reports: Settled['report'][] = [];
+	let code: ExitCode = exitCodes.ok;
+	for (const next of work) {
+		const settled = await next();
+		reports.push(settled.report);
+		if (code === exitCodes.ok || stops.includes(settled.code)) code = settled.code;
+		if (stops.includes(settled.code)) break;
 	}
 	if (json) line(io.stdout, JSON.stringify(cleanDeep({resumed: reports})));
 	return code;
@@ -197,22 +197,13 @@ async function settleUnreadable(
 	store: ConfigStore,
 	io: Io,
 	d: ResumeDeps,
-	options: {wantsDelete: boolean; yes: boolean},
-	out: (lines: readonly string[]) => void,
-	err: (lines: readonly string[]) => void,
-): Promise<{code: ExitCode; report: Report}> {
+	options: Options,
+	{out, err}: Say,
+): Promise<Settled> {
 	const base = {journalId: entry.id, problem: entry.problem};
 	err(unreadableLines(entry, store.path));
 	if (!options.wantsDelete) return {code: exitCodes.usage, report: {...base, action: 'unreadable'}};
-	let forget: boolean;
-	try {
-		forget = options.yes || (await d.confirmForget(io, entry.id));
-	} catch (error) {
-		if (!isPromptExit(error)) throw error;
-		err([t('submit.resume.cancelled')]);
-		return {code: exitCodes.cancelled, report: {...base, action: 'left'}};
-	}
-	if (!forget) {
+	if (!options.yes && !(await d.confirmForget(io, entry.id))) {
 		out([t('submit.resume.unreadableKept', {id: entry.id})]);
 		return {code: exitCodes.ok, report: {...base, action: 'left'}};
 	}
@@ -231,72 +222,74 @@ async function settleUnreadable(
 	};
 }
 
+/** One unfinished create, against the place it went to (its services closed after). */
+async function resumeEntry(
+	entry: JournalEntry,
+	global: GlobalOptions,
+	io: Io,
+	d: ResumeDeps,
+	options: Options,
+	say: Say,
+): Promise<Settled> {
+	let services: Services;
+	try {
+		services = await d.openServices(globalFor(entry, global), io);
+	} catch (error) {
+		return {code: await failed(io, error), report: {journalId: entry.id, action: 'failed'}};
+	}
+	try {
+		return await resumeOne(entry, services, io, d, options, say);
+	} finally {
+		await services.close();
+	}
+}
+
 async function resumeOne(
 	entry: JournalEntry,
 	services: Services,
 	io: Io,
 	d: ResumeDeps,
-	options: {json: boolean; wantsDelete: boolean; yes: boolean},
-	out: (lines: readonly string[]) => void,
-	err: (lines: readonly string[]) => void,
-): Promise<{code: ExitCode; report: Report}> {
+	options: Options,
+	say: Say,
+): Promise<Settled> {
 	const {api} = services;
-	const journal = services.store.journal;
+	const {journal} = services.store;
 	const base = {journalId: entry.id};
 	let inspection: Inspection;
 	try {
 		inspection = await inspectUnfinished(entry, api);
 	} catch (error) {
-		const {reportFailure} = await import('./services.js');
-		return {code: reportFailure(io, error), report: {...base, action: 'failed'}};
+		return {code: await failed(io, error), report: {...base, action: 'failed'}};
 	}
-	const {plan} = inspection;
-	err(inspectionLines(inspection));
+	say.err(inspectionLines(inspection));
 
 	if (inspection.group === 'gone') {
 		journal.remove(entry.id);
-		out([t('submit.resume.goneCleared')]);
+		say.out([t('submit.resume.goneCleared')]);
 		return {code: exitCodes.ok, report: {...base, action: 'forgotten', securityGroupId: inspection.groupId}};
 	}
 
 	let choice: ResumeChoice;
-	try {
-		if (options.wantsDelete) {
-			choice = options.yes || (await d.confirmDelete(io)) ? 'delete' : 'leave';
-		} else if (options.yes) {
-			choice = 'finish';
-		} else {
-			choice = await d.ask(io);
-		}
-	} catch (error) {
-		if (!isPromptExit(error)) throw error;
-		err([t('submit.resume.cancelled')]);
-		return {code: exitCodes.cancelled, report: {...base, action: 'left'}};
-	}
+	if (options.wantsDelete) choice = options.yes || (await d.confirmDelete(io)) ? 'delete' : 'leave';
+	else choice = options.yes ? 'finish' : await d.ask(io);
 
 	if (choice === 'leave') {
-		out([t('submit.resume.left')]);
+		say.out([t('submit.resume.left')]);
 		return {code: exitCodes.ok, report: {...base, action: 'left'}};
 	}
+	if (choice === 'finish') return finishOne(entry, services, inspection.plan, say);
 
-	if (choice === 'delete') {
-		const deleted = await deleteUnfinished(entry, {api, journal});
-		if (!deleted.ok) {
-			err([t('submit.resume.deleteFailed', {sentence: deleted.error.sentence}), deleted.error.next]);
-			return {code: exitCodes.cloud, report: {...base, action: 'failed', error: deleted.error.code}};
-		}
-		out([
-			deleted.groupId && !deleted.alreadyGone
-				? t('submit.resume.deleted', {id: deleted.groupId})
-				: deleted.groupId
-					? t('submit.resume.goneCleared')
-					: t('submit.resume.deletedNothing'),
-		]);
-		return {
-			code: exitCodes.ok,
-			report: {...base, action: 'deleted', securityGroupId: deleted.groupId ?? null},
-		};
+	const deleted = await deleteUnfinished(entry, {api, journal});
+	if (!deleted.ok) {
+		say.err([t('submit.resume.deleteFailed', {sentence: deleted.error.sentence}), deleted.error.next]);
+		return {code: exitCodes.cloud, report: {...base, action: 'failed', error: deleted.error.code}};
 	}
-
-	return finishOne(entry, services, plan, out, err);
+	say.out([
+		deleted.groupId && !deleted.alreadyGone
+			? t('submit.resume.deleted', {id: deleted.groupId})
+			: deleted.groupId
+				? t('submit.resume.goneCleared')
+				: t('submit.resume.deletedNothing'),
+	]);
+	return {code: exitCodes.ok, report: {...base, action: 'deleted', securityGroupId: deleted.groupId ?? null}};
 }

@@ -3,7 +3,7 @@
 // the command returns 0.
 import type {FaultSpec, Sandbox} from '../sandbox/index.js';
 import {cleanLine, t} from '../text/index.js';
-import type {ParsedArgs} from './args.js';
+import {flagList, flagText, type ParsedArgs} from './args.js';
 import {exitCodes, type Io, line} from './io.js';
 import {onStopSignals} from './signals.js';
 
@@ -16,25 +16,23 @@ type Options = {
 	metadataPort?: number;
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const list = (value: unknown): readonly string[] =>
-	Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+const isPort = (value: string): boolean => /^\d{1,5}$/.test(value) && Number(value) <= 65535;
 
 async function readOptions(args: ParsedArgs): Promise<{options: Options} | {errors: string[]}> {
 	const {parseFault, sandboxActions} = await import('../sandbox/index.js');
 	const errors: string[] = [];
 	for (const word of args.positionals) errors.push(t('sandbox.error.positional', {value: word}));
-	const port = text(args.flags.port) ?? '0';
-	if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) errors.push(t('sandbox.error.port', {value: port}));
-	const latency = text(args.flags.latency) ?? '0';
+	const port = flagText(args.flags.port) ?? '0';
+	if (!isPort(port)) errors.push(t('sandbox.error.port', {value: port}));
+	const latency = flagText(args.flags.latency) ?? '0';
 	if (!/^\d{1,9}$/.test(latency)) errors.push(t('sandbox.error.latency', {value: latency}));
-	const ttl = text(args.flags['sts-ttl']);
+	const ttl = flagText(args.flags['sts-ttl']);
 	if (ttl !== undefined && !/^[1-9]\d{0,6}$/.test(ttl)) errors.push(t('sandbox.error.stsTtl', {value: ttl}));
-	const metadata = text(args.flags['metadata-port']);
-	if (metadata !== undefined && (!/^\d{1,5}$/.test(metadata) || Number(metadata) > 65535))
+	const metadata = flagText(args.flags['metadata-port']);
+	if (metadata !== undefined && !isPort(metadata))
 		errors.push(t('sandbox.error.metadataPort', {value: metadata}));
 	const faults: FaultSpec[] = [];
-	for (const spec of list(args.flags.fault)) {
+	for (const spec of flagList(args.flags.fault) ?? []) {
 		const parsed = parseFault(spec);
 		if (!('error' in parsed)) {
 			faults.push(parsed);
@@ -42,18 +40,16 @@ async function readOptions(args: ParsedArgs): Promise<{options: Options} | {erro
 		}
 		const [action = '', kind = ''] = spec.split(':').map((part) => part.trim());
 		const reason = 'reason' in parsed ? parsed.reason : 'format';
-		if (reason === 'action') {
+		if (reason === 'action')
 			errors.push(t('sandbox.error.faultAction', {value: spec, action, actions: sandboxActions.join(', ')}));
-		} else if (reason === 'kind') {
-			errors.push(t('sandbox.error.faultKind', {value: spec, kind}));
-		} else if (reason === 'count') {
-			errors.push(t('sandbox.error.faultCount', {value: spec}));
-		} else {
-			errors.push(t('sandbox.error.faultFormat', {value: spec}));
-		}
+		else if (reason === 'kind') errors.push(t('sandbox.error.faultKind', {value: spec, kind}));
+		else
+			errors.push(
+				t(reason === 'count' ? 'sandbox.error.faultCount' : 'sandbox.error.faultFormat', {value: spec}),
+			);
 	}
 	if (errors.length > 0) return {errors};
-	const statePath = text(args.flags.state);
+	const statePath = flagText(args.flags.state);
 	return {
 		options: {
 			port: Number(port),

@@ -16,6 +16,7 @@ import type {
 	JournalEntry,
 	ResolvedCredentials,
 } from '../config/types.js';
+import type {Sandbox} from '../sandbox/index.js';
 import {cleanLine, t} from '../text/index.js';
 import type {GlobalOptions} from './args.js';
 import {type ExitCode, exitCodes, type Io, line} from './io.js';
@@ -48,31 +49,17 @@ export class UsageError extends Error {
 
 /** `--endpoint` must be an http(s) URL without credentials, query or fragment. */
 export function validateEndpoint(value: string): string {
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
+	const url = URL.canParse(value) ? new URL(value) : undefined;
+	const web = url?.protocol === 'http:' || url?.protocol === 'https:';
+	if (!url || !web || url.username || url.password || url.search || url.hash)
 		throw new UsageError(t('config.services.badEndpoint', {value}));
-	}
-	if (
-		(url.protocol !== 'http:' && url.protocol !== 'https:') ||
-		url.username ||
-		url.password ||
-		url.search ||
-		url.hash
-	) {
-		throw new UsageError(t('config.services.badEndpoint', {value}));
-	}
 	return url.href.replace(/\/+$/, '');
 }
 
-type RunningSandbox = {
-	endpoint: string;
-	accessKeyId: string;
-	accessKeySecret: string;
-	securityToken?: string;
-	close(): Promise<void> | void;
-};
+type RunningSandbox = Pick<
+	Sandbox,
+	'endpoint' | 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'close'
+>;
 
 /** The place calls go to: an --endpoint URL, a sandbox started in this process, or Alibaba Cloud itself. */
 export type Target = {
@@ -81,14 +68,11 @@ export type Target = {
 	close(): Promise<void>;
 };
 
+/** The in-process sandbox keeps its state next to the settings, so it survives restarts. */
 async function startInProcessSandbox(store: ConfigStore): Promise<RunningSandbox> {
 	const {startSandbox} = await import('../sandbox/index.js');
-	return startSandbox({port: 0, statePath: sandboxStatePath(store)});
+	return startSandbox({port: 0, statePath: path.join(path.dirname(store.path), 'sandbox-state.json')});
 }
-
-/** The in-process sandbox keeps its state next to the settings, so it survives restarts. */
-export const sandboxStatePath = (store: ConfigStore): string =>
-	path.join(path.dirname(store.path), 'sandbox-state.json');
 
 /** Validates --endpoint / --sandbox and starts the sandbox when asked. */
 export async function openTarget(global: GlobalOptions, store: ConfigStore): Promise<Target> {
@@ -158,6 +142,19 @@ function withoutCredentials(): PopEcsApi {
 	});
 }
 
+/** The in-process sandbox's own keys (an STS token when it hands out temporary ones). */
+function sandboxCredentials(sandbox: RunningSandbox): ResolvedCredentials {
+	const {accessKeyId, accessKeySecret, securityToken} = sandbox;
+	const keys = {accessKeyId, accessKeySecret, ...(securityToken ? {securityToken} : {})};
+	const mode = securityToken ? 'StsToken' : 'AK';
+	return {
+		...keys,
+		provider: staticProvider(keys, mode),
+		mode,
+		source: {kind: 'sandbox', label: sandbox.endpoint},
+	};
+}
+
 export async function openServices(
 	global: GlobalOptions,
 	io: Io,
@@ -166,27 +163,16 @@ export async function openServices(
 	const store = openConfig({env: io.env});
 	const target = await openTarget(global, store);
 	try {
-		let credentials: ResolvedCredentials | undefined;
-		if (target.sandbox) {
-			const {accessKeyId, accessKeySecret, securityToken} = target.sandbox;
-			const keys = {accessKeyId, accessKeySecret, ...(securityToken ? {securityToken} : {})};
-			const mode = securityToken ? 'StsToken' : 'AK';
-			credentials = {
-				...keys,
-				provider: staticProvider(keys, mode),
-				mode,
-				source: {kind: 'sandbox', label: target.sandbox.endpoint},
-			};
-		} else {
-			credentials = resolveCredentials({
-				profile: global.profile,
-				env: io.env,
-				home: homeOf(io.env),
-				store,
-				// The sandbox (or whatever --endpoint names) answers STS too.
-				...(target.endpoint ? {targets: {sts: target.endpoint}} : {}),
-			});
-		}
+		const credentials = target.sandbox
+			? sandboxCredentials(target.sandbox)
+			: resolveCredentials({
+					profile: global.profile,
+					env: io.env,
+					home: homeOf(io.env),
+					store,
+					// The sandbox (or whatever --endpoint names) answers STS too.
+					...(target.endpoint ? {targets: {sts: target.endpoint}} : {}),
+				});
 		if (!credentials && options.needCredentials !== false) throw new NoCredentialsError();
 		const api = credentials ? apiFor(credentials.provider, target, store) : withoutCredentials();
 		return {
@@ -214,19 +200,16 @@ export async function openServices(
 	}
 }
 
-export type Failure = {exitCode: ExitCode; sentence: string; next?: string};
+type Failure = {exitCode: ExitCode; sentence: string; next?: string};
 
 /** The exit code and the two lines to show for an error services or the api can throw; undefined for a bug. */
 export function explainFailure(error: unknown): Failure | undefined {
-	if (error instanceof CloudError)
-		return {exitCode: exitCodes.cloud, sentence: error.sentence, next: error.next};
-	if (error instanceof ConfigError) {
+	if (error instanceof CloudError || error instanceof ConfigError || error instanceof NoCredentialsError) {
 		// STS or the metadata service said no or could not be reached: a cloud/network failure, not a typo.
-		const cloud = error.code === 'credentials' || error.code === 'unreachable';
+		const cloud =
+			error instanceof CloudError ||
+			(error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable'));
 		return {exitCode: cloud ? exitCodes.cloud : exitCodes.usage, sentence: error.sentence, next: error.next};
-	}
-	if (error instanceof NoCredentialsError) {
-		return {exitCode: exitCodes.usage, sentence: error.sentence, next: error.next};
 	}
 	if (error instanceof UsageError) return {exitCode: exitCodes.usage, sentence: error.message};
 	if (error instanceof Error && error.name === 'SandboxStateError') {

@@ -4,7 +4,7 @@
 import {type ExitCode, exitCodes} from './io.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-export const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** 128 + the signal's number; a stop by keyboard (no signal) counts as SIGINT. */
 export function exitCodeOf(signal: StopSignal | undefined): ExitCode {
@@ -23,17 +23,13 @@ export const echoMs = 300;
  * Calls `handler` for each stop signal (echoes left out) until the returned function is called. While it
  * listens, the signals no longer end the process by themselves: the handler decides.
  */
-export function onStopSignals(
-	handler: (signal: StopSignal) => void,
-	options: {now?: () => number} = {},
-): () => void {
-	const now = options.now ?? Date.now;
+export function onStopSignals(handler: (signal: StopSignal) => void): () => void {
 	let last: {signal: StopSignal; at: number} | undefined;
 	let listening = true;
 	handlers++;
 	const listeners = stopSignals.map((signal) => {
 		const listener = () => {
-			const at = now();
+			const at = Date.now();
 			if (last?.signal === signal && at - last.at < echoMs) return;
 			last = {signal, at};
 			handler(signal);
@@ -76,11 +72,6 @@ export function restoreTerminal(): void {
 	}
 }
 
-/** Ends the process by `signal` now (a second request to stop), once the command's listeners are gone. */
-export function endBy(signal: StopSignal): void {
-	process.kill(process.pid, signal);
-}
-
 /** A stop in two stages, as every command that sends calls takes it (stopInTwo). */
 export type TwoStageStop = {
 	/** Aborted by the first stop: the work stops before its next call (the call in flight finishes). */
@@ -120,7 +111,9 @@ export function stopInTwo(options: {
 		if (options.echo !== undefined && now() - firstAt < options.echo) return;
 		stop();
 		options.second();
-		(options.end ?? endBy)(signal);
+		// Ends the process by the signal now, its listeners gone: the shell reports the signal that stopped it.
+		if (options.end) options.end(signal);
+		else process.kill(process.pid, signal);
 	});
 	return {signal: controller.signal, exitCode: () => exitCodeOf(first), stop};
 }

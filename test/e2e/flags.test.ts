@@ -166,20 +166,54 @@ describe('errors in the mode the command runs in', () => {
 	});
 
 	it('says the wizard needs a terminal on stdout when a person pipes it (ecs-sg --sandbox | tee log)', async () => {
-		// A terminal on stdin and a pipe on stdout, as a shell in a terminal sets them up for `… | cat`.
-		const shell = pty.spawn('/bin/sh', ['-c', `"${process.execPath}" "${cliPath}" --sandbox | cat`], {
-			name: 'xterm-256color',
-			cols: 100,
-			rows: 30,
-			env: cleanEnv({LANG: 'en_US.UTF-8', HOME: '/nonexistent', ECS_SG_CONFIG_DIR: '/nonexistent/config'}),
-		});
-		let out = '';
-		shell.onData((d) => {
-			out += d;
-		});
-		await new Promise<void>((resolve) => shell.onExit(() => resolve()));
+		const out = await piped('--sandbox');
 		expect(out).toContain('The wizard needs a terminal on stdout, and stdout is a pipe or a file');
 		expect(out).toContain('missing: --region, --template, --name, --vpc VPC_ID (or --classic)');
 		expect(out).not.toContain('Some flags are missing or invalid');
 	});
+
+	it('says the same for the other commands that ask on screen, exit 2, and lets the flags path run when it can', async () => {
+		const asking = [
+			['rules', '--sandbox'],
+			['rules', 'add', '--rule', 'tcp:22:10.0.0.0/8', '--group', 'sg-bp1fg655nh68xyz90000'],
+			['instances', '--sandbox'],
+			['groups', 'delete', '--group', 'sg-bp1fg655nh68xyz90000'],
+			['configure'],
+		];
+		for (const args of asking) {
+			const out = await piped(`--lang en ${args.join(' ')}`);
+			const command = `${args[0]} asks on screen, which needs a terminal on stdout, and stdout is a pipe or a file`;
+			expect(out, args.join(' ')).toContain(command);
+			expect(out, args.join(' ')).toMatch(
+				/Without a terminal, use flags: |In scripts, set ALIBABA_CLOUD_ACCESS_KEY_ID/,
+			);
+			expect(out, args.join(' ')).toContain('exit=2');
+			// Nothing was drawn for a terminal: no cursor movement or screen clearing reached the pipe.
+			expect(out, args.join(' ')).not.toContain('\u001B[');
+		}
+		// Listing needs no screen: the flags path answers (here: that there are no keys to read with), as in any pipe.
+		const listing = await piped('--lang en rules --group sg-bp1fg655nh68xyz90000');
+		expect(listing).toContain('No Alibaba Cloud credentials were found.');
+		expect(listing).not.toContain('asks on screen');
+	});
 });
+
+/**
+ * The CLI run by a shell in a terminal with stdout piped to cat, as `ecs-sg … | cat` is run there: a terminal on
+ * stdin, a pipe on stdout. The output ends with `exit=N`, the CLI's own exit code.
+ */
+async function piped(args: string): Promise<string> {
+	const run = `{ "${process.execPath}" "${cliPath}" ${args}; echo "exit=$?" >&2; } | cat`;
+	const shell = pty.spawn('/bin/sh', ['-c', run], {
+		name: 'xterm-256color',
+		cols: 100,
+		rows: 30,
+		env: cleanEnv({LANG: 'en_US.UTF-8', HOME: '/nonexistent', ECS_SG_CONFIG_DIR: '/nonexistent/config'}),
+	});
+	let out = '';
+	shell.onData((d) => {
+		out += d;
+	});
+	await new Promise<void>((resolve) => shell.onExit(() => resolve()));
+	return out;
+}

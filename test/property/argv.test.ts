@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/commands/args.js';
-import {checkFlags, problemLines} from '../../source/commands/create-flags.js';
+import {checkFlags, problemLines} from '../../source/commands/create-check.js';
 import {setLang} from '../../source/text/index.js';
 import {firstUnsafe} from '../helpers/unsafe-text.js';
 import {limit, runs} from './runs.js';

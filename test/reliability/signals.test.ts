@@ -476,3 +476,29 @@ describe.concurrent('a signal while a prompt is up (no command handles it): term
 			expect(w.journal()).toHaveLength(1);
 		}));
 });
+
+describe('a signal no command handles, with --json', () => {
+	it('SIGTERM while `groups --json` reads: exit 143 and the stop is one JSON object on stdout too', () =>
+		withWorld(async (w) => {
+			// groups reads without a stop handler of its own: cli.tsx's ends the run, by the one way --json runs end.
+			w.proxy.always('DescribeSecurityGroups', {kind: 'hang'});
+			const child = w.plainStart([
+				'--lang',
+				'en',
+				'groups',
+				...region,
+				'--json',
+				'--endpoint',
+				w.proxy.endpoint,
+			]);
+			await sent(w, 'DescribeSecurityGroups');
+			child.process.kill('SIGTERM');
+			const {code, stdout, stderr} = await child.done;
+			expect(code).toBe(codes.SIGTERM);
+			expect(stderr).toContain('Stopped by SIGTERM.');
+			expect(stdout.trim().split('\n')).toHaveLength(1);
+			expect(JSON.parse(stdout)).toEqual({
+				error: {code: 'terminated', message: 'Stopped by SIGTERM.', exit: codes.SIGTERM},
+			});
+		}));
+});

@@ -1,7 +1,8 @@
 // The flags path's validation, without any cloud: every flag, a bad value for each, all named in one message.
 import {describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/commands/args.js';
-import {checkFlags, problemLines, progressLine} from '../../source/commands/create-flags.js';
+import {checkFlags, problemLines} from '../../source/commands/create-check.js';
+import {progressLine} from '../../source/commands/create-output.js';
 import {peerText} from '../../source/domain/peers.js';
 import {planFromAnswers} from '../../source/domain/plan.js';
 import {webLinuxFlags} from '../helpers/cli.js';

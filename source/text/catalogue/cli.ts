@@ -258,6 +258,13 @@ Examples
 	'cli.error.regionList': 'ECS does not know the region "{region}"; its regions are: {list}.',
 	'cli.error.wizardNeedsStdout':
 		'The wizard needs a terminal on stdout, and stdout is a pipe or a file; give these flags to create without it:',
+	'cli.error.screensNeedStdout':
+		'{command} asks on screen, which needs a terminal on stdout, and stdout is a pipe or a file (nothing was changed).',
+	'cli.terminal.rules':
+		'Without a terminal, use flags: {command} list --group ID, or {command} add|remove --group ID --rule PROTO:PORTS:CIDR --yes.',
+	'cli.terminal.instances':
+		'Without a terminal, use flags: {command} list --group ID, or {command} add|remove --group ID --instance ID --yes.',
+	'cli.terminal.groups': 'Without a terminal, use flags: {command} delete --group ID --yes.',
 	'cli.error.prefix': 'Error: {message}',
 	'cli.error.unknownCommand':
 		'Unknown command "{command}". Commands: create, configure, sandbox, resume, rules, instances.',
@@ -542,6 +549,13 @@ ALIBABA_CLOUD_ECS_METADATA，当前保存的配置，~/.aliyun/config.json（所
 	'cli.error.regionList': 'ECS 不认识地域“{region}”；可用的地域有：{list}。',
 	'cli.error.wizardNeedsStdout':
 		'向导需要标准输出是终端，而标准输出现在是管道或文件；请给出以下参数，不经向导直接创建：',
+	'cli.error.screensNeedStdout':
+		'{command} 需要在屏幕上提问，因此标准输出必须是终端，而标准输出现在是管道或文件（未做任何更改）。',
+	'cli.terminal.rules':
+		'不使用终端时请用参数：{command} list --group ID，或 {command} add|remove --group ID --rule PROTO:PORTS:CIDR --yes。',
+	'cli.terminal.instances':
+		'不使用终端时请用参数：{command} list --group ID，或 {command} add|remove --group ID --instance ID --yes。',
+	'cli.terminal.groups': '不使用终端时请用参数：{command} delete --group ID --yes。',
 	'cli.error.prefix': '错误：{message}',
 	'cli.error.unknownCommand':
 		'未知命令“{command}”。可用命令：create、configure、sandbox、resume、rules、instances。',
