@@ -7,7 +7,14 @@ import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi} from '../cloud/port.js';
 import type {Settings} from '../config/types.js';
-import type {AccountAttributes, PrefixList, Region, SecurityGroupSummary, Vpc} from '../domain/model.js';
+import type {
+	AccountAttributes,
+	PrefixList,
+	Region,
+	Rule,
+	SecurityGroupSummary,
+	Vpc,
+} from '../domain/model.js';
 import {cleanLine} from '../text/index.js';
 
 export type Problem = {sentence: string; next?: string; code?: string};
@@ -207,6 +214,20 @@ export class CloudData {
 		this.aborter.abort();
 		this.listeners.clear();
 	}
+}
+
+/** The region's groups once read, asked for only when a rule's peer is a group (to name it, to find its VPC). */
+export function usePeerGroups(
+	data: CloudData,
+	regionId: string,
+	rules: readonly Rule[] | undefined,
+): SecurityGroupSummary[] | undefined {
+	const wanted = (rules ?? []).some((r) => r.peer.kind === 'group');
+	useEffect(() => {
+		if (wanted && regionId) data.loadGroups(regionId);
+	}, [wanted, regionId, data]);
+	const load = wanted ? data.groupsOf(regionId) : undefined;
+	return load?.state === 'ready' ? load.value : undefined;
 }
 
 /**

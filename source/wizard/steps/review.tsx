@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import {cleanLine, cut, fitWidth, t, width} from '../../text/index.js';
+import {usePeerGroups} from '../cloud-data.js';
 import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
@@ -77,12 +78,7 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	};
 
 	// Group peers are shown by name and id, and one in another VPC is said before the API refuses it.
-	const hasGroupPeer = (answers.rules ?? []).some((r) => r.peer.kind === 'group');
-	useEffect(() => {
-		if (hasGroupPeer && regionId) data.loadGroups(regionId);
-	}, [hasGroupPeer, regionId, data]);
-	const groupsLoad = hasGroupPeer ? data.groupsOf(regionId) : undefined;
-	const groups = groupsLoad?.state === 'ready' ? groupsLoad.value : [];
+	const groups = usePeerGroups(data, regionId, answers.rules) ?? [];
 	const warnings = lintRules(answers.rules ?? []).map((w) => w.message);
 	warnings.push(
 		...peerVpcWarnings(answers.rules ?? [], groups, vpcId, {
