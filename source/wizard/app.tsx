@@ -15,7 +15,6 @@ import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
 import {confirmAction, unexpected, useCancel, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
-import {useMissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {
 	assertNever,
@@ -171,8 +170,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 		stop,
 	});
 
-	const missing = useMissingRules(state, services.api);
-	const done = useAfterDone({state, cancel, interrupts, missing});
+	const done = useAfterDone({state, cancel, interrupts, api: services.api});
 	const {after} = done;
 
 	useEnd(runOutcome(state, done), onExit);
@@ -185,15 +183,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 
 	const body =
 		state.status === 'done' ? (
-			<DoneBody
-				done={done}
-				state={state}
-				services={services}
-				data={data}
-				rows={size.rows}
-				notice={notice}
-				missing={missing}
-			/>
+			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
 		) : state.status === 'editing' ? (
 			unfinished.length > 0 ? (
 				<UnfinishedScreen

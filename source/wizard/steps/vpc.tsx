@@ -46,7 +46,7 @@ export function VpcStep({
 		loading,
 		listing,
 		onBack: () => dispatch({type: 'back'}),
-		onReload: () => data.loadVpcs(regionId),
+		onReload: () => data.loadVpcs(regionId, true),
 	});
 	// A rule whose peer is a group of this region wants that group's VPC (the API refuses another): offered first.
 	const peerGroups = usePeerGroups(data, regionId, state.answers.rules);
