@@ -2,7 +2,7 @@
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
 import {Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useReducer, useState} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import type {CloudError} from '../cloud/errors.js';
 import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
@@ -13,7 +13,7 @@ import {type AfterDone, DoneBody, Transcript, useAfterDone} from './after-done.j
 import {AnsweredSummary, summaryLines} from './answered.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
-import {confirmAction, unexpected, useCancel, useWizardData, useWizardEffects} from './effects.js';
+import {unexpected, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
 import type {WizardServices} from './services.js';
 import {
@@ -152,22 +152,15 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
 
-	const {stop, cancel} = useCancel(dispatch);
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') cancel();
-	});
-	const confirm = useCallback(() => {
-		const action = confirmAction(state, services);
-		if (action) dispatch(action);
-	}, [state, services]);
-	const {autoPending} = useWizardEffects({
+	const {autoPending, confirm, cancel} = useWizardEffects({
 		state,
 		dispatch,
 		services,
 		data,
-		confirm,
 		unfinished: unfinished.length,
-		stop,
+	});
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') cancel();
 	});
 
 	const done = useAfterDone({state, cancel, interrupts, api: services.api});
