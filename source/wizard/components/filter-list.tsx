@@ -141,6 +141,12 @@ export function FilterList(props: FilterListProps) {
 	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
 	useKeys(
 		(input, key) => {
+			// What the keys before this one in the chunk have left: the state, its matches, the item at the cursor.
+			const now = () => {
+				const s = setState((x) => x);
+				const found = filter(s.query);
+				return {s, found, item: items[found[Math.min(s.cursor, found.length - 1)] ?? -1]};
+			};
 			const move = (m: Move) =>
 				setState((s) => {
 					const found = filter(s.query);
@@ -154,28 +160,22 @@ export function FilterList(props: FilterListProps) {
 			if (key.pageUp) return move('pageUp');
 			if (key.pageDown) return move('pageDown');
 			if (key.return) {
-				const s = setState((x) => x);
-				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				const {item} = now();
 				if (item) onSelect(item);
 				return;
 			}
 			if (key.escape) {
-				const s = setState((x) => x);
-				if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
+				if (now().s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
 				else onBack();
 				return;
 			}
 			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
-				const s = setState((x) => x);
-				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				const {item} = now();
 				if (item) onToggle(item);
 				return;
 			}
 			if (onToggleAll && key.ctrl && input === 'a') {
-				const s = setState((x) => x);
-				onToggleAll(filter(s.query).map((i) => items[i] as ListItem));
+				onToggleAll(now().found.map((i) => items[i] as ListItem));
 				return;
 			}
 			if (noFilter) return;

@@ -55,8 +55,11 @@ export function TextInput({
 	isActive = true,
 	selectInitial = false,
 }: TextInputProps) {
-	const [value, setValue] = useLiveState(initialValue);
-	const [selected, setSelected] = useLiveState(selectInitial && initialValue !== '');
+	const [line, setLine] = useLiveState<Edited>({
+		value: initialValue,
+		selected: selectInitial && initialValue !== '',
+	});
+	const {value, selected} = line;
 	const changed = useRef(onChange);
 	changed.current = onChange;
 	useEffect(() => {
@@ -67,18 +70,9 @@ export function TextInput({
 	// of a chunk builds on the first before any re-render.
 	useKeys(
 		(input, key) => {
-			if (key.return) {
-				onSubmit(setValue((v) => v));
-				return;
-			}
-			if (key.escape) {
-				onCancel(setValue((v) => v));
-				return;
-			}
-			const edited = applyKey({value: setValue((v) => v), selected: setSelected((s) => s)}, input, key);
-			if (!edited) return;
-			setSelected(() => edited.selected);
-			setValue(() => edited.value);
+			if (key.return) onSubmit(setLine((l) => l).value);
+			else if (key.escape) onCancel(setLine((l) => l).value);
+			else setLine((l) => applyKey(l, input, key) ?? l);
 		},
 		{isActive},
 	);
