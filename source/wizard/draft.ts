@@ -68,28 +68,20 @@ export function completeAnswers(a: Draft): Answers | undefined {
 	};
 }
 
+const flagSteps = new Map<string, StepId>([
+	['--region', 'region'],
+	['--template', 'template'],
+	['--source', 'template'],
+	['--rule', 'template'],
+	['--name', 'name'],
+	['--description', 'description'],
+	['--vpc', 'network'],
+	['--classic', 'network'],
+	['--type', 'review'],
+]);
+
 /** Which step a flag's problem is shown on; undefined for flags no step asks (tags, resource group). */
-export function stepOfFlag(flag: string): StepId | undefined {
-	switch (flag) {
-		case '--region':
-			return 'region';
-		case '--template':
-		case '--source':
-		case '--rule':
-			return 'template';
-		case '--name':
-			return 'name';
-		case '--description':
-			return 'description';
-		case '--vpc':
-		case '--classic':
-			return 'network';
-		case '--type':
-			return 'review';
-		default:
-			return undefined;
-	}
-}
+export const stepOfFlag = (flag: string): StepId | undefined => flagSteps.get(flag);
 
 export function firstIncomplete(answers: Draft): StepId {
 	return activeSteps(answers).find((s) => s !== 'review' && !isComplete(s, answers)) ?? 'review';
