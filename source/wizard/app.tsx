@@ -60,7 +60,7 @@ export type AppProps = {
 	readonly notice?: string;
 };
 
-export function outcomeOf(state: WizardState): WizardOutcome | undefined {
+function outcomeOf(state: WizardState): WizardOutcome | undefined {
 	switch (state.status) {
 		case 'editing':
 		case 'submitting':

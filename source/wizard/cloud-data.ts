@@ -32,7 +32,7 @@ export type RegionsView = {
 	problem?: Problem;
 };
 
-export function problemOf(error: unknown): Problem {
+function problemOf(error: unknown): Problem {
 	if (error instanceof CloudError) return {sentence: error.sentence, next: error.next, code: error.code};
 	const message = error instanceof Error ? error.message : String(error);
 	return {sentence: cleanLine(message).slice(0, 300)};
@@ -40,7 +40,7 @@ export function problemOf(error: unknown): Problem {
 
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
 
-export const duplicateKey = (regionId: string, vpcId: string | undefined, name: string): string =>
+const duplicateKey = (regionId: string, vpcId: string | undefined, name: string): string =>
 	`${regionId}|${vpcId ?? ''}|${name}`;
 
 export class CloudData {

@@ -13,7 +13,7 @@ const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
  * Below this many rows the steps drop what only explains (the purpose line, the defaults, the rules table that
  * Review also counts in its Template line), so that a step still fits whole: heading, choices and keys.
  */
-export const shortRows = 18;
+const shortRows = 18;
 
 export const isShort = (size: TerminalSize): boolean => size.rows < shortRows;
 

@@ -72,7 +72,7 @@ export function fitColumns(widths: readonly number[], columns: number, keepWhole
 	return fitted;
 }
 
-export function rowText(item: ListItem, widths: readonly number[], columns: number): string {
+function rowText(item: ListItem, widths: readonly number[], columns: number): string {
 	const cells = item.cells.map((cell, i) =>
 		// The gap is added after the cut, so a cut cell keeps it.
 		i === item.cells.length - 1 && !item.mark ? cell : `${fitWidth(cell, widths[i] ?? 0)}  `,

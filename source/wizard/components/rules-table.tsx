@@ -20,7 +20,7 @@ export type RuleColumns = {
 /** The far end: a CIDR, or the group or prefix list with its name when the answer gave one. */
 const farEnd = (rule: Rule): string => peerLabel(rule.peer) || '-';
 
-export const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
+const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
 	rule.direction === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound'),
 	rule.protocol.toUpperCase(),
 	showPorts(rule),
@@ -30,7 +30,7 @@ export const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
 	cleanLine(rule.description ?? ''),
 ];
 
-export const ruleHeader = (columns: RuleColumns = {}): string[] => [
+const ruleHeader = (columns: RuleColumns = {}): string[] => [
 	t('wizard.rules.direction'),
 	t('wizard.rules.protocol'),
 	t('wizard.rules.ports'),
@@ -41,7 +41,7 @@ export const ruleHeader = (columns: RuleColumns = {}): string[] => [
 ];
 
 /** The rules as aligned text lines (header first), for the screen and for plain output. */
-export const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
+const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
 	table([ruleHeader(columns), ...rules.map((rule) => ruleCells(rule, columns))]);
 
 /** How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is. */
@@ -79,7 +79,7 @@ export function moveOf(key: Key, arrows = true): Move | undefined {
 }
 
 /** The first row of a window of `rows` over `total` after `move` (a window without a cursor: no wrapping). */
-export function scrollBy(top: number, move: Move, rows: number, total: number): number {
+function scrollBy(top: number, move: Move, rows: number, total: number): number {
 	const last = Math.max(0, total - rows);
 	const next =
 		move === 'up'
@@ -97,7 +97,7 @@ export function scrollBy(top: number, move: Move, rows: number, total: number): 
 }
 
 /** The dim line saying how many rows are above (or below) the window; a space when there are none. */
-export function ScrollMark({direction, count}: {readonly direction: 'up' | 'down'; readonly count: number}) {
+function ScrollMark({direction, count}: {readonly direction: 'up' | 'down'; readonly count: number}) {
 	return (
 		<Text dimColor>
 			{count > 0

@@ -26,7 +26,7 @@ export type Edited = {value: string; selected: boolean};
  * cursor (the spaces before it, then the word, as readline does), Backspace a character; typed text is cleaned
  * of control characters and escape codes. Keys the line does not edit leave it as it is (`undefined`).
  */
-export function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
+function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
 	const {value, selected} = line;
 	if (key.backspace || key.delete)
 		return {value: selected ? '' : [...value].slice(0, -1).join(''), selected: false};

@@ -14,7 +14,7 @@ import {followUps} from '../summary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {SubmitSteps} from './submitting.js';
 
-export type FollowUpsProps = {
+type FollowUpsProps = {
 	readonly regionId: string;
 	readonly groupId: string;
 	/** The flags that send calls where this run sent them (--sandbox, --endpoint, --profile). */
@@ -171,7 +171,7 @@ export function ReusedScreen({
 }
 
 /** What exists after a failure or a cancel, in one sentence (resume finishes or deletes it). */
-export function existsText(state: WizardState): string {
+function existsText(state: WizardState): string {
 	const regionId = state.answers.regionId ?? '';
 	if (state.result) return t('wizard.exists.complete', {id: state.result.groupId, region: regionId});
 	if (state.groupId) return t('wizard.exists.group', {id: state.groupId, region: regionId});

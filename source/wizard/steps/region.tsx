@@ -10,7 +10,7 @@ import {stepTitle} from '../summary.js';
 import {escLabel, listHeight, type StepProps} from './step-props.js';
 
 /** Where the cursor starts on a first run (nothing used before, no profile region): the console's default. */
-export const consoleRegion = 'cn-hangzhou';
+const consoleRegion = 'cn-hangzhou';
 
 /** The last-used region (else the profile's) first, then the API's order. */
 export function regionItems(

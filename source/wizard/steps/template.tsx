@@ -28,7 +28,7 @@ export type TemplateSeed = {source: string; extraRules: readonly Rule[]};
 
 export const defaultSeed: TemplateSeed = {source: anywhere, extraRules: []};
 
-export function startingRules(template: TemplateId, seed: TemplateSeed): Rule[] {
+function startingRules(template: TemplateId, seed: TemplateSeed): Rule[] {
 	return uniqueRules([...templateRules(template, seed.source), ...seed.extraRules]);
 }
 

@@ -14,7 +14,7 @@ const progressOf = (entry: JournalEntry): Partial<SubmitProgress> =>
 	entry.payload && typeof entry.payload === 'object' ? (entry.payload as Partial<SubmitProgress>) : {};
 
 /** What the journal alone says about an entry (no API call). */
-export function entryText(entry: JournalEntry): string {
+function entryText(entry: JournalEntry): string {
 	const progress = progressOf(entry);
 	const name = cleanLine(progress.plan?.create?.name ?? '?');
 	const region = cleanLine(entry.regionId);
@@ -28,7 +28,7 @@ export function entryText(entry: JournalEntry): string {
 		: t('wizard.unfinished.entry', {name, region, at: shownTime(entry.createdAt)});
 }
 
-export function inspectionText(found: Inspection): string {
+function inspectionText(found: Inspection): string {
 	switch (found.group) {
 		case 'exists':
 			return t('wizard.unfinished.exists', {

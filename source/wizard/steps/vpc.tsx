@@ -10,7 +10,7 @@ import {stepTitle} from '../summary.js';
 import {vpcScope} from './rule-editor.js';
 import {escLabel, listHeight, type StepProps} from './step-props.js';
 
-export function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
+function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
 	return vpcs.map((v) => {
 		const name = cleanLine(v.name) || t('wizard.vpc.unnamed');
 		const id = cleanLine(v.id);
