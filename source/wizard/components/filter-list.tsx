@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
-import {cleanLine, fitWidth, t, width} from '../../text/index.js';
+import {fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
-import {useKeys} from './key-chunk.js';
+import {typedText, useKeys} from './key-chunk.js';
+import {ScrollMark} from './rules-table.js';
 import {useLiveState} from './use-live-state.js';
 
 export type ListItem = {
@@ -183,15 +184,13 @@ export function FilterList(props: FilterListProps) {
 				setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
 				return;
 			}
-			if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
-			const typed = cleanLine(input);
+			const typed = typedText(input, key);
 			if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
 		},
 		{isActive},
 	);
 
 	const visible = matches.slice(top, top + height);
-	const above = top;
 	const below = Math.max(0, matches.length - top - visible.length);
 	const columns = props.width - 2;
 	const fitted = useMemo(() => fitColumns(widths, columns, keepWhole), [widths, columns, keepWhole]);
@@ -205,9 +204,7 @@ export function FilterList(props: FilterListProps) {
 					count={t('wizard.list.count', {shown: matches.length, total: items.length})}
 				/>
 			)}
-			{marks ? (
-				<Text dimColor>{above > 0 ? `  ${glyphs.up} ${t('wizard.list.more', {count: above})}` : ' '}</Text>
-			) : null}
+			{marks ? <ScrollMark direction="up" count={top} /> : null}
 			{visible.length === 0 ? (
 				<Text color="yellow" wrap="truncate-end">
 					{'  '}
@@ -226,9 +223,7 @@ export function FilterList(props: FilterListProps) {
 					);
 				})
 			)}
-			{marks ? (
-				<Text dimColor>{below > 0 ? `  ${glyphs.down} ${t('wizard.list.more', {count: below})}` : ' '}</Text>
-			) : null}
+			{marks ? <ScrollMark direction="down" count={below} /> : null}
 		</Box>
 	);
 }

@@ -97,7 +97,7 @@ function scrollBy(top: number, move: Move, rows: number, total: number): number 
 }
 
 /** The dim line saying how many rows are above (or below) the window; a space when there are none. */
-function ScrollMark({direction, count}: {readonly direction: 'up' | 'down'; readonly count: number}) {
+export function ScrollMark({direction, count}: {readonly direction: 'up' | 'down'; readonly count: number}) {
 	return (
 		<Text dimColor>
 			{count > 0

@@ -1,8 +1,7 @@
 import {type Key, Text} from 'ink';
 import {useEffect, useRef} from 'react';
-import {cleanLine} from '../../text/index.js';
 import {glyphs} from './glyphs.js';
-import {useKeys} from './key-chunk.js';
+import {typedText, useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type TextInputProps = {
@@ -33,10 +32,7 @@ function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
 	if (key.ctrl && input === 'u') return {value: '', selected: false};
 	if (key.ctrl && input === 'w')
 		return {value: selected ? '' : value.replace(/\S*\s*$/, ''), selected: false};
-	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
-		return undefined;
-	if (key.pageUp || key.pageDown || key.home || key.end) return undefined;
-	const typed = cleanLine(input);
+	const typed = typedText(input, key);
 	if (typed === '') return undefined;
 	return {value: selected ? typed : value + typed, selected: false};
 }

@@ -4,9 +4,9 @@
 // for its list: the keys, the spinner, the read's problem.
 import {Box, Text} from 'ink';
 import {useCallback} from 'react';
-import {cleanLine, t} from '../../text/index.js';
+import {t} from '../../text/index.js';
 import {FilterLine} from './filter-list.js';
-import {useKeys} from './key-chunk.js';
+import {typedText, useKeys} from './key-chunk.js';
 import type {Hint} from './key-hints.js';
 import {Spinner} from './spinner.js';
 import {useLiveState} from './use-live-state.js';
@@ -32,10 +32,7 @@ export function useTypeAhead(isActive: boolean, options: {spaceSelects?: boolean
 				setQuery((q) => [...q].slice(0, -1).join(''));
 				return;
 			}
-			if (key.ctrl || key.meta || key.tab || key.return || key.escape) return;
-			if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return;
-			if (key.home || key.end || key.pageUp || key.pageDown) return;
-			const typed = cleanLine(spaceSelects ? input.replaceAll(' ', '') : input);
+			const typed = typedText(spaceSelects ? input.replaceAll(' ', '') : input, key);
 			if (typed) setQuery((q) => q + typed);
 		},
 		{isActive},
