@@ -2,7 +2,7 @@
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
 import {Text, useApp, useInput} from 'ink';
-import {useEffect, useReducer, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import type {CloudError} from '../cloud/errors.js';
 import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
@@ -108,18 +108,13 @@ function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefi
 /** The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not. */
 function useEnd(outcome: WizardOutcome | undefined, onExit: ((outcome: WizardOutcome) => void) | undefined) {
 	const {exit} = useApp();
-	const [ended, end] = useReducer(
-		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
-		undefined,
-	);
+	const ended = useRef(false);
 	useEffect(() => {
-		if (outcome) end(outcome);
-	}, [outcome]);
-	useEffect(() => {
-		if (!ended) return;
-		onExit?.(ended);
-		exit(ended);
-	}, [ended, onExit, exit]);
+		if (!outcome || ended.current) return;
+		ended.current = true;
+		onExit?.(outcome);
+		exit(outcome);
+	}, [outcome, onExit, exit]);
 }
 
 /** The screens of a run that is over or sending: cancelled, planned, failed, submitting. */
