@@ -23,7 +23,7 @@ import {
 	without,
 } from './draft.js';
 import {answeredHere, finalSteps, summarySteps} from './state-summary.js';
-import {type SubmitStepState, stepsOfPlan, submitEvent} from './submit-steps.js';
+import {type SubmitStepState, stepsOfPlan, submitEvent, submitFinished} from './submit-steps.js';
 
 export {steps} from './draft.js';
 export {
@@ -205,40 +205,6 @@ function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject
 		given: state.given.filter((s) => s !== action.step),
 		problems: {...state.problems, [action.step]: action.problem},
 		...(past ? {step: action.step, editing: false} : {}),
-	};
-}
-
-const done = (state: WizardState, result: SubmitResult): WizardState => ({
-	...state,
-	status: 'done',
-	due: 'remember',
-	result,
-	groupId: result.groupId,
-	submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-});
-
-/** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
-function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
-	if (state.status === 'cancelled') {
-		// Made whole before the stop could take effect: that is no cancel, and Done says so (exit 0). Stopped
-		// part-way: keep what exists so the goodbye message stays exact (exit 130).
-		if (outcome.ok && !state.forced) return {...done(state, outcome.result), stoppedLate: true};
-		return outcome.ok
-			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
-			: {
-					...state,
-					settled: true,
-					groupId: outcome.groupId ?? state.groupId,
-					journalId: outcome.journalId,
-				};
-	}
-	if (outcome.ok) return done(state, outcome.result);
-	return {
-		...state,
-		status: 'failed',
-		error: outcome.error,
-		groupId: outcome.groupId ?? state.groupId,
-		journalId: outcome.journalId,
 	};
 }
 
