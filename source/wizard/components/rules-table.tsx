@@ -44,11 +44,14 @@ const ruleHeader = (columns: RuleColumns = {}): string[] => [
 const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
 	table([ruleHeader(columns), ...rules.map((rule) => ruleCells(rule, columns))]);
 
-/** How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is. */
-/** `edit`: a rule of the group shown as an edit queued on the rules screen will make it. */
+/**
+ * How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is;
+ * `edit`: a rule of the group shown as an edit queued on the rules screen will make it.
+ */
 export type RowTone = 'add' | 'remove' | 'same' | 'edit' | undefined;
 
 const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove: '-', same: '=', edit: '~'};
+const toneColour = {add: 'green', remove: 'red', same: undefined, edit: 'yellow'} as const;
 
 export type RulesTableProps = {
 	readonly rules: readonly Rule[];
@@ -81,18 +84,9 @@ export function moveOf(key: Key, arrows = true): Move | undefined {
 /** The first row of a window of `rows` over `total` after `move` (a window without a cursor: no wrapping). */
 function scrollBy(top: number, move: Move, rows: number, total: number): number {
 	const last = Math.max(0, total - rows);
-	const next =
-		move === 'up'
-			? top - 1
-			: move === 'down'
-				? top + 1
-				: move === 'home'
-					? 0
-					: move === 'end'
-						? last
-						: move === 'pageUp'
-							? top - rows
-							: top + rows;
+	const next = {up: top - 1, down: top + 1, home: 0, end: last, pageUp: top - rows, pageDown: top + rows}[
+		move
+	];
 	return Math.max(0, Math.min(last, next));
 }
 
@@ -151,15 +145,7 @@ export function RulesTable({
 				const index = top + i;
 				const active = cursor === index;
 				const tone = tones?.[index];
-				const colour = active
-					? 'cyan'
-					: tone === 'add'
-						? 'green'
-						: tone === 'remove'
-							? 'red'
-							: tone === 'edit'
-								? 'yellow'
-								: undefined;
+				const colour = active ? 'cyan' : tone && toneColour[tone];
 				return (
 					<FitText key={index} color={colour} bold={active} dimColor={tone === 'same' && !active}>
 						{`${active ? `${glyphs.pointer} ` : '  '}${marks ? `${tone ? toneMark[tone] : ' '} ` : ''}${line}`}
