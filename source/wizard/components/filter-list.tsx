@@ -4,7 +4,7 @@ import {fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
 import {typedText, useKeys} from './key-chunk.js';
-import {ScrollMark} from './rules-table.js';
+import {moveOf, ScrollMark} from './rules-table.js';
 import {useLiveState} from './use-live-state.js';
 
 export type ListItem = {
@@ -154,12 +154,8 @@ export function FilterList(props: FilterListProps) {
 					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
 					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
 				});
-			if (key.upArrow) return move('up');
-			if (key.downArrow) return move('down');
-			if (key.home) return move('home');
-			if (key.end) return move('end');
-			if (key.pageUp) return move('pageUp');
-			if (key.pageDown) return move('pageDown');
+			const moved = moveOf(key);
+			if (moved) return move(moved);
 			if (key.return) {
 				const {item} = now();
 				if (item) onSelect(item);
