@@ -12,7 +12,6 @@ export type TextInputProps = {
 	readonly onSubmit: (value: string) => void;
 	/** Esc, told the value as typed (a step may keep it as a draft). */
 	readonly onCancel: (value: string) => void;
-	readonly isActive?: boolean;
 	/** Show the initial value selected: the first key typed replaces it (editing a value, e.g. a source CIDR). */
 	readonly selectInitial?: boolean;
 };
@@ -48,7 +47,6 @@ export function TextInput({
 	onChange,
 	onSubmit,
 	onCancel,
-	isActive = true,
 	selectInitial = false,
 }: TextInputProps) {
 	const [line, setLine] = useLiveState<Edited>({
@@ -64,27 +62,24 @@ export function TextInput({
 
 	// One key at a time, however many arrive together (components/key-chunk.ts); live state, so the second key
 	// of a chunk builds on the first before any re-render.
-	useKeys(
-		(input, key) => {
-			if (key.return) onSubmit(setLine((l) => l).value);
-			else if (key.escape) onCancel(setLine((l) => l).value);
-			else setLine((l) => applyKey(l, input, key) ?? l);
-		},
-		{isActive},
-	);
+	useKeys((input, key) => {
+		if (key.return) onSubmit(setLine((l) => l).value);
+		else if (key.escape) onCancel(setLine((l) => l).value);
+		else setLine((l) => applyKey(l, input, key) ?? l);
+	});
 
 	return (
 		<Text>
 			<Text color="cyan">{glyphs.pointer} </Text>
 			{value === '' && placeholder ? (
 				<>
-					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+					<Text color="cyan">{glyphs.cursor}</Text>
 					<Text dimColor>{placeholder}</Text>
 				</>
 			) : (
 				<>
 					<Text inverse={selected}>{value}</Text>
-					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+					<Text color="cyan">{glyphs.cursor}</Text>
 				</>
 			)}
 		</Text>
