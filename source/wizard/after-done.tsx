@@ -3,19 +3,38 @@
 // hands a stop request to it; and the transcript of finished steps above everything.
 import {Static, Text} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import type {EcsApi} from '../cloud/port.js';
+import type {Rule} from '../domain/model.js';
+import {checkRuleChange, nicTypeOfGroup} from '../domain/rule-change.js';
 import {t} from '../text/index.js';
 import {labelOf} from './answered.js';
-import type {CloudData} from './cloud-data.js';
+import {type CloudData, type Load, useLoad} from './cloud-data.js';
 import {glyphs} from './components/glyphs.js';
 import {useKeys} from './components/key-chunk.js';
 import {InstancesFlow} from './followup/instances-app.js';
 import {RulesFlow} from './followup/rules-app.js';
 import type {FollowupOutcome, StopRequests} from './followup/services.js';
-import type {MissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {finalSteps, type WizardState} from './state.js';
 import {DoneScreen, ReusedScreen} from './steps/ending.js';
 import {summaryLine} from './summary.js';
+
+/**
+ * Using an existing group instead of creating one (Review's `u`): the planned rules it lacks, read from the cloud
+ * once, so Done can say so and offer to add them (through the rules follow-up, which applies them with the same
+ * runner as `ecs-sg rules add`). Nothing is added without the person asking. Undefined when no group was reused.
+ */
+export type MissingRules = Load<readonly Rule[]> | undefined;
+
+function useMissingRules(state: WizardState, api: EcsApi): MissingRules {
+	const group = state.reused?.id;
+	const regionId = state.answers.regionId;
+	const planned = state.answers.rules ?? [];
+	return useLoad(group && regionId ? `${regionId}|${group}` : undefined, async () => {
+		const detail = await api.describeSecurityGroupAttribute(regionId ?? '', group ?? '');
+		return checkRuleChange(detail.rules, {add: planned, remove: []}, nicTypeOfGroup(detail)).fresh;
+	}).load;
+}
 
 type After = {
 	/** What the person chose on Done: a follow-up, or to leave. */
@@ -44,6 +63,8 @@ export type AfterDone = After & {
 	readonly onFollowUp: (outcome: FollowupOutcome) => void;
 	/** The stop requests handed to the follow-up running. */
 	readonly followUpInterrupts: StopRequests;
+	/** A reused group's missing rules (`a` adds them once known). */
+	readonly missing: MissingRules;
 };
 
 /**
@@ -55,16 +76,17 @@ export function useAfterDone({
 	state,
 	cancel,
 	interrupts,
-	missing,
+	api,
 }: {
 	readonly state: WizardState;
-	/** A reused group's missing rules (`a` adds them once known). */
-	readonly missing: MissingRules;
+	readonly api: EcsApi;
 	/** Ctrl+C's cancel (aborts the submit at once, then tells the reducer). */
 	readonly cancel: () => void;
 	readonly interrupts: StopRequests | undefined;
 }): AfterDone {
 	const [after, act] = useReducer(afterReducer, {});
+	const missing = useMissingRules(state, api);
+	const lacking = missing?.state === 'ready' ? missing.value : [];
 	const offering = state.status === 'done' && !state.yes && !state.stoppedLate && after.after === undefined;
 	const followUpStops = useMemo(() => new Set<() => void>(), []);
 	const followUpInterrupts = useCallback<StopRequests>(
@@ -92,8 +114,7 @@ export function useAfterDone({
 	);
 	useKeys(
 		(input, key) => {
-			if (input === 'a' && missing.state === 'read' && missing.missing.length > 0)
-				act({type: 'choose', after: 'rules', addMissing: true});
+			if (input === 'a' && lacking.length > 0) act({type: 'choose', after: 'rules', addMissing: true});
 			else if (input === 'r') act({type: 'choose', after: 'rules'});
 			else if (input === 'i') act({type: 'choose', after: 'instances'});
 			else if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c'))
@@ -102,7 +123,7 @@ export function useAfterDone({
 		{isActive: offering},
 	);
 	const onFollowUp = useCallback((outcome: FollowupOutcome) => act({type: 'ended', outcome}), []);
-	return {...after, offering, onFollowUp, followUpInterrupts};
+	return {...after, offering, onFollowUp, followUpInterrupts, missing};
 }
 
 const doneGroupOf = (state: WizardState): string | undefined => state.result?.groupId ?? state.reused?.id;
@@ -115,9 +136,7 @@ export function DoneBody({
 	data,
 	rows,
 	notice,
-	missing,
 }: {
-	readonly missing: MissingRules;
 	readonly done: AfterDone;
 	readonly state: WizardState;
 	readonly services: WizardServices;
@@ -142,8 +161,8 @@ export function DoneBody({
 					regionId,
 					groupId,
 					fixed: true,
-					...(done.after === 'rules' && done.addMissing && missing.state === 'read'
-						? {queue: {add: missing.missing, remove: []}}
+					...(done.after === 'rules' && done.addMissing && done.missing?.state === 'ready'
+						? {queue: {add: done.missing.value, remove: []}}
 						: {}),
 				}}
 				data={data}
@@ -158,7 +177,8 @@ export function DoneBody({
 			regionId={regionId}
 			target={services.target}
 			offer={done.offering}
-			missing={missing}
+			missing={done.missing}
+			planned={state.answers.rules?.length ?? 0}
 			rows={rows}
 		/>
 	) : (

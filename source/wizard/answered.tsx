@@ -11,7 +11,7 @@ import {answerText, summaryLine} from './summary.js';
 import type {TerminalSize} from './use-terminal-size.js';
 
 /** Below this many rows the summary is folded into one or two lines of values. */
-export const compactBelow = 22;
+const compactBelow = 22;
 /** The most lines a folded summary takes. */
 const compactLines = 2;
 

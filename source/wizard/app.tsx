@@ -2,7 +2,7 @@
 // remembering, exiting), turns Ctrl+C into a clean cancel, and shows one step at a time under a transcript of
 // the finished ones.
 import {Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useReducer, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import type {CloudError} from '../cloud/errors.js';
 import type {JournalEntry} from '../config/types.js';
 import type {Answers} from '../domain/answers.js';
@@ -13,9 +13,8 @@ import {type AfterDone, DoneBody, Transcript, useAfterDone} from './after-done.j
 import {AnsweredSummary, summaryLines} from './answered.js';
 import {Spinner} from './components/spinner.js';
 import {HeadingBadge} from './components/step-frame.js';
-import {confirmAction, unexpected, useCancel, useWizardData, useWizardEffects} from './effects.js';
+import {unexpected, useWizardData, useWizardEffects} from './effects.js';
 import type {FollowupOutcome} from './followup/services.js';
-import {useMissingRules} from './reused-check.js';
 import type {WizardServices} from './services.js';
 import {
 	assertNever,
@@ -61,7 +60,7 @@ export type AppProps = {
 	readonly notice?: string;
 };
 
-export function outcomeOf(state: WizardState): WizardOutcome | undefined {
+function outcomeOf(state: WizardState): WizardOutcome | undefined {
 	switch (state.status) {
 		case 'editing':
 		case 'submitting':
@@ -109,18 +108,13 @@ function runOutcome(state: WizardState, done: AfterDone): WizardOutcome | undefi
 /** The first outcome ends the run (from an effect, so its last frame is drawn first); later news does not. */
 function useEnd(outcome: WizardOutcome | undefined, onExit: ((outcome: WizardOutcome) => void) | undefined) {
 	const {exit} = useApp();
-	const [ended, end] = useReducer(
-		(first: WizardOutcome | undefined, next: WizardOutcome) => first ?? next,
-		undefined,
-	);
+	const ended = useRef(false);
 	useEffect(() => {
-		if (outcome) end(outcome);
-	}, [outcome]);
-	useEffect(() => {
-		if (!ended) return;
-		onExit?.(ended);
-		exit(ended);
-	}, [ended, onExit, exit]);
+		if (!outcome || ended.current) return;
+		ended.current = true;
+		onExit?.(outcome);
+		exit(outcome);
+	}, [outcome, onExit, exit]);
 }
 
 /** The screens of a run that is over or sending: cancelled, planned, failed, submitting. */
@@ -153,26 +147,18 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 	const [state, dispatch] = useReducer(wizardReducer, initial, initialState);
 	const [unfinished, setUnfinished] = useState(() => journalEntries(services));
 
-	const {stop, cancel} = useCancel(dispatch);
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') cancel();
-	});
-	const confirm = useCallback(() => {
-		const action = confirmAction(state, services);
-		if (action) dispatch(action);
-	}, [state, services]);
-	const {autoPending} = useWizardEffects({
+	const {autoPending, confirm, cancel} = useWizardEffects({
 		state,
 		dispatch,
 		services,
 		data,
-		confirm,
 		unfinished: unfinished.length,
-		stop,
+	});
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') cancel();
 	});
 
-	const missing = useMissingRules(state, services.api);
-	const done = useAfterDone({state, cancel, interrupts, missing});
+	const done = useAfterDone({state, cancel, interrupts, api: services.api});
 	const {after} = done;
 
 	useEnd(runOutcome(state, done), onExit);
@@ -185,15 +171,7 @@ export function App({services, initial, seed = defaultSeed, language, onExit, in
 
 	const body =
 		state.status === 'done' ? (
-			<DoneBody
-				done={done}
-				state={state}
-				services={services}
-				data={data}
-				rows={size.rows}
-				notice={notice}
-				missing={missing}
-			/>
+			<DoneBody done={done} state={state} services={services} data={data} rows={size.rows} notice={notice} />
 		) : state.status === 'editing' ? (
 			unfinished.length > 0 ? (
 				<UnfinishedScreen

@@ -7,7 +7,14 @@ import {findSameName} from '../cloud/duplicates.js';
 import {CloudError} from '../cloud/errors.js';
 import type {EcsApi} from '../cloud/port.js';
 import type {Settings} from '../config/types.js';
-import type {AccountAttributes, PrefixList, Region, SecurityGroupSummary, Vpc} from '../domain/model.js';
+import type {
+	AccountAttributes,
+	PrefixList,
+	Region,
+	Rule,
+	SecurityGroupSummary,
+	Vpc,
+} from '../domain/model.js';
 import {cleanLine} from '../text/index.js';
 
 export type Problem = {sentence: string; next?: string; code?: string};
@@ -25,7 +32,7 @@ export type RegionsView = {
 	problem?: Problem;
 };
 
-export function problemOf(error: unknown): Problem {
+function problemOf(error: unknown): Problem {
 	if (error instanceof CloudError) return {sentence: error.sentence, next: error.next, code: error.code};
 	const message = error instanceof Error ? error.message : String(error);
 	return {sentence: cleanLine(message).slice(0, 300)};
@@ -33,7 +40,7 @@ export function problemOf(error: unknown): Problem {
 
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
 
-export const duplicateKey = (regionId: string, vpcId: string | undefined, name: string): string =>
+const duplicateKey = (regionId: string, vpcId: string | undefined, name: string): string =>
 	`${regionId}|${vpcId ?? ''}|${name}`;
 
 export class CloudData {
@@ -136,32 +143,25 @@ export class CloudData {
 		return this.prefixLists.get(regionId);
 	}
 
-	/** Asks for the region's groups once (again after a failure, or always when `again`). */
+	/** Asks for the region's groups (once, unless `again`): what the rule editor's group picker lists. */
 	loadGroups(regionId: string, again = false): void {
-		const known = this.groups.get(regionId);
-		if (!again && known && known.state !== 'failed') return;
-		this.track(this.groups, regionId, this.api.describeSecurityGroups(regionId));
+		this.once(this.groups, regionId, () => this.api.describeSecurityGroups(regionId), again);
 	}
 
-	/** Asks for the region's prefix lists once (again after a failure, or always when `again`). */
+	/** Asks for the region's prefix lists (once, unless `again`). */
 	loadPrefixLists(regionId: string, again = false): void {
-		const known = this.prefixLists.get(regionId);
-		if (!again && known && known.state !== 'failed') return;
-		this.track(this.prefixLists, regionId, this.api.describePrefixLists(regionId));
+		this.once(this.prefixLists, regionId, () => this.api.describePrefixLists(regionId), again);
 	}
 
-	/** Starts everything a region needs (once per region; a failed load is tried again). */
+	/** Starts everything a region needs (once per region). */
 	prefetch(regionId: string): void {
-		if (this.vpcs.get(regionId)?.state !== 'ready' && this.vpcs.get(regionId)?.state !== 'loading')
-			this.loadVpcs(regionId);
-		const account = this.accounts.get(regionId);
-		if (!account || account.state === 'failed') this.loadAccount(regionId);
+		this.loadVpcs(regionId);
+		this.once(this.accounts, regionId, () => this.api.describeAccountAttributes(regionId));
 	}
 
-	loadVpcs(regionId: string): void {
-		this.track(
-			this.vpcs,
-			regionId,
+	/** Asks for the region's VPCs (once, unless `again`), saying how far a long list has got. */
+	loadVpcs(regionId: string, again = false): void {
+		const read = () =>
 			this.api.describeVpcs(regionId, {
 				signal: this.aborter.signal,
 				onProgress: (loaded, total) => {
@@ -169,20 +169,21 @@ export class CloudData {
 					this.vpcs.set(regionId, {state: 'loading', loaded, total});
 					this.changed();
 				},
-			}),
-		);
-	}
-
-	private loadAccount(regionId: string): void {
-		this.track(this.accounts, regionId, this.api.describeAccountAttributes(regionId));
+			});
+		this.once(this.vpcs, regionId, read, again);
 	}
 
 	/** Looks for groups with this exact name in the VPC (or among classic groups when vpcId is undefined). */
 	checkDuplicates(regionId: string, vpcId: string | undefined, name: string): void {
 		const key = duplicateKey(regionId, vpcId, name);
-		const known = this.duplicates.get(key);
-		if (known && known.state !== 'failed') return;
-		this.track(this.duplicates, key, findSameName(this.api, regionId, vpcId, name));
+		this.once(this.duplicates, key, () => findSameName(this.api, regionId, vpcId, name));
+	}
+
+	/** Reads `key` unless it is loading or read already (a failed read is tried again; `again` always reads). */
+	private once<T>(loads: Map<string, Load<T>>, key: string, read: () => Promise<T>, again = false): void {
+		const known = loads.get(key);
+		if (!again && known && known.state !== 'failed') return;
+		this.track(loads, key, read());
 	}
 
 	/** The one way this store loads: `key` is loading, then ready or failed (an abort at dispose is dropped). */
@@ -207,6 +208,20 @@ export class CloudData {
 		this.aborter.abort();
 		this.listeners.clear();
 	}
+}
+
+/** The region's groups once read, asked for only when a rule's peer is a group (to name it, to find its VPC). */
+export function usePeerGroups(
+	data: CloudData,
+	regionId: string,
+	rules: readonly Rule[] | undefined,
+): SecurityGroupSummary[] | undefined {
+	const wanted = (rules ?? []).some((r) => r.peer.kind === 'group');
+	useEffect(() => {
+		if (wanted && regionId) data.loadGroups(regionId);
+	}, [wanted, regionId, data]);
+	const load = wanted ? data.groupsOf(regionId) : undefined;
+	return load?.state === 'ready' ? load.value : undefined;
 }
 
 /**

@@ -68,34 +68,26 @@ export function completeAnswers(a: Draft): Answers | undefined {
 	};
 }
 
+const flagSteps = new Map<string, StepId>([
+	['--region', 'region'],
+	['--template', 'template'],
+	['--source', 'template'],
+	['--rule', 'template'],
+	['--name', 'name'],
+	['--description', 'description'],
+	['--vpc', 'network'],
+	['--classic', 'network'],
+	['--type', 'review'],
+]);
+
 /** Which step a flag's problem is shown on; undefined for flags no step asks (tags, resource group). */
-export function stepOfFlag(flag: string): StepId | undefined {
-	switch (flag) {
-		case '--region':
-			return 'region';
-		case '--template':
-		case '--source':
-		case '--rule':
-			return 'template';
-		case '--name':
-			return 'name';
-		case '--description':
-			return 'description';
-		case '--vpc':
-		case '--classic':
-			return 'network';
-		case '--type':
-			return 'review';
-		default:
-			return undefined;
-	}
-}
+export const stepOfFlag = (flag: string): StepId | undefined => flagSteps.get(flag);
 
 export function firstIncomplete(answers: Draft): StepId {
 	return activeSteps(answers).find((s) => s !== 'review' && !isComplete(s, answers)) ?? 'review';
 }
 
-export type Checked = {ok: true; answers: Draft; label?: string} | {ok: false; problem: string};
+type Checked = {ok: true; answers: Draft} | {ok: false; problem: string};
 
 export function applyAnswer(answers: Draft, action: AnswerAction): Checked {
 	switch (action.step) {
@@ -105,7 +97,7 @@ export function applyAnswer(answers: Draft, action: AnswerAction): Checked {
 			const next: Draft = {...answers, regionId: action.regionId};
 			// VPCs belong to a region: a VPC picked elsewhere is no answer here.
 			if (answers.regionId !== action.regionId) delete next.vpcId;
-			return {ok: true, answers: next, label: action.label};
+			return {ok: true, answers: next};
 		}
 		case 'template': {
 			if (!templateIds.includes(action.template)) return {ok: false, problem: t('wizard.template.unknown')};
@@ -142,7 +134,7 @@ export function applyAnswer(answers: Draft, action: AnswerAction): Checked {
 		case 'vpc': {
 			if (!/^vpc-[a-z0-9]+$/.test(action.vpcId))
 				return {ok: false, problem: t('domain.vpc.format', {value: action.vpcId})};
-			return {ok: true, answers: {...answers, network: 'vpc', vpcId: action.vpcId}, label: action.label};
+			return {ok: true, answers: {...answers, network: 'vpc', vpcId: action.vpcId}};
 		}
 		default:
 			return assertNever(action);
@@ -166,9 +158,9 @@ export function labelsAfter(labels: Labels, action: AnswerAction, answers: Draft
 	return next;
 }
 
-export const withoutDraft = (drafts: TextDrafts, step: StepId): TextDrafts => {
-	if (step !== 'name' && step !== 'description') return drafts;
-	const next = {...drafts};
-	delete next[step];
+/** The record without `key` (a step's problem, a text step's draft). */
+export function without<T extends Partial<Record<StepId, string>>>(record: T, key: StepId): T {
+	const next = {...record};
+	delete next[key];
 	return next;
-};
+}

@@ -5,7 +5,7 @@
 import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {CloudError} from '../cloud/errors.js';
 import {cleanLine, lang, t} from '../text/index.js';
-import {CloudData, type Load} from './cloud-data.js';
+import {CloudData} from './cloud-data.js';
 import type {WizardServices} from './services.js';
 import {completeAnswers, type WizardAction, type WizardState} from './state.js';
 
@@ -49,7 +49,7 @@ type Run = {
  * request to stop, not in an effect after the next render: a response that arrives before that render (a busy
  * machine) would otherwise let the engine send its next call after the person asked it to stop.
  */
-export function useCancel(dispatch: (action: WizardAction) => void): {
+function useCancel(dispatch: (action: WizardAction) => void): {
 	readonly stop: AbortController;
 	readonly cancel: () => void;
 } {
@@ -102,19 +102,26 @@ function useDueEffect({state, dispatch, services, stop}: Omit<Run, 'data'> & {st
 }
 
 /**
- * Runs the wizard's effects. Returns the same-name check's answer (Review shows it) and whether --yes is still
- * waiting for it before confirming by itself.
+ * Runs the wizard's effects. Returns whether --yes is still waiting for the same-name check before confirming by
+ * itself, Review's confirm, and Ctrl+C's cancel.
  */
-export function useWizardEffects(
-	run: Run & {readonly confirm: () => void; readonly unfinished: number; readonly stop: AbortController},
-): {
+export function useWizardEffects(run: Run & {readonly unfinished: number}): {
 	readonly autoPending: boolean;
-	readonly duplicates: Load<unknown[]> | undefined;
+	readonly confirm: () => void;
+	readonly cancel: () => void;
 } {
-	const {state, dispatch, data, confirm} = run;
+	const {state, dispatch, data, services} = run;
 	const {answers} = state;
 	const regionId = answers.regionId;
-	useDueEffect(run);
+	const {stop, cancel} = useCancel(dispatch);
+	useDueEffect({...run, stop});
+
+	// Confirming Review: the plan of the complete answers (a create), or none (--dry-run / --export).
+	const confirm = useCallback(() => {
+		const complete = completeAnswers(state.answers);
+		if (!complete || state.status !== 'editing') return;
+		dispatch({type: 'confirm', plan: state.mode === 'create' ? services.plan(complete) : undefined});
+	}, [state, services, dispatch]);
 
 	// Everything a region needs starts the moment it is known, so the later steps rarely wait.
 	useEffect(() => {
@@ -160,12 +167,5 @@ export function useWizardEffects(
 		if (duplicates.state === 'ready' && duplicates.value.length > 0) return;
 		confirm();
 	}, [autoPending, duplicates, confirm]);
-	return {autoPending, duplicates};
+	return {autoPending, confirm, cancel};
 }
-
-/** Confirming Review: the plan of the complete answers (a create), or none (--dry-run / --export). */
-export const confirmAction = (state: WizardState, services: WizardServices): WizardAction | undefined => {
-	const complete = completeAnswers(state.answers);
-	if (!complete || state.status !== 'editing') return undefined;
-	return {type: 'confirm', plan: state.mode === 'create' ? services.plan(complete) : undefined};
-};

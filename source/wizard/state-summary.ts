@@ -5,9 +5,7 @@ import type {WizardState} from './state.js';
 
 /** The steps the person answered in this run (not the flags): what quitting would throw away. */
 export function answeredHere(state: WizardState): StepId[] {
-	return activeSteps(state.answers).filter(
-		(s) => s !== 'review' && isComplete(s, state.answers) && !state.given.includes(s),
-	);
+	return knownSteps(state).filter((s) => !state.given.includes(s));
 }
 
 /**

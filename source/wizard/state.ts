@@ -1,3 +1,11 @@
+// The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
+// submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
+import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
+import type {CloudError} from '../cloud/errors.js';
+import type {FlagProblem} from '../domain/from-flags.js';
+import type {GroupType, SecurityGroupSummary} from '../domain/model.js';
+import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
+import {t} from '../text/index.js';
 import {
 	type AnswerAction,
 	activeSteps,
@@ -12,10 +20,10 @@ import {
 	type StepId,
 	stepOfFlag,
 	type TextDrafts,
-	withoutDraft,
+	without,
 } from './draft.js';
 import {answeredHere, finalSteps, summarySteps} from './state-summary.js';
-import {type SubmitStepState, stepsOfPlan, submitEvent} from './submit-steps.js';
+import {type SubmitStepState, stepsOfPlan, submitEvent, submitFinished} from './submit-steps.js';
 
 export {steps} from './draft.js';
 export {
@@ -31,15 +39,7 @@ export {
 	type SubmitStepState,
 	stepOfFlag,
 	summarySteps,
-}; // The wizard as a pure reducer: which step is showing, the answers so far, back navigation, refusals, and the
-
-// submit guard. No React and no I/O here: app.tsx turns keys into actions and runs the effects.
-import type {SubmitEvent, SubmitOutcome} from '../cloud/engine-types.js';
-import type {CloudError} from '../cloud/errors.js';
-import type {FlagProblem} from '../domain/from-flags.js';
-import type {GroupType, SecurityGroupSummary} from '../domain/model.js';
-import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
-import {t} from '../text/index.js';
+};
 
 export type Status = 'editing' | 'submitting' | 'done' | 'failed' | 'cancelled' | 'planned';
 
@@ -149,26 +149,20 @@ function firstOpen(state: WizardState, from: number): StepId {
 	return 'review';
 }
 
-const withoutProblem = (problems: WizardState['problems'], step: StepId): WizardState['problems'] => {
-	const next = {...problems};
-	delete next[step];
-	return next;
-};
-
 function answer(state: WizardState, action: AnswerAction): WizardState {
 	if (action.step !== state.step) return state; // a late key from a step that is no longer showing
 	const checked = applyAnswer(state.answers, action);
 	if (!checked.ok) return {...state, problems: {...state.problems, [state.step]: checked.problem}};
 	const answers = checked.answers;
-	let problems = withoutProblem(state.problems, action.step);
+	let problems = without(state.problems, action.step);
 	// Review's refusal of the type is about the network: a new network answers it.
-	if (action.step === 'network') problems = withoutProblem(problems, 'review');
+	if (action.step === 'network') problems = without(problems, 'review');
 	const moved: WizardState = {
 		...state,
 		answers,
 		problems,
 		labels: labelsAfter(state.labels, action, answers),
-		drafts: withoutDraft(state.drafts, action.step),
+		drafts: without(state.drafts, action.step),
 	};
 	if (state.editing) {
 		// Back to Review, unless the change opened a step (a new region needs its VPC).
@@ -183,9 +177,8 @@ function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>)
 	if (action.draft && action.draft.step === state.step) {
 		const {step, value} = action.draft;
 		// What was typed is kept; an answer given before is kept as the answer until a new one replaces it.
-		const drafts = {...state.drafts};
-		if (value === (state.answers[step] ?? '')) delete drafts[step];
-		else drafts[step] = value;
+		const drafts =
+			value === (state.answers[step] ?? '') ? without(state.drafts, step) : {...state.drafts, [step]: value};
 		state = {...state, drafts};
 	}
 	if (state.editing && state.step !== 'review' && completeAnswers(state.answers)) {
@@ -204,7 +197,6 @@ function back(state: WizardState, action: Extract<WizardAction, {type: 'back'}>)
 
 /** A flag's answer the cloud does not know: that step is asked again (and gone back to when already past). */
 function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject'}>): WizardState {
-	if (state.status !== 'editing') return state;
 	const list = activeSteps(state.answers);
 	// Everything after the rejected step rests on it: a person already past it goes back to it.
 	const past = list.indexOf(state.step) > list.indexOf(action.step);
@@ -216,57 +208,18 @@ function reject(state: WizardState, action: Extract<WizardAction, {type: 'reject
 	};
 }
 
-const done = (state: WizardState, result: SubmitResult): WizardState => ({
-	...state,
-	status: 'done',
-	due: 'remember',
-	result,
-	groupId: result.groupId,
-	submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
-});
-
-/** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
-function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
-	if (state.status === 'cancelled') {
-		// Made whole before the stop could take effect: that is no cancel, and Done says so (exit 0). Stopped
-		// part-way: keep what exists so the goodbye message stays exact (exit 130).
-		if (outcome.ok && !state.forced) return {...done(state, outcome.result), stoppedLate: true};
-		return outcome.ok
-			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
-			: {
-					...state,
-					settled: true,
-					groupId: outcome.groupId ?? state.groupId,
-					journalId: outcome.journalId,
-				};
-	}
-	if (outcome.ok) return done(state, outcome.result);
-	return {
-		...state,
-		status: 'failed',
-		error: outcome.error,
-		groupId: outcome.groupId ?? state.groupId,
-		journalId: outcome.journalId,
-	};
-}
-
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
 	if (action.type === 'taken') return state.due ? {...state, due: undefined} : state;
 	// Once the outcome is known nothing changes it; while submitting only the engine's news gets in (so a
 	// second Enter, or a key meant for Review, can never submit twice).
 	if (state.status === 'done' || state.status === 'failed' || state.status === 'planned') return state;
+	const engineNews = action.type === 'submit-event' || action.type === 'submit-finished';
 	if (state.status === 'cancelled') {
 		if (state.cancelledDuring !== 'submitting') return state;
 		if (action.type === 'cancel') return {...state, forced: true};
-		if (action.type !== 'submit-event' && action.type !== 'submit-finished') return state;
+		if (!engineNews) return state;
 	}
-	if (
-		state.status === 'submitting' &&
-		action.type !== 'submit-event' &&
-		action.type !== 'submit-finished' &&
-		action.type !== 'cancel'
-	)
-		return state;
+	if (state.status === 'submitting' && !engineNews && action.type !== 'cancel') return state;
 
 	// While "quit and lose the answers?" is asked, only its answer (or Ctrl+C) gets in.
 	if (state.confirmQuit && !['quit-answer', 'cancel', 'reject'].includes(action.type)) return state;
@@ -275,7 +228,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 		case 'answer':
 			return answer(state, action);
 		case 'back':
-			return state.confirmQuit ? state : back(state, action);
+			return back(state, action);
 		case 'quit-answer':
 			if (!state.confirmQuit) return state;
 			return action.quit
@@ -304,7 +257,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 			return {
 				...state,
 				answers: {...state.answers, type: action.groupType},
-				problems: withoutProblem(state.problems, 'review'),
+				problems: without(state.problems, 'review'),
 			};
 		}
 		case 'confirm': {

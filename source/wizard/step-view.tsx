@@ -10,7 +10,7 @@ import {RegionStep} from './steps/region.js';
 import {ReviewStep} from './steps/review.js';
 import type {StepProps} from './steps/step-props.js';
 import {type TemplateSeed, TemplateStep} from './steps/template.js';
-import {DescriptionStep, NameStep} from './steps/text-step.js';
+import {TextStep} from './steps/text-step.js';
 import {VpcStep} from './steps/vpc.js';
 
 type StepViewProps = Omit<StepProps, 'position'> & {
@@ -35,9 +35,8 @@ export function StepView({services, seed, confirm, ...props}: StepViewProps) {
 		case 'template':
 			return <TemplateStep key={step} {...common} seed={seed} lastUsed={last.template()} />;
 		case 'name':
-			return <NameStep key={step} {...common} />;
 		case 'description':
-			return <DescriptionStep key={step} {...common} />;
+			return <TextStep key={step} {...common} step={step} />;
 		case 'network':
 			return <NetworkStep key={step} {...common} />;
 		case 'vpc':

@@ -1,7 +1,8 @@
-// The create's calls as Submitting shows them: one entry per call of the plan, updated by the engine's events.
-import type {SubmitEvent, SubmitStepId} from '../cloud/engine-types.js';
+// The create's calls as Submitting shows them: one entry per call of the plan, updated by the engine's events;
+// and the engine's answer in the state.
+import type {SubmitEvent, SubmitOutcome, SubmitStepId} from '../cloud/engine-types.js';
 import type {CloudError} from '../cloud/errors.js';
-import type {SubmitPlan} from '../domain/plan-types.js';
+import type {SubmitPlan, SubmitResult} from '../domain/plan-types.js';
 import type {WizardState} from './state.js';
 
 export type SubmitStepState = {
@@ -50,4 +51,38 @@ export function submitEvent(state: WizardState, event: SubmitEvent): WizardState
 		...(event.error && event.state === 'failed' ? {error: event.error} : {}),
 	};
 	return {...state, submitSteps: list, groupId: event.groupId ?? state.groupId};
+}
+
+const done = (state: WizardState, result: SubmitResult): WizardState => ({
+	...state,
+	status: 'done',
+	due: 'remember',
+	result,
+	groupId: result.groupId,
+	submitSteps: state.submitSteps.map((s) => (s.state === 'done' ? s : {...s, state: 'done'})),
+});
+
+/** The engine's answer: the group made (Done) or not (Failed); after a cancel, what exists, for the goodbye. */
+export function submitFinished(state: WizardState, outcome: SubmitOutcome): WizardState {
+	if (state.status === 'cancelled') {
+		// Made whole before the stop could take effect: that is no cancel, and Done says so (exit 0). Stopped
+		// part-way: keep what exists so the goodbye message stays exact (exit 130).
+		if (outcome.ok && !state.forced) return {...done(state, outcome.result), stoppedLate: true};
+		return outcome.ok
+			? {...state, settled: true, groupId: outcome.result.groupId, result: outcome.result}
+			: {
+					...state,
+					settled: true,
+					groupId: outcome.groupId ?? state.groupId,
+					journalId: outcome.journalId,
+				};
+	}
+	if (outcome.ok) return done(state, outcome.result);
+	return {
+		...state,
+		status: 'failed',
+		error: outcome.error,
+		groupId: outcome.groupId ?? state.groupId,
+		journalId: outcome.journalId,
+	};
 }

@@ -15,9 +15,6 @@ export const templateName = (id: TemplateId): string => t(`wizard.template.${id}
 export const networkName = (network: NetworkType): string =>
 	network === 'vpc' ? t('wizard.network.vpc.name') : t('wizard.network.classic.name');
 
-const describe = (description: string | undefined): string =>
-	description ? cleanLine(description) : t('wizard.review.none');
-
 /** The answer of one step as a person reads it (no heading). */
 export function answerText(step: StepId, a: Draft, label?: string): string {
 	switch (step) {
@@ -33,7 +30,7 @@ export function answerText(step: StepId, a: Draft, label?: string): string {
 		case 'name':
 			return cleanLine(a.name ?? '');
 		case 'description':
-			return describe(a.description);
+			return a.description ? cleanLine(a.description) : t('wizard.review.none');
 		case 'network':
 			return a.network ? networkName(a.network) : '';
 		case 'vpc':

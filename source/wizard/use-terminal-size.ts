@@ -13,7 +13,7 @@ const read = (stdout: NodeJS.WriteStream): TerminalSize => ({
  * Below this many rows the steps drop what only explains (the purpose line, the defaults, the rules table that
  * Review also counts in its Template line), so that a step still fits whole: heading, choices and keys.
  */
-export const shortRows = 18;
+const shortRows = 18;
 
 export const isShort = (size: TerminalSize): boolean => size.rows < shortRows;
 
@@ -22,13 +22,11 @@ export const isShort = (size: TerminalSize): boolean => size.rows < shortRows;
 const watchers = new WeakMap<NodeJS.WriteStream, Set<() => void>>();
 
 function watch(stdout: NodeJS.WriteStream, listener: () => void): () => void {
-	let listeners = watchers.get(stdout);
-	if (!listeners) {
-		const all = new Set<() => void>();
-		listeners = all;
-		watchers.set(stdout, all);
+	const listeners = watchers.get(stdout) ?? new Set<() => void>();
+	if (!watchers.has(stdout)) {
+		watchers.set(stdout, listeners);
 		stdout.on('resize', () => {
-			for (const l of all) l();
+			for (const l of listeners) l();
 		});
 	}
 	listeners.add(listener);

@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef} from 'react';
-import {cleanLine, fitWidth, t, width} from '../../text/index.js';
+import {fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
-import {useKeys} from './key-chunk.js';
+import {typedText, useKeys} from './key-chunk.js';
+import {moveOf, ScrollMark} from './rules-table.js';
 import {useLiveState} from './use-live-state.js';
 
 export type ListItem = {
@@ -72,7 +73,7 @@ export function fitColumns(widths: readonly number[], columns: number, keepWhole
 	return fitted;
 }
 
-export function rowText(item: ListItem, widths: readonly number[], columns: number): string {
+function rowText(item: ListItem, widths: readonly number[], columns: number): string {
 	const cells = item.cells.map((cell, i) =>
 		// The gap is added after the cut, so a cut cell keeps it.
 		i === item.cells.length - 1 && !item.mark ? cell : `${fitWidth(cell, widths[i] ?? 0)}  `,
@@ -141,41 +142,37 @@ export function FilterList(props: FilterListProps) {
 	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
 	useKeys(
 		(input, key) => {
+			// What the keys before this one in the chunk have left: the state, its matches, the item at the cursor.
+			const now = () => {
+				const s = setState((x) => x);
+				const found = filter(s.query);
+				return {s, found, item: items[found[Math.min(s.cursor, found.length - 1)] ?? -1]};
+			};
 			const move = (m: Move) =>
 				setState((s) => {
 					const found = filter(s.query);
 					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
 					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
 				});
-			if (key.upArrow) return move('up');
-			if (key.downArrow) return move('down');
-			if (key.home) return move('home');
-			if (key.end) return move('end');
-			if (key.pageUp) return move('pageUp');
-			if (key.pageDown) return move('pageDown');
+			const moved = moveOf(key);
+			if (moved) return move(moved);
 			if (key.return) {
-				const s = setState((x) => x);
-				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				const {item} = now();
 				if (item) onSelect(item);
 				return;
 			}
 			if (key.escape) {
-				const s = setState((x) => x);
-				if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
+				if (now().s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
 				else onBack();
 				return;
 			}
 			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
-				const s = setState((x) => x);
-				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+				const {item} = now();
 				if (item) onToggle(item);
 				return;
 			}
 			if (onToggleAll && key.ctrl && input === 'a') {
-				const s = setState((x) => x);
-				onToggleAll(filter(s.query).map((i) => items[i] as ListItem));
+				onToggleAll(now().found.map((i) => items[i] as ListItem));
 				return;
 			}
 			if (noFilter) return;
@@ -183,15 +180,13 @@ export function FilterList(props: FilterListProps) {
 				setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
 				return;
 			}
-			if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
-			const typed = cleanLine(input);
+			const typed = typedText(input, key);
 			if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
 		},
 		{isActive},
 	);
 
 	const visible = matches.slice(top, top + height);
-	const above = top;
 	const below = Math.max(0, matches.length - top - visible.length);
 	const columns = props.width - 2;
 	const fitted = useMemo(() => fitColumns(widths, columns, keepWhole), [widths, columns, keepWhole]);
@@ -205,9 +200,7 @@ export function FilterList(props: FilterListProps) {
 					count={t('wizard.list.count', {shown: matches.length, total: items.length})}
 				/>
 			)}
-			{marks ? (
-				<Text dimColor>{above > 0 ? `  ${glyphs.up} ${t('wizard.list.more', {count: above})}` : ' '}</Text>
-			) : null}
+			{marks ? <ScrollMark direction="up" count={top} /> : null}
 			{visible.length === 0 ? (
 				<Text color="yellow" wrap="truncate-end">
 					{'  '}
@@ -226,9 +219,7 @@ export function FilterList(props: FilterListProps) {
 					);
 				})
 			)}
-			{marks ? (
-				<Text dimColor>{below > 0 ? `  ${glyphs.down} ${t('wizard.list.more', {count: below})}` : ' '}</Text>
-			) : null}
+			{marks ? <ScrollMark direction="down" count={below} /> : null}
 		</Box>
 	);
 }

@@ -5,6 +5,7 @@
 // a key typed alone, so a handler written for one key at a time sees every key.
 import {type Key, useInput} from 'ink';
 import {useRef} from 'react';
+import {cleanLine} from '../../text/index.js';
 
 const noKey: Key = {
 	upArrow: false,
@@ -79,6 +80,23 @@ export function splitChunk(input: string, key: Key): KeyPress[] {
 	flush();
 	if (enter) out.push(named('\r', {return: true}));
 	return out;
+}
+
+/**
+ * What a key types into a line or a filter: its text cleaned of control characters and escape codes, or '' for a
+ * key that types nothing (Ctrl and Meta combinations, Tab, Enter, Esc, the arrows, Home/End, the page keys).
+ */
+export function typedText(input: string, key: Key): string {
+	const moves =
+		key.upArrow ||
+		key.downArrow ||
+		key.leftArrow ||
+		key.rightArrow ||
+		key.home ||
+		key.end ||
+		key.pageUp ||
+		key.pageDown;
+	return moves || key.ctrl || key.meta || key.tab || key.return || key.escape ? '' : cleanLine(input);
 }
 
 export type KeyHandler = (input: string, key: Key) => void;

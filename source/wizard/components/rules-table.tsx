@@ -20,7 +20,7 @@ export type RuleColumns = {
 /** The far end: a CIDR, or the group or prefix list with its name when the answer gave one. */
 const farEnd = (rule: Rule): string => peerLabel(rule.peer) || '-';
 
-export const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
+const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
 	rule.direction === 'ingress' ? t('wizard.rules.inbound') : t('wizard.rules.outbound'),
 	rule.protocol.toUpperCase(),
 	showPorts(rule),
@@ -30,7 +30,7 @@ export const ruleCells = (rule: Rule, columns: RuleColumns = {}): string[] => [
 	cleanLine(rule.description ?? ''),
 ];
 
-export const ruleHeader = (columns: RuleColumns = {}): string[] => [
+const ruleHeader = (columns: RuleColumns = {}): string[] => [
 	t('wizard.rules.direction'),
 	t('wizard.rules.protocol'),
 	t('wizard.rules.ports'),
@@ -41,14 +41,17 @@ export const ruleHeader = (columns: RuleColumns = {}): string[] => [
 ];
 
 /** The rules as aligned text lines (header first), for the screen and for plain output. */
-export const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
+const ruleLines = (rules: readonly Rule[], columns: RuleColumns = {}): string[] =>
 	table([ruleHeader(columns), ...rules.map((rule) => ruleCells(rule, columns))]);
 
-/** How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is. */
-/** `edit`: a rule of the group shown as an edit queued on the rules screen will make it. */
+/**
+ * How a row is drawn on a screen of changes: to be added (green, `+`), to be removed (red, `-`), or as is;
+ * `edit`: a rule of the group shown as an edit queued on the rules screen will make it.
+ */
 export type RowTone = 'add' | 'remove' | 'same' | 'edit' | undefined;
 
 const toneMark: Record<Exclude<RowTone, undefined>, string> = {add: '+', remove: '-', same: '=', edit: '~'};
+const toneColour = {add: 'green', remove: 'red', same: undefined, edit: 'yellow'} as const;
 
 export type RulesTableProps = {
 	readonly rules: readonly Rule[];
@@ -79,20 +82,11 @@ export function moveOf(key: Key, arrows = true): Move | undefined {
 }
 
 /** The first row of a window of `rows` over `total` after `move` (a window without a cursor: no wrapping). */
-export function scrollBy(top: number, move: Move, rows: number, total: number): number {
+function scrollBy(top: number, move: Move, rows: number, total: number): number {
 	const last = Math.max(0, total - rows);
-	const next =
-		move === 'up'
-			? top - 1
-			: move === 'down'
-				? top + 1
-				: move === 'home'
-					? 0
-					: move === 'end'
-						? last
-						: move === 'pageUp'
-							? top - rows
-							: top + rows;
+	const next = {up: top - 1, down: top + 1, home: 0, end: last, pageUp: top - rows, pageDown: top + rows}[
+		move
+	];
 	return Math.max(0, Math.min(last, next));
 }
 
@@ -151,15 +145,7 @@ export function RulesTable({
 				const index = top + i;
 				const active = cursor === index;
 				const tone = tones?.[index];
-				const colour = active
-					? 'cyan'
-					: tone === 'add'
-						? 'green'
-						: tone === 'remove'
-							? 'red'
-							: tone === 'edit'
-								? 'yellow'
-								: undefined;
+				const colour = active ? 'cyan' : tone && toneColour[tone];
 				return (
 					<FitText key={index} color={colour} bold={active} dimColor={tone === 'same' && !active}>
 						{`${active ? `${glyphs.pointer} ` : '  '}${marks ? `${tone ? toneMark[tone] : ' '} ` : ''}${line}`}

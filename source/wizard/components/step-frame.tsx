@@ -26,9 +26,8 @@ export function useHeadingLines(title: string, position?: {index: number; total:
 	const badge = useContext(HeadingBadge);
 	const size = useTerminalSize();
 	if (isShort(size)) return 1;
-	const {columns} = size;
 	const text = `${title}${position ? `  ${t('wizard.progress', position)}` : ''}${badge ? `  ${badge}` : ''}`;
-	return wrapToWidth(text, columns).length;
+	return wrapToWidth(text, size.columns).length;
 }
 
 /** Heading, purpose, content, problem, keys: the same shape on every step (no purpose in a short terminal). */

@@ -1,8 +1,7 @@
 import {type Key, Text} from 'ink';
 import {useEffect, useRef} from 'react';
-import {cleanLine} from '../../text/index.js';
 import {glyphs} from './glyphs.js';
-import {useKeys} from './key-chunk.js';
+import {typedText, useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type TextInputProps = {
@@ -13,7 +12,6 @@ export type TextInputProps = {
 	readonly onSubmit: (value: string) => void;
 	/** Esc, told the value as typed (a step may keep it as a draft). */
 	readonly onCancel: (value: string) => void;
-	readonly isActive?: boolean;
 	/** Show the initial value selected: the first key typed replaces it (editing a value, e.g. a source CIDR). */
 	readonly selectInitial?: boolean;
 };
@@ -26,17 +24,14 @@ export type Edited = {value: string; selected: boolean};
  * cursor (the spaces before it, then the word, as readline does), Backspace a character; typed text is cleaned
  * of control characters and escape codes. Keys the line does not edit leave it as it is (`undefined`).
  */
-export function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
+function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
 	const {value, selected} = line;
 	if (key.backspace || key.delete)
 		return {value: selected ? '' : [...value].slice(0, -1).join(''), selected: false};
 	if (key.ctrl && input === 'u') return {value: '', selected: false};
 	if (key.ctrl && input === 'w')
 		return {value: selected ? '' : value.replace(/\S*\s*$/, ''), selected: false};
-	if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow)
-		return undefined;
-	if (key.pageUp || key.pageDown || key.home || key.end) return undefined;
-	const typed = cleanLine(input);
+	const typed = typedText(input, key);
 	if (typed === '') return undefined;
 	return {value: selected ? typed : value + typed, selected: false};
 }
@@ -52,11 +47,13 @@ export function TextInput({
 	onChange,
 	onSubmit,
 	onCancel,
-	isActive = true,
 	selectInitial = false,
 }: TextInputProps) {
-	const [value, setValue] = useLiveState(initialValue);
-	const [selected, setSelected] = useLiveState(selectInitial && initialValue !== '');
+	const [line, setLine] = useLiveState<Edited>({
+		value: initialValue,
+		selected: selectInitial && initialValue !== '',
+	});
+	const {value, selected} = line;
 	const changed = useRef(onChange);
 	changed.current = onChange;
 	useEffect(() => {
@@ -65,36 +62,24 @@ export function TextInput({
 
 	// One key at a time, however many arrive together (components/key-chunk.ts); live state, so the second key
 	// of a chunk builds on the first before any re-render.
-	useKeys(
-		(input, key) => {
-			if (key.return) {
-				onSubmit(setValue((v) => v));
-				return;
-			}
-			if (key.escape) {
-				onCancel(setValue((v) => v));
-				return;
-			}
-			const edited = applyKey({value: setValue((v) => v), selected: setSelected((s) => s)}, input, key);
-			if (!edited) return;
-			setSelected(() => edited.selected);
-			setValue(() => edited.value);
-		},
-		{isActive},
-	);
+	useKeys((input, key) => {
+		if (key.return) onSubmit(setLine((l) => l).value);
+		else if (key.escape) onCancel(setLine((l) => l).value);
+		else setLine((l) => applyKey(l, input, key) ?? l);
+	});
 
 	return (
 		<Text>
 			<Text color="cyan">{glyphs.pointer} </Text>
 			{value === '' && placeholder ? (
 				<>
-					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+					<Text color="cyan">{glyphs.cursor}</Text>
 					<Text dimColor>{placeholder}</Text>
 				</>
 			) : (
 				<>
 					<Text inverse={selected}>{value}</Text>
-					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
+					<Text color="cyan">{glyphs.cursor}</Text>
 				</>
 			)}
 		</Text>

@@ -3,18 +3,18 @@ import {commandLines} from '../../domain/command-lines.js';
 import type {Target} from '../../domain/followup.js';
 import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t, width} from '../../text/index.js';
+import type {MissingRules} from '../after-done.js';
 import {WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {KeyHints} from '../components/key-hints.js';
 import {RulesTable} from '../components/rules-table.js';
 import {Spinner} from '../components/spinner.js';
-import type {MissingRules} from '../reused-check.js';
 import type {WizardState} from '../state.js';
 import {followUps} from '../summary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {SubmitSteps} from './submitting.js';
 
-export type FollowUpsProps = {
+type FollowUpsProps = {
 	readonly regionId: string;
 	readonly groupId: string;
 	/** The flags that send calls where this run sent them (--sandbox, --endpoint, --profile). */
@@ -119,6 +119,7 @@ export function ReusedScreen({
 	target,
 	offer,
 	missing,
+	planned,
 	rows,
 }: {
 	readonly group: SecurityGroupSummary;
@@ -126,9 +127,11 @@ export function ReusedScreen({
 	readonly target?: Target;
 	readonly offer?: boolean;
 	readonly missing: MissingRules;
+	/** How many rules the answers planned (what the missing ones are counted against). */
+	readonly planned: number;
 	readonly rows: number;
 }) {
-	const lacking = missing.state === 'read' ? missing.missing : [];
+	const lacking = missing?.state === 'ready' ? missing.value : [];
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">
@@ -137,21 +140,21 @@ export function ReusedScreen({
 			<WrapText color="green" lead={glyphs.tick}>
 				{t('wizard.done.reused', {id: group.id, name: cleanLine(group.name), region: regionId})}
 			</WrapText>
-			{missing.state === 'reading' ? <Spinner label={t('truth.reused.checking', {id: group.id})} /> : null}
-			{missing.state === 'failed' ? (
+			{missing?.state === 'loading' ? <Spinner label={t('truth.reused.checking', {id: group.id})} /> : null}
+			{missing?.state === 'failed' ? (
 				<WrapText color="yellow" lead={glyphs.warning}>
-					{t('truth.reused.unread', {reason: missing.reason})}
+					{t('truth.reused.unread', {reason: cleanLine(missing.problem.sentence)})}
 				</WrapText>
 			) : null}
-			{missing.state === 'read' && lacking.length === 0 ? (
+			{missing?.state === 'ready' && lacking.length === 0 ? (
 				<WrapText lead={glyphs.tick}>{t('truth.reused.allThere')}</WrapText>
 			) : null}
-			{lacking.length > 0 && missing.state === 'read' ? (
+			{lacking.length > 0 ? (
 				<>
 					<WrapText color="yellow" lead={glyphs.warning}>
 						{lacking.length === 1
-							? t('truth.reused.lacksOne', {total: missing.planned})
-							: t('truth.reused.lacks', {count: lacking.length, total: missing.planned})}
+							? t('truth.reused.lacksOne', {total: planned})
+							: t('truth.reused.lacks', {count: lacking.length, total: planned})}
 					</WrapText>
 					<RulesTable rules={lacking} height={Math.max(3, rows - 16)} />
 				</>
@@ -168,7 +171,7 @@ export function ReusedScreen({
 }
 
 /** What exists after a failure or a cancel, in one sentence (resume finishes or deletes it). */
-export function existsText(state: WizardState): string {
+function existsText(state: WizardState): string {
 	const regionId = state.answers.regionId ?? '';
 	if (state.result) return t('wizard.exists.complete', {id: state.result.groupId, region: regionId});
 	if (state.groupId) return t('wizard.exists.group', {id: state.groupId, region: regionId});

@@ -1,18 +1,16 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {Region} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText} from '../components/fit-text.js';
-import {useKeys} from '../components/key-chunk.js';
-import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
-import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
+import {ListLoading, LoadProblem, listHints, useListWait} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {escLabel, listHeight, type StepProps} from './step-props.js';
 
 /** Where the cursor starts on a first run (nothing used before, no profile region): the console's default. */
-export const consoleRegion = 'cn-hangzhou';
+const consoleRegion = 'cn-hangzhou';
 
 /** The last-used region (else the profile's) first, then the API's order. */
 export function regionItems(
@@ -95,31 +93,19 @@ export function RegionList({
 	const firstRun = lastUsed === undefined && profileRegion === undefined;
 	const startKey = firstRun && items.some((i) => i.key === consoleRegion) ? consoleRegion : items[0]?.key;
 	// Typed while the list loads: kept, and the list opens filtered by it.
-	const typed = useTypeAhead(!view.list && !retry);
-	useKeys(
-		(input, key) => {
-			if (key.escape) {
-				if (typed.query !== '') typed.clear();
-				else onBack();
-			} else if (input === 'r' && retry) data.loadRegions();
-		},
-		{isActive: !view.list},
-	);
-	const hints: [string, string][] = view.list
-		? [
-				['↑↓', t('wizard.keys.move')],
-				['Enter', t('wizard.keys.choose')],
-				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', escAction],
-			]
-		: [...(retry ? ([['r', t('wizard.keys.retry')]] as [string, string][]) : []), ['Esc', escAction]];
+	const typed = useListWait({
+		loading: !view.list && !retry,
+		listing: view.list !== undefined,
+		onBack,
+		onReload: () => data.loadRegions(),
+	});
 	return (
 		<StepFrame
 			title={stepTitle('region')}
 			position={position}
 			purpose={purpose}
 			problem={problem}
-			hints={hints}
+			hints={listHints(view.list !== undefined, escAction, retry ? t('wizard.keys.retry') : undefined)}
 		>
 			{view.list ? (
 				<Box flexDirection="column">
@@ -142,15 +128,9 @@ export function RegionList({
 					</FitText>
 				</Box>
 			) : view.problem ? (
-				<Box flexDirection="column">
-					<Text color="red">{view.problem.sentence}</Text>
-					{view.problem.next ? <Text>{view.problem.next}</Text> : null}
-				</Box>
+				<LoadProblem problem={view.problem} />
 			) : (
-				<Box flexDirection="column">
-					<TypedFilter query={typed.query} />
-					<Spinner label={t('wizard.region.loading')} />
-				</Box>
+				<ListLoading query={typed.query} label={t('wizard.region.loading')} />
 			)}
 		</StepFrame>
 	);

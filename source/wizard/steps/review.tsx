@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {lintRules} from '../../domain/lint.js';
 import {cleanLine, cut, fitWidth, t, width} from '../../text/index.js';
+import {labelOf} from '../answered.js';
+import {usePeerGroups} from '../cloud-data.js';
 import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
@@ -27,7 +29,6 @@ const linesOf = (text: string, columns: number): number => wrapToWidth(text, col
 export function ReviewStep({state, dispatch, data, size, position, onConfirm}: ReviewProps) {
 	const {answers} = state;
 	const regionId = answers.regionId ?? '';
-	const region = data.regions().list?.find((r) => r.id === regionId);
 	const vpcLoad = data.vpcsOf(regionId);
 	const vpc = vpcLoad?.state === 'ready' ? vpcLoad.value.find((v) => v.id === answers.vpcId) : undefined;
 	const vpcMissing = answers.network === 'vpc' && vpcLoad?.state === 'ready' && !vpc;
@@ -70,19 +71,14 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 	// Cut here rather than by Ink: its truncation draws a column too many when it cuts a CJK character in two.
 	const valueWidth = Math.max(1, size.columns - 2 - labelWidth);
 	const rowLabel = (step: StepId) => {
-		if (step === 'region') return answerText(step, answers, region?.localName);
+		if (step === 'region') return answerText(step, answers, labelOf(step, state, data));
 		if (step === 'vpc' && vpc)
 			return `${cleanLine(vpc.name) || t('wizard.vpc.unnamed')}  ${vpc.id}  ${cleanLine(vpc.cidr)}`;
 		return answerText(step, answers);
 	};
 
 	// Group peers are shown by name and id, and one in another VPC is said before the API refuses it.
-	const hasGroupPeer = (answers.rules ?? []).some((r) => r.peer.kind === 'group');
-	useEffect(() => {
-		if (hasGroupPeer && regionId) data.loadGroups(regionId);
-	}, [hasGroupPeer, regionId, data]);
-	const groupsLoad = hasGroupPeer ? data.groupsOf(regionId) : undefined;
-	const groups = groupsLoad?.state === 'ready' ? groupsLoad.value : [];
+	const groups = usePeerGroups(data, regionId, answers.rules) ?? [];
 	const warnings = lintRules(answers.rules ?? []).map((w) => w.message);
 	warnings.push(
 		...peerVpcWarnings(answers.rules ?? [], groups, vpcId, {
@@ -136,8 +132,7 @@ export function ReviewStep({state, dispatch, data, size, position, onConfirm}: R
 		warningLines +
 		(checking ? 1 : 0) +
 		problemLines;
-	const hintsWith = (all: [string, string][]) => hintLines(all, size.columns).length;
-	const spare = (all: [string, string][]) => size.rows - fixed - hintsWith(all) - 1;
+	const spare = (all: [string, string][]) => size.rows - fixed - hintLines(all, size.columns).length - 1;
 	// Below 18 rows with no room for even a window of rules (40x12): the Template line counts the rules, and
 	// each warning keeps one line, as nothing else fits with every answer in view.
 	const tiny = short && spare(hints) + 1 < 3;

@@ -14,9 +14,9 @@ export type StepProps = {
 };
 
 /** Lines around a list on a step: heading, purpose, filter, two scroll marks, a notice, a problem, keys, slack. */
-export const listChrome = 9;
+const listChrome = 9;
 
-export const listHeight = (rows: number, extra = 0): number => Math.max(3, rows - listChrome - extra);
+export const listHeight = (rows: number): number => Math.max(3, rows - listChrome);
 
 /**
  * What Esc does on the step showing, for its key hint: back to Review when changing an answer from there, cancel

@@ -28,7 +28,7 @@ export type TemplateSeed = {source: string; extraRules: readonly Rule[]};
 
 export const defaultSeed: TemplateSeed = {source: anywhere, extraRules: []};
 
-export function startingRules(template: TemplateId, seed: TemplateSeed): Rule[] {
+function startingRules(template: TemplateId, seed: TemplateSeed): Rule[] {
 	return uniqueRules([...templateRules(template, seed.source), ...seed.extraRules]);
 }
 
@@ -71,15 +71,15 @@ export function TemplateStep({
 	lastUsed,
 }: StepProps & {readonly seed: TemplateSeed; readonly lastUsed?: TemplateId}) {
 	const {answers} = state;
-	const [rulesBy, setRulesBy] = useState<Record<TemplateId, Rule[]>>(() => ({
-		'web-linux':
-			answers.template === 'web-linux' && answers.rules ? answers.rules : startingRules('web-linux', seed),
-		'web-windows':
-			answers.template === 'web-windows' && answers.rules
-				? answers.rules
-				: startingRules('web-windows', seed),
-		custom: answers.template === 'custom' && answers.rules ? answers.rules : startingRules('custom', seed),
-	}));
+	const [rulesBy, setRulesBy] = useState(
+		() =>
+			Object.fromEntries(
+				templateIds.map((id) => [
+					id,
+					answers.template === id && answers.rules ? answers.rules : startingRules(id, seed),
+				]),
+			) as Record<TemplateId, Rule[]>,
+	);
 	const [highlighted, setHighlighted] = useState<TemplateId>(answers.template ?? lastUsed ?? 'web-linux');
 	const [editing, setEditing] = useState(false);
 	const items = useMemo(() => templateItems(rulesBy), [rulesBy]);
@@ -92,12 +92,11 @@ export function TemplateStep({
 		['Tab', t('wizard.keys.editRules')],
 		['Esc', escLabel(state)],
 	];
-	const warning = warnings[0]
-		? `${t('wizard.template.narrow', {
-				service:
-					warnings[0].rule.description ||
-					`${warnings[0].rule.protocol.toUpperCase()} ${showPorts(warnings[0].rule)}`,
-			})}`
+	const narrow = warnings[0]?.rule;
+	const warning = narrow
+		? t('wizard.template.narrow', {
+				service: narrow.description || `${narrow.protocol.toUpperCase()} ${showPorts(narrow)}`,
+			})
 		: undefined;
 	const problem = state.problems.template;
 	const heading = useHeadingLines(stepTitle('template'), position);

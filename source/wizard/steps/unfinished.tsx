@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useState} from 'react';
 import type {JournalEntry} from '../../config/types.js';
 import type {Inspection, SubmitProgress} from '../../domain/plan-types.js';
 import {cleanLine, shownTime, t} from '../../text/index.js';
+import {useLoad} from '../cloud-data.js';
 import {glyphs} from '../components/glyphs.js';
 import {useKeys} from '../components/key-chunk.js';
 import {KeyHints} from '../components/key-hints.js';
@@ -13,7 +14,7 @@ const progressOf = (entry: JournalEntry): Partial<SubmitProgress> =>
 	entry.payload && typeof entry.payload === 'object' ? (entry.payload as Partial<SubmitProgress>) : {};
 
 /** What the journal alone says about an entry (no API call). */
-export function entryText(entry: JournalEntry): string {
+function entryText(entry: JournalEntry): string {
 	const progress = progressOf(entry);
 	const name = cleanLine(progress.plan?.create?.name ?? '?');
 	const region = cleanLine(entry.regionId);
@@ -27,7 +28,7 @@ export function entryText(entry: JournalEntry): string {
 		: t('wizard.unfinished.entry', {name, region, at: shownTime(entry.createdAt)});
 }
 
-export function inspectionText(found: Inspection): string {
+function inspectionText(found: Inspection): string {
 	switch (found.group) {
 		case 'exists':
 			return t('wizard.unfinished.exists', {
@@ -42,10 +43,10 @@ export function inspectionText(found: Inspection): string {
 	}
 }
 
+/** Where the person is with the entry showing (what exists of it is read apart: `inspected`). */
 type Phase =
-	| {kind: 'inspecting'}
-	| {kind: 'ready'; found?: Inspection; problem?: string}
-	| {kind: 'confirm-delete'; found?: Inspection}
+	| {kind: 'asking'}
+	| {kind: 'confirm-delete'}
 	| {kind: 'working'; action: 'finish' | 'delete'}
 	| {kind: 'result'; result: ResumeResult};
 
@@ -58,26 +59,19 @@ export type UnfinishedProps = {
 /** At start: a create was interrupted. Say exactly what exists and offer to finish or delete it first. */
 export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 	const [index, setIndex] = useState(0);
-	const [phase, setPhase] = useState<Phase>({kind: services ? 'inspecting' : 'ready'});
+	const [phase, setPhase] = useState<Phase>({kind: 'asking'});
 	const entry = entries[index];
-
-	useEffect(() => {
-		if (!services || !entry) return;
-		let live = true;
-		setPhase({kind: 'inspecting'});
-		services.inspect(entry).then(
-			(found) => live && setPhase({kind: 'ready', found}),
-			(error: unknown) =>
-				live && setPhase({kind: 'ready', problem: cleanLine(error instanceof Error ? error.message : error)}),
-		);
-		return () => {
-			live = false;
-		};
-	}, [services, entry]);
+	const {load: inspected} = useLoad(services && entry ? String(index) : undefined, () =>
+		(services as UnfinishedServices).inspect(entry as JournalEntry),
+	);
+	const inspecting = services !== undefined && (!inspected || inspected.state === 'loading');
 
 	const next = () => {
 		if (index + 1 >= entries.length) onDone();
-		else setIndex(index + 1);
+		else {
+			setIndex(index + 1);
+			setPhase({kind: 'asking'});
+		}
 	};
 	const run = (action: 'finish' | 'delete') => {
 		if (!services || !entry) return;
@@ -100,18 +94,18 @@ export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 		}
 		if (phase.kind === 'confirm-delete') {
 			if (input === 'y') run('delete');
-			else setPhase({kind: 'ready', found: phase.found});
+			else setPhase({kind: 'asking'});
 			return;
 		}
-		if (phase.kind !== 'ready') return;
+		if (phase.kind !== 'asking' || inspecting) return;
 		if (input === 'f' && services) run('finish');
-		else if (input === 'd' && services) setPhase({kind: 'confirm-delete', found: phase.found});
+		else if (input === 'd' && services) setPhase({kind: 'confirm-delete'});
 		else if (input === 's' || key.return || key.escape) next();
 	});
 
 	if (!entry) return null;
 	// While checking, finishing or deleting, no key does anything: no key is offered.
-	const busy = phase.kind === 'inspecting' || phase.kind === 'working';
+	const busy = inspecting || phase.kind === 'working';
 	const hints: [string, string][] = busy
 		? []
 		: phase.kind === 'result'
@@ -138,9 +132,13 @@ export function UnfinishedScreen({entries, services, onDone}: UnfinishedProps) {
 			<Text>
 				{glyphs.bullet} {entryText(entry)}
 			</Text>
-			{phase.kind === 'inspecting' ? <Spinner label={t('wizard.unfinished.inspecting')} /> : null}
-			{phase.kind === 'ready' && phase.found ? <Text>{`  ${inspectionText(phase.found)}`}</Text> : null}
-			{phase.kind === 'ready' && phase.problem ? <Text color="red">{`  ${phase.problem}`}</Text> : null}
+			{inspecting ? <Spinner label={t('wizard.unfinished.inspecting')} /> : null}
+			{phase.kind === 'asking' && inspected?.state === 'ready' ? (
+				<Text>{`  ${inspectionText(inspected.value)}`}</Text>
+			) : null}
+			{phase.kind === 'asking' && inspected?.state === 'failed' ? (
+				<Text color="red">{`  ${cleanLine(inspected.problem.sentence)}`}</Text>
+			) : null}
 			{phase.kind === 'confirm-delete' ? (
 				<Text color="yellow">{t('wizard.unfinished.confirmDelete')}</Text>
 			) : null}

@@ -1,17 +1,16 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useMemo} from 'react';
 import type {Vpc} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
+import {usePeerGroups} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {useKeys} from '../components/key-chunk.js';
-import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
-import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
+import {ListLoading, LoadProblem, listHints, useListWait} from '../components/type-ahead.js';
 import {stepTitle} from '../summary.js';
 import {vpcScope} from './rule-editor.js';
 import {escLabel, listHeight, type StepProps} from './step-props.js';
 
-export function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
+function vpcItems(vpcs: readonly Vpc[], lastUsed: string | undefined): ListItem[] {
 	return vpcs.map((v) => {
 		const name = cleanLine(v.name) || t('wizard.vpc.unnamed');
 		const id = cleanLine(v.id);
@@ -43,26 +42,15 @@ export function VpcStep({
 	const listing = load?.state === 'ready' && vpcs.length > 0;
 	const loading = !load || load.state === 'loading';
 	// Typed while the list loads: kept, and the list opens filtered by it.
-	const typed = useTypeAhead(loading);
-	useKeys(
-		(input, key) => {
-			if (key.escape) {
-				if (typed.query !== '') typed.clear();
-				else dispatch({type: 'back'});
-			} else if (input === 'r' && !loading) data.loadVpcs(regionId);
-		},
-		{isActive: !listing},
-	);
+	const typed = useListWait({
+		loading,
+		listing,
+		onBack: () => dispatch({type: 'back'}),
+		onReload: () => data.loadVpcs(regionId, true),
+	});
 	// A rule whose peer is a group of this region wants that group's VPC (the API refuses another): offered first.
-	const hasGroupPeer = (state.answers.rules ?? []).some((r) => r.peer.kind === 'group');
-	useEffect(() => {
-		if (hasGroupPeer && regionId) data.loadGroups(regionId);
-	}, [hasGroupPeer, regionId, data]);
-	const groupsLoad = hasGroupPeer ? data.groupsOf(regionId) : undefined;
-	const peerVpc =
-		groupsLoad?.state === 'ready'
-			? vpcScope(state.answers.rules ?? [], undefined, groupsLoad.value)?.vpcId
-			: undefined;
+	const peerGroups = usePeerGroups(data, regionId, state.answers.rules);
+	const peerVpc = peerGroups ? vpcScope(state.answers.rules ?? [], undefined, peerGroups)?.vpcId : undefined;
 	const preferred =
 		state.answers.vpcId ??
 		(peerVpc && vpcs.some((v) => v.id === peerVpc) ? peerVpc : undefined) ??
@@ -71,24 +59,17 @@ export function VpcStep({
 	let body: React.ReactNode;
 	if (!load || load.state === 'loading') {
 		body = (
-			<Box flexDirection="column">
-				<TypedFilter query={typed.query} />
-				<Spinner
-					label={
-						load?.total
-							? t('wizard.vpc.loadingCount', {region: regionId, loaded: load.loaded ?? 0, total: load.total})
-							: t('wizard.vpc.loading', {region: regionId})
-					}
-				/>
-			</Box>
+			<ListLoading
+				query={typed.query}
+				label={
+					load?.total
+						? t('wizard.vpc.loadingCount', {region: regionId, loaded: load.loaded ?? 0, total: load.total})
+						: t('wizard.vpc.loading', {region: regionId})
+				}
+			/>
 		);
 	} else if (load.state === 'failed') {
-		body = (
-			<Box flexDirection="column">
-				<Text color="red">{load.problem.sentence}</Text>
-				{load.problem.next ? <Text>{load.problem.next}</Text> : null}
-			</Box>
-		);
+		body = <LoadProblem problem={load.problem} />;
 	} else if (vpcs.length === 0) {
 		body = (
 			<Box flexDirection="column">
@@ -112,24 +93,13 @@ export function VpcStep({
 			/>
 		);
 	}
-	const hints: [string, string][] = listing
-		? [
-				['↑↓', t('wizard.keys.move')],
-				['Enter', t('wizard.keys.choose')],
-				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', escLabel(state)],
-			]
-		: [
-				...(load && load.state !== 'loading' ? ([['r', t('wizard.keys.reload')]] as [string, string][]) : []),
-				['Esc', escLabel(state)],
-			];
 	return (
 		<StepFrame
 			title={stepTitle('vpc')}
 			position={position}
 			purpose={t('wizard.vpc.purpose', {region: regionId})}
 			problem={state.problems.vpc}
-			hints={hints}
+			hints={listHints(listing, escLabel(state), loading ? undefined : t('wizard.keys.reload'))}
 		>
 			{body}
 		</StepFrame>
