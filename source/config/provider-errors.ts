@@ -2,11 +2,10 @@
 // the service's error code (AccessDenied, EntityNotExist.Role…) and a way out. The library's own messages are not
 // shown: they quote whole response bodies, and SignatureDoesNotMatch echoes the string to sign.
 import {t} from '../text/index.js';
-import {ConfigError} from './errors.js';
+import {ConfigError, retryableNetworkCodes} from './errors.js';
 import type {ModeLabel} from './providers.js';
 
-const networkCodes =
-	/\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/;
+const networkCodes = new RegExp(`\\b(${[...retryableNetworkCodes].join('|')})\\b`);
 
 const stepOf = (mode: ModeLabel['mode']): string =>
 	mode === 'OIDC'
