@@ -3,14 +3,12 @@
 // the calls that carry it out (Revoke before Authorize, each direction and NIC type in batches of 100).
 import {randomUUID} from 'node:crypto';
 import {t} from '../text/index.js';
-import type {Direction, Rule, SecurityGroupDetail} from './model.js';
+import type {Direction, NicType, Rule, SecurityGroupDetail} from './model.js';
 import {peerLabel, peerText, samePeer} from './peers.js';
 import {chunk, maxTokenLength} from './plan.js';
 import type {ChangeCall, ChangePlan, RuleCallKind} from './plan-types.js';
 import {ruleKey, showPorts, uniqueRules} from './rules.js';
 import {maxRulesPerCall, maxRulesPerGroup} from './validators.js';
-
-export type NicType = 'intranet' | 'internet';
 
 /** A rule as DescribeSecurityGroupAttribute returns it (NIC type, and what it points at when not a CIDR). */
 export type GroupRule = SecurityGroupDetail['rules'][number];
