@@ -10,7 +10,7 @@ import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../doma
 import {ruleKey} from '../domain/rules.js';
 import {cleanLine, t} from '../text/index.js';
 import type {SubmitEvent, SubmitOutcome, SubmitStepId} from './engine-types.js';
-import {CloudError, type CloudErrorKind} from './errors.js';
+import {CloudError, type CloudErrorKind, credentialsError} from './errors.js';
 import type {EcsApi, RetryObservable} from './port.js';
 import {readEntry} from './progress-check.js';
 
@@ -35,9 +35,7 @@ const actionOf = (plan: SubmitPlan, step: SubmitStepId): string =>
 /** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
 export function asCloudError(error: unknown, action: string): CloudError {
 	if (error instanceof CloudError) return error;
-	// Keys could not be had (a refused or unreachable STS, an expired SSO token): config/ worded it already.
-	if (error instanceof ConfigError)
-		return new CloudError('unknown', 'Credentials', error.sentence, error.next, {action});
+	if (error instanceof ConfigError) return credentialsError(error, action);
 	const message = error instanceof Error ? error.message : String(error);
 	return new CloudError(
 		'unknown',
@@ -279,7 +277,9 @@ export async function inspectUnfinished(entry: JournalEntry, api: EcsApi): Promi
 	const base = {journalId: entry.id, plan, createdAt: entry.createdAt};
 	if (!progress.groupId) return {...base, group: 'unknown', applied: [], missing: planned};
 	try {
-		const detail = await api.describeSecurityGroupAttribute(plan.regionId, progress.groupId);
+		const detail = await api.describeSecurityGroupAttribute(plan.regionId, progress.groupId, {
+			summary: false,
+		});
 		return {...base, group: 'exists', groupId: progress.groupId, ...sameRules(planned, detail.rules)};
 	} catch (error) {
 		const cloud = asCloudError(error, 'DescribeSecurityGroupAttribute');

@@ -24,7 +24,7 @@ export function useMissingRules(state: WizardState, api: EcsApi): MissingRules {
 		if (!group || !regionId) return;
 		let live = true;
 		setFound({state: 'reading'});
-		api.describeSecurityGroupAttribute(regionId, group).then(
+		api.describeSecurityGroupAttribute(regionId, group, {summary: false}).then(
 			(detail) => {
 				if (!live) return;
 				const check = checkRuleChange(detail.rules, {add: planned ?? [], remove: []}, nicTypeOfGroup(detail));
