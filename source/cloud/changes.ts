@@ -16,6 +16,7 @@ const stopsTheRun: ReadonlySet<CloudErrorKind> = new Set([
 	'bad-token',
 	'clock',
 	'forbidden',
+	'credentials',
 	'throttled',
 	'unavailable',
 	'network',

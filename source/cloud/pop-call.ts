@@ -5,8 +5,16 @@
 // exponential backoff and full jitter for the codes error-codes.ts names, and every failure normalised into a
 // redacted CloudError.
 import {backOff} from 'exponential-backoff';
+import {ConfigError} from '../config/errors.js';
 import {apiVersions, endpointFor, type Product} from './endpoints.js';
-import {afterTries, CloudError, HttpStatusError, toCloudError, tooLargeError} from './errors.js';
+import {
+	afterTries,
+	CloudError,
+	credentialsError,
+	HttpStatusError,
+	toCloudError,
+	tooLargeError,
+} from './errors.js';
 import {str, toPlain} from './mappers.js';
 import {flattenParams, type ParamObject} from './params.js';
 import type {RetryEvent} from './port.js';
@@ -18,8 +26,9 @@ export type AdapterKeys = {accessKeyId: string; accessKeySecret: string; securit
 export type AdapterOptions = {
 	/**
 	 * Fixed keys, or a provider asked before every call (temporary keys change when they are renewed: a new
-	 * pop-core client is made for new keys, since pop-core takes them at construction). A provider's failure
-	 * (config/'s ConfigError, naming the mode and the step) is passed on as it is, never retried.
+	 * pop-core client is made for new keys, since pop-core takes them at construction). A provider's refusal or
+	 * unreachable service (config/'s ConfigError, naming the mode and the step) becomes a CloudError of kind
+	 * 'credentials' or 'network' with config/'s words (errors.ts credentialsError), never retried.
 	 */
 	credentials: AdapterKeys | {getCredentials(): Promise<AdapterKeys>};
 	/** One URL for every call (ECS and VPC): --endpoint or the sandbox. */
@@ -170,7 +179,11 @@ export function createTransport(options: AdapterOptions): Transport {
 		const flat = flattenParams(params);
 		const once = async (): Promise<Json> => {
 			signal?.throwIfAborted();
-			const keys = await keysNow();
+			const keys = await keysNow().catch((error: unknown) => {
+				throw error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable')
+					? credentialsError(error, action)
+					: error;
+			});
 			remember(keys);
 			const record: CallRecord = {};
 			try {

@@ -14,7 +14,7 @@ describe('a credential failure during a submit', () => {
 		const error = asCloudError(failure, 'CreateSecurityGroup');
 		expect(error.sentence).toBe(failure.sentence);
 		expect(error.next).toBe(failure.next);
-		expect(error.kind).toBe('unknown');
+		expect(error.kind).toBe('network');
 		expect(error.details.action).toBe('CreateSecurityGroup');
 	});
 });
