@@ -5,6 +5,7 @@
 // exponential backoff and full jitter for the codes error-codes.ts names, and every failure normalised into a
 // redacted CloudError.
 import {backOff} from 'exponential-backoff';
+import {hideSecretLogs} from '../config/debug-logs.js';
 import {ConfigError} from '../config/errors.js';
 import {apiVersions, endpointFor, type Product} from './endpoints.js';
 import {
@@ -69,7 +70,8 @@ let popCore: Promise<PopClientClass> | undefined;
 const loadPopCore = (): Promise<PopClientClass> => {
 	// The RPC client alone: the package's index also loads the ROA client and its XML parser (about 100 KB of the
 	// bundle that every start would parse, for calls this adapter never makes).
-	popCore ??= import('@alicloud/pop-core/lib/rpc.js').then((module) => {
+	popCore ??= hideSecretLogs().then(async () => {
+		const module = await import('@alicloud/pop-core/lib/rpc.js');
 		const loaded = module as unknown as {default?: PopClientClass};
 		return loaded.default ?? (module as unknown as PopClientClass);
 	});

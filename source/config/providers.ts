@@ -5,6 +5,7 @@
 // environment and the aliyun CLI), the ExternalId of a RamRoleArn profile, pointing STS and the metadata host at
 // the sandbox (the library's hosts are fixed: https://sts…, http://100.100.100.200), and messages naming the mode
 // and the step that failed without a secret or token. The library is loaded on the first call only.
+import {hideSecretLogs} from './debug-logs.js';
 import {ConfigError} from './errors.js';
 import {describeFailure} from './provider-errors.js';
 import type {CredentialMode, CredentialProvider, TemporaryKeys} from './types.js';
@@ -23,17 +24,7 @@ type DeepProviders = {
 	External: {builder(): Record<string, (value: unknown) => unknown> & {build(): LibraryProvider}};
 };
 const load = () => {
-	library ??= (async () => {
-		// The library logs every string to sign (source keys and STS token) through `debug` when DEBUG names its
-		// namespace; `debug` reads DEBUG once, when it is first loaded, so it is hidden for that moment.
-		const debug = process.env.DEBUG;
-		delete process.env.DEBUG;
-		try {
-			return await loadLibrary();
-		} finally {
-			if (debug !== undefined) process.env.DEBUG = debug;
-		}
-	})();
+	library ??= hideSecretLogs().then(loadLibrary);
 	return library;
 };
 
