@@ -5,8 +5,7 @@
 import type {Rule} from '../domain/model.js';
 import {actionOf, type ChangeCall} from '../domain/plan-types.js';
 import type {CallOutcome, ChangeEvent, ChangeOutcome} from './change-types.js';
-import {asCloudError} from './engine.js';
-import type {CloudError, CloudErrorKind} from './errors.js';
+import {asCloudError, type CloudError, type CloudErrorKind} from './errors.js';
 import type {CallResult, EcsApi, RetryObservable} from './port.js';
 
 /** Failures that would fail every later call too. */

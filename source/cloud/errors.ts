@@ -1,6 +1,6 @@
 // One error type for everything that can go wrong talking to Alibaba Cloud (or the sandbox): an API error
 // answer, a network failure, a timeout, or a response that is not what the protocol promises.
-import {type ConfigError, retryableNetworkCodes} from '../config/errors.js';
+import {ConfigError, retryableNetworkCodes} from '../config/errors.js';
 import {cleanLine, type MessageKey, t} from '../text/index.js';
 import {isRetryableApiCode, kindOfApiCode} from './error-codes.js';
 import {redact} from './redact.js';
@@ -149,6 +149,12 @@ function apiError(
 	);
 }
 
+const bodyFaults = {
+	EmptyResponse: 'cloud.error.emptyBody',
+	HtmlResponse: 'cloud.error.htmlBody',
+	InvalidJson: 'cloud.error.badJson',
+} as const;
+
 function badResponse(code: string, status: number | undefined, action: string, context: ErrorContext) {
 	// A 5xx without an API answer (a gateway's error page, an empty 503) is a server fault: tried again like any 5xx.
 	if (status !== undefined && status >= 500) {
@@ -160,14 +166,7 @@ function badResponse(code: string, status: number | undefined, action: string, c
 			{status, action, retryable: true},
 		);
 	}
-	const key: MessageKey =
-		code === 'EmptyResponse'
-			? 'cloud.error.emptyBody'
-			: code === 'HtmlResponse'
-				? 'cloud.error.htmlBody'
-				: code === 'InvalidJson'
-					? 'cloud.error.badJson'
-					: 'cloud.error.noCode';
+	const key: MessageKey = bodyFaults[code as keyof typeof bodyFaults] ?? 'cloud.error.noCode';
 	return new CloudError(
 		'bad-response',
 		code,
@@ -252,6 +251,20 @@ export function credentialsError(error: ConfigError, action: string): CloudError
 	const kind =
 		error.code === 'unreachable' ? 'network' : error.code === 'credentials' ? 'credentials' : 'unknown';
 	return new CloudError(kind, 'Credentials', error.sentence, error.next, {action, retryable: false});
+}
+
+/** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
+export function asCloudError(error: unknown, action: string): CloudError {
+	if (error instanceof CloudError) return error;
+	if (error instanceof ConfigError) return credentialsError(error, action);
+	const message = error instanceof Error ? error.message : String(error);
+	return new CloudError(
+		'unknown',
+		'Error',
+		t('submit.error.unexpected', {action, message: cleanLine(message).slice(0, 200)}),
+		t('submit.error.unexpectedNext'),
+		{action},
+	);
 }
 
 /** An answer cut off because it was larger than any API answer can be (cloud/response-guard.ts). */

@@ -135,9 +135,6 @@ const modes: readonly CredentialMode[] = [
 const modeOf = (profile: AliyunCliProfile): string =>
 	profile.mode || (profile.accessKeyId ? (profile.securityToken ? 'StsToken' : 'AK') : '');
 
-/** The mode a profile is in, as `configure list` and messages show it. */
-export const aliyunCliMode = (profile: AliyunCliProfile): string => modeOf(profile) || '?';
-
 /**
  * The settings of one aliyun CLI profile in any mode ecs-sg can sign in with: a ConfigError naming the profile,
  * the file and the missing field, or the mode ecs-sg cannot use (OAuth, a browser login it does not do).

@@ -83,30 +83,19 @@ export const authorizeAction = (direction: Rule['direction'] | undefined): strin
 	direction === 'egress' ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroup';
 
 export function specOf(source: SubmitPlan | SubmitResult): GroupSpec {
-	if ('create' in source) {
-		const {create} = source;
-		return {
-			regionId: create.regionId,
-			...(create.vpcId ? {vpcId: create.vpcId} : {}),
-			name: create.name,
-			...(create.description ? {description: create.description} : {}),
-			type: create.type,
-			...(create.resourceGroupId ? {resourceGroupId: create.resourceGroupId} : {}),
-			tags: create.tags,
-			rules: planRules(source),
-			nicType: source.authorize[0]?.nicType ?? (create.vpcId ? 'intranet' : 'internet'),
-		};
-	}
+	const planned = 'create' in source;
+	const group = planned ? source.create : source;
+	const nicType = planned ? source.authorize[0]?.nicType : source.nicType;
 	return {
-		regionId: source.regionId,
-		...(source.vpcId ? {vpcId: source.vpcId} : {}),
-		name: source.name,
-		...(source.description ? {description: source.description} : {}),
-		type: source.type,
-		...(source.resourceGroupId ? {resourceGroupId: source.resourceGroupId} : {}),
-		tags: source.tags ?? [],
-		rules: source.rules,
-		nicType: source.nicType ?? (source.vpcId ? 'intranet' : 'internet'),
+		regionId: group.regionId,
+		...(group.vpcId ? {vpcId: group.vpcId} : {}),
+		name: group.name,
+		...(group.description ? {description: group.description} : {}),
+		type: group.type,
+		...(group.resourceGroupId ? {resourceGroupId: group.resourceGroupId} : {}),
+		tags: group.tags ?? [],
+		rules: planned ? planRules(source) : source.rules,
+		nicType: nicType ?? (group.vpcId ? 'intranet' : 'internet'),
 	};
 }
 

@@ -48,9 +48,6 @@ export const presets: readonly Preset[] = [
 
 export const presetIds: readonly PresetId[] = presets.map((p) => p.id);
 
-export const isPresetId = (value: string): value is PresetId =>
-	(presetIds as readonly string[]).includes(value);
-
 export function presetOf(id: PresetId): Preset {
 	return presets.find((p) => p.id === id) as Preset;
 }
