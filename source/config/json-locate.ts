@@ -73,59 +73,44 @@ export function locateJsonFault(text: string): JsonFault | undefined {
 		if (!match || match[0] === '-' || match[0] === '') throw bad();
 		i += match[0].length;
 	};
+	/** `{…}` or `[…]`: members separated by commas, up to `close`. */
+	const container = (close: string, member: () => void) => {
+		i++;
+		space();
+		if (text[i] === close) {
+			i++;
+			return;
+		}
+		for (;;) {
+			member();
+			space();
+			if (text[i] === ',') {
+				i++;
+				continue;
+			}
+			if (text[i] === close) {
+				i++;
+				return;
+			}
+			throw bad();
+		}
+	};
+	const pair = () => {
+		space();
+		if (text[i] !== '"') throw bad();
+		string();
+		space();
+		if (text[i] !== ':') throw bad();
+		i++;
+		value();
+	};
 	const value = (): void => {
 		space();
 		const ch = text[i];
 		if (ch === undefined) throw end();
-		if (ch === '{') {
-			i++;
-			space();
-			if (text[i] === '}') {
-				i++;
-				return;
-			}
-			for (;;) {
-				space();
-				if (text[i] !== '"') throw bad();
-				string();
-				space();
-				if (text[i] !== ':') throw bad();
-				i++;
-				value();
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === '}') {
-					i++;
-					return;
-				}
-				throw bad();
-			}
-		}
-		if (ch === '[') {
-			i++;
-			space();
-			if (text[i] === ']') {
-				i++;
-				return;
-			}
-			for (;;) {
-				value();
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === ']') {
-					i++;
-					return;
-				}
-				throw bad();
-			}
-		}
-		if (ch === '"') string();
+		if (ch === '{') container('}', pair);
+		else if (ch === '[') container(']', value);
+		else if (ch === '"') string();
 		else if (ch === 't') literal('true');
 		else if (ch === 'f') literal('false');
 		else if (ch === 'n') literal('null');
