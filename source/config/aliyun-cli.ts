@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {t} from '../text/index.js';
 import {ConfigError} from './errors.js';
-import {corruptJsonError} from './json-error.js';
+import {corruptJsonError} from './json-locate.js';
 import type {ModeSettings} from './providers.js';
 import type {CredentialMode, Credentials} from './types.js';
 

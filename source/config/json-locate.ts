@@ -1,5 +1,7 @@
 // Finds where a JSON text goes wrong, as a line and column, without quoting any of it. JSON.parse's own messages
 // differ between Node versions and quote the text around the error, which in a credentials file is a secret.
+import {t} from '../text/index.js';
+import {ConfigError} from './errors.js';
 
 export type JsonFault = {
 	reason: 'empty' | 'unexpected-character' | 'unexpected-end' | 'trailing-text';
@@ -125,4 +127,16 @@ export function locateJsonFault(text: string): JsonFault | undefined {
 		if (error instanceof Fault) return at(error.reason, error.offset);
 		throw error;
 	}
+}
+
+/** A ConfigError for a JSON file that does not parse: the file, the line and column, and what to do. */
+export function corruptJsonError(file: string, text: string, next: string): ConfigError {
+	const fault = locateJsonFault(text) ?? {reason: 'unexpected-character', line: 1, column: 1};
+	const reason = t(`config.json.${fault.reason}`);
+	return new ConfigError(
+		'corrupt',
+		t('config.json.invalid', {file, reason, line: fault.line, column: fault.column}),
+		next,
+		{file, line: fault.line},
+	);
 }

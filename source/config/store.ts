@@ -8,7 +8,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import {t} from '../text/index.js';
 import {ConfigError} from './errors.js';
-import {corruptJsonError} from './json-error.js';
+import {corruptJsonError} from './json-locate.js';
 import {LockTimeoutError, withLock} from './lock.js';
 import {type Document, isObject, journalOf, profilesOf, settingsOf} from './store-views.js';
 import type {ConfigStore} from './types.js';
