@@ -26,7 +26,7 @@ const stopsTheRun: ReadonlySet<CloudErrorKind> = new Set([
 ]);
 
 /** The API's answer that the change is already in place (join) or was never there (leave). */
-export function isAlreadyDone(call: ChangeCall, error: CloudError): boolean {
+function isAlreadyDone(call: ChangeCall, error: CloudError): boolean {
 	if (call.kind === 'join') return error.code === 'InvalidInstanceId.AlreadyExists';
 	if (call.kind === 'leave') return error.code === 'InvalidSecurityGroupAssociation.NotFound';
 	return false;

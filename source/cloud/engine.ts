@@ -52,7 +52,7 @@ const definite: ReadonlySet<CloudErrorKind> = new Set([
 ]);
 
 /** True when a failed CreateSecurityGroup certainly made no group (so there is nothing to resume). */
-export const createCertainlyFailed = (error: CloudError): boolean => definite.has(error.kind);
+const createCertainlyFailed = (error: CloudError): boolean => definite.has(error.kind);
 
 export const cancelledCode = 'Cancelled';
 

@@ -25,7 +25,7 @@ export type AliyunCliProfile = {
 
 export type AliyunCliConfig = {file: string; current?: string; profiles: AliyunCliProfile[]};
 
-export const aliyunCliPath = (home: string): string => path.join(home, '.aliyun', 'config.json');
+const aliyunCliPath = (home: string): string => path.join(home, '.aliyun', 'config.json');
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 

@@ -10,7 +10,7 @@ type Entry = {value: string; line: number};
 export type IniSection = {name: string; line: number; values: Map<string, Entry>};
 export type CredentialsFile = {file: string; sections: Map<string, IniSection>};
 
-export function credentialsFilePath(home: string, env: NodeJS.ProcessEnv): string {
+function credentialsFilePath(home: string, env: NodeJS.ProcessEnv): string {
 	return env.ALIBABA_CLOUD_CREDENTIALS_FILE || path.join(home, '.alibabacloud', 'credentials');
 }
 

@@ -29,7 +29,7 @@ const serviceOf = (mode: ModeLabel['mode']): string =>
 				? 'CloudSSO'
 				: 'STS';
 
-export const whoOf = (what: ModeLabel): string =>
+const whoOf = (what: ModeLabel): string =>
 	what.role
 		? t('config.mode.whoRole', {mode: what.mode, profile: what.profile, role: what.role})
 		: t('config.mode.who', {mode: what.mode, profile: what.profile});

@@ -15,7 +15,7 @@ import type {ConfigStore} from './types.js';
 
 export {regionCacheTtlMs} from './store-views.js';
 
-export const configFileName = 'config.json';
+const configFileName = 'config.json';
 
 const objectKeys = ['profiles', 'defaults', 'regionCache', 'journal'] as const;
 

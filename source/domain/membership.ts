@@ -31,7 +31,7 @@ const typeName = (type: GroupType): string =>
 	type === 'enterprise' ? t('followup.group.enterprise') : t('followup.group.normal');
 
 /** The instances a group can hold: those of its VPC, or the classic ones for a classic group. */
-export const inNetworkOf = (group: Pick<MemberGroup, 'vpcId'>, instance: Instance): boolean =>
+const inNetworkOf = (group: Pick<MemberGroup, 'vpcId'>, instance: Instance): boolean =>
 	instance.vpcId === group.vpcId;
 
 /**

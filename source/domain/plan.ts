@@ -120,7 +120,7 @@ export function createParams(spec: GroupSpec, clientToken?: string): [string, st
  * AuthorizeSecurityGroupEgressRequestPermissions in @alicloud/ecs20140526; "specify one of them",
  * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup).
  */
-export function peerParams(peer: Peer, direction: Direction): Record<string, string> {
+function peerParams(peer: Peer, direction: Direction): Record<string, string> {
 	const far = direction === 'ingress' ? 'Source' : 'Dest';
 	switch (peer.kind) {
 		case 'ipv4':

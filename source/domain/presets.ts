@@ -74,7 +74,7 @@ export function presetRule(
 }
 
 /** Where inbound administration and databases start when the group's VPC (and so its CIDR) is not known. */
-export const privateRange = '10.0.0.0/8';
+const privateRange = '10.0.0.0/8';
 
 /**
  * The source a preset suggests: inbound remote administration and databases start from the group's own VPC

@@ -15,7 +15,7 @@ const shown = (s: string): string => cleanLine(s);
 
 export const nameRules = {min: 2, max: 128} as const;
 export const descriptionRules = {min: 2, max: 256} as const;
-export const maxTags = 20;
+const maxTags = 20;
 export const maxRulesPerCall = 100;
 export const maxRulesPerGroup = 200;
 
@@ -40,7 +40,7 @@ export function validateDescription(description: string): Problem {
 	return undefined;
 }
 
-export const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 export function validateRegionId(id: string): Problem {
 	return regionIdPattern.test(id) ? undefined : t('domain.region.format', {value: shown(id)});
 }
