@@ -101,25 +101,20 @@ export type ModeSettings =
 			accessTokenExpire: number;
 	  };
 
-/** Sends a library request to `base` instead of the host the library fixed, same path and query. */
-function redirect(base: string | undefined, doRequest: (request: LibraryRequest) => Promise<unknown>) {
-	return (request: LibraryRequest) => {
-		if (base) {
-			const url = new URL(base);
-			request.protocol = url.protocol.replace(':', '');
-			request.host = url.host;
-		}
-		return doRequest(request);
-	};
-}
-
+/** Sends the provider's requests to `base` instead of the host the library fixed, same path and query. */
 const point = (
 	provider: LibraryProvider,
 	base: string | undefined,
 	doRequest: (r: LibraryRequest) => Promise<unknown>,
 ) => {
+	if (!base) return provider;
+	const url = new URL(base);
 	// The library keeps its HTTP call on the instance "for mock"; replacing it is the one way to aim it elsewhere.
-	if (base) (provider as unknown as {doRequest: unknown}).doRequest = redirect(base, doRequest);
+	(provider as unknown as {doRequest: unknown}).doRequest = (request: LibraryRequest) => {
+		request.protocol = url.protocol.replace(':', '');
+		request.host = url.host;
+		return doRequest(request);
+	};
 	return provider;
 };
 
