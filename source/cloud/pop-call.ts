@@ -117,7 +117,6 @@ export function createTransport(options: AdapterOptions): Transport {
 	if (!('getCredentials' in credentials)) remember(credentials);
 	const listeners = new Set<(event: RetryEvent) => void>();
 	const clients = new Map<string, {keys: string; client: Promise<PopClient>}>();
-	// Endpoints learnt from this api's own DescribeRegions, used when the caller's cache has none.
 	const learnt = new Map<string, string>();
 	const regionEndpoint = (regionId: string) => options.regionEndpoints?.(regionId) ?? learnt.get(regionId);
 
@@ -125,39 +124,33 @@ export function createTransport(options: AdapterOptions): Transport {
 		const key = `${endpoint} ${apiVersion}`;
 		const keysId = `${keys.accessKeyId} ${keys.securityToken ?? ''}`;
 		const cached = clients.get(key);
-		if (cached && cached.keys !== keysId) {
-			// Renewed keys: the old client's connections are closed once its calls have settled.
-			cached.client.then(
-				(old) => old.keepAliveAgent?.destroy(),
-				() => {},
+		if (cached?.keys === keysId) return cached.client;
+		// Renewed keys: the old client's connections are closed once its calls have settled.
+		cached?.client.then(
+			(old) => old.keepAliveAgent?.destroy(),
+			() => {},
+		);
+		const made = loadPopCore().then((RPCClient) => {
+			const rpc = new RPCClient(
+				{
+					endpoint,
+					apiVersion,
+					accessKeyId: keys.accessKeyId,
+					accessKeySecret: keys.accessKeySecret,
+					...(keys.securityToken ? {securityToken: keys.securityToken} : {}),
+				},
+				true,
 			);
-			clients.delete(key);
-		}
-		let existing = cached?.keys === keysId ? cached.client : undefined;
-		if (!existing) {
-			existing = loadPopCore().then((RPCClient) => {
-				const rpc = new RPCClient(
-					{
-						endpoint,
-						apiVersion,
-						accessKeyId: keys.accessKeyId,
-						accessKeySecret: keys.accessKeySecret,
-						...(keys.securityToken ? {securityToken: keys.securityToken} : {}),
-					},
-					true,
-				);
-				// Every answer through this client is watched: size capped, status noted (response-guard.ts).
-				if (rpc.keepAliveAgent) guardAgent(rpc.keepAliveAgent, maxResponseBytes);
-				return rpc;
-			});
-			// A failed load must not be cached for good.
-			const made = existing;
-			made.catch(() => {
-				if (clients.get(key)?.client === made) clients.delete(key);
-			});
-			clients.set(key, {keys: keysId, client: made});
-		}
-		return existing;
+			// Every answer through this client is watched: size capped, status noted (response-guard.ts).
+			if (rpc.keepAliveAgent) guardAgent(rpc.keepAliveAgent, maxResponseBytes);
+			return rpc;
+		});
+		// A failed load must not be cached for good.
+		made.catch(() => {
+			if (clients.get(key)?.client === made) clients.delete(key);
+		});
+		clients.set(key, {keys: keysId, client: made});
+		return made;
 	};
 
 	const emit = (event: RetryEvent) => {

@@ -16,9 +16,7 @@ type LibraryProvider = {
 };
 type LibraryRequest = {protocol: string; host: string; path: string; toRequestURL(): string; url?: string};
 
-let library:
-	| Promise<{lib: Library; doRequest: (request: LibraryRequest) => Promise<unknown>; deep: DeepProviders}>
-	| undefined;
+let library: ReturnType<typeof loadLibrary> | undefined;
 type DeepProviders = {
 	CloudSSO: {builder(): Record<string, (value: unknown) => unknown> & {build(): LibraryProvider}};
 	External: {builder(): Record<string, (value: unknown) => unknown> & {build(): LibraryProvider}};
