@@ -38,7 +38,7 @@ const actionOf = (plan: SubmitPlan, step: SubmitStepId): string =>
 		? 'CreateSecurityGroup'
 		: authorizeAction(plan.authorize[Number(step.slice('authorize-'.length)) - 1]?.direction);
 
-/** Refusals after which the create certainly did not happen (the API answered, and said no). */
+/** Refusals after which a CreateSecurityGroup certainly made no group (the API answered, and said no). */
 const definite: ReadonlySet<CloudErrorKind> = new Set([
 	'bad-key',
 	'bad-secret',
@@ -50,9 +50,6 @@ const definite: ReadonlySet<CloudErrorKind> = new Set([
 	'region-not-found',
 	'invalid',
 ]);
-
-/** True when a failed CreateSecurityGroup certainly made no group (so there is nothing to resume). */
-const createCertainlyFailed = (error: CloudError): boolean => definite.has(error.kind);
 
 export const cancelledCode = 'Cancelled';
 
@@ -143,7 +140,7 @@ async function runSteps(
 			if (created instanceof CloudError) {
 				// A clear refusal means no group exists: nothing to resume. Anything else (no answer, 5xx, ...)
 				// may have made one, so the entry stays and `resume` asks again with the same ClientToken.
-				if (createCertainlyFailed(created)) journal.remove(plan.id);
+				if (definite.has(created.kind)) journal.remove(plan.id);
 				return fail(created);
 			}
 			groupId = created.groupId;
@@ -273,19 +270,19 @@ export async function deleteUnfinished(
 			deps.journal.put({...entry, payload: {...progress, groupId}});
 		} catch (error) {
 			const cloud = asCloudError(error, 'CreateSecurityGroup');
-			if (!createCertainlyFailed(cloud)) return {ok: false, error: cloud};
+			if (!definite.has(cloud.kind)) return {ok: false, error: cloud};
 			deps.journal.remove(entry.id);
 			return {ok: true, alreadyGone: true};
 		}
 	}
+	let alreadyGone = false;
 	try {
 		await deps.api.deleteSecurityGroup(plan.regionId, groupId);
 	} catch (error) {
 		const cloud = asCloudError(error, 'DeleteSecurityGroup');
 		if (cloud.kind !== 'group-not-found') return {ok: false, error: cloud, groupId};
-		deps.journal.remove(entry.id);
-		return {ok: true, groupId, alreadyGone: true};
+		alreadyGone = true;
 	}
 	deps.journal.remove(entry.id);
-	return {ok: true, groupId, alreadyGone: false};
+	return {ok: true, groupId, alreadyGone};
 }
