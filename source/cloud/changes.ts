@@ -5,8 +5,7 @@
 import type {Rule} from '../domain/model.js';
 import {actionOf, type ChangeCall} from '../domain/plan-types.js';
 import type {CallOutcome, ChangeEvent, ChangeOutcome} from './change-types.js';
-import {asCloudError} from './engine.js';
-import type {CloudError, CloudErrorKind} from './errors.js';
+import {asCloudError, type CloudError, type CloudErrorKind} from './errors.js';
 import type {CallResult, EcsApi, RetryObservable} from './port.js';
 
 /** Failures that would fail every later call too. */
@@ -16,6 +15,7 @@ const stopsTheRun: ReadonlySet<CloudErrorKind> = new Set([
 	'bad-token',
 	'clock',
 	'forbidden',
+	'credentials',
 	'throttled',
 	'unavailable',
 	'network',
@@ -26,7 +26,7 @@ const stopsTheRun: ReadonlySet<CloudErrorKind> = new Set([
 ]);
 
 /** The API's answer that the change is already in place (join) or was never there (leave). */
-export function isAlreadyDone(call: ChangeCall, error: CloudError): boolean {
+function isAlreadyDone(call: ChangeCall, error: CloudError): boolean {
 	if (call.kind === 'join') return error.code === 'InvalidInstanceId.AlreadyExists';
 	if (call.kind === 'leave') return error.code === 'InvalidSecurityGroupAssociation.NotFound';
 	return false;

@@ -2,17 +2,23 @@
 // a journal entry so that a create cut short (a step that keeps failing, a killed process) can be finished or
 // undone later. Retries are the adapter's job (it reuses the plan's ClientTokens); the engine only turns them
 // into 'retrying' events and never retries on its own, except where recovery needs a call again.
-import {ConfigError} from '../config/errors.js';
 import type {Journal, JournalEntry} from '../config/types.js';
 import type {Rule} from '../domain/model.js';
-import {authorizeAction} from '../domain/plan.js';
+import {authorizeAction, planRules, specOf} from '../domain/plan.js';
 import type {Inspection, SubmitPlan, SubmitProgress, SubmitResult} from '../domain/plan-types.js';
 import {ruleKey} from '../domain/rules.js';
-import {cleanLine, t} from '../text/index.js';
+import {t} from '../text/index.js';
 import type {SubmitEvent, SubmitOutcome, SubmitStepId} from './engine-types.js';
-import {CloudError, type CloudErrorKind} from './errors.js';
-import type {EcsApi, RetryObservable} from './port.js';
-import {readEntry} from './progress-check.js';
+import {asCloudError, CloudError, type CloudErrorKind} from './errors.js';
+import type {CallResult, EcsApi, RetryObservable} from './port.js';
+import {readProgress} from './progress-check.js';
+
+export {
+	readProgress,
+	type UnreadableEntry,
+	unfinishedEntries,
+	unreadableEntries,
+} from './progress-check.js';
 
 export type SubmitDeps = {
 	api: EcsApi & Partial<RetryObservable>;
@@ -32,23 +38,7 @@ const actionOf = (plan: SubmitPlan, step: SubmitStepId): string =>
 		? 'CreateSecurityGroup'
 		: authorizeAction(plan.authorize[Number(step.slice('authorize-'.length)) - 1]?.direction);
 
-/** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
-export function asCloudError(error: unknown, action: string): CloudError {
-	if (error instanceof CloudError) return error;
-	// Keys could not be had (a refused or unreachable STS, an expired SSO token): config/ worded it already.
-	if (error instanceof ConfigError)
-		return new CloudError('unknown', 'Credentials', error.sentence, error.next, {action});
-	const message = error instanceof Error ? error.message : String(error);
-	return new CloudError(
-		'unknown',
-		'Error',
-		t('submit.error.unexpected', {action, message: cleanLine(message).slice(0, 200)}),
-		t('submit.error.unexpectedNext'),
-		{action},
-	);
-}
-
-/** Refusals after which the create certainly did not happen (the API answered, and said no). */
+/** Refusals after which a CreateSecurityGroup certainly made no group (the API answered, and said no). */
 const definite: ReadonlySet<CloudErrorKind> = new Set([
 	'bad-key',
 	'bad-secret',
@@ -61,74 +51,16 @@ const definite: ReadonlySet<CloudErrorKind> = new Set([
 	'invalid',
 ]);
 
-/** True when a failed CreateSecurityGroup certainly made no group (so there is nothing to resume). */
-export const createCertainlyFailed = (error: CloudError): boolean => definite.has(error.kind);
-
 export const cancelledCode = 'Cancelled';
 
 const cancelled = (): CloudError =>
 	new CloudError('unknown', cancelledCode, t('submit.cancelled'), t('submit.cancelledNext'));
 
-/** The engine's payload in a journal entry, or undefined when the entry is not one of the engine's or unreadable. */
-export function readProgress(entry: JournalEntry): SubmitProgress | undefined {
-	const reading = readEntry(entry);
-	return reading.kind === 'progress' ? reading.progress : undefined;
-}
-
-/** The engine's unfinished creates in a journal, oldest first (unreadable ones left out: see unreadableEntries). */
-export function unfinishedEntries(journal: Journal): JournalEntry[] {
-	return journal
-		.list()
-		.filter((e) => readProgress(e) !== undefined)
-		.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-export type UnreadableEntry = {
-	/** The entry's id, or a stand-in when the id itself is what is wrong. */
-	id: string;
-	/** Which field is wrong and what it should be. */
-	problem: string;
-	/** The group it names, when that much can be read (so the person knows what may exist). */
-	groupId?: string;
-	regionId?: string;
-};
-
-/** The engine's entries a hand edit has broken: each with what is wrong, so it can be reported, not crashed on. */
-export function unreadableEntries(journal: Journal): UnreadableEntry[] {
-	return journal.list().flatMap((entry): UnreadableEntry[] => {
-		const reading = readEntry(entry);
-		if (reading.kind !== 'unreadable') return [];
-		const raw = entry as unknown as Record<string, unknown>;
-		const payload = raw.payload as Record<string, unknown>;
-		const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : t('submit.journal.noId');
-		return [
-			{
-				id,
-				problem: reading.problem,
-				...(typeof payload.groupId === 'string' && payload.groupId !== '' ? {groupId: payload.groupId} : {}),
-				...(typeof raw.regionId === 'string' && raw.regionId !== '' ? {regionId: raw.regionId} : {}),
-			},
-		];
-	});
-}
-
-const resultOf = (progress: SubmitProgress, groupId: string): SubmitResult => {
-	const {plan} = progress;
-	const {create} = plan;
-	return {
-		groupId,
-		regionId: plan.regionId,
-		...(create.vpcId ? {vpcId: create.vpcId} : {}),
-		name: create.name,
-		type: create.type,
-		rules: plan.authorize.flatMap((b) => b.rules),
-		requestIds: [...progress.requestIds],
-		...(create.description ? {description: create.description} : {}),
-		...(create.resourceGroupId ? {resourceGroupId: create.resourceGroupId} : {}),
-		tags: create.tags,
-		nicType: plan.authorize[0]?.nicType ?? (create.vpcId ? 'intranet' : 'internet'),
-	};
-};
+const resultOf = (progress: SubmitProgress, groupId: string): SubmitResult => ({
+	...specOf(progress.plan),
+	groupId,
+	requestIds: [...progress.requestIds],
+});
 
 /** Runs the steps not done yet, updating the journal after each; removes the entry when all succeed. */
 async function runSteps(
@@ -166,67 +98,72 @@ async function runSteps(
 		...(error.code === cancelledCode ? {cancelled: true} : {}),
 	});
 
+	/** One call as a step: 'running', then 'done' (what it `noted` saved) or 'failed' with the error. */
+	const run = async <T extends CallResult>(
+		step: SubmitStepId,
+		send: () => Promise<T>,
+		noted: (answer: T) => Partial<SubmitProgress>,
+		shown: {groupId?: string; ruleCount?: number} = {},
+	): Promise<T | CloudError> => {
+		const running = {step, attempt: 1, groupId: shown.groupId};
+		current = running;
+		onEvent({step, state: 'running', attempt: 1, ...shown});
+		try {
+			const answer = await send();
+			Object.assign(progress, noted(answer));
+			progress.requestIds.push(answer.requestId);
+			save();
+			const {groupId} = progress;
+			onEvent({step, state: 'done', attempt: running.attempt, requestId: answer.requestId, groupId});
+			return answer;
+		} catch (error) {
+			const cloud = asCloudError(error, actionOf(plan, step));
+			const {groupId} = shown;
+			onEvent({step, state: 'failed', attempt: running.attempt, error: cloud, ...(groupId ? {groupId} : {})});
+			return cloud;
+		}
+	};
+
 	try {
-		if (!progress.groupId) {
+		let groupId = progress.groupId;
+		if (!groupId) {
 			// Only a resumed create can get here aborted (submit checks before writing the entry): an earlier
 			// run may have sent the create, so the entry stays.
 			if (deps.signal?.aborted) return fail(cancelled());
-			current = {step: 'create', attempt: 1};
-			onEvent({step: 'create', state: 'running', attempt: 1});
-			try {
-				const created = await api.createSecurityGroup(plan.create);
-				progress.groupId = created.groupId;
-				progress.requestIds.push(created.requestId);
-				save();
-				onEvent({
-					step: 'create',
-					state: 'done',
-					attempt: current.attempt,
-					requestId: created.requestId,
-					groupId: created.groupId,
-				});
-			} catch (error) {
-				const cloud = asCloudError(error, 'CreateSecurityGroup');
-				onEvent({step: 'create', state: 'failed', attempt: current.attempt, error: cloud});
+			const created = await run(
+				'create',
+				() => api.createSecurityGroup(plan.create),
+				(answer) => ({
+					groupId: answer.groupId,
+				}),
+			);
+			if (created instanceof CloudError) {
 				// A clear refusal means no group exists: nothing to resume. Anything else (no answer, 5xx, ...)
 				// may have made one, so the entry stays and `resume` asks again with the same ClientToken.
-				if (createCertainlyFailed(cloud)) journal.remove(plan.id);
-				return fail(cloud);
+				if (definite.has(created.kind)) journal.remove(plan.id);
+				return fail(created);
 			}
+			groupId = created.groupId;
 		}
-		const groupId = progress.groupId;
 		for (let i = progress.authorized; i < plan.authorize.length; i++) {
 			const batch = plan.authorize[i];
 			if (!batch) break;
 			if (deps.signal?.aborted) return fail(cancelled());
-			const step: SubmitStepId = `authorize-${i + 1}`;
-			current = {step, attempt: 1, groupId};
-			onEvent({step, state: 'running', attempt: 1, groupId, ruleCount: batch.rules.length});
-			try {
-				const input = {
-					regionId: plan.regionId,
-					groupId,
-					rules: batch.rules,
-					nicType: batch.nicType,
-					clientToken: batch.clientToken,
-				};
-				// Batches without a direction come from journal entries written before egress rules were planned.
-				const answer =
-					batch.direction === 'egress'
-						? await api.authorizeSecurityGroupEgress(input)
-						: await api.authorizeSecurityGroup(input);
-				progress.authorized = i + 1;
-				progress.requestIds.push(answer.requestId);
-				save();
-				onEvent({step, state: 'done', attempt: current.attempt, requestId: answer.requestId, groupId});
-			} catch (error) {
-				const cloud = asCloudError(
-					error,
-					batch.direction === 'egress' ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroup',
-				);
-				onEvent({step, state: 'failed', attempt: current.attempt, error: cloud, groupId});
-				return fail(cloud);
-			}
+			const input = {
+				regionId: plan.regionId,
+				groupId,
+				rules: batch.rules,
+				nicType: batch.nicType,
+				clientToken: batch.clientToken,
+			};
+			// Batches without a direction come from journal entries written before egress rules were planned.
+			const send = () =>
+				batch.direction === 'egress'
+					? api.authorizeSecurityGroupEgress(input)
+					: api.authorizeSecurityGroup(input);
+			const shown = {groupId, ruleCount: batch.rules.length};
+			const answer = await run(`authorize-${i + 1}`, send, () => ({authorized: i + 1}), shown);
+			if (answer instanceof CloudError) return fail(answer);
 		}
 		journal.remove(plan.id);
 		return {ok: true, result: resultOf(progress, groupId)};
@@ -261,25 +198,32 @@ export async function submit(
 	return runSteps(entry, progress, deps, onEvent);
 }
 
+/** The engine's progress in an entry the caller found with unfinishedEntries. */
+function progressOf(entry: JournalEntry): SubmitProgress {
+	const progress = readProgress(entry);
+	if (!progress) throw new Error(t('submit.journal.notOurs', {id: entry.id}));
+	return progress;
+}
+
 const sameRules = (planned: readonly Rule[], present: readonly Rule[]) => {
-	const key = ruleKey;
-	const have = new Set(present.map(key));
+	const have = new Set(present.map(ruleKey));
 	return {
-		applied: planned.filter((r) => have.has(key(r))),
-		missing: planned.filter((r) => !have.has(key(r))),
+		applied: planned.filter((r) => have.has(ruleKey(r))),
+		missing: planned.filter((r) => !have.has(ruleKey(r))),
 	};
 };
 
 /** What exists now of an unfinished create: asks the API about the group and its rules (read-only). */
 export async function inspectUnfinished(entry: JournalEntry, api: EcsApi): Promise<Inspection> {
-	const progress = readProgress(entry);
-	if (!progress) throw new Error(t('submit.journal.notOurs', {id: entry.id}));
+	const progress = progressOf(entry);
 	const {plan} = progress;
-	const planned = plan.authorize.flatMap((b) => b.rules);
+	const planned = planRules(plan);
 	const base = {journalId: entry.id, plan, createdAt: entry.createdAt};
 	if (!progress.groupId) return {...base, group: 'unknown', applied: [], missing: planned};
 	try {
-		const detail = await api.describeSecurityGroupAttribute(plan.regionId, progress.groupId);
+		const detail = await api.describeSecurityGroupAttribute(plan.regionId, progress.groupId, {
+			summary: false,
+		});
 		return {...base, group: 'exists', groupId: progress.groupId, ...sameRules(planned, detail.rules)};
 	} catch (error) {
 		const cloud = asCloudError(error, 'DescribeSecurityGroupAttribute');
@@ -300,8 +244,7 @@ export async function finishUnfinished(
 	deps: SubmitDeps,
 	onEvent: SubmitListener = () => {},
 ): Promise<SubmitOutcome> {
-	const progress = readProgress(entry);
-	if (!progress) throw new Error(t('submit.journal.notOurs', {id: entry.id}));
+	const progress = progressOf(entry);
 	return runSteps(entry, progress, deps, onEvent);
 }
 
@@ -318,8 +261,7 @@ export async function deleteUnfinished(
 	entry: JournalEntry,
 	deps: Pick<SubmitDeps, 'api' | 'journal'>,
 ): Promise<DeleteOutcome> {
-	const progress = readProgress(entry);
-	if (!progress) throw new Error(t('submit.journal.notOurs', {id: entry.id}));
+	const progress = progressOf(entry);
 	const {plan} = progress;
 	let groupId = progress.groupId;
 	if (!groupId) {
@@ -328,22 +270,19 @@ export async function deleteUnfinished(
 			deps.journal.put({...entry, payload: {...progress, groupId}});
 		} catch (error) {
 			const cloud = asCloudError(error, 'CreateSecurityGroup');
-			if (!createCertainlyFailed(cloud)) return {ok: false, error: cloud};
+			if (!definite.has(cloud.kind)) return {ok: false, error: cloud};
 			deps.journal.remove(entry.id);
 			return {ok: true, alreadyGone: true};
 		}
 	}
+	let alreadyGone = false;
 	try {
 		await deps.api.deleteSecurityGroup(plan.regionId, groupId);
 	} catch (error) {
 		const cloud = asCloudError(error, 'DeleteSecurityGroup');
 		if (cloud.kind !== 'group-not-found') return {ok: false, error: cloud, groupId};
-		deps.journal.remove(entry.id);
-		return {ok: true, groupId, alreadyGone: true};
+		alreadyGone = true;
 	}
 	deps.journal.remove(entry.id);
-	return {ok: true, groupId, alreadyGone: false};
+	return {ok: true, groupId, alreadyGone};
 }
-
-/** Forgets an entry without calling anything (for a group that is already gone). */
-export const forgetUnfinished = (entry: JournalEntry, journal: Journal): void => journal.remove(entry.id);

@@ -2,22 +2,6 @@
 // predicates, so the retry policy can be read and tested in one place.
 import type {CloudErrorKind} from './errors.js';
 
-/** Transport failures where the request may never have arrived, or its answer was lost: try again. */
-export const retryableNetworkCodes: ReadonlySet<string> = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'ETIMEDOUT',
-	'EPIPE',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ENETDOWN',
-	'ECONNABORTED',
-	'EHOSTDOWN',
-	'RequestTimeout',
-]);
-
 /** API codes the retry policy tries again: throttling, temporary server trouble, an earlier try still running. */
 export function isRetryableApiCode(code: string): boolean {
 	return (

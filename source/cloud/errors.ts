@@ -1,7 +1,8 @@
 // One error type for everything that can go wrong talking to Alibaba Cloud (or the sandbox): an API error
 // answer, a network failure, a timeout, or a response that is not what the protocol promises.
+import {ConfigError, retryableNetworkCodes} from '../config/errors.js';
 import {cleanLine, type MessageKey, t} from '../text/index.js';
-import {isRetryableApiCode, kindOfApiCode, retryableNetworkCodes} from './error-codes.js';
+import {isRetryableApiCode, kindOfApiCode} from './error-codes.js';
 import {redact} from './redact.js';
 
 export type CloudErrorKind =
@@ -10,6 +11,7 @@ export type CloudErrorKind =
 	| 'bad-token' // InvalidSecurityToken.*, MissingSecurityToken
 	| 'clock' // InvalidTimeStamp.*: the local clock is off
 	| 'forbidden' // Forbidden.RAM and other 403 permission codes
+	| 'credentials' // no keys to sign with: STS refused the role, the SSO token expired… (config/ says which)
 	| 'quota' // QuotaExceed.*, AuthorizationLimitExceed
 	| 'vpc-not-found'
 	| 'region-not-found'
@@ -100,6 +102,31 @@ function serverMessage(message: string | undefined, context: ErrorContext): stri
 	return clean.length > 300 ? `${clean.slice(0, 299)}…` : clean;
 }
 
+/** The catalogue's name (cloud.error.NAME, cloud.next.NAME) of what each kind of API refusal says. */
+const wordings = {
+	'bad-secret': 'badSecret',
+	'bad-token': 'badToken',
+	clock: 'clock',
+	forbidden: 'forbidden',
+	quota: 'quota',
+	'vpc-not-found': 'vpcNotFound',
+	'region-not-found': 'regionNotFound',
+	'group-not-found': 'groupNotFound',
+	throttled: 'throttled',
+	unavailable: 'unavailable',
+} as const;
+
+function wordingOf(kind: CloudErrorKind, code: string) {
+	if (kind === 'bad-key') return /Inactive|Disabled/.test(code) ? 'keyDisabled' : 'badKey';
+	if (kind === 'conflict') {
+		return code === 'IdempotentParameterMismatch' || code === 'InvalidIdempotenceParameter.Mismatch'
+			? 'tokenMismatch'
+			: 'conflict';
+	}
+	if (kind === 'invalid') return code === 'InvalidApi.NotFound' ? 'apiNotFound' : 'invalid';
+	return kind in wordings ? wordings[kind as keyof typeof wordings] : 'unknown';
+}
+
 function apiError(
 	code: string,
 	status: number | undefined,
@@ -112,47 +139,21 @@ function apiError(
 	const message = serverMessage(field(data, 'Message'), context);
 	const details = {status, requestId, action, retryable: isRetryableApiCode(code)};
 	const params = {action, code, message: message || code, status: status ?? '?', requestId: requestId ?? '-'};
-	const pick = (): [MessageKey, MessageKey] => {
-		switch (kind) {
-			case 'bad-key':
-				return /Inactive|Disabled/.test(code)
-					? ['cloud.error.keyDisabled', 'cloud.next.keyDisabled']
-					: ['cloud.error.badKey', 'cloud.next.badKey'];
-			case 'bad-secret':
-				return ['cloud.error.badSecret', 'cloud.next.badSecret'];
-			case 'bad-token':
-				return ['cloud.error.badToken', 'cloud.next.badToken'];
-			case 'clock':
-				return ['cloud.error.clock', 'cloud.next.clock'];
-			case 'forbidden':
-				return ['cloud.error.forbidden', 'cloud.next.forbidden'];
-			case 'quota':
-				return ['cloud.error.quota', 'cloud.next.quota'];
-			case 'vpc-not-found':
-				return ['cloud.error.vpcNotFound', 'cloud.next.vpcNotFound'];
-			case 'region-not-found':
-				return ['cloud.error.regionNotFound', 'cloud.next.regionNotFound'];
-			case 'group-not-found':
-				return ['cloud.error.groupNotFound', 'cloud.next.groupNotFound'];
-			case 'throttled':
-				return ['cloud.error.throttled', 'cloud.next.throttled'];
-			case 'unavailable':
-				return ['cloud.error.unavailable', 'cloud.next.unavailable'];
-			case 'conflict':
-				return code === 'IdempotentParameterMismatch' || code === 'InvalidIdempotenceParameter.Mismatch'
-					? ['cloud.error.tokenMismatch', 'cloud.next.tokenMismatch']
-					: ['cloud.error.conflict', 'cloud.next.conflict'];
-			case 'invalid':
-				return code === 'InvalidApi.NotFound'
-					? ['cloud.error.apiNotFound', 'cloud.next.apiNotFound']
-					: ['cloud.error.invalid', 'cloud.next.invalid'];
-			default:
-				return ['cloud.error.unknown', 'cloud.next.unknown'];
-		}
-	};
-	const [sentence, next] = pick();
-	return new CloudError(kind, code, t(sentence, params), t(next, params), details);
+	const words = wordingOf(kind, code);
+	return new CloudError(
+		kind,
+		code,
+		t(`cloud.error.${words}`, params),
+		t(`cloud.next.${words}`, params),
+		details,
+	);
 }
+
+const bodyFaults = {
+	EmptyResponse: 'cloud.error.emptyBody',
+	HtmlResponse: 'cloud.error.htmlBody',
+	InvalidJson: 'cloud.error.badJson',
+} as const;
 
 function badResponse(code: string, status: number | undefined, action: string, context: ErrorContext) {
 	// A 5xx without an API answer (a gateway's error page, an empty 503) is a server fault: tried again like any 5xx.
@@ -165,14 +166,7 @@ function badResponse(code: string, status: number | undefined, action: string, c
 			{status, action, retryable: true},
 		);
 	}
-	const key: MessageKey =
-		code === 'EmptyResponse'
-			? 'cloud.error.emptyBody'
-			: code === 'HtmlResponse'
-				? 'cloud.error.htmlBody'
-				: code === 'InvalidJson'
-					? 'cloud.error.badJson'
-					: 'cloud.error.noCode';
+	const key: MessageKey = bodyFaults[code as keyof typeof bodyFaults] ?? 'cloud.error.noCode';
 	return new CloudError(
 		'bad-response',
 		code,
@@ -245,6 +239,31 @@ export function toCloudError(error: unknown, action: string, context: ErrorConte
 		}),
 		t('cloud.next.unknown', {requestId: '-'}),
 		{action, retryable: false},
+	);
+}
+
+/**
+ * Keys that could not be had (config/'s ConfigError, which names the mode, the role and the step) as a CloudError,
+ * so that every caller sorts it with the API's own refusals: 'network' when STS, the metadata service or the
+ * credentials URI could not be reached, 'credentials' when it refused. Never retried: the library already was.
+ */
+export function credentialsError(error: ConfigError, action: string): CloudError {
+	const kind =
+		error.code === 'unreachable' ? 'network' : error.code === 'credentials' ? 'credentials' : 'unknown';
+	return new CloudError(kind, 'Credentials', error.sentence, error.next, {action, retryable: false});
+}
+
+/** Anything thrown by an api (fakes included) as a CloudError, without stack traces or raw messages. */
+export function asCloudError(error: unknown, action: string): CloudError {
+	if (error instanceof CloudError) return error;
+	if (error instanceof ConfigError) return credentialsError(error, action);
+	const message = error instanceof Error ? error.message : String(error);
+	return new CloudError(
+		'unknown',
+		'Error',
+		t('submit.error.unexpected', {action, message: cleanLine(message).slice(0, 200)}),
+		t('submit.error.unexpectedNext'),
+		{action},
 	);
 }
 

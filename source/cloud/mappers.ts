@@ -12,7 +12,6 @@ import type {
 	PrefixList,
 	Protocol,
 	Region,
-	Rule,
 	SecurityGroupDetail,
 	SecurityGroupSummary,
 	Tag,
@@ -219,47 +218,6 @@ export function accountAttributes(body: Json): AccountAttributes {
 	const max = values('max-security-groups')[0];
 	const maxSecurityGroups = max ? num(max.Value ?? max.Count) : undefined;
 	return {networkTypes, ...(maxSecurityGroups ? {maxSecurityGroups} : {})};
-}
-
-/**
- * The far end as request parameters: SourceCidrIp / Ipv6SourceCidrIp / SourceGroupId (+ SourceGroupOwnerAccount)
- * / SourcePrefixListId for ingress, the Dest* names for egress (AuthorizeSecurityGroupRequestPermissions and
- * AuthorizeSecurityGroupEgressRequestPermissions in @alicloud/ecs20140526; "specify one of them",
- * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup).
- */
-export function peerParams(peer: Peer, direction: Direction): Json {
-	const far = direction === 'ingress' ? 'Source' : 'Dest';
-	switch (peer.kind) {
-		case 'ipv4':
-			return {[`${far}CidrIp`]: peer.cidr};
-		case 'ipv6':
-			return {[`Ipv6${far}CidrIp`]: peer.cidr};
-		case 'group':
-			return {
-				[`${far}GroupId`]: peer.groupId,
-				...(peer.ownerAccount ? {[`${far}GroupOwnerAccount`]: peer.ownerAccount} : {}),
-			};
-		case 'prefix-list':
-			return {[`${far}PrefixListId`]: peer.prefixListId};
-	}
-}
-
-/** One rule's fields in the API's names; Priority is a string in every request model. */
-export function ruleParams(rule: Rule, nicType: 'intranet' | 'internet'): Json {
-	return {
-		IpProtocol: rule.protocol,
-		PortRange: rule.portRange,
-		...peerParams(rule.peer, rule.direction),
-		Policy: rule.policy,
-		Priority: String(rule.priority),
-		NicType: nicType,
-		Description: rule.description,
-	};
-}
-
-/** Port rules to the API's `Permissions.N.*` objects (pop-core flattens them; keys are not re-cased). */
-export function permissions(rules: readonly Rule[], nicType: 'intranet' | 'internet'): Json[] {
-	return rules.map((rule) => ruleParams(rule, nicType));
 }
 
 /** DescribePrefixLists' PrefixLists.PrefixList[] (MaxEntries and AssociationCount are numbers in the model). */

@@ -14,16 +14,18 @@ export type Members = {
 };
 
 export async function readMembers(api: EcsApi, regionId: string, groupId: string): Promise<Members> {
-	const detail = await api.describeSecurityGroupAttribute(regionId, groupId);
-	const {rules: _rules, innerAccessPolicy: _policy, ...group} = detail;
-	const vpcId = group.vpcId || undefined;
-	const [instances, groups] = await Promise.all([
+	// The group's summary (its type above all) comes with the groups of its network: no call of its own.
+	const detail = await api.describeSecurityGroupAttribute(regionId, groupId, {summary: false});
+	const {rules: _rules, innerAccessPolicy: _policy, ...attribute} = detail;
+	const vpcId = attribute.vpcId || undefined;
+	const [instances, all] = await Promise.all([
 		api.describeInstances(regionId, vpcId ? {vpcId} : {}),
 		api.describeSecurityGroups(regionId, vpcId ? {vpcId} : {}),
 	]);
+	const groups = all.filter((g) => g.vpcId === attribute.vpcId);
 	return {
-		group,
-		instances: instances.filter((i) => i.vpcId === group.vpcId),
-		groups: groups.filter((g) => g.vpcId === group.vpcId),
+		group: groups.find((g) => g.id === groupId) ?? attribute,
+		instances: instances.filter((i) => i.vpcId === attribute.vpcId),
+		groups,
 	};
 }

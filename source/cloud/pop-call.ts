@@ -5,8 +5,17 @@
 // exponential backoff and full jitter for the codes error-codes.ts names, and every failure normalised into a
 // redacted CloudError.
 import {backOff} from 'exponential-backoff';
+import {hideSecretLogs} from '../config/debug-logs.js';
+import {ConfigError} from '../config/errors.js';
 import {apiVersions, endpointFor, type Product} from './endpoints.js';
-import {afterTries, CloudError, HttpStatusError, toCloudError, tooLargeError} from './errors.js';
+import {
+	afterTries,
+	CloudError,
+	credentialsError,
+	HttpStatusError,
+	toCloudError,
+	tooLargeError,
+} from './errors.js';
 import {str, toPlain} from './mappers.js';
 import {flattenParams, type ParamObject} from './params.js';
 import type {RetryEvent} from './port.js';
@@ -18,8 +27,9 @@ export type AdapterKeys = {accessKeyId: string; accessKeySecret: string; securit
 export type AdapterOptions = {
 	/**
 	 * Fixed keys, or a provider asked before every call (temporary keys change when they are renewed: a new
-	 * pop-core client is made for new keys, since pop-core takes them at construction). A provider's failure
-	 * (config/'s ConfigError, naming the mode and the step) is passed on as it is, never retried.
+	 * pop-core client is made for new keys, since pop-core takes them at construction). A provider's refusal or
+	 * unreachable service (config/'s ConfigError, naming the mode and the step) becomes a CloudError of kind
+	 * 'credentials' or 'network' with config/'s words (errors.ts credentialsError), never retried.
 	 */
 	credentials: AdapterKeys | {getCredentials(): Promise<AdapterKeys>};
 	/** One URL for every call (ECS and VPC): --endpoint or the sandbox. */
@@ -60,7 +70,8 @@ let popCore: Promise<PopClientClass> | undefined;
 const loadPopCore = (): Promise<PopClientClass> => {
 	// The RPC client alone: the package's index also loads the ROA client and its XML parser (about 100 KB of the
 	// bundle that every start would parse, for calls this adapter never makes).
-	popCore ??= import('@alicloud/pop-core/lib/rpc.js').then((module) => {
+	popCore ??= hideSecretLogs().then(async () => {
+		const module = await import('@alicloud/pop-core/lib/rpc.js');
 		const loaded = module as unknown as {default?: PopClientClass};
 		return loaded.default ?? (module as unknown as PopClientClass);
 	});
@@ -106,7 +117,6 @@ export function createTransport(options: AdapterOptions): Transport {
 	if (!('getCredentials' in credentials)) remember(credentials);
 	const listeners = new Set<(event: RetryEvent) => void>();
 	const clients = new Map<string, {keys: string; client: Promise<PopClient>}>();
-	// Endpoints learnt from this api's own DescribeRegions, used when the caller's cache has none.
 	const learnt = new Map<string, string>();
 	const regionEndpoint = (regionId: string) => options.regionEndpoints?.(regionId) ?? learnt.get(regionId);
 
@@ -114,39 +124,33 @@ export function createTransport(options: AdapterOptions): Transport {
 		const key = `${endpoint} ${apiVersion}`;
 		const keysId = `${keys.accessKeyId} ${keys.securityToken ?? ''}`;
 		const cached = clients.get(key);
-		if (cached && cached.keys !== keysId) {
-			// Renewed keys: the old client's connections are closed once its calls have settled.
-			cached.client.then(
-				(old) => old.keepAliveAgent?.destroy(),
-				() => {},
+		if (cached?.keys === keysId) return cached.client;
+		// Renewed keys: the old client's connections are closed once its calls have settled.
+		cached?.client.then(
+			(old) => old.keepAliveAgent?.destroy(),
+			() => {},
+		);
+		const made = loadPopCore().then((RPCClient) => {
+			const rpc = new RPCClient(
+				{
+					endpoint,
+					apiVersion,
+					accessKeyId: keys.accessKeyId,
+					accessKeySecret: keys.accessKeySecret,
+					...(keys.securityToken ? {securityToken: keys.securityToken} : {}),
+				},
+				true,
 			);
-			clients.delete(key);
-		}
-		let existing = cached?.keys === keysId ? cached.client : undefined;
-		if (!existing) {
-			existing = loadPopCore().then((RPCClient) => {
-				const rpc = new RPCClient(
-					{
-						endpoint,
-						apiVersion,
-						accessKeyId: keys.accessKeyId,
-						accessKeySecret: keys.accessKeySecret,
-						...(keys.securityToken ? {securityToken: keys.securityToken} : {}),
-					},
-					true,
-				);
-				// Every answer through this client is watched: size capped, status noted (response-guard.ts).
-				if (rpc.keepAliveAgent) guardAgent(rpc.keepAliveAgent, maxResponseBytes);
-				return rpc;
-			});
-			// A failed load must not be cached for good.
-			const made = existing;
-			made.catch(() => {
-				if (clients.get(key)?.client === made) clients.delete(key);
-			});
-			clients.set(key, {keys: keysId, client: made});
-		}
-		return existing;
+			// Every answer through this client is watched: size capped, status noted (response-guard.ts).
+			if (rpc.keepAliveAgent) guardAgent(rpc.keepAliveAgent, maxResponseBytes);
+			return rpc;
+		});
+		// A failed load must not be cached for good.
+		made.catch(() => {
+			if (clients.get(key)?.client === made) clients.delete(key);
+		});
+		clients.set(key, {keys: keysId, client: made});
+		return made;
 	};
 
 	const emit = (event: RetryEvent) => {
@@ -170,7 +174,11 @@ export function createTransport(options: AdapterOptions): Transport {
 		const flat = flattenParams(params);
 		const once = async (): Promise<Json> => {
 			signal?.throwIfAborted();
-			const keys = await keysNow();
+			const keys = await keysNow().catch((error: unknown) => {
+				throw error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable')
+					? credentialsError(error, action)
+					: error;
+			});
 			remember(keys);
 			const record: CallRecord = {};
 			try {

@@ -50,7 +50,16 @@ export interface EcsApi {
 		regionId: string,
 		filter?: {vpcId?: string; name?: string; groupIds?: string[]},
 	): Promise<SecurityGroupSummary[]>;
-	describeSecurityGroupAttribute(regionId: string, groupId: string): Promise<SecurityGroupDetail>;
+	/**
+	 * A group's rules and attributes. Its type, creation time, resource group and tags are only in
+	 * DescribeSecurityGroups, a second call; `{summary: false}` skips it (those fields then fall back to 'normal'
+	 * and empty) for callers that read only the rules.
+	 */
+	describeSecurityGroupAttribute(
+		regionId: string,
+		groupId: string,
+		options?: {summary?: boolean},
+	): Promise<SecurityGroupDetail>;
 	deleteSecurityGroup(regionId: string, groupId: string): Promise<CallResult>;
 	/** The groups whose rules reference each of `groupIds` (at most 10 ids a call; more are asked in turns). */
 	describeSecurityGroupReferences(regionId: string, groupIds: readonly string[]): Promise<GroupReference[]>;

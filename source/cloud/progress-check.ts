@@ -1,7 +1,7 @@
 // Reads a journal entry the way the engine needs it, checking every field it will use. The journal lives in a
 // file people may edit by hand; an entry of the wrong shape must be reported as unreadable (which entry, which
 // field, what it should be), never reach the engine and crash it half-way through a resume.
-import type {JournalEntry} from '../config/types.js';
+import type {Journal, JournalEntry} from '../config/types.js';
 import type {SubmitProgress} from '../domain/plan-types.js';
 import {t} from '../text/index.js';
 
@@ -175,4 +175,47 @@ export function readEntry(entry: JournalEntry): EntryReading {
 			}),
 		};
 	}
+}
+
+/** The engine's payload in a journal entry, or undefined when the entry is not one of the engine's or unreadable. */
+export function readProgress(entry: JournalEntry): SubmitProgress | undefined {
+	const reading = readEntry(entry);
+	return reading.kind === 'progress' ? reading.progress : undefined;
+}
+
+/** The engine's unfinished creates in a journal, oldest first (unreadable ones left out: see unreadableEntries). */
+export function unfinishedEntries(journal: Journal): JournalEntry[] {
+	return journal
+		.list()
+		.filter((e) => readProgress(e) !== undefined)
+		.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export type UnreadableEntry = {
+	/** The entry's id, or a stand-in when the id itself is what is wrong. */
+	id: string;
+	/** Which field is wrong and what it should be. */
+	problem: string;
+	/** The group it names, when that much can be read (so the person knows what may exist). */
+	groupId?: string;
+	regionId?: string;
+};
+
+/** The engine's entries a hand edit has broken: each with what is wrong, so it can be reported, not crashed on. */
+export function unreadableEntries(journal: Journal): UnreadableEntry[] {
+	return journal.list().flatMap((entry): UnreadableEntry[] => {
+		const reading = readEntry(entry);
+		if (reading.kind !== 'unreadable') return [];
+		const raw = entry as unknown as Record<string, unknown>;
+		const payload = raw.payload as Record<string, unknown>;
+		const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : t('submit.journal.noId');
+		return [
+			{
+				id,
+				problem: reading.problem,
+				...(typeof payload.groupId === 'string' && payload.groupId !== '' ? {groupId: payload.groupId} : {}),
+				...(typeof raw.regionId === 'string' && raw.regionId !== '' ? {regionId: raw.regionId} : {}),
+			},
+		];
+	});
 }

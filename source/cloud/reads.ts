@@ -1,7 +1,6 @@
 // The adapter's Describe* calls: regions, VPCs (page 1, then the rest concurrently), account attributes,
 // groups and instances (all pages, at most 100 ids a call), a group's rules, and prefix lists (NextToken pages).
 
-import type {SecurityGroupSummary} from '../domain/model.js';
 import {chunk} from '../domain/plan.js';
 import {
 	accountAttributes,
@@ -158,22 +157,20 @@ export function reads(transport: Transport): Reads {
 			return byIds(filter.groupIds, (ids) => searchGroups(regionId, {...base, SecurityGroupIds: ids}));
 		},
 
-		async describeSecurityGroupAttribute(regionId, groupId) {
-			const [attribute, summaries] = await Promise.all([
-				call('ecs', 'DescribeSecurityGroupAttribute', regionId, {
-					RegionId: regionId,
-					SecurityGroupId: groupId,
-					Direction: 'all',
-				}),
-				// Type, creation time and tags are only in DescribeSecurityGroups; without them the attribute still stands.
-				searchGroups(regionId, {SecurityGroupIds: JSON.stringify([groupId])}).catch(
-					() => [] as SecurityGroupSummary[],
-				),
-			]);
-			const detail = groupDetail(
-				attribute,
-				summaries.find((s) => s.id === groupId),
-			);
+		async describeSecurityGroupAttribute(regionId, groupId, options = {}) {
+			const summaries =
+				options.summary === false
+					? undefined
+					: searchGroups(regionId, {SecurityGroupIds: JSON.stringify([groupId])});
+			// Asked at once, but the attribute's failure (a group that is gone) is the one to tell.
+			summaries?.catch(() => {});
+			const attribute = await call('ecs', 'DescribeSecurityGroupAttribute', regionId, {
+				RegionId: regionId,
+				SecurityGroupId: groupId,
+				Direction: 'all',
+			});
+			const summary = (await summaries)?.find((s) => s.id === groupId);
+			const detail = groupDetail(attribute, summary);
 			return {...detail, id: detail.id || groupId};
 		},
 

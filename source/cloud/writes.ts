@@ -1,8 +1,9 @@
 // The adapter's calls that change something: CreateSecurityGroup, the rule calls (Authorize, Revoke, Modify, in
-// both directions) and membership. Rules travel as Permissions.N.* in the API's names (mappers.ts ruleParams).
+// both directions) and membership. Rules travel as Permissions.N.* in the API's names (domain/plan.ts ruleParams).
 import type {ModifyRuleInput, RulesInput} from '../domain/model.js';
+import {permissions, ruleParams} from '../domain/plan.js';
 import {toCloudError} from './errors.js';
-import {peerParams, permissions, str} from './mappers.js';
+import {str} from './mappers.js';
 import type {ParamObject} from './params.js';
 import type {Json, Transport} from './pop-call.js';
 import type {EcsApi} from './port.js';
@@ -32,7 +33,7 @@ export function revokeParams(input: RulesInput): ParamObject {
 	const base = {RegionId: input.regionId, SecurityGroupId: input.groupId, ClientToken: input.clientToken};
 	const ids = input.ruleIds;
 	if (ids && ids.length > 0 && ids.length === input.rules.length) return {...base, SecurityGroupRuleId: ids};
-	return {...base, Permissions: permissions(input.rules, input.nicType) as ParamObject[]};
+	return {...base, Permissions: permissions(input.rules, input.nicType)};
 }
 
 /**
@@ -41,18 +42,12 @@ export function revokeParams(input: RulesInput): ParamObject {
  * @alicloud/ecs20140526; https://www.alibabacloud.com/help/id/ecs/api-modifysecuritygrouprule).
  */
 export function modifyParams(input: ModifyRuleInput): ParamObject {
-	const {rule} = input;
 	return {
 		RegionId: input.regionId,
 		SecurityGroupId: input.groupId,
 		SecurityGroupRuleId: input.ruleId,
 		ClientToken: input.clientToken,
-		IpProtocol: rule.protocol,
-		PortRange: rule.portRange,
-		...(peerParams(rule.peer, rule.direction) as ParamObject),
-		Policy: rule.policy,
-		Priority: String(rule.priority),
-		Description: rule.description,
+		...ruleParams(input.rule),
 	};
 }
 
@@ -63,7 +58,7 @@ export function writes({call}: Transport): Writes {
 				RegionId: input.regionId,
 				SecurityGroupId: input.groupId,
 				ClientToken: input.clientToken,
-				Permissions: permissions(input.rules, input.nicType) as ParamObject[],
+				Permissions: permissions(input.rules, input.nicType),
 			}),
 		);
 	const revoke = async (action: string, input: RulesInput) =>

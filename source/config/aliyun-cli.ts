@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {t} from '../text/index.js';
 import {ConfigError} from './errors.js';
-import {corruptJsonError} from './json-error.js';
+import {corruptJsonError} from './json-locate.js';
 import type {ModeSettings} from './providers.js';
 import type {CredentialMode, Credentials} from './types.js';
 
@@ -25,7 +25,7 @@ export type AliyunCliProfile = {
 
 export type AliyunCliConfig = {file: string; current?: string; profiles: AliyunCliProfile[]};
 
-export const aliyunCliPath = (home: string): string => path.join(home, '.aliyun', 'config.json');
+const aliyunCliPath = (home: string): string => path.join(home, '.aliyun', 'config.json');
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -81,22 +81,29 @@ export function loadAliyunCli(home: string): AliyunCliConfig | undefined {
 	return {file, current, profiles};
 }
 
+/** The profile's mode; an empty one is read the way the aliyun CLI does: a key pair is AK (StsToken with a token). */
+const modeOf = (profile: AliyunCliProfile): string =>
+	profile.mode || (profile.accessKeyId ? (profile.securityToken ? 'StsToken' : 'AK') : '');
+
+const unsupported = (config: AliyunCliConfig, profile: AliyunCliProfile, mode: string) =>
+	new ConfigError(
+		'unsupported',
+		t('config.aliyun.unsupportedMode', {name: profile.name, file: config.file, mode: mode || '?'}),
+		t('config.aliyun.unsupportedNext'),
+		{file: config.file},
+	);
+
 /**
- * The key pair of one aliyun CLI profile. An empty mode is recognised the way the aliyun CLI does: a key pair
- * means AK (StsToken with a token). A ConfigError when the mode is one ecs-sg cannot use or the pair is missing.
+ * The key pair of one aliyun CLI profile (AK or StsToken). A ConfigError when the mode is one ecs-sg cannot use
+ * or the pair is missing.
  */
 export function aliyunCliCredentials(
 	config: AliyunCliConfig,
 	profile: AliyunCliProfile,
 ): Credentials & {regionId?: string} {
-	const mode = profile.mode || (profile.accessKeyId ? (profile.securityToken ? 'StsToken' : 'AK') : '');
+	const mode = modeOf(profile);
 	if (mode !== 'AK' && mode !== 'StsToken') {
-		throw new ConfigError(
-			'unsupported',
-			t('config.aliyun.unsupportedMode', {name: profile.name, file: config.file, mode: mode || '?'}),
-			t('config.aliyun.unsupportedNext'),
-			{file: config.file},
-		);
+		throw unsupported(config, profile, mode);
 	}
 	if (!profile.accessKeyId || !profile.accessKeySecret || (mode === 'StsToken' && !profile.securityToken)) {
 		throw new ConfigError(
@@ -132,12 +139,6 @@ const modes: readonly CredentialMode[] = [
 	'CloudSSO',
 ];
 
-const modeOf = (profile: AliyunCliProfile): string =>
-	profile.mode || (profile.accessKeyId ? (profile.securityToken ? 'StsToken' : 'AK') : '');
-
-/** The mode a profile is in, as `configure list` and messages show it. */
-export const aliyunCliMode = (profile: AliyunCliProfile): string => modeOf(profile) || '?';
-
 /**
  * The settings of one aliyun CLI profile in any mode ecs-sg can sign in with: a ConfigError naming the profile,
  * the file and the missing field, or the mode ecs-sg cannot use (OAuth, a browser login it does not do).
@@ -149,12 +150,7 @@ export function aliyunCliSettings(
 ): ModeSettings {
 	const mode = modeOf(profile);
 	if (!modes.includes(mode as CredentialMode)) {
-		throw new ConfigError(
-			'unsupported',
-			t('config.aliyun.unsupportedMode', {name: profile.name, file: config.file, mode: mode || '?'}),
-			t('config.aliyun.unsupportedNext'),
-			{file: config.file},
-		);
+		throw unsupported(config, profile, mode);
 	}
 	const f = profile.fields;
 	const need = (...names: string[]): string => {

@@ -10,7 +10,7 @@ type Entry = {value: string; line: number};
 export type IniSection = {name: string; line: number; values: Map<string, Entry>};
 export type CredentialsFile = {file: string; sections: Map<string, IniSection>};
 
-export function credentialsFilePath(home: string, env: NodeJS.ProcessEnv): string {
+function credentialsFilePath(home: string, env: NodeJS.ProcessEnv): string {
 	return env.ALIBABA_CLOUD_CREDENTIALS_FILE || path.join(home, '.alibabacloud', 'credentials');
 }
 
@@ -79,23 +79,6 @@ const types = ['access_key', 'ram_role_arn', 'ecs_ram_role', 'oidc_role_arn', 'c
  */
 export function sectionSettings(parsed: CredentialsFile, section: IniSection): ModeSettings {
 	const {file} = parsed;
-	const type = section.values.get('type');
-	if (!type || type.value === '') {
-		throw new ConfigError(
-			'incomplete',
-			t('config.file.missingKey', {file, section: section.name, line: section.line, key: 'type'}),
-			t('config.file.next', {file}),
-			{file, line: section.line},
-		);
-	}
-	if (!(types as readonly string[]).includes(type.value)) {
-		throw new ConfigError(
-			'unsupported',
-			t('config.file.unsupportedType', {file, section: section.name, line: type.line, type: type.value}),
-			t('config.aliyun.unsupportedNext'),
-			{file, line: type.line},
-		);
-	}
 	const need = (key: string): string => {
 		const value = section.values.get(key)?.value;
 		if (value) return value;
@@ -106,9 +89,19 @@ export function sectionSettings(parsed: CredentialsFile, section: IniSection): M
 			{file, line: section.line},
 		);
 	};
+	const type = need('type');
+	if (!(types as readonly string[]).includes(type)) {
+		const line = section.values.get('type')?.line ?? section.line;
+		throw new ConfigError(
+			'unsupported',
+			t('config.file.unsupportedType', {file, section: section.name, line, type}),
+			t('config.aliyun.unsupportedNext'),
+			{file, line},
+		);
+	}
 	const optional = (key: string) => section.values.get(key)?.value || undefined;
 	const session = optional('role_session_name');
-	switch (type.value) {
+	switch (type) {
 		case 'ram_role_arn':
 			return {
 				mode: 'RamRoleArn',

@@ -31,6 +31,25 @@ export class ConfigError extends Error {
 	}
 }
 
+/**
+ * Transport failures where the request may never have arrived, or its answer was lost: cloud/ tries the call
+ * again, and a credential step that failed with one says its service could not be reached (provider-errors.ts).
+ */
+export const retryableNetworkCodes: ReadonlySet<string> = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'ECONNABORTED',
+	'EHOSTDOWN',
+	'RequestTimeout',
+]);
+
 /** A profile name found nowhere, with the names that do exist (or a note that there are none). */
 export const unknownProfileError = (name: string, known: readonly string[]): ConfigError =>
 	new ConfigError(

@@ -1,5 +1,7 @@
 // Finds where a JSON text goes wrong, as a line and column, without quoting any of it. JSON.parse's own messages
 // differ between Node versions and quote the text around the error, which in a credentials file is a secret.
+import {t} from '../text/index.js';
+import {ConfigError} from './errors.js';
 
 export type JsonFault = {
 	reason: 'empty' | 'unexpected-character' | 'unexpected-end' | 'trailing-text';
@@ -73,59 +75,44 @@ export function locateJsonFault(text: string): JsonFault | undefined {
 		if (!match || match[0] === '-' || match[0] === '') throw bad();
 		i += match[0].length;
 	};
+	/** `{…}` or `[…]`: members separated by commas, up to `close`. */
+	const container = (close: string, member: () => void) => {
+		i++;
+		space();
+		if (text[i] === close) {
+			i++;
+			return;
+		}
+		for (;;) {
+			member();
+			space();
+			if (text[i] === ',') {
+				i++;
+				continue;
+			}
+			if (text[i] === close) {
+				i++;
+				return;
+			}
+			throw bad();
+		}
+	};
+	const pair = () => {
+		space();
+		if (text[i] !== '"') throw bad();
+		string();
+		space();
+		if (text[i] !== ':') throw bad();
+		i++;
+		value();
+	};
 	const value = (): void => {
 		space();
 		const ch = text[i];
 		if (ch === undefined) throw end();
-		if (ch === '{') {
-			i++;
-			space();
-			if (text[i] === '}') {
-				i++;
-				return;
-			}
-			for (;;) {
-				space();
-				if (text[i] !== '"') throw bad();
-				string();
-				space();
-				if (text[i] !== ':') throw bad();
-				i++;
-				value();
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === '}') {
-					i++;
-					return;
-				}
-				throw bad();
-			}
-		}
-		if (ch === '[') {
-			i++;
-			space();
-			if (text[i] === ']') {
-				i++;
-				return;
-			}
-			for (;;) {
-				value();
-				space();
-				if (text[i] === ',') {
-					i++;
-					continue;
-				}
-				if (text[i] === ']') {
-					i++;
-					return;
-				}
-				throw bad();
-			}
-		}
-		if (ch === '"') string();
+		if (ch === '{') container('}', pair);
+		else if (ch === '[') container(']', value);
+		else if (ch === '"') string();
 		else if (ch === 't') literal('true');
 		else if (ch === 'f') literal('false');
 		else if (ch === 'n') literal('null');
@@ -140,4 +127,16 @@ export function locateJsonFault(text: string): JsonFault | undefined {
 		if (error instanceof Fault) return at(error.reason, error.offset);
 		throw error;
 	}
+}
+
+/** A ConfigError for a JSON file that does not parse: the file, the line and column, and what to do. */
+export function corruptJsonError(file: string, text: string, next: string): ConfigError {
+	const fault = locateJsonFault(text) ?? {reason: 'unexpected-character', line: 1, column: 1};
+	const reason = t(`config.json.${fault.reason}`);
+	return new ConfigError(
+		'corrupt',
+		t('config.json.invalid', {file, reason, line: fault.line, column: fault.column}),
+		next,
+		{file, line: fault.line},
+	);
 }

@@ -1,36 +1,29 @@
 // What a failed credential step becomes: a ConfigError naming the mode, the profile, the role and the step, with
 // the service's error code (AccessDenied, EntityNotExist.Role…) and a way out. The library's own messages are not
 // shown: they quote whole response bodies, and SignatureDoesNotMatch echoes the string to sign.
-import {t} from '../text/index.js';
-import {ConfigError} from './errors.js';
+import {type MessageKey, t} from '../text/index.js';
+import {ConfigError, retryableNetworkCodes} from './errors.js';
 import type {ModeLabel} from './providers.js';
 
-const networkCodes =
-	/\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)\b/;
+const networkCodes = new RegExp(`\\b(${[...retryableNetworkCodes].join('|')})\\b`);
 
-const stepOf = (mode: ModeLabel['mode']): string =>
-	mode === 'OIDC'
-		? t('config.mode.stepOidc')
-		: mode === 'EcsRamRole'
-			? t('config.mode.stepMetadata')
-			: mode === 'CredentialsURI'
-				? t('config.mode.stepUri')
-				: mode === 'External'
-					? t('config.mode.stepExternal')
-					: mode === 'CloudSSO'
-						? t('config.mode.stepSso')
-						: t('config.mode.stepAssume');
+const steps: Partial<Record<ModeLabel['mode'], MessageKey>> = {
+	OIDC: 'config.mode.stepOidc',
+	EcsRamRole: 'config.mode.stepMetadata',
+	CredentialsURI: 'config.mode.stepUri',
+	External: 'config.mode.stepExternal',
+	CloudSSO: 'config.mode.stepSso',
+};
+const stepOf = (mode: ModeLabel['mode']): string => t(steps[mode] ?? 'config.mode.stepAssume');
 
-const serviceOf = (mode: ModeLabel['mode']): string =>
-	mode === 'EcsRamRole'
-		? 'the instance metadata service'
-		: mode === 'CredentialsURI'
-			? 'the credentials URI'
-			: mode === 'CloudSSO'
-				? 'CloudSSO'
-				: 'STS';
+const services: Partial<Record<ModeLabel['mode'], string>> = {
+	EcsRamRole: 'the instance metadata service',
+	CredentialsURI: 'the credentials URI',
+	CloudSSO: 'CloudSSO',
+};
+const serviceOf = (mode: ModeLabel['mode']): string => services[mode] ?? 'STS';
 
-export const whoOf = (what: ModeLabel): string =>
+const whoOf = (what: ModeLabel): string =>
 	what.role
 		? t('config.mode.whoRole', {mode: what.mode, profile: what.profile, role: what.role})
 		: t('config.mode.who', {mode: what.mode, profile: what.profile});
@@ -51,15 +44,16 @@ function nextFor(code: string): string {
 	return t('config.mode.refusedOther', {code});
 }
 
+const ssoExpired = (what: ModeLabel) =>
+	new ConfigError(
+		'credentials',
+		t('config.mode.ssoExpired', {who: whoOf(what)}),
+		t('config.mode.ssoExpiredNext'),
+	);
+
 export function describeFailure(error: unknown, what: ModeLabel): ConfigError {
 	if (error instanceof ConfigError) {
-		if (error.code === 'sso-expired') {
-			return new ConfigError(
-				'credentials',
-				t('config.mode.ssoExpired', {who: whoOf(what)}),
-				t('config.mode.ssoExpiredNext'),
-			);
-		}
+		if (error.code === 'sso-expired') return ssoExpired(what);
 		if (error.sentence) return error;
 	}
 	const text =
@@ -75,13 +69,7 @@ export function describeFailure(error: unknown, what: ModeLabel): ConfigError {
 			t('config.mode.unreachableNext'),
 		);
 	}
-	if (what.mode === 'CloudSSO' && /expired|InvalidAccessToken/i.test(text)) {
-		return new ConfigError(
-			'credentials',
-			t('config.mode.ssoExpired', {who}),
-			t('config.mode.ssoExpiredNext'),
-		);
-	}
+	if (what.mode === 'CloudSSO' && /expired|InvalidAccessToken/i.test(text)) return ssoExpired(what);
 	// The library's own word for a SignatureDoesNotMatch whose string to sign was the same: a wrong secret.
 	const code = /access key secret is invalid/i.test(text) ? 'SignatureDoesNotMatch' : codeIn(text);
 	if (code) {

@@ -5,6 +5,7 @@
 // environment and the aliyun CLI), the ExternalId of a RamRoleArn profile, pointing STS and the metadata host at
 // the sandbox (the library's hosts are fixed: https://sts…, http://100.100.100.200), and messages naming the mode
 // and the step that failed without a secret or token. The library is loaded on the first call only.
+import {hideSecretLogs} from './debug-logs.js';
 import {ConfigError} from './errors.js';
 import {describeFailure} from './provider-errors.js';
 import type {CredentialMode, CredentialProvider, TemporaryKeys} from './types.js';
@@ -15,25 +16,13 @@ type LibraryProvider = {
 };
 type LibraryRequest = {protocol: string; host: string; path: string; toRequestURL(): string; url?: string};
 
-let library:
-	| Promise<{lib: Library; doRequest: (request: LibraryRequest) => Promise<unknown>; deep: DeepProviders}>
-	| undefined;
+let library: ReturnType<typeof loadLibrary> | undefined;
 type DeepProviders = {
 	CloudSSO: {builder(): Record<string, (value: unknown) => unknown> & {build(): LibraryProvider}};
 	External: {builder(): Record<string, (value: unknown) => unknown> & {build(): LibraryProvider}};
 };
 const load = () => {
-	library ??= (async () => {
-		// The library logs every string to sign (source keys and STS token) through `debug` when DEBUG names its
-		// namespace; `debug` reads DEBUG once, when it is first loaded, so it is hidden for that moment.
-		const debug = process.env.DEBUG;
-		delete process.env.DEBUG;
-		try {
-			return await loadLibrary();
-		} finally {
-			if (debug !== undefined) process.env.DEBUG = debug;
-		}
-	})();
+	library ??= hideSecretLogs().then(loadLibrary);
 	return library;
 };
 
@@ -110,25 +99,20 @@ export type ModeSettings =
 			accessTokenExpire: number;
 	  };
 
-/** Sends a library request to `base` instead of the host the library fixed, same path and query. */
-function redirect(base: string | undefined, doRequest: (request: LibraryRequest) => Promise<unknown>) {
-	return (request: LibraryRequest) => {
-		if (base) {
-			const url = new URL(base);
-			request.protocol = url.protocol.replace(':', '');
-			request.host = url.host;
-		}
-		return doRequest(request);
-	};
-}
-
+/** Sends the provider's requests to `base` instead of the host the library fixed, same path and query. */
 const point = (
 	provider: LibraryProvider,
 	base: string | undefined,
 	doRequest: (r: LibraryRequest) => Promise<unknown>,
 ) => {
+	if (!base) return provider;
+	const url = new URL(base);
 	// The library keeps its HTTP call on the instance "for mock"; replacing it is the one way to aim it elsewhere.
-	if (base) (provider as unknown as {doRequest: unknown}).doRequest = redirect(base, doRequest);
+	(provider as unknown as {doRequest: unknown}).doRequest = (request: LibraryRequest) => {
+		request.protocol = url.protocol.replace(':', '');
+		request.host = url.host;
+		return doRequest(request);
+	};
 	return provider;
 };
 

@@ -7,49 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import {t} from '../text/index.js';
-import {ConfigError, unknownProfileError} from './errors.js';
-import {corruptJsonError} from './json-error.js';
+import {ConfigError} from './errors.js';
+import {corruptJsonError} from './json-locate.js';
 import {LockTimeoutError, withLock} from './lock.js';
-import {isProfileName} from './profile-name.js';
-import type {
-	ConfigStore,
-	Journal,
-	JournalEntry,
-	Profiles,
-	RegionRecord,
-	Settings,
-	StoredProfile,
-	StoredRole,
-} from './types.js';
+import {type Document, isObject, journalOf, profilesOf, settingsOf} from './store-views.js';
+import type {ConfigStore} from './types.js';
 
-export const regionCacheTtlMs = 24 * 60 * 60 * 1000;
-export const configFileName = 'config.json';
+export {regionCacheTtlMs} from './store-views.js';
 
-type ProfileRecord = {
-	accessKeyId: string;
-	accessKeySecret: string;
-	securityToken?: string;
-	regionId?: string;
-	role?: StoredRole;
-};
-
-/** Only the known fields of a stored role, typed. */
-function storedRole(role: StoredRole): StoredRole {
-	return {
-		roleArn: String(role.roleArn),
-		...(role.roleSessionName ? {roleSessionName: String(role.roleSessionName)} : {}),
-		...(role.externalId ? {externalId: String(role.externalId)} : {}),
-		...(Number.isInteger(role.durationSeconds) ? {durationSeconds: Number(role.durationSeconds)} : {}),
-	};
-}
-
-type Document = {
-	profiles?: Record<string, ProfileRecord>;
-	currentProfile?: string;
-	defaults?: {region?: string; template?: string; vpcs?: Record<string, string>};
-	regionCache?: Record<string, {fetchedAt: number; regions: RegionRecord[]}>;
-	journal?: Record<string, JournalEntry>;
-};
+const configFileName = 'config.json';
 
 const objectKeys = ['profiles', 'defaults', 'regionCache', 'journal'] as const;
 
@@ -81,9 +47,6 @@ export function configDir(options: OpenConfigOptions = {}): string {
 	return path.resolve(options.dir ?? (env.ECS_SG_CONFIG_DIR || defaultConfigDir(env)));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 class NotAnObject extends Error {}
 
 /** conf would quietly turn a top-level array or number into `{}` and then overwrite the file: refuse instead. */
@@ -92,14 +55,6 @@ function parseDocument(text: string): Record<string, unknown> {
 	if (!isObject(value)) throw new NotAnObject();
 	return value;
 }
-
-/** Sets an own property even for keys such as `__proto__`, which plain assignment would turn into a prototype. */
-function put<T>(record: Record<string, T>, key: string, value: T): void {
-	Object.defineProperty(record, key, {value, enumerable: true, writable: true, configurable: true});
-}
-
-const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
-	record && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Makes sure the folder is 0700 and the file 0600, even if they were created wider by hand or by an older version. */
 function tighten(dir: string, file: string): void {
@@ -121,23 +76,12 @@ function tighten(dir: string, file: string): void {
 
 function ioError(error: unknown, file: string, writing: boolean): ConfigError {
 	const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
-	return writing
-		? new ConfigError(
-				'unwritable',
-				t('config.store.unwritable', {file, code}),
-				t('config.store.permissionNext'),
-				{
-					file,
-				},
-			)
-		: new ConfigError(
-				'unreadable',
-				t('config.store.unreadable', {file, code}),
-				t('config.store.permissionNext'),
-				{
-					file,
-				},
-			);
+	return new ConfigError(
+		writing ? 'unwritable' : 'unreadable',
+		t(writing ? 'config.store.unwritable' : 'config.store.unreadable', {file, code}),
+		t('config.store.permissionNext'),
+		{file},
+	);
 }
 
 export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
@@ -167,6 +111,11 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 		} catch {}
 		return corruptJsonError(file, text, t('config.store.corruptNext', {file}));
 	};
+	const readFailure = (error: unknown): ConfigError => {
+		if ((error as Error)?.name === 'SyntaxError') return corrupt();
+		if (error instanceof NotAnObject) return shape('');
+		return ioError(error, file, false);
+	};
 	try {
 		conf = new Conf({
 			projectName: 'ecs-sg',
@@ -179,9 +128,7 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 			deserialize: parseDocument,
 		});
 	} catch (error) {
-		if ((error as Error)?.name === 'SyntaxError') throw corrupt();
-		if (error instanceof NotAnObject) throw shape('');
-		throw ioError(error, file, false);
+		throw readFailure(error);
 	}
 
 	const read = (): Document => {
@@ -190,9 +137,7 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 			// conf reads the file afresh on every access, so this sees other processes' writes.
 			data = conf.store;
 		} catch (error) {
-			if ((error as Error)?.name === 'SyntaxError') throw corrupt();
-			if (error instanceof NotAnObject) throw shape('');
-			throw ioError(error, file, false);
+			throw readFailure(error);
 		}
 		for (const key of objectKeys) {
 			if (data[key] !== undefined && !isObject(data[key])) throw shape(key);
@@ -229,126 +174,11 @@ export function openConfig(options: OpenConfigOptions = {}): ConfigStore {
 		}
 	};
 
-	const profileOf = (name: string, record: ProfileRecord): StoredProfile => ({
-		name,
-		accessKeyId: String(record.accessKeyId ?? ''),
-		accessKeySecret: String(record.accessKeySecret ?? ''),
-		...(record.securityToken ? {securityToken: String(record.securityToken)} : {}),
-		...(record.regionId ? {regionId: String(record.regionId)} : {}),
-		...(isObject(record.role) && typeof record.role.roleArn === 'string'
-			? {role: storedRole(record.role)}
-			: {}),
-	});
-
-	const profiles: Profiles = {
-		list() {
-			const all = read().profiles ?? {};
-			return Object.keys(all)
-				.filter((name) => isObject(all[name]))
-				.sort()
-				.map((name) => profileOf(name, all[name] as ProfileRecord));
-		},
-		get(name) {
-			const record = own(read().profiles, name);
-			return isObject(record) ? profileOf(name, record) : undefined;
-		},
-		put(profile, putOptions = {}) {
-			if (!isProfileName(profile.name)) throw new TypeError('invalid profile name');
-			update((doc) => {
-				doc.profiles ??= {};
-				const record: ProfileRecord = {
-					accessKeyId: profile.accessKeyId,
-					accessKeySecret: profile.accessKeySecret,
-				};
-				if (profile.securityToken) record.securityToken = profile.securityToken;
-				if (profile.regionId) record.regionId = profile.regionId;
-				if (profile.role) record.role = storedRole(profile.role);
-				put(doc.profiles, profile.name, record);
-				if (putOptions.makeCurrent) doc.currentProfile = profile.name;
-			});
-		},
-		remove(name) {
-			update((doc) => {
-				if (doc.profiles && Object.hasOwn(doc.profiles, name)) delete doc.profiles[name];
-				if (doc.currentProfile === name) delete doc.currentProfile;
-			});
-		},
-		current() {
-			const doc = read();
-			const name = doc.currentProfile;
-			return typeof name === 'string' && isObject(own(doc.profiles, name)) ? name : undefined;
-		},
-		use(name) {
-			update((doc) => {
-				if (!isObject(own(doc.profiles, name))) {
-					throw unknownProfileError(name, Object.keys(doc.profiles ?? {}).sort());
-				}
-				doc.currentProfile = name;
-			});
-		},
+	const access = {read, update, now};
+	return {
+		path: file,
+		settings: settingsOf(access),
+		journal: journalOf(access),
+		profiles: profilesOf(access),
 	};
-
-	const settings: Settings = {
-		lastRegion: () => read().defaults?.region,
-		lastTemplate: () => read().defaults?.template,
-		lastVpc: (regionId) => own(read().defaults?.vpcs, regionId),
-		remember(choice) {
-			update((doc) => {
-				const defaults = isObject(doc.defaults) ? doc.defaults : {};
-				if (choice.regionId) defaults.region = choice.regionId;
-				if (choice.template) defaults.template = choice.template;
-				const region = choice.regionId ?? defaults.region;
-				if (choice.vpcId && region) {
-					defaults.vpcs = isObject(defaults.vpcs) ? defaults.vpcs : {};
-					put(defaults.vpcs, region, choice.vpcId);
-				}
-				doc.defaults = defaults;
-			});
-		},
-		cachedRegions(language) {
-			const entry = own(read().regionCache, language);
-			if (!isObject(entry) || !Array.isArray(entry.regions) || typeof entry.fetchedAt !== 'number') {
-				return undefined;
-			}
-			const age = now() - entry.fetchedAt;
-			return {
-				regions: entry.regions.map((r) => ({...r})),
-				fetchedAt: entry.fetchedAt,
-				fresh: age >= 0 && age < regionCacheTtlMs,
-			};
-		},
-		cacheRegions(language, regions) {
-			update((doc) => {
-				doc.regionCache ??= {};
-				put(doc.regionCache, language, {fetchedAt: now(), regions: regions.map((r) => ({...r}))});
-			});
-		},
-	};
-
-	const journal: Journal = {
-		list() {
-			const all = read().journal ?? {};
-			return Object.values(all)
-				.filter(isObject)
-				.map((entry) => structuredClone(entry) as JournalEntry)
-				.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
-		},
-		get(id) {
-			const entry = own(read().journal, id);
-			return isObject(entry) ? (structuredClone(entry) as JournalEntry) : undefined;
-		},
-		put(entry) {
-			update((doc) => {
-				doc.journal ??= {};
-				put(doc.journal, entry.id, structuredClone(entry));
-			});
-		},
-		remove(id) {
-			update((doc) => {
-				if (doc.journal && Object.hasOwn(doc.journal, id)) delete doc.journal[id];
-			});
-		},
-	};
-
-	return {path: file, settings, journal, profiles};
 }

@@ -3,12 +3,12 @@
 // ecs-sg already made instead of creating a new one, and a pasted script is run once by hand.
 
 import {t} from '../text/index.js';
-import {authorizeAction, authorizeParams, chunk, createParams, type GroupSpec, specOf} from './plan.js';
+import {authorizeAction, authorizeParams, chunk, createParams, specOf} from './plan.js';
 import type {SubmitPlan, SubmitResult} from './plan-types.js';
 import {maxRulesPerCall} from './validators.js';
 
 /** The shell variable that carries the new group's id from the first command to the next ones. */
-export const groupIdVariable = 'SG_ID';
+const groupIdVariable = 'SG_ID';
 
 const safe = /^[A-Za-z0-9_./:=@%+,-]+$/;
 
@@ -35,7 +35,9 @@ const command = (action: string, regionId: string, params: [string, string][]): 
 /** Joins the lines of one command with ` \` continuations. */
 const continued = (lines: string[]): string[] => lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
 
-export function exportAliyunSpec(spec: GroupSpec): string {
+/** The script for a plan (before anything is created) or a result (what was created). */
+export function exportAliyun(source: SubmitPlan | SubmitResult): string {
+	const spec = specOf(source);
 	const out: string[] = [
 		'#!/bin/sh',
 		`# ${t('submit.export.aliyun.header', {name: spec.name, region: spec.regionId})}`,
@@ -58,6 +60,3 @@ export function exportAliyunSpec(spec: GroupSpec): string {
 	out.push('', `echo "$${groupIdVariable}"`);
 	return `${out.join('\n')}\n`;
 }
-
-/** The script for a plan (before anything is created) or a result (what was created). */
-export const exportAliyun = (source: SubmitPlan | SubmitResult): string => exportAliyunSpec(specOf(source));

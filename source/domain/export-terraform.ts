@@ -6,7 +6,7 @@
 
 import {t} from '../text/index.js';
 import type {Peer, Rule} from './model.js';
-import {type GroupSpec, specOf} from './plan.js';
+import {specOf} from './plan.js';
 import type {SubmitPlan, SubmitResult} from './plan-types.js';
 
 /** An HCL string literal: quotes, backslashes, newlines and template sequences (`${`, `%{`) escaped. */
@@ -64,7 +64,9 @@ function attributes(pairs: [string, string][], indent = '  '): string[] {
 	return pairs.map(([k, v]) => `${indent}${k.padEnd(width)} = ${v}`);
 }
 
-export function exportTerraformSpec(spec: GroupSpec): string {
+/** The file for a plan (before anything is created) or a result (what was created). */
+export function exportTerraform(source: SubmitPlan | SubmitResult): string {
+	const spec = specOf(source);
 	const group = hclIdentifier(spec.name, 'this');
 	const out: string[] = [
 		`# ${t('submit.export.terraform.header', {name: spec.name, region: spec.regionId})}`,
@@ -118,7 +120,3 @@ export function exportTerraformSpec(spec: GroupSpec): string {
 	});
 	return `${out.join('\n')}\n`;
 }
-
-/** The file for a plan (before anything is created) or a result (what was created). */
-export const exportTerraform = (source: SubmitPlan | SubmitResult): string =>
-	exportTerraformSpec(specOf(source));

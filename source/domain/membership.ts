@@ -30,10 +30,6 @@ export function statusText(status: string): string {
 const typeName = (type: GroupType): string =>
 	type === 'enterprise' ? t('followup.group.enterprise') : t('followup.group.normal');
 
-/** The instances a group can hold: those of its VPC, or the classic ones for a classic group. */
-export const inNetworkOf = (group: Pick<MemberGroup, 'vpcId'>, instance: Instance): boolean =>
-	instance.vpcId === group.vpcId;
-
 /**
  * Why `instance` cannot join `group`, or undefined when it can. `types` knows the type of the groups the instance
  * is in (a group it does not know is not held against the instance: the API has the last word).
@@ -46,7 +42,8 @@ export function joinRefusal(
 ): string | undefined {
 	const id = cleanLine(instance.id);
 	if (instance.securityGroupIds.includes(group.id)) return t('followup.member.alreadyIn', {id});
-	if (!inNetworkOf(group, instance)) return t('followup.member.otherNetwork', {id});
+	// A group holds the instances of its VPC, or the classic ones for a classic group.
+	if (instance.vpcId !== group.vpcId) return t('followup.member.otherNetwork', {id});
 	if (!canChange(instance)) return t('followup.member.status', {id, status: statusText(instance.status)});
 	const other = instance.securityGroupIds.find((g) => {
 		const type = types.get(g);

@@ -5,6 +5,9 @@
 export type Protocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'gre' | 'all';
 export type Policy = 'accept' | 'drop';
 export type Direction = 'ingress' | 'egress';
+
+/** VPC groups' rules are intranet; a classic-network group's are internet by default. */
+export type NicType = 'intranet' | 'internet';
 export type GroupType = 'normal' | 'enterprise';
 export type NetworkType = 'vpc' | 'classic';
 
@@ -78,7 +81,7 @@ export type SecurityGroupDetail = SecurityGroupSummary & {
 	innerAccessPolicy: 'Accept' | 'Drop';
 	/** Normalised to lower case (the API answers `TCP`, `Accept`). */
 	rules: (Rule & {
-		nicType: 'intranet' | 'internet';
+		nicType: NicType;
 		createTime: string;
 		/** SecurityGroupRuleId: RevokeSecurityGroup and ModifySecurityGroupRule name a rule by it when known. */
 		ruleId?: string;
@@ -132,7 +135,7 @@ export type RulesInput = {
 	/** 1 to 100 rules, all of the same direction. */
 	rules: Rule[];
 	/** For a classic group the NIC type is `internet`; VPC groups always use `intranet`. */
-	nicType: 'intranet' | 'internet';
+	nicType: NicType;
 	clientToken?: string;
 	/** For a revoke: the rules' SecurityGroupRuleIds, in order, when every one is known. */
 	ruleIds?: string[];
@@ -148,6 +151,6 @@ export type ModifyRuleInput = {
 	groupId: string;
 	ruleId: string;
 	rule: Rule;
-	nicType: 'intranet' | 'internet';
+	nicType: NicType;
 	clientToken?: string;
 };

@@ -20,7 +20,7 @@ export const anywhere6 = '::/0';
 export const ipv4 = (cidr: string): Peer => ({kind: 'ipv4', cidr});
 
 /** The kind a written peer is: `sg-…` a group, `pl-…` a prefix list, a colon IPv6, else IPv4. */
-export function peerKindOf(text: string): Peer['kind'] {
+function peerKindOf(text: string): Peer['kind'] {
 	const lower = text.trim().toLowerCase();
 	if (lower.startsWith('sg-')) return 'group';
 	if (lower.startsWith('pl-')) return 'prefix-list';

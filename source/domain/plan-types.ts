@@ -1,14 +1,14 @@
 // The plans the domain builds and the cloud carries out: a create (one CreateSecurityGroup, then batches of rules)
 // and a round of changes to an existing group; what a create came to; and what a round's calls came to, as far
 // as the domain needs to tell it. cloud/engine-types.ts and cloud/change-types.ts add the events and errors.
-import type {CreateGroupInput, Direction, Rule, RulesInput, Tag} from './model.js';
+import type {CreateGroupInput, Direction, NicType, Rule, RulesInput, Tag} from './model.js';
 
 export type RuleBatch = {
 	/** AuthorizeSecurityGroup for ingress, AuthorizeSecurityGroupEgress for egress; absent in older journals (ingress). */
 	direction?: Direction;
 	/** At most 100 rules, all of `direction`. */
 	rules: Rule[];
-	nicType: 'intranet' | 'internet';
+	nicType: NicType;
 	clientToken: string;
 };
 

@@ -2,7 +2,7 @@
 // 100 inbound rules. Pure: the random parts (plan id, ClientToken) can be injected, so tests pin them.
 import {randomUUID} from 'node:crypto';
 import type {Answers} from './answers.js';
-import type {CreateGroupInput, Rule, Tag} from './model.js';
+import type {CreateGroupInput, Direction, NicType, Peer, Rule, Tag} from './model.js';
 import type {RuleBatch, SubmitPlan, SubmitResult} from './plan-types.js';
 import {uniqueRules} from './rules.js';
 import {maxRulesPerCall} from './validators.js';
@@ -83,30 +83,19 @@ export const authorizeAction = (direction: Rule['direction'] | undefined): strin
 	direction === 'egress' ? 'AuthorizeSecurityGroupEgress' : 'AuthorizeSecurityGroup';
 
 export function specOf(source: SubmitPlan | SubmitResult): GroupSpec {
-	if ('create' in source) {
-		const {create} = source;
-		return {
-			regionId: create.regionId,
-			...(create.vpcId ? {vpcId: create.vpcId} : {}),
-			name: create.name,
-			...(create.description ? {description: create.description} : {}),
-			type: create.type,
-			...(create.resourceGroupId ? {resourceGroupId: create.resourceGroupId} : {}),
-			tags: create.tags,
-			rules: planRules(source),
-			nicType: source.authorize[0]?.nicType ?? (create.vpcId ? 'intranet' : 'internet'),
-		};
-	}
+	const planned = 'create' in source;
+	const group = planned ? source.create : source;
+	const nicType = planned ? source.authorize[0]?.nicType : source.nicType;
 	return {
-		regionId: source.regionId,
-		...(source.vpcId ? {vpcId: source.vpcId} : {}),
-		name: source.name,
-		...(source.description ? {description: source.description} : {}),
-		type: source.type,
-		...(source.resourceGroupId ? {resourceGroupId: source.resourceGroupId} : {}),
-		tags: source.tags ?? [],
-		rules: source.rules,
-		nicType: source.nicType ?? (source.vpcId ? 'intranet' : 'internet'),
+		regionId: group.regionId,
+		...(group.vpcId ? {vpcId: group.vpcId} : {}),
+		name: group.name,
+		...(group.description ? {description: group.description} : {}),
+		type: group.type,
+		...(group.resourceGroupId ? {resourceGroupId: group.resourceGroupId} : {}),
+		tags: group.tags ?? [],
+		rules: planned ? planRules(source) : source.rules,
+		nicType: nicType ?? (group.vpcId ? 'intranet' : 'internet'),
 	};
 }
 
@@ -125,50 +114,60 @@ export function createParams(spec: GroupSpec, clientToken?: string): [string, st
 	return params;
 }
 
-/** The far end's parameter names for a direction, in the API's names (see cloud/mappers.ts peerParams). */
-export function peerParamPairs(rule: Rule): [string, string][] {
-	const far = rule.direction === 'ingress' ? 'Source' : 'Dest';
-	const {peer} = rule;
+/**
+ * The far end as request parameters: SourceCidrIp / Ipv6SourceCidrIp / SourceGroupId (+ SourceGroupOwnerAccount)
+ * / SourcePrefixListId for ingress, the Dest* names for egress (AuthorizeSecurityGroupRequestPermissions and
+ * AuthorizeSecurityGroupEgressRequestPermissions in @alicloud/ecs20140526; "specify one of them",
+ * https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-authorizesecuritygroup).
+ */
+function peerParams(peer: Peer, direction: Direction): Record<string, string> {
+	const far = direction === 'ingress' ? 'Source' : 'Dest';
 	switch (peer.kind) {
 		case 'ipv4':
-			return [[`${far}CidrIp`, peer.cidr]];
+			return {[`${far}CidrIp`]: peer.cidr};
 		case 'ipv6':
-			return [[`Ipv6${far}CidrIp`, peer.cidr]];
+			return {[`Ipv6${far}CidrIp`]: peer.cidr};
 		case 'group':
-			return [
-				[`${far}GroupId`, peer.groupId],
-				...(peer.ownerAccount
-					? ([[`${far}GroupOwnerAccount`, peer.ownerAccount]] as [string, string][])
-					: []),
-			];
+			return {
+				[`${far}GroupId`]: peer.groupId,
+				...(peer.ownerAccount ? {[`${far}GroupOwnerAccount`]: peer.ownerAccount} : {}),
+			};
 		case 'prefix-list':
-			return [[`${far}PrefixListId`, peer.prefixListId]];
+			return {[`${far}PrefixListId`]: peer.prefixListId};
 	}
 }
+
+/** One rule's fields in the API's names (Priority is a string in every request model); NicType when given. */
+export function ruleParams(rule: Rule, nicType?: NicType): Record<string, string> {
+	return {
+		IpProtocol: rule.protocol,
+		PortRange: rule.portRange,
+		...peerParams(rule.peer, rule.direction),
+		Policy: rule.policy,
+		Priority: String(rule.priority),
+		...(nicType ? {NicType: nicType} : {}),
+		...(rule.description ? {Description: rule.description} : {}),
+	};
+}
+
+/** Rules as the API's `Permissions.N.*` objects, N from 1 (cloud/ lets pop-core's params flatten them). */
+export const permissions = (rules: readonly Rule[], nicType: NicType): Record<string, string>[] =>
+	rules.map((rule) => ruleParams(rule, nicType));
 
 /** AuthorizeSecurityGroup(Egress)'s parameters for one batch, with `Permissions.N.*` (N from 1). */
 export function authorizeParams(
 	regionId: string,
 	groupId: string,
 	rules: readonly Rule[],
-	nicType: RuleBatch['nicType'],
+	nicType: NicType,
 	clientToken?: string,
 ): [string, string][] {
 	const params: [string, string][] = [
 		['RegionId', regionId],
 		['SecurityGroupId', groupId],
 	];
-	rules.forEach((rule, i) => {
-		const p = `Permissions.${i + 1}.`;
-		params.push(
-			[`${p}IpProtocol`, rule.protocol],
-			[`${p}PortRange`, rule.portRange],
-			...peerParamPairs(rule).map(([k, v]): [string, string] => [`${p}${k}`, v]),
-			[`${p}Policy`, rule.policy],
-			[`${p}Priority`, String(rule.priority)],
-			[`${p}NicType`, nicType],
-		);
-		if (rule.description) params.push([`${p}Description`, rule.description]);
+	permissions(rules, nicType).forEach((fields, i) => {
+		for (const [key, value] of Object.entries(fields)) params.push([`Permissions.${i + 1}.${key}`, value]);
 	});
 	if (clientToken) params.push(['ClientToken', clientToken]);
 	return params;

@@ -26,30 +26,34 @@ export type Preset = {
 	readonly portRange: string;
 };
 
+const tcp = (id: PresetId, label: string, port: number): Preset => ({
+	id,
+	label,
+	protocol: 'tcp',
+	portRange: `${port}/${port}`,
+});
+
 /**
  * The console's quick-add ports in the console's order (Create Security Group, "Quick add": SSH 22, Telnet 23,
  * HTTP 80, HTTPS 443, MS SQL 1433, Oracle 1521, MySQL 3306, RDP 3389, PostgreSQL 5432, Redis 6379), then ICMP
  * and ALL, which the console offers as protocols rather than ports.
  */
 export const presets: readonly Preset[] = [
-	{id: 'ssh', label: 'SSH', protocol: 'tcp', portRange: '22/22'},
-	{id: 'telnet', label: 'Telnet', protocol: 'tcp', portRange: '23/23'},
-	{id: 'http', label: 'HTTP', protocol: 'tcp', portRange: '80/80'},
-	{id: 'https', label: 'HTTPS', protocol: 'tcp', portRange: '443/443'},
-	{id: 'mssql', label: 'MS SQL', protocol: 'tcp', portRange: '1433/1433'},
-	{id: 'oracle', label: 'Oracle', protocol: 'tcp', portRange: '1521/1521'},
-	{id: 'mysql', label: 'MySQL', protocol: 'tcp', portRange: '3306/3306'},
-	{id: 'rdp', label: 'RDP', protocol: 'tcp', portRange: '3389/3389'},
-	{id: 'postgresql', label: 'PostgreSQL', protocol: 'tcp', portRange: '5432/5432'},
-	{id: 'redis', label: 'Redis', protocol: 'tcp', portRange: '6379/6379'},
+	tcp('ssh', 'SSH', 22),
+	tcp('telnet', 'Telnet', 23),
+	tcp('http', 'HTTP', 80),
+	tcp('https', 'HTTPS', 443),
+	tcp('mssql', 'MS SQL', 1433),
+	tcp('oracle', 'Oracle', 1521),
+	tcp('mysql', 'MySQL', 3306),
+	tcp('rdp', 'RDP', 3389),
+	tcp('postgresql', 'PostgreSQL', 5432),
+	tcp('redis', 'Redis', 6379),
 	{id: 'icmp', label: 'ICMP', protocol: 'icmp', portRange: '-1/-1'},
 	{id: 'all', label: 'ALL', protocol: 'all', portRange: '-1/-1'},
 ];
 
 export const presetIds: readonly PresetId[] = presets.map((p) => p.id);
-
-export const isPresetId = (value: string): value is PresetId =>
-	(presetIds as readonly string[]).includes(value);
 
 export function presetOf(id: PresetId): Preset {
 	return presets.find((p) => p.id === id) as Preset;
@@ -77,7 +81,7 @@ export function presetRule(
 }
 
 /** Where inbound administration and databases start when the group's VPC (and so its CIDR) is not known. */
-export const privateRange = '10.0.0.0/8';
+const privateRange = '10.0.0.0/8';
 
 /**
  * The source a preset suggests: inbound remote administration and databases start from the group's own VPC

@@ -3,14 +3,12 @@
 // the calls that carry it out (Revoke before Authorize, each direction and NIC type in batches of 100).
 import {randomUUID} from 'node:crypto';
 import {t} from '../text/index.js';
-import type {Direction, Rule, SecurityGroupDetail} from './model.js';
+import type {Direction, NicType, Rule, SecurityGroupDetail} from './model.js';
 import {peerLabel, peerText, samePeer} from './peers.js';
 import {chunk, maxTokenLength} from './plan.js';
 import type {ChangeCall, ChangePlan, RuleCallKind} from './plan-types.js';
 import {ruleKey, showPorts, uniqueRules} from './rules.js';
 import {maxRulesPerCall, maxRulesPerGroup} from './validators.js';
-
-export type NicType = 'intranet' | 'internet';
 
 /** A rule as DescribeSecurityGroupAttribute returns it (NIC type, and what it points at when not a CIDR). */
 export type GroupRule = SecurityGroupDetail['rules'][number];
@@ -82,18 +80,16 @@ export function checkRuleChange(
 }
 
 const kindOf = (direction: Direction, adding: boolean): RuleCallKind =>
-	adding
-		? direction === 'ingress'
-			? 'authorize'
-			: 'authorize-egress'
-		: direction === 'ingress'
-			? 'revoke'
-			: 'revoke-egress';
+	`${adding ? 'authorize' : 'revoke'}${direction === 'egress' ? '-egress' : ''}`;
 
 export type RulePlanOptions = {
 	/** The base of the plan's ClientTokens (default `ecs-sg-<uuid>`); each call appends its number. */
 	newToken?: () => string;
 };
+
+/** The base of a plan's ClientTokens, with room for `-N` after it. */
+const tokenBase = (options: RulePlanOptions): string =>
+	(options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
 
 /**
  * The calls of a checked change: removals first (freeing room under the limit), then additions; inbound before
@@ -104,7 +100,7 @@ export function planRuleChange(
 	check: Pick<RuleChangeCheck, 'fresh' | 'remove'>,
 	options: RulePlanOptions = {},
 ): ChangePlan {
-	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
+	const base = tokenBase(options);
 	const calls: ChangeCall[] = [];
 	const add = (kind: RuleCallKind, rules: readonly (Rule & {ruleId?: string})[], nicType: NicType) => {
 		for (const part of chunk(rules, maxRulesPerCall)) {
@@ -209,7 +205,7 @@ export function planRuleEdit(
 	if (route !== 'modify') {
 		return {...planRuleChange(target, {fresh: [edited], remove: [current]}, options), route};
 	}
-	const base = (options.newToken?.() ?? `ecs-sg-${randomUUID()}`).slice(0, maxTokenLength - 5);
+	const base = tokenBase(options);
 	const call: ChangeCall = {
 		kind: edited.direction === 'ingress' ? 'modify' : 'modify-egress',
 		input: {

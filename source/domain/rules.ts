@@ -3,7 +3,8 @@
 
 import {cleanLine, t} from '../text/index.js';
 import type {Direction, Policy, Protocol, Rule} from './model.js';
-import {anywhere, ipv4, networkOf, parsePeer, peerKey, peerOfText, peerText} from './peers.js';
+import {anywhere, networkOf, parsePeer, peerKey, peerText} from './peers.js';
+import {type PresetId, presetOf, presetRule} from './presets.js';
 import {
 	isPolicy,
 	type Problem,
@@ -23,21 +24,10 @@ export {anywhere} from './peers.js';
 export type TemplateId = 'web-linux' | 'web-windows' | 'custom';
 export const templateIds: readonly TemplateId[] = ['web-linux', 'web-windows', 'custom'];
 
-type Opening = {protocol: Protocol; ports: string; label: string};
-
-const openings: Record<TemplateId, readonly Opening[]> = {
-	'web-linux': [
-		{protocol: 'tcp', ports: '80/80', label: 'HTTP'},
-		{protocol: 'tcp', ports: '443/443', label: 'HTTPS'},
-		{protocol: 'tcp', ports: '22/22', label: 'SSH'},
-		{protocol: 'icmp', ports: '-1/-1', label: 'ICMP'},
-	],
-	'web-windows': [
-		{protocol: 'tcp', ports: '80/80', label: 'HTTP'},
-		{protocol: 'tcp', ports: '443/443', label: 'HTTPS'},
-		{protocol: 'tcp', ports: '3389/3389', label: 'RDP'},
-		{protocol: 'icmp', ports: '-1/-1', label: 'ICMP'},
-	],
+/** The console's templates, as the quick-add ports they open (presets.ts), in the console's order. */
+const openings: Record<TemplateId, readonly PresetId[]> = {
+	'web-linux': ['http', 'https', 'ssh', 'icmp'],
+	'web-windows': ['http', 'https', 'rdp', 'icmp'],
 	custom: [],
 };
 
@@ -49,15 +39,9 @@ export const adminLabels: readonly string[] = ['SSH', 'RDP'];
  * administration rules (SSH 22, RDP 3389) only: HTTP, HTTPS and ICMP serve the world and stay 0.0.0.0/0.
  */
 export function templateRules(template: TemplateId, adminSource: string = anywhere): Rule[] {
-	return openings[template].map((o) => ({
-		direction: 'ingress',
-		protocol: o.protocol,
-		portRange: o.ports,
-		peer: adminLabels.includes(o.label) ? peerOfText(adminSource) : ipv4(anywhere),
-		policy: 'accept',
-		priority: 1,
-		description: o.label,
-	}));
+	return openings[template].map((id) =>
+		presetRule(id, 'ingress', adminLabels.includes(presetOf(id).label) ? adminSource : anywhere),
+	);
 }
 
 export const isTemplateId = (value: string): value is TemplateId =>

@@ -61,7 +61,7 @@ export function rulesTable(rules: readonly Rule[], indent = '  '): string[] {
 }
 
 /** One rule in a sentence-friendly form: `TCP 22 from 0.0.0.0/0 (accept, priority 1)`. */
-export const ruleLine = (rule: Rule): string =>
+const ruleLine = (rule: Rule): string =>
 	t('submit.rule.line', {
 		protocol: rule.protocol.toUpperCase(),
 		ports: showPorts(rule),

@@ -4,7 +4,7 @@
 // rules independently and test/property holds the two together.
 
 import ipaddr from 'ipaddr.js';
-import {cleanLine, t} from '../text/index.js';
+import {cleanLine, type MessageKey, t} from '../text/index.js';
 import type {Peer, Policy, Protocol, Tag} from './model.js';
 
 export type Problem = string | undefined;
@@ -15,7 +15,7 @@ const shown = (s: string): string => cleanLine(s);
 
 export const nameRules = {min: 2, max: 128} as const;
 export const descriptionRules = {min: 2, max: 256} as const;
-export const maxTags = 20;
+const maxTags = 20;
 export const maxRulesPerCall = 100;
 export const maxRulesPerGroup = 200;
 
@@ -40,26 +40,21 @@ export function validateDescription(description: string): Problem {
 	return undefined;
 }
 
-export const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 export function validateRegionId(id: string): Problem {
 	return regionIdPattern.test(id) ? undefined : t('domain.region.format', {value: shown(id)});
 }
 
-export function validateVpcId(id: string): Problem {
-	return /^vpc-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.vpc.format', {value: shown(id)});
-}
+/** A resource id of the API's form, `PREFIX-` and 1 to 64 lower-case letters and digits. */
+const idRule =
+	(pattern: RegExp, key: MessageKey) =>
+	(id: string): Problem =>
+		pattern.test(id) ? undefined : t(key, {value: shown(id)});
 
-export function validateGroupId(id: string): Problem {
-	return /^sg-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.group.format', {value: shown(id)});
-}
-
-export function validateInstanceId(id: string): Problem {
-	return /^i-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.instance.format', {value: shown(id)});
-}
-
-export function validateResourceGroupId(id: string): Problem {
-	return /^rg-[a-z0-9]{1,64}$/i.test(id) ? undefined : t('domain.resourceGroup.format', {value: shown(id)});
-}
+export const validateVpcId = idRule(/^vpc-[a-z0-9]{1,64}$/, 'domain.vpc.format');
+export const validateGroupId = idRule(/^sg-[a-z0-9]{1,64}$/, 'domain.group.format');
+export const validateInstanceId = idRule(/^i-[a-z0-9]{1,64}$/, 'domain.instance.format');
+export const validateResourceGroupId = idRule(/^rg-[a-z0-9]{1,64}$/i, 'domain.resourceGroup.format');
 
 const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4 = new RegExp(`^${octet}(\\.${octet}){3}$`);
@@ -89,9 +84,7 @@ export function validateIpv6Cidr(cidr: string): Problem {
 }
 
 /** A prefix list id (SourcePrefixListId / DestPrefixListId, from DescribePrefixLists: `pl-x1j1k5ykzqlixdcy****`). */
-export function validatePrefixListId(id: string): Problem {
-	return /^pl-[a-z0-9]{1,64}$/.test(id) ? undefined : t('domain.prefixList.format', {value: shown(id)});
-}
+export const validatePrefixListId = idRule(/^pl-[a-z0-9]{1,64}$/, 'domain.prefixList.format');
 
 /**
  * SourceGroupOwnerAccount / DestGroupOwnerAccount: the Alibaba Cloud account that owns a group of another
@@ -170,11 +163,8 @@ export function validatePriority(priority: number): Problem {
 		: t('domain.rule.priority', {value: String(priority)});
 }
 
-export function validatePolicy(policy: string): Problem {
-	return policy === 'accept' || policy === 'drop'
-		? undefined
-		: t('domain.rule.policy', {value: shown(policy)});
-}
+export const validatePolicy = (policy: string): Problem =>
+	isPolicy(policy) ? undefined : t('domain.rule.policy', {value: shown(policy)});
 
 /** Permissions.N.Description: 1 to 512 characters, not starting with http:// or https:// (AuthorizeSecurityGroup). */
 export function validateRuleDescription(description: string): Problem {

@@ -31,7 +31,7 @@ function useMissingRules(state: WizardState, api: EcsApi): MissingRules {
 	const regionId = state.answers.regionId;
 	const planned = state.answers.rules ?? [];
 	return useLoad(group && regionId ? `${regionId}|${group}` : undefined, async () => {
-		const detail = await api.describeSecurityGroupAttribute(regionId ?? '', group ?? '');
+		const detail = await api.describeSecurityGroupAttribute(regionId ?? '', group ?? '', {summary: false});
 		return checkRuleChange(detail.rules, {add: planned, remove: []}, nicTypeOfGroup(detail)).fresh;
 	}).load;
 }

@@ -5,10 +5,11 @@
 import * as ecs from '@alicloud/ecs20140526';
 import * as vpcSdk from '@alicloud/vpc20160428';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {peerOf, permission, permissions} from '../../source/cloud/mappers.js';
+import {peerOf, permission} from '../../source/cloud/mappers.js';
 import {createEcsApi, type PopEcsApi} from '../../source/cloud/pop-adapter.js';
 import {modifyParams, revokeParams} from '../../source/cloud/writes.js';
 import type {Peer, Rule} from '../../source/domain/model.js';
+import {permissions} from '../../source/domain/plan.js';
 import {type FakeCloud, ok, startFakeCloud} from './fake-cloud.js';
 
 type Model = {names(): Record<string, string>; types(): Record<string, unknown>};

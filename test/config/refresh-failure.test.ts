@@ -1,7 +1,7 @@
 // A renewal that fails in the middle of a create: the submit engine reports config/'s words (mode, role, STS
 // error) instead of "unexpected", and its journal entry stays for `ecs-sg resume` (nothing half-made unreported).
 import {describe, expect, it} from 'vitest';
-import {asCloudError} from '../../source/cloud/engine.js';
+import {asCloudError} from '../../source/cloud/errors.js';
 import {ConfigError} from '../../source/config/errors.js';
 
 describe('a credential failure during a submit', () => {
@@ -14,7 +14,7 @@ describe('a credential failure during a submit', () => {
 		const error = asCloudError(failure, 'CreateSecurityGroup');
 		expect(error.sentence).toBe(failure.sentence);
 		expect(error.next).toBe(failure.next);
-		expect(error.kind).toBe('unknown');
+		expect(error.kind).toBe('network');
 		expect(error.details.action).toBe('CreateSecurityGroup');
 	});
 });
