@@ -83,6 +83,21 @@ export function TextInput({
 		{isActive},
 	);
 
+	return <TextLine value={value} selected={selected} placeholder={placeholder} isActive={isActive} />;
+}
+
+/** The line an input draws: its pointer, the value (inverse while selected, or the placeholder) and the cursor. */
+export function TextLine({
+	value,
+	selected,
+	placeholder,
+	isActive = true,
+}: {
+	readonly value: string;
+	readonly selected: boolean;
+	readonly placeholder?: string | undefined;
+	readonly isActive?: boolean;
+}) {
 	return (
 		<Text>
 			<Text color="cyan">{glyphs.pointer} </Text>
