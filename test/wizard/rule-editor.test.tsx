@@ -172,6 +172,21 @@ describe('the rule editor', () => {
 		expect(last().map((r) => r.portRange)).toContain('443/443');
 	});
 
+	it("takes the keys after those that open a peer's list in the same chunk: the list gets them", async () => {
+		const {s, last} = editor({vpc: {id: VPC}});
+		await s.waitFor('Enter done');
+		await s.press('a');
+		await s.waitFor('New rule for db-tier');
+		await s.press(`22${keys.down}${keys.right}${keys.right}${keys.down}`);
+		await s.waitFor(/Source type\s+Security group/);
+		// Typing on the peer opens its list; the Enter in the same write chooses what the filter left.
+		await s.press('app-t\r');
+		await s.waitFor('app-tier (sg-app1)');
+		await s.press(keys.enter);
+		await s.waitFor(/TCP\s+22\s+app-tier \(sg-app1\)/);
+		expect(last()[0]?.peer).toEqual({kind: 'group', groupId: 'sg-app1', name: 'app-tier'});
+	});
+
 	it('refuses a group in another VPC with the reason, and keeps the form', async () => {
 		const {s, last} = editor({vpc: {id: VPC}});
 		await s.waitFor('Enter done');

@@ -3,7 +3,7 @@ import {useEffect, useMemo, useRef} from 'react';
 import {cleanLine, fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
-import {useKeys} from './key-chunk.js';
+import {type KeyHandler, type KeyPress, useKeys} from './key-chunk.js';
 import {useLiveState} from './use-live-state.js';
 
 export type ListItem = {
@@ -27,6 +27,8 @@ export type FilterListProps = {
 	readonly initialKey?: string;
 	/** The filter to open with (typed while the list was loading: components/type-ahead.tsx). */
 	readonly initialQuery?: string;
+	/** Keys of the chunk that opened the list, after the one that did (a paste, tmux send-keys): applied on opening. */
+	readonly initialKeys?: readonly KeyPress[];
 	readonly onSelect: (item: ListItem) => void;
 	readonly onBack: () => void;
 	/** Called with the highlighted item whenever it changes (for previews). */
@@ -139,56 +141,60 @@ export function FilterList(props: FilterListProps) {
 	}, [highlighted]);
 
 	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
-	useKeys(
-		(input, key) => {
-			const move = (m: Move) =>
-				setState((s) => {
-					const found = filter(s.query);
-					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
-					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
-				});
-			if (key.upArrow) return move('up');
-			if (key.downArrow) return move('down');
-			if (key.home) return move('home');
-			if (key.end) return move('end');
-			if (key.pageUp) return move('pageUp');
-			if (key.pageDown) return move('pageDown');
-			if (key.return) {
-				const s = setState((x) => x);
+	const onKey: KeyHandler = (input, key) => {
+		const move = (m: Move) =>
+			setState((s) => {
 				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
-				if (item) onSelect(item);
-				return;
-			}
-			if (key.escape) {
-				const s = setState((x) => x);
-				if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
-				else onBack();
-				return;
-			}
-			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
-				const s = setState((x) => x);
-				const found = filter(s.query);
-				const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
-				if (item) onToggle(item);
-				return;
-			}
-			if (onToggleAll && key.ctrl && input === 'a') {
-				const s = setState((x) => x);
-				onToggleAll(filter(s.query).map((i) => items[i] as ListItem));
-				return;
-			}
-			if (noFilter) return;
-			if (key.backspace || key.delete) {
-				setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
-				return;
-			}
-			if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
-			const typed = cleanLine(input);
-			if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
-		},
-		{isActive},
-	);
+				const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
+				return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
+			});
+		if (key.upArrow) return move('up');
+		if (key.downArrow) return move('down');
+		if (key.home) return move('home');
+		if (key.end) return move('end');
+		if (key.pageUp) return move('pageUp');
+		if (key.pageDown) return move('pageDown');
+		if (key.return) {
+			const s = setState((x) => x);
+			const found = filter(s.query);
+			const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+			if (item) onSelect(item);
+			return;
+		}
+		if (key.escape) {
+			const s = setState((x) => x);
+			if (s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
+			else onBack();
+			return;
+		}
+		if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
+			const s = setState((x) => x);
+			const found = filter(s.query);
+			const item = items[found[Math.min(s.cursor, found.length - 1)] ?? -1];
+			if (item) onToggle(item);
+			return;
+		}
+		if (onToggleAll && key.ctrl && input === 'a') {
+			const s = setState((x) => x);
+			onToggleAll(filter(s.query).map((i) => items[i] as ListItem));
+			return;
+		}
+		if (noFilter) return;
+		if (key.backspace || key.delete) {
+			setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
+			return;
+		}
+		if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
+		const typed = cleanLine(input);
+		if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
+	};
+	useKeys(onKey, {isActive});
+	const pending = useRef(props.initialKeys);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening, to the list as it opened.
+	useEffect(() => {
+		for (const press of pending.current ?? []) onKey(press.input, press.key);
+		pending.current = undefined;
+	}, []);
 
 	const visible = matches.slice(top, top + height);
 	const above = top;

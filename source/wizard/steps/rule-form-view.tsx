@@ -9,7 +9,7 @@ import {cut, t, width} from '../../text/index.js';
 import type {CloudData} from '../cloud-data.js';
 import {FitText, useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {useKeys} from '../components/key-chunk.js';
+import {type KeyPress, useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {TextLine} from '../components/text-input.js';
 import {useLiveState} from '../components/use-live-state.js';
@@ -166,6 +166,8 @@ function FieldRow({
 	);
 }
 
+type PeerList = {kind: 'group' | 'prefix-list'; typed: string; keys: readonly KeyPress[]};
+
 type RuleFormViewProps = {
 	readonly title: string;
 	readonly initial: RuleForm;
@@ -202,8 +204,8 @@ export function RuleFormView({
 	// Live: the keys of one chunk (a paste, tmux send-keys) each apply to the form the one before left.
 	const [form, setForm] = useLiveState(initial);
 	const dispatch = (action: FormAction) => setForm((now) => formReducer(now, action));
-	/** The peer's list while it is open, with what was typed as its filter. */
-	const [list, setList] = useState<{kind: 'group' | 'prefix-list'; typed: string} | undefined>();
+	/** The peer's list while it is open: what was typed as its filter, and the keys that came after in its chunk. */
+	const [list, setList] = useLiveState<PeerList | undefined>(undefined);
 	const [noList, setNoList] = useState(false);
 	const columns = useColumns();
 	const fields = activeFields(form);
@@ -216,12 +218,13 @@ export function RuleFormView({
 	};
 	const openList = (now: RuleForm, typed: string) => {
 		const kind = now.peerKind as 'group' | 'prefix-list';
-		// The keys of one chunk (typed fast, or pasted) all come here before the list opens: they add up.
-		if (regionId && data) setList((open) => ({kind, typed: (open?.typed ?? '') + typed}));
+		if (regionId && data) setList(() => ({kind, typed, keys: []}));
 		else setNoList(true);
 	};
 	useKeys(
 		(input, key) => {
+			// The rest of the chunk that opened the peer's list (`app` then Enter) is the list's: it takes it on opening.
+			if (setList((open) => open && {...open, keys: [...open.keys, {input, key}]})) return;
 			if (key.upArrow) return dispatch({type: 'move', by: -1});
 			if (key.downArrow) return dispatch({type: 'move', by: 1});
 			const now = setForm((f) => f);
@@ -247,13 +250,14 @@ export function RuleFormView({
 				scope={scope}
 				self={self}
 				initialQuery={list.typed}
+				initialKeys={list.keys}
 				height={listRows}
 				width={columns}
 				onPick={(peer) => {
 					dispatch({type: 'pick', peer});
-					setList(undefined);
+					setList(() => undefined);
 				}}
-				onBack={() => setList(undefined)}
+				onBack={() => setList(() => undefined)}
 			/>
 		);
 	const labelWidth = Math.max(...fields.map((f) => width(fieldLabel(f, form.direction)))) + 2;
