@@ -33,7 +33,7 @@ async function queueHttp(p: PtySession): Promise<void> {
 	await p.waitForText('Add a preset rule');
 	// The console's quick-add order: SSH, Telnet, HTTP, ...
 	await p.press(keys.down, keys.down, keys.enter);
-	await p.waitForText('Source for HTTP (TCP 80)');
+	await p.waitForText(/Ports\s+80[\s\S]*Source\s+❯/);
 	await p.press(keys.enter);
 	await p.waitForText(/\+ inbound\s+TCP\s+80/);
 }

@@ -23,13 +23,14 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.waitForText(/TCP\s+80\s+0\.0\.0\.0\/0/);
 		expect(p.screen()).toContain('Inbound (2)');
 
-		// A preset: HTTPS from a narrowed source (the suggestion is selected, so typing replaces it).
+		// A preset: the rule form filled from it, on its source: HTTPS from a narrowed one (the suggestion is
+		// selected, so typing replaces it).
 		await p.press('p');
 		await p.waitForText('Add a preset rule (Inbound)');
 		await p.press('https');
 		await p.waitForText('(1 of 12)');
 		await p.press(keys.enter);
-		await p.waitForText('Source for HTTPS (TCP 443)');
+		await p.waitForText(/Ports\s+443[\s\S]*Source\s+❯/);
 		await p.press('203.0.113.0/24', keys.enter);
 		await p.waitForText(/\+ inbound\s+TCP\s+443\s+203\.0\.113\.0\/24/);
 
@@ -63,7 +64,7 @@ describe('ecs-sg rules in a terminal', () => {
 		await p.press('p');
 		await p.waitForText('Add a preset rule (Outbound)');
 		await p.press(keys.end, keys.enter);
-		await p.waitForText('Destination for ALL');
+		await p.waitForText(/Protocol\s+ALL[\s\S]*Destination\s+❯/);
 		await p.press('10.0.0.0/8', keys.enter);
 		await p.waitForText(/\+ outbound\s+ALL\s+all\s+10\.0\.0\.0\/8/);
 

@@ -186,7 +186,7 @@ describe('a create in Chinese', () => {
 		await rules.press('p');
 		await see(rules, '添加常用端口规则');
 		await rules.press(keys.enter);
-		await see(rules, 'SSH（TCP 22）的授权对象');
+		await see(rules, /端口\s+22[\s\S]*授权对象\s+❯/);
 		await rules.press(keys.enter);
 		await rules.press('a');
 		await see(rules, 'web 的新规则');

@@ -119,7 +119,7 @@ describe('RulesApp', () => {
 		const list = await s.waitFor(/SSH\s+TCP 22\s+10\.0\.0\.0\/16/);
 		expect(list).toMatch(/HTTPS\s+TCP 443\s+0\.0\.0\.0\/0/);
 		await s.press(keys.enter);
-		await s.waitFor('Source for SSH');
+		await s.waitFor(/Ports\s+22[\s\S]*Source\s+❯/);
 		await s.press(keys.enter);
 		await s.waitFor(/\+ inbound\s+TCP\s+22\s+10\.0\.0\.0\/16/);
 	});
@@ -139,7 +139,7 @@ describe('RulesApp', () => {
 		await s.press(keys.down, 'd', 'p');
 		await s.waitFor('Add a preset rule');
 		await s.press(keys.enter);
-		await s.waitFor('Source for SSH');
+		await s.waitFor(/Ports\s+22[\s\S]*Source\s+❯/);
 		await s.press(keys.enter);
 		await s.waitFor(/\+ inbound\s+TCP\s+22\s+10\.0\.0\.0\/8/);
 		await s.press(keys.enter);

@@ -147,6 +147,46 @@ describe('the rule editor', () => {
 		expect(services.api.calls.filter((c) => c.method === 'describeSecurityGroups')).toHaveLength(1);
 	});
 
+	it('keeps text typed in the same chunk as the arrow that leaves its field (a paste, tmux send-keys)', async () => {
+		const {s, last} = editor();
+		await s.waitFor('Enter done');
+		await s.press('a');
+		await s.waitFor('New rule for db-tier');
+		// Each write is one chunk: the text, then the arrow that moves on, then more text and arrows.
+		await s.press(`80${keys.down}${keys.down}10.1.0.0/16${keys.down}${keys.down}${keys.down}web${keys.up}`);
+		await s.waitFor(/Ports\s+80\b/);
+		await s.press(`7${keys.up}${keys.up}${keys.up}`);
+		await s.press(keys.enter);
+		await s.waitFor(/TCP\s+80\s+10\.1\.0\.0\/16\s+accept\s+7\s+web/);
+		expect(last()[0]).toMatchObject({
+			portRange: '80/80',
+			peer: {kind: 'ipv4', cidr: '10.1.0.0/16'},
+			priority: 7,
+			description: 'web',
+		});
+		// Enter in the chunk saves the form as the keys before it left it.
+		await s.press('a');
+		await s.waitFor('New rule for db-tier');
+		await s.press('443\r');
+		await s.waitFor(/TCP\s+443\s+0\.0\.0\.0\/0/);
+		expect(last().map((r) => r.portRange)).toContain('443/443');
+	});
+
+	it("takes the keys after those that open a peer's list in the same chunk: the list gets them", async () => {
+		const {s, last} = editor({vpc: {id: VPC}});
+		await s.waitFor('Enter done');
+		await s.press('a');
+		await s.waitFor('New rule for db-tier');
+		await s.press(`22${keys.down}${keys.right}${keys.right}${keys.down}`);
+		await s.waitFor(/Source type\s+Security group/);
+		// Typing on the peer opens its list; the Enter in the same write chooses what the filter left.
+		await s.press('app-t\r');
+		await s.waitFor('app-tier (sg-app1)');
+		await s.press(keys.enter);
+		await s.waitFor(/TCP\s+22\s+app-tier \(sg-app1\)/);
+		expect(last()[0]?.peer).toEqual({kind: 'group', groupId: 'sg-app1', name: 'app-tier'});
+	});
+
 	it('refuses a group in another VPC with the reason, and keeps the form', async () => {
 		const {s, last} = editor({vpc: {id: VPC}});
 		await s.waitFor('Enter done');

@@ -58,7 +58,6 @@ export const en = {
 	'followup.preset.title': 'Add a preset rule ({direction})',
 	'followup.preset.purpose':
 		'The common services: pick one, then say from where (or to where) it is allowed.',
-	'followup.preset.cidr': '{far} for {name} ({rule}): an address or CIDR block (e.g. 203.0.113.0/24).',
 
 	'followup.review.title': 'Review',
 	'followup.review.purpose': 'These calls change the group as soon as you apply.',
@@ -299,7 +298,6 @@ export const zh: Record<keyof typeof en, string> = {
 
 	'followup.preset.title': '添加常用端口规则（{direction}）',
 	'followup.preset.purpose': '常用服务：选择一项，再指定允许的来源（或目的地址）。',
-	'followup.preset.cidr': '{name}（{rule}）的{far}：IPv4 地址或 CIDR 网段（例如 203.0.113.0/24）。',
 
 	'followup.review.title': '确认',
 	'followup.review.purpose': '确认应用后，这些调用会立即修改安全组。',

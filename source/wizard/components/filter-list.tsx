@@ -3,7 +3,7 @@ import {useEffect, useMemo, useRef} from 'react';
 import {fitWidth, t, width} from '../../text/index.js';
 import {incrementalFilter, type Move, moveCursor, prepare, scrollTop} from './filter.js';
 import {glyphs} from './glyphs.js';
-import {typedText, useKeys} from './key-chunk.js';
+import {type KeyHandler, type KeyPress, typedText, useKeys} from './key-chunk.js';
 import {moveOf, ScrollMark} from './rules-table.js';
 import {useLiveState} from './use-live-state.js';
 
@@ -28,6 +28,8 @@ export type FilterListProps = {
 	readonly initialKey?: string;
 	/** The filter to open with (typed while the list was loading: components/type-ahead.tsx). */
 	readonly initialQuery?: string;
+	/** Keys of the chunk that opened the list, after the one that did (a paste, tmux send-keys): applied on opening. */
+	readonly initialKeys?: readonly KeyPress[];
 	readonly onSelect: (item: ListItem) => void;
 	readonly onBack: () => void;
 	/** Called with the highlighted item whenever it changes (for previews). */
@@ -140,51 +142,55 @@ export function FilterList(props: FilterListProps) {
 	}, [highlighted]);
 
 	// One key at a time, however many arrive together (a paste, key repeat: components/key-chunk.ts).
-	useKeys(
-		(input, key) => {
-			// What the keys before this one in the chunk have left: the state, its matches, the item at the cursor.
-			const now = () => {
-				const s = setState((x) => x);
+	const onKey: KeyHandler = (input, key) => {
+		// What the keys before this one in the chunk have left: the state, its matches, the item at the cursor.
+		const now = () => {
+			const s = setState((x) => x);
+			const found = filter(s.query);
+			return {s, found, item: items[found[Math.min(s.cursor, found.length - 1)] ?? -1]};
+		};
+		const move = (m: Move) =>
+			setState((s) => {
 				const found = filter(s.query);
-				return {s, found, item: items[found[Math.min(s.cursor, found.length - 1)] ?? -1]};
-			};
-			const move = (m: Move) =>
-				setState((s) => {
-					const found = filter(s.query);
-					const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
-					return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
-				});
-			const moved = moveOf(key);
-			if (moved) return move(moved);
-			if (key.return) {
-				const {item} = now();
-				if (item) onSelect(item);
-				return;
-			}
-			if (key.escape) {
-				if (now().s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
-				else onBack();
-				return;
-			}
-			if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
-				const {item} = now();
-				if (item) onToggle(item);
-				return;
-			}
-			if (onToggleAll && key.ctrl && input === 'a') {
-				onToggleAll(now().found.map((i) => items[i] as ListItem));
-				return;
-			}
-			if (noFilter) return;
-			if (key.backspace || key.delete) {
-				setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
-				return;
-			}
-			const typed = typedText(input, key);
-			if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
-		},
-		{isActive},
-	);
+				const c = moveCursor(Math.min(s.cursor, Math.max(0, found.length - 1)), m, found.length, height);
+				return {...s, cursor: c, top: scrollTop(s.top, c, height, found.length)};
+			});
+		const moved = moveOf(key);
+		if (moved) return move(moved);
+		if (key.return) {
+			const {item} = now();
+			if (item) onSelect(item);
+			return;
+		}
+		if (key.escape) {
+			if (now().s.query !== '') setState(() => ({query: '', cursor: 0, top: 0}));
+			else onBack();
+			return;
+		}
+		if (onToggle && input === ' ' && !key.ctrl && !key.meta) {
+			const {item} = now();
+			if (item) onToggle(item);
+			return;
+		}
+		if (onToggleAll && key.ctrl && input === 'a') {
+			onToggleAll(now().found.map((i) => items[i] as ListItem));
+			return;
+		}
+		if (noFilter) return;
+		if (key.backspace || key.delete) {
+			setState((s) => ({query: [...s.query].slice(0, -1).join(''), cursor: 0, top: 0}));
+			return;
+		}
+		const typed = typedText(input, key);
+		if (typed) setState((s) => ({query: s.query + typed, cursor: 0, top: 0}));
+	};
+	useKeys(onKey, {isActive});
+	const pending = useRef(props.initialKeys);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening, to the list as it opened.
+	useEffect(() => {
+		for (const press of pending.current ?? []) onKey(press.input, press.key);
+		pending.current = undefined;
+	}, []);
 
 	const visible = matches.slice(top, top + height);
 	const below = Math.max(0, matches.length - top - visible.length);

@@ -24,7 +24,7 @@ export type Edited = {value: string; selected: boolean};
  * cursor (the spaces before it, then the word, as readline does), Backspace a character; typed text is cleaned
  * of control characters and escape codes. Keys the line does not edit leave it as it is (`undefined`).
  */
-function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
+export function applyKey(line: Edited, input: string, key: Key): Edited | undefined {
 	const {value, selected} = line;
 	if (key.backspace || key.delete)
 		return {value: selected ? '' : [...value].slice(0, -1).join(''), selected: false};
@@ -68,18 +68,33 @@ export function TextInput({
 		else setLine((l) => applyKey(l, input, key) ?? l);
 	});
 
+	return <TextLine value={value} selected={selected} placeholder={placeholder} />;
+}
+
+/** The line an input draws: its pointer, the value (inverse while selected, or the placeholder) and the cursor. */
+export function TextLine({
+	value,
+	selected,
+	placeholder,
+	isActive = true,
+}: {
+	readonly value: string;
+	readonly selected: boolean;
+	readonly placeholder?: string | undefined;
+	readonly isActive?: boolean;
+}) {
 	return (
 		<Text>
 			<Text color="cyan">{glyphs.pointer} </Text>
 			{value === '' && placeholder ? (
 				<>
-					<Text color="cyan">{glyphs.cursor}</Text>
+					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
 					<Text dimColor>{placeholder}</Text>
 				</>
 			) : (
 				<>
 					<Text inverse={selected}>{value}</Text>
-					<Text color="cyan">{glyphs.cursor}</Text>
+					{isActive ? <Text color="cyan">{glyphs.cursor}</Text> : null}
 				</>
 			)}
 		</Text>

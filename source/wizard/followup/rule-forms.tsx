@@ -1,19 +1,14 @@
-// The forms the rules screen opens: a preset (with its source or destination asked), or the rule form (a new rule
-// by hand, or a rule of the group edited).
-import {Box} from 'ink';
+// The forms the rules screen opens: the presets, and the rule form (a new rule by hand or filled from a preset,
+// or a rule of the group edited).
 import {useMemo, useState} from 'react';
-import {farEndHeader} from '../../domain/peers.js';
-import {type PresetId, presetOf, presetRule, suggestedCidr} from '../../domain/presets.js';
-import {ruleKey, showPorts} from '../../domain/rules.js';
-import {validateCidr} from '../../domain/validators.js';
+import {type PresetId, presetRule, suggestedCidr} from '../../domain/presets.js';
+import {ruleKey} from '../../domain/rules.js';
 import {cleanLine, t} from '../../text/index.js';
 import {type CloudData, useLoad} from '../cloud-data.js';
 import {FilterList} from '../components/filter-list.js';
-import {FitText} from '../components/fit-text.js';
 import {StepFrame} from '../components/step-frame.js';
-import {TextInput} from '../components/text-input.js';
 import {presetItems} from '../steps/rule-editor.js';
-import {formOf, newForm} from '../steps/rule-form.js';
+import {formOf, newForm, type RuleForm} from '../steps/rule-form.js';
 import {RuleFormView} from '../steps/rule-form-view.js';
 import {GroupLine} from './group-line.js';
 import type {Position} from './pickers.js';
@@ -37,76 +32,50 @@ export function useVpcCidr(
 	return load?.state === 'ready' ? load.value.find((vpc) => vpc.id === vpcId)?.cidr : undefined;
 }
 
-export function PresetScreen({
-	state,
-	dispatch,
-	size,
-	vpcCidr,
-}: ScreenProps & {readonly vpcCidr?: string | undefined}) {
+type FormProps = ScreenProps & {
+	readonly position: Position;
+	readonly data: CloudData;
+	/** The group's VPC block, once read: the preset rules for admin and database ports start from it. */
+	readonly vpcCidr?: string | undefined;
+};
+
+/** The console's quick-add presets; the one chosen opens the rule form filled from it (as the create wizard's do). */
+export function PresetScreen(props: FormProps) {
+	const {state, dispatch, size, vpcCidr} = props;
 	const items = useMemo(() => presetItems(state.direction, vpcCidr), [state.direction, vpcCidr]);
-	const [problem, setProblem] = useState<string | undefined>();
-	const chosen = state.preset ? presetOf(state.preset) : undefined;
-	const submit = (value: string) => {
-		if (!state.preset) return;
-		const cidr = value.trim();
-		const refused = validateCidr(cidr);
-		if (refused) return setProblem(refused);
-		setProblem(undefined);
-		dispatch({type: 'add', rule: presetRule(state.preset, state.direction, cidr)});
-	};
+	// Drawn again when the VPC's block arrives, so the suggestion is never the stale 10.0.0.0/8.
+	if (state.preset) return <RuleFormStep key={`${state.preset}:${vpcCidr ?? ''}`} {...props} />;
 	return (
 		<StepFrame
 			title={t('followup.preset.title', {direction: directionName(state.direction)})}
 			purpose={t('followup.preset.purpose')}
-			problem={problem ?? state.problem}
-			hints={
-				chosen
-					? [
-							['Enter', t('wizard.keys.add')],
-							['Esc', t('wizard.keys.back')],
-						]
-					: [
-							['↑↓', t('wizard.keys.move')],
-							['Enter', t('wizard.keys.choose')],
-							[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-							['Esc', t('wizard.keys.back')],
-						]
-			}
+			problem={state.problem}
+			hints={[
+				['↑↓', t('wizard.keys.move')],
+				['Enter', t('wizard.keys.choose')],
+				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
+				['Esc', t('wizard.keys.back')],
+			]}
 		>
 			{state.group ? <GroupLine group={state.group} regionId={state.regionId ?? ''} /> : null}
-			{chosen ? (
-				<Box flexDirection="column">
-					<FitText>
-						{t('followup.preset.cidr', {
-							far: farEndHeader(state.direction),
-							name: chosen.label,
-							rule: `${chosen.protocol.toUpperCase()} ${showPorts(chosen)}`,
-						})}
-					</FitText>
-					<TextInput
-						// Drawn again when the VPC's block arrives, so the suggestion is never the stale 10.0.0.0/8.
-						key={`${chosen.id}:${vpcCidr ?? ''}`}
-						initialValue={suggestedCidr(chosen.id, state.direction, vpcCidr)}
-						selectInitial
-						onChange={() => setProblem(undefined)}
-						onSubmit={submit}
-						onCancel={() => {
-							setProblem(undefined);
-							dispatch({type: 'back'});
-						}}
-					/>
-				</Box>
-			) : (
-				<FilterList
-					items={items}
-					height={Math.min(items.length, Math.max(3, size.rows - 9))}
-					width={size.columns}
-					onSelect={(item) => dispatch({type: 'preset', id: item.key as PresetId})}
-					onBack={() => dispatch({type: 'back'})}
-				/>
-			)}
+			<FilterList
+				items={items}
+				height={Math.min(items.length, Math.max(3, size.rows - 9))}
+				width={size.columns}
+				onSelect={(item) => dispatch({type: 'preset', id: item.key as PresetId})}
+				onBack={() => dispatch({type: 'back'})}
+			/>
 		</StepFrame>
 	);
+}
+
+/** The form's first state: the rule edited, the preset chosen (on its source, to narrow), or a new rule. */
+function initialForm(state: RulesState, vpcCidr: string | undefined): RuleForm {
+	const edited = state.step === 'edit' ? editedRule(state) : undefined;
+	if (edited) return formOf(edited);
+	const {preset, direction} = state;
+	if (state.step !== 'preset' || !preset) return newForm(direction);
+	return formOf(presetRule(preset, direction, suggestedCidr(preset, direction, vpcCidr)), 'peer');
 }
 
 /** Where the edited rule is in the tab's rows (for "rule n of total"). */
@@ -120,21 +89,12 @@ function editedRow(state: RulesState): number {
 }
 
 /**
- * The rule form (the create wizard's, steps/rule-form-view.tsx): a new rule (`a`), or (`e`, step 'edit') the rule
- * under the cursor, filled in. Group peers are picked from the groups of the group's own VPC.
+ * The rule form (the create wizard's, steps/rule-form-view.tsx): a new rule (`a`, or a preset filled in), or (`e`,
+ * step 'edit') the rule under the cursor, filled in. Group peers are picked from the groups of the group's own VPC.
  */
-export function RuleFormStep({
-	state,
-	dispatch,
-	size,
-	position,
-	data,
-}: ScreenProps & {readonly position: Position; readonly data: CloudData}) {
+export function RuleFormStep({state, dispatch, size, position, data, vpcCidr}: FormProps) {
 	const editing = state.step === 'edit';
-	const [initial] = useState(() => {
-		const rule = editing ? editedRule(state) : undefined;
-		return rule ? formOf(rule) : newForm(state.direction);
-	});
+	const [initial] = useState(() => initialForm(state, vpcCidr));
 	// The reducer's refusal (a rule queued twice, a group peer an enterprise group cannot have) is out of date once
 	// the form is saved again, until the reducer answers that save.
 	const [stale, setStale] = useState(false);

@@ -46,7 +46,7 @@ export type RulesState = FlowFields & {
 	readonly edits: readonly RuleEdit[];
 	/** What the edit form is editing, while it is open. */
 	readonly editing?: EditTarget;
-	/** The preset picked, while its source (or destination) is being asked. */
+	/** The preset picked, while the rule form filled from it is open. */
 	readonly preset?: PresetId;
 	/** Set on Review: what the change comes to against the rules as read. */
 	readonly check?: RuleChangeCheck;

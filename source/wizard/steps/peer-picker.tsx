@@ -9,7 +9,7 @@ import type {CloudData, Load} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {useKeys} from '../components/key-chunk.js';
+import {type KeyPress, useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
 
@@ -117,6 +117,8 @@ type PeerPickerProps = {
 	/** The group the rule is for, when it exists: it cannot be its own peer. */
 	readonly self?: string | undefined;
 	readonly initialQuery: string;
+	/** Keys that came after the one that opened the list, in the same chunk: the list applies them on opening. */
+	readonly initialKeys?: readonly KeyPress[];
 	readonly height: number;
 	readonly width: number;
 	readonly onPick: (peer: Peer) => void;
@@ -130,6 +132,7 @@ export function PeerPicker({
 	scope,
 	self,
 	initialQuery,
+	initialKeys,
 	height,
 	width,
 	onPick,
@@ -210,6 +213,7 @@ export function PeerPicker({
 				height={Math.max(1, height - scopeExtra)}
 				width={width}
 				initialQuery={initialQuery}
+				initialKeys={initialKeys}
 				onSelect={select}
 				onHighlight={() => setProblem(undefined)}
 				onBack={onBack}

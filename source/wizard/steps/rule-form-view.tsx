@@ -2,20 +2,22 @@
 // between them, ←/→ (or Space) through a field's choices, typing into a text field, Enter to save (or, on a group
 // or prefix-list peer, to open its live list, peer-picker.tsx), Esc to discard.
 import {Box, Text} from 'ink';
-import {useReducer, useState} from 'react';
+import {useState} from 'react';
 import type {Direction, Peer, PeerKind, Rule} from '../../domain/model.js';
 import {farEndHeader, peerLabel, peerText} from '../../domain/peers.js';
 import {cut, t, width} from '../../text/index.js';
 import type {CloudData} from '../cloud-data.js';
 import {FitText, useColumns, WrapText} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
-import {useKeys} from '../components/key-chunk.js';
+import {type KeyPress, useKeys} from '../components/key-chunk.js';
 import {type Hint, KeyHints} from '../components/key-hints.js';
-import {TextInput} from '../components/text-input.js';
+import {TextLine} from '../components/text-input.js';
+import {useLiveState} from '../components/use-live-state.js';
 import {PeerPicker, type VpcScope} from './peer-picker.js';
 import {
 	activeFields,
 	choiceFields,
+	type FormAction,
 	type FormField,
 	formReducer,
 	pickedKind,
@@ -122,23 +124,17 @@ function formHints(form: RuleForm): Hint[] {
 	];
 }
 
-/** One field's row: its label, then its value (a choice between ‹ ›, the peer picked, or the text's input). */
+/** One field's row: its label, then its value (a choice between ‹ ›, the peer picked, or the text being typed). */
 function FieldRow({
 	form,
 	field,
 	labelWidth,
 	columns,
-	onText,
-	onSubmit,
-	onCancel,
 }: {
 	readonly form: RuleForm;
 	readonly field: FormField;
 	readonly labelWidth: number;
 	readonly columns: number;
-	readonly onText: (value: string) => void;
-	readonly onSubmit: () => void;
-	readonly onCancel: () => void;
 }) {
 	const active = field === form.field;
 	const label = fieldLabel(field, form.direction);
@@ -158,16 +154,7 @@ function FieldRow({
 			<Text dimColor>{cut(t('wizard.form.nothingPicked'), room)}</Text>
 		);
 	} else if (active) {
-		value = (
-			<TextInput
-				key={field}
-				initialValue={textOf(form, field)}
-				selectInitial
-				onChange={onText}
-				onSubmit={onSubmit}
-				onCancel={onCancel}
-			/>
-		);
+		value = <TextLine value={textOf(form, field)} selected={form.selected} />;
 	} else value = cut(textOf(form, field), room) || <Text dimColor>-</Text>;
 	return (
 		<Box>
@@ -178,6 +165,8 @@ function FieldRow({
 		</Box>
 	);
 }
+
+type PeerList = {kind: 'group' | 'prefix-list'; typed: string; keys: readonly KeyPress[]};
 
 type RuleFormViewProps = {
 	readonly title: string;
@@ -212,40 +201,43 @@ export function RuleFormView({
 	problem,
 	onChangeAny,
 }: RuleFormViewProps) {
-	const [form, dispatch] = useReducer(formReducer, initial);
-	/** The peer's list while it is open, with what was typed as its filter. */
-	const [list, setList] = useState<{kind: 'group' | 'prefix-list'; typed: string} | undefined>();
+	// Live: the keys of one chunk (a paste, tmux send-keys) each apply to the form the one before left.
+	const [form, setForm] = useLiveState(initial);
+	const dispatch = (action: FormAction) => setForm((now) => formReducer(now, action));
+	/** The peer's list while it is open: what was typed as its filter, and the keys that came after in its chunk. */
+	const [list, setList] = useLiveState<PeerList | undefined>(undefined);
 	const [noList, setNoList] = useState(false);
 	const columns = useColumns();
 	const fields = activeFields(form);
-	const onText = !choiceFields.includes(form.field) && !picks(form, form.field);
-	const save = () => {
+	const save = (now: RuleForm) => {
 		onChangeAny?.();
 		setNoList(false);
-		const saved = saveForm(form);
+		const saved = saveForm(now);
 		if (saved.ok) onSave(saved.rule);
 		else dispatch({type: 'refuse', field: saved.field, text: saved.problem});
 	};
-	const openList = (typed: string) => {
-		const kind = form.peerKind as 'group' | 'prefix-list';
-		// The keys of one chunk (typed fast, or pasted) all come here before the list opens: they add up.
-		if (regionId && data) setList((open) => ({kind, typed: (open?.typed ?? '') + typed}));
+	const openList = (now: RuleForm, typed: string) => {
+		const kind = now.peerKind as 'group' | 'prefix-list';
+		if (regionId && data) setList(() => ({kind, typed, keys: []}));
 		else setNoList(true);
 	};
 	useKeys(
 		(input, key) => {
+			// The rest of the chunk that opened the peer's list (`app` then Enter) is the list's: it takes it on opening.
+			if (setList((open) => open && {...open, keys: [...open.keys, {input, key}]})) return;
 			if (key.upArrow) return dispatch({type: 'move', by: -1});
 			if (key.downArrow) return dispatch({type: 'move', by: 1});
-			if (onText) return; // the field's own input takes Enter, Esc and typing
-			const picking = picks(form, form.field);
+			const now = setForm((f) => f);
+			const picking = picks(now, now.field);
+			if (key.return) return picking ? openList(now, '') : save(now);
+			if (key.escape) return onCancel();
+			if (!picking && !choiceFields.includes(now.field)) return dispatch({type: 'key', input, key});
 			if (key.leftArrow || key.rightArrow || input === ' ') {
-				if (picking) return openList('');
+				if (picking) return openList(now, '');
 				return dispatch({type: 'cycle', by: key.leftArrow ? -1 : 1});
 			}
-			if (key.return) return picking ? openList('') : save();
-			if (key.escape) return onCancel();
 			// Typing on a group or prefix list opens its list filtered by what was typed.
-			if (picking && input && !key.ctrl && !key.meta && !key.tab) openList(input);
+			if (picking && input && !key.ctrl && !key.meta && !key.tab) openList(now, input);
 		},
 		{isActive: list === undefined},
 	);
@@ -258,13 +250,14 @@ export function RuleFormView({
 				scope={scope}
 				self={self}
 				initialQuery={list.typed}
+				initialKeys={list.keys}
 				height={listRows}
 				width={columns}
 				onPick={(peer) => {
 					dispatch({type: 'pick', peer});
-					setList(undefined);
+					setList(() => undefined);
 				}}
-				onBack={() => setList(undefined)}
+				onBack={() => setList(() => undefined)}
 			/>
 		);
 	const labelWidth = Math.max(...fields.map((f) => width(fieldLabel(f, form.direction)))) + 2;
@@ -273,16 +266,7 @@ export function RuleFormView({
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
 			{fields.map((field) => (
-				<FieldRow
-					key={field}
-					form={form}
-					field={field}
-					labelWidth={labelWidth}
-					columns={columns}
-					onText={(value) => dispatch({type: 'text', value})}
-					onSubmit={save}
-					onCancel={onCancel}
-				/>
+				<FieldRow key={field} form={form} field={field} labelWidth={labelWidth} columns={columns} />
 			))}
 			{/* What the field takes wraps, never cut: at 50 columns the group's help is longer than a line. */}
 			<WrapText dimColor>{fieldHelp(form)}</WrapText>

@@ -1,6 +1,7 @@
 // The rule editor's form, pure: every field of one rule on one screen (direction, protocol, ports, the peer's
 // kind and value, policy, priority, description), the choices cycled and the texts typed, each field checked
 // by its own validator from domain/validators.ts (the same the `--rule` flags path uses) when the rule is saved.
+import type {Key} from 'ink';
 import type {Direction, Peer, PeerKind, Policy, Protocol, Rule} from '../../domain/model.js';
 import {anywhere, anywhere6, networkOf, parsePeer, peerText} from '../../domain/peers.js';
 import {normalisePorts, showPorts} from '../../domain/rules.js';
@@ -18,6 +19,7 @@ import {
 	validateRuleDescription,
 } from '../../domain/validators.js';
 import {t} from '../../text/index.js';
+import {applyKey} from '../components/text-input.js';
 
 const formFields = [
 	'direction',
@@ -53,6 +55,8 @@ export type RuleForm = {
 	readonly priority: string;
 	readonly description: string;
 	readonly field: FormField;
+	/** The text field's value is shown selected: the first key typed replaces it (set on coming to a field). */
+	readonly selected: boolean;
 	/** The refusal of the last save, on the field it is about. */
 	readonly problem?: {field: FormField; text: string};
 };
@@ -78,6 +82,7 @@ export function newForm(direction: Direction = 'ingress'): RuleForm {
 		priority: '1',
 		description: '',
 		field: 'ports',
+		selected: true,
 	};
 }
 
@@ -95,6 +100,7 @@ export function formOf(rule: Rule, field: FormField = 'direction'): RuleForm {
 		priority: String(rule.priority),
 		description: rule.description ?? '',
 		field,
+		selected: true,
 	};
 }
 
@@ -105,6 +111,8 @@ export type FormAction =
 	| {type: 'move'; by: number}
 	| {type: 'cycle'; by: number}
 	| {type: 'text'; value: string}
+	/** A key typed into the text field, applied to its value as it is now (several come in one chunk). */
+	| {type: 'key'; input: string; key: Key}
 	| {type: 'pick'; peer: Peer}
 	| {type: 'refuse'; field: FormField; text: string};
 
@@ -114,12 +122,17 @@ export function formReducer(form: RuleForm, action: FormAction): RuleForm {
 			const list = activeFields(form);
 			const at = Math.max(0, list.indexOf(form.field));
 			const next = Math.max(0, Math.min(list.length - 1, at + action.by));
-			return {...form, field: list[next] as FormField};
+			return {...form, field: list[next] as FormField, selected: true};
 		}
 		case 'cycle':
 			return cycleField(form, action.by);
 		case 'text':
 			return textField(form, action.value);
+		case 'key': {
+			const line = {value: textOf(form, form.field), selected: form.selected};
+			const edited = applyKey(line, action.input, action.key);
+			return edited ? {...textField(form, edited.value), selected: edited.selected} : form;
+		}
 		case 'pick':
 			return {
 				...form,
@@ -128,8 +141,11 @@ export function formReducer(form: RuleForm, action: FormAction): RuleForm {
 				problem: undefined,
 				field: 'policy',
 			};
-		case 'refuse':
-			return {...form, field: action.field, problem: {field: action.field, text: action.text}};
+		case 'refuse': {
+			// A refusal on another field moves the cursor there, which selects its text as coming to it does.
+			const selected = form.selected || action.field !== form.field;
+			return {...form, field: action.field, selected, problem: {field: action.field, text: action.text}};
+		}
 	}
 }
 
@@ -160,7 +176,7 @@ function cycleField(form: RuleForm, by: number): RuleForm {
 }
 
 function textField(form: RuleForm, value: string): RuleForm {
-	// The input reports its value when it opens too: only a change clears the field's refusal.
+	// Only a change clears the field's refusal.
 	if (value === textOf(form, form.field)) return form;
 	const problem = form.problem?.field === form.field ? undefined : form.problem;
 	switch (form.field) {
