@@ -180,8 +180,6 @@ export const en = {
 		'--region is required: no region is stored with the profile and none was used before (e.g. --region cn-hangzhou).',
 	'followup.flags.assumedRegion': 'No --region given: using {region} (give --region to pick another).',
 	'followup.flags.notInRegion': '--group: {id} is not a security group of {region} ({code}).',
-	'followup.flags.unknownRegion':
-		'--region: ECS does not know the region "{region}"; its regions are: {list}.',
 	'followup.flags.notInAssumedRegion':
 		'--group: {id} is not a security group of {region}, the region assumed; give --region ({code}).',
 	'followup.flags.noSuchInbound': '--rule {rule}: no inbound rule of {id} matches it (nothing was changed).',
@@ -413,7 +411,6 @@ export const zh: Record<keyof typeof en, string> = {
 		'必须提供 --region：配置中没有保存地域，之前也没有使用过地域（例如 --region cn-hangzhou）。',
 	'followup.flags.assumedRegion': '未提供 --region：使用 {region}（用 --region 选择其他地域）。',
 	'followup.flags.notInRegion': '--group：{id} 不是 {region} 的安全组（{code}）。',
-	'followup.flags.unknownRegion': '--region：ECS 不认识地域“{region}”；可用的地域有：{list}。',
 	'followup.flags.notInAssumedRegion':
 		'--group：{id} 不是所假定地域 {region} 的安全组；请提供 --region（{code}）。',
 	'followup.flags.noSuchInbound': '--rule {rule}：{id} 中没有与之匹配的入方向规则（未做任何修改）。',

@@ -5,7 +5,6 @@ export const en = {
 	'submit.table.direction': 'Direction',
 	'submit.table.protocol': 'Protocol',
 	'submit.table.ports': 'Ports',
-	'submit.table.source': 'Source',
 	'submit.table.policy': 'Policy',
 	'submit.table.priority': 'Priority',
 	'submit.table.description': 'Description',
@@ -93,7 +92,6 @@ export const en = {
 	'submit.flags.noVpcs':
 		'VPC {vpc} does not exist in {region}, which has no VPC yet; create one in the VPC console first.',
 	'submit.flags.region': '"{region}": {sentence}',
-	'submit.flags.regionList': 'ECS does not know the region "{region}"; its regions are: {list}.',
 	'submit.flags.hint': 'Run "ecs-sg --help" to see every flag.',
 	'submit.warning': 'Warning: {message}',
 
@@ -143,7 +141,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.table.direction': '方向',
 	'submit.table.protocol': '协议',
 	'submit.table.ports': '端口',
-	'submit.table.source': '授权对象',
 	'submit.table.policy': '策略',
 	'submit.table.priority': '优先级',
 	'submit.table.description': '描述',
@@ -227,7 +224,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'submit.flags.noVpc': '{region} 中不存在 VPC {vpc}；该地域的 VPC 有：{list}。',
 	'submit.flags.noVpcs': '{region} 中不存在 VPC {vpc}，该地域还没有任何 VPC；请先在专有网络控制台创建一个。',
 	'submit.flags.region': '“{region}”：{sentence}',
-	'submit.flags.regionList': 'ECS 不认识地域“{region}”；可用的地域有：{list}。',
 	'submit.flags.hint': '运行“ecs-sg --help”查看所有参数。',
 	'submit.warning': '警告：{message}',
 

@@ -16,13 +16,7 @@ export const en = {
 	'truth.reused.lacks': 'It lacks {count} of the {total} rules you planned:',
 	'truth.reused.lacksOne': 'It lacks 1 of the {total} rules you planned:',
 	'truth.reused.unread': 'Could not read its rules ({reason}): nothing was added.',
-	'truth.reused.adding': 'Adding the missing rules…',
-	'truth.reused.added': 'Added {count} rules to {id}.',
-	'truth.reused.addedOne': 'Added 1 rule to {id}.',
-	'truth.reused.addFailed': 'The missing rules were not all added: {reason}',
-	'truth.reused.skipped': 'The missing rules were not added.',
 	'truth.keys.addMissing': 'add them now',
-	'truth.keys.skipMissing': 'leave them out',
 	'truth.configure.regionFilter': 'type to filter',
 } as const;
 
@@ -42,12 +36,6 @@ export const zh: Record<keyof typeof en, string> = {
 	'truth.reused.lacks': '你计划的 {total} 条规则中，它缺少 {count} 条：',
 	'truth.reused.lacksOne': '你计划的 {total} 条规则中，它缺少 1 条：',
 	'truth.reused.unread': '无法读取它的规则（{reason}）：没有添加任何规则。',
-	'truth.reused.adding': '正在添加缺少的规则…',
-	'truth.reused.added': '已向 {id} 添加 {count} 条规则。',
-	'truth.reused.addedOne': '已向 {id} 添加 1 条规则。',
-	'truth.reused.addFailed': '缺少的规则没有全部添加：{reason}',
-	'truth.reused.skipped': '没有添加缺少的规则。',
 	'truth.keys.addMissing': '立即添加',
-	'truth.keys.skipMissing': '不添加',
 	'truth.configure.regionFilter': '输入以筛选',
 };
