@@ -7,11 +7,8 @@ import type {SecurityGroupSummary} from '../../domain/model.js';
 import {cleanLine, t} from '../../text/index.js';
 import {useLoad} from '../cloud-data.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
-import {useKeys} from '../components/key-chunk.js';
-import type {Hint} from '../components/key-hints.js';
-import {Spinner} from '../components/spinner.js';
 import {StepFrame} from '../components/step-frame.js';
-import {TypedFilter, useTypeAhead} from '../components/type-ahead.js';
+import {ListLoading, LoadProblem, listHints, useListWait} from '../components/type-ahead.js';
 import {RegionList} from '../steps/region.js';
 import {listHeight} from '../steps/step-props.js';
 import type {TerminalSize} from '../use-terminal-size.js';
@@ -52,20 +49,6 @@ export function groupItems(groups: readonly SecurityGroupSummary[]): ListItem[] 
 
 const noGroups: readonly SecurityGroupSummary[] = [];
 
-/** The group list's keys: the list's own once it shows; else r (once the read has answered) and Esc. */
-const groupHints = (listing: boolean, answered: boolean): Hint[] =>
-	listing
-		? [
-				['↑↓', t('wizard.keys.move')],
-				['Enter', t('wizard.keys.choose')],
-				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', t('wizard.keys.back')],
-			]
-		: [
-				...(answered ? ([['r', t('wizard.keys.reload')]] as [string, string][]) : []),
-				['Esc', t('wizard.keys.back')],
-			];
-
 export function GroupPick({
 	api,
 	regionId,
@@ -88,32 +71,12 @@ export function GroupPick({
 	const listing = groups.length > 0;
 	const loading = !load || load.state === 'loading';
 	// Typed while the list loads: kept, and the list opens filtered by it.
-	const typed = useTypeAhead(loading);
-	useKeys(
-		(input, key) => {
-			if (key.escape) {
-				if (typed.query !== '') typed.clear();
-				else onBack();
-			} else if (input === 'r' && !loading) reload();
-		},
-		{isActive: !listing},
-	);
+	const typed = useListWait({loading, listing, onBack, onReload: reload});
 	const missing = initial !== undefined && load?.state === 'ready' && !groups.some((g) => g.id === initial);
 	let body: React.ReactNode;
 	if (loading)
-		body = (
-			<Box flexDirection="column">
-				<TypedFilter query={typed.query} />
-				<Spinner label={t('followup.group.loading', {region: regionId})} />
-			</Box>
-		);
-	else if (load.state === 'failed')
-		body = (
-			<Box flexDirection="column">
-				<Text color="red">{load.problem.sentence}</Text>
-				{load.problem.next ? <Text>{load.problem.next}</Text> : null}
-			</Box>
-		);
+		body = <ListLoading query={typed.query} label={t('followup.group.loading', {region: regionId})} />;
+	else if (load.state === 'failed') body = <LoadProblem problem={load.problem} />;
 	else if (!listing)
 		body = (
 			<Box flexDirection="column">
@@ -143,7 +106,7 @@ export function GroupPick({
 			position={position}
 			purpose={purpose}
 			problem={missing ? t('followup.group.notInRegion', {id: initial ?? '', region: regionId}) : problem}
-			hints={groupHints(listing, load !== undefined && load.state !== 'loading')}
+			hints={listHints(listing, t('wizard.keys.back'), loading ? undefined : t('wizard.keys.reload'))}
 		>
 			{body}
 		</StepFrame>
