@@ -120,16 +120,15 @@ describe('leaving after a round was applied', () => {
 			/>,
 		);
 		await s.waitFor(/TCP\s+80/, 8000);
-		await s.press('p', keys.enter);
-		await s.waitFor('Source for SSH');
-		await s.press(keys.enter);
-		await s.waitFor(/\+ inbound\s+TCP\s+22/);
+		// The rule under the cursor marked for removal (the same keys whatever the rule forms look like).
+		await s.press('d');
+		await s.waitFor(/- inbound/);
 		await s.press(keys.enter);
 		await s.waitFor('Enter/y apply');
 		await s.press('y');
-		await s.waitFor('Added 1 rule.', 8000);
+		await s.waitFor('Removed 1 rule.', 8000);
 		await s.press('m');
-		await s.waitFor(/TCP\s+22/);
+		await s.waitFor(/Inbound \(\d+\)/);
 		await s.press(keys.escape);
 		const last = await s.waitFor('Changes were applied');
 		expect(last).toContain(`Changes were applied to ${ids.web}: 1 call went through.`);
