@@ -97,6 +97,8 @@ export const en = {
 	'followup.cancelled': 'Cancelled. Nothing more was sent.',
 	'followup.cancelledAfterCalls': 'Cancelled: the calls marked done above were made; the rest were not sent.',
 	'followup.left': 'Nothing was changed.',
+	'followup.leftApplied':
+		'Changes were applied to {id}: {count} {count:call|calls} went through. Nothing more was sent.',
 
 	'followup.instances.title': 'Instances',
 	'followup.instances.purpose': 'Space selects an instance to add or remove; Ctrl+A selects all shown.',
@@ -330,6 +332,7 @@ export const zh: Record<keyof typeof en, string> = {
 	'followup.cancelled': '已取消。没有再发送任何请求。',
 	'followup.cancelledAfterCalls': '已取消：上面标记为完成的调用已生效，其余的未发送。',
 	'followup.left': '没有做任何修改。',
+	'followup.leftApplied': '已对 {id} 应用修改：{count} 个调用成功。没有再发送其他请求。',
 
 	'followup.instances.title': '实例',
 	'followup.instances.purpose': '空格键选择要加入或移出的实例；Ctrl+A 选择显示的全部实例。',

@@ -157,7 +157,11 @@ export function FollowupFlow<S extends FlowFields, A extends {readonly type: str
 		return state.step === 'done' ? (
 			<Done state={state} size={size} final />
 		) : (
-			<Text>{t('followup.left')}</Text>
+			<Text>
+				{state.applied?.made
+					? t('followup.leftApplied', {id: state.applied.groupId, count: state.applied.made})
+					: t('followup.left')}
+			</Text>
 		);
 	switch (state.step) {
 		case 'region':

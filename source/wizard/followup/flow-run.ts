@@ -16,8 +16,9 @@ export function flowOutcome(state: FlowFields): FollowupOutcome | undefined {
 		return {status: 'cancelled', ...(state.outcome ? {outcome: state.outcome} : {})};
 	}
 	if (state.status !== 'left') return undefined;
-	if (state.rounds > 0 && state.outcome && state.regionId && state.groupId)
-		return {status: 'applied', regionId: state.regionId, groupId: state.groupId, outcome: state.outcome};
+	const {applied, outcome} = state;
+	if (state.rounds > 0 && outcome && applied)
+		return {status: 'applied', regionId: applied.regionId, groupId: applied.groupId, outcome};
 	return {status: 'left'};
 }
 

@@ -18,6 +18,8 @@ export type FlowFields = Progress & {
 	readonly plan?: ChangePlan;
 	/** Every round applied so far. */
 	readonly rounds: number;
+	/** The group the last round went to, and how many of the calls sent to it went through (what leaving says). */
+	readonly applied?: {readonly regionId: string; readonly groupId: string; readonly made: number};
 	readonly status: 'editing' | 'applying' | 'done' | 'cancelled' | 'left';
 	/** The plan is due to be sent: set on confirm, cleared when the runner (flow-run.ts) takes it. */
 	readonly due?: 'apply';
@@ -88,7 +90,8 @@ type Skeleton<S extends FlowFields, T = unknown> = FlowPart<S, {readonly type: s
 /** The state a flow starts in: the first step the start leaves open. */
 export function initialFlow<S extends FlowFields>(start: FollowupStart, edit: S['step']) {
 	return {
-		step: start.groupId ? edit : start.regionId ? 'group' : 'region',
+		// A group without its region is read once the region is picked (step 'region' then goes to `edit`).
+		step: start.regionId ? (start.groupId ? edit : 'group') : 'region',
 		start,
 		...(start.regionId ? {regionId: start.regionId} : {}),
 		...(start.groupId ? {groupId: start.groupId} : {}),
@@ -167,15 +170,21 @@ const sending = <S extends FlowFields>(state: S, plan: ChangePlan): S => ({
 	outcome: undefined,
 });
 
-/** The round's outcome is in: Done, with each call as it ended. */
-const applied = <S extends FlowFields>(state: S, outcome: ChangeOutcome): S => ({
-	...state,
-	step: 'done',
-	status: 'done',
-	outcome,
-	calls: withOutcome(state.calls, outcome),
-	rounds: state.rounds + 1,
-});
+/** The round's outcome is in: Done, with each call as it ended, counted for the group it went to. */
+function applied<S extends FlowFields>(state: S, outcome: ChangeOutcome): S {
+	const {regionId = '', groupId = ''} = state.plan ?? state;
+	const before = state.applied?.groupId === groupId ? state.applied.made : 0;
+	const made = before + outcome.outcomes.filter((o) => o.state === 'done').length;
+	return {
+		...state,
+		step: 'done',
+		status: 'done',
+		outcome,
+		calls: withOutcome(state.calls, outcome),
+		rounds: state.rounds + 1,
+		applied: {regionId, groupId, made},
+	};
+}
 
 /** The skeleton's actions; any other is the part's. */
 function step<S extends FlowFields, A extends {readonly type: string}, T>(
@@ -189,7 +198,8 @@ function step<S extends FlowFields, A extends {readonly type: string}, T>(
 			if (state.step !== 'region') return state;
 			return {
 				...state,
-				step: 'group',
+				// The first region of a start that named the group: that group, read in it.
+				step: state.groupId && !state.regionId ? part.edit : 'group',
 				regionId: flow.regionId,
 				...(flow.label ? {regionLabel: flow.label} : {}),
 				problem: undefined,
