@@ -4,7 +4,7 @@
 // default region is picked from. Nothing is written until the very end, so wrong keys, Quit or Ctrl+C leave the
 // stored configuration exactly as it was. `--mode RamRoleArn` stores source keys and a role to assume (ARN,
 // session name, external id, duration); it is checked by assuming the role, then calling with the role's keys.
-import {CloudError} from '../cloud/errors.js';
+import {CloudError, credentialsError} from '../cloud/errors.js';
 import {ConfigError} from '../config/errors.js';
 import {mask} from '../config/mask.js';
 import {isProfileName} from '../config/profile-name.js';
@@ -54,14 +54,8 @@ async function verify(io: Io, draft: Draft, target: Target, store: ConfigStore):
 		if (controller.signal.aborted)
 			return {ok: false, cancelled: true, ...(stoppedBy ? {signal: stoppedBy} : {})};
 		if (error instanceof CloudError) return {ok: false, error};
-		// AssumeRole refused or STS unreachable: the message names the mode, the role and the step.
-		if (error instanceof ConfigError && (error.code === 'credentials' || error.code === 'unreachable')) {
-			const kind = error.code === 'unreachable' ? 'network' : 'unknown';
-			return {
-				ok: false,
-				error: new CloudError(kind, 'Credentials', error.sentence, error.next, {action: 'AssumeRole'}),
-			};
-		}
+		// A provider that failed before any call (the transport turns later ones into CloudErrors itself).
+		if (error instanceof ConfigError) return {ok: false, error: credentialsError(error, 'AssumeRole')};
 		throw error;
 	} finally {
 		stopListening();
