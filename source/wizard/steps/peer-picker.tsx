@@ -10,8 +10,9 @@ import {FilterList, type ListItem} from '../components/filter-list.js';
 import {FitText, WrapText, wrapToWidth} from '../components/fit-text.js';
 import {glyphs} from '../components/glyphs.js';
 import {type KeyPress, useKeys} from '../components/key-chunk.js';
-import {type Hint, KeyHints} from '../components/key-hints.js';
+import {KeyHints} from '../components/key-hints.js';
 import {Spinner} from '../components/spinner.js';
+import {listHints} from '../components/type-ahead.js';
 
 /**
  * The VPC a group's peers must be in: the one chosen for the new group, that of a group its rules already name,
@@ -219,17 +220,11 @@ export function PeerPicker({
 				onBack={onBack}
 			/>
 		);
-	const hints: Hint[] = listing
-		? [
-				['↑↓', t('wizard.keys.move')],
-				['Enter', t('wizard.keys.choose')],
-				[t('wizard.keys.typeKey'), t('wizard.keys.filter')],
-				['Esc', t('wizard.keys.back')],
-			]
-		: [
-				...(load && load.state !== 'loading' ? ([['r', t('wizard.keys.reload')]] as Hint[]) : []),
-				['Esc', t('wizard.keys.back')],
-			];
+	const hints = listHints(
+		listing,
+		t('wizard.keys.back'),
+		load && load.state !== 'loading' ? t('wizard.keys.reload') : undefined,
+	);
 	return (
 		<Box flexDirection="column">
 			<FitText bold>{title}</FitText>
